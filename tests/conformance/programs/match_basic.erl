@@ -1,0 +1,48 @@
+-module(match_basic).
+-export([main/0]).
+
+main() ->
+    X = 1,
+    io:format("X = ~p~n", [X]),
+    {A, B} = {1, 2},
+    io:format("A = ~p, B = ~p~n", [A, B]),
+    [H | T] = [a, b, c],
+    io:format("H = ~p, T = ~p~n", [H, T]),
+    [F, S | Rest] = "hello",
+    io:format("F = ~c, S = ~c, Rest = ~s~n", [F, S, Rest]),
+    {_, Second, _} = {x, y, z},
+    io:format("Second = ~p~n", [Second]),
+    {P, P} = {same, same},
+    io:format("P = ~p~n", [P]),
+    1 = X,
+    io:format("bound match ok~n"),
+    Y = {X, A, B},
+    io:format("Y = ~p~n", [Y]),
+    {ok, Val} = {ok, [1, 2, 3]},
+    io:format("Val = ~p~n", [Val]),
+    [[Inner]] = [[deep]],
+    io:format("Inner = ~p~n", [Inner]),
+    Z = {X, _Ignored = 5},
+    io:format("Z = ~p~n", [Z]),
+    io:format("match in expr: ~p~n", [{Q, R} = {3, 4}]),
+    io:format("Q+R = ~p~n", [Q + R]),
+    "abc" ++ Tail = "abcdef",
+    io:format("Tail = ~p~n", [Tail]),
+    <<Byte, More/binary>> = <<10, 20, 30>>,
+    io:format("Byte = ~p, More = ~p~n", [Byte, More]),
+    #{key := MV} = #{key => value, other => 1},
+    io:format("MV = ~p~n", [MV]),
+    Float = 2.0,
+    io:format("float eq match: ~p~n", [try 2 = Float, yes catch error:{badmatch, _} -> no end]),
+    io:format("failed match: ~p~n", [try {1, 2} = id({1, 3}) catch error:E -> E end]),
+    io:format("failed list: ~p~n", [try [_] = id([1, 2]) catch error:E2 -> E2 end]),
+    io:format("underscore vars: ~p~n", [begin {_, _} = {1, 2}, ok end]),
+    Big = 100000000000000000000,
+    100000000000000000000 = Big,
+    io:format("big match ok~n"),
+    {C1, C2} = swap({left, right}),
+    io:format("swap: ~p ~p~n", [C1, C2]),
+    ok.
+
+id(V) -> V.
+swap({A, B}) -> {B, A}.

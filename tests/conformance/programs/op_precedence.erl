@@ -1,0 +1,41 @@
+-module(op_precedence).
+-export([main/0]).
+
+p(Label, V) -> io:format("~s = ~p~n", [Label, V]).
+
+main() ->
+    p("1 + 2 * 3", 1 + 2 * 3),
+    p("(1 + 2) * 3", (1 + 2) * 3),
+    p("10 - 4 - 3", 10 - 4 - 3),
+    p("100 div 10 div 5", 100 div 10 div 5),
+    p("2 * 3 rem 4", 2 * 3 rem 4),
+    p("- 2 * 3", - 2 * 3),
+    p("-(2 + 3)", -(2 + 3)),
+    p("1 + 2 == 3", 1 + 2 == 3),
+    p("1 < 2 andalso 3 > 2", 1 < 2 andalso 3 > 2),
+    p("not true orelse true", not true orelse true),
+    p("not (true orelse true)", not (true orelse true)),
+    p("true or false and false", true or false and false),
+    p("(true or false) and false", (true or false) and false),
+    p("[1] ++ [2] ++ [3]", [1] ++ [2] ++ [3]),
+    p("[1,2,3] -- [1] -- [1]", [1,2,3] -- [1] -- [1]),
+    p("([1,2,3] -- [1]) -- [2]", ([1,2,3] -- [1]) -- [2]),
+    p("1 bor 2 band 3", 1 bor 2 band 3),
+    p("1 bsl 2 + 1", 1 bsl 2 + 1),
+    p("1 + 1 bsl 2", 1 + 1 bsl 2),
+    p("bnot 0 band 7", bnot 0 band 7),
+    p("bnot (0 band 7)", bnot (0 band 7)),
+    p("2 + 3 * 4 - 6 / 2", 2 + 3 * 4 - 6 / 2),
+    p("1 == 1 andalso 2 == 2", 1 == 1 andalso 2 == 2),
+    p("X = Y = 3", begin X = Y = 3, {X, Y} end),
+    p("catch 1 + 1", catch 1 + 1),
+    p("#{} map", #{a => 1 + 1}),
+    p("element", element(1, {a, b}) =:= a),
+    p("neg pow", -3 * -3),
+    p("5 - 3 + 2", 5 - 3 + 2),
+    p("2 * 6 div 4", 2 * 6 div 4),
+    p("7 rem 4 * 2", 7 rem 4 * 2),
+    p("xor", true xor false xor true),
+    p("cmp chain", (1 < 2) == true),
+    p("list cons", [1 + 1 | [2 * 2]]),
+    ok.

@@ -1,0 +1,1 @@
+//! The external term format (`term_to_binary`, `binary_to_term`).
