@@ -50,7 +50,8 @@ fi
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
-erlc -o "$TMP" "$DRIVER"
+cp "$DRIVER" "$TMP/ember_golden.erl"
+(cd "$TMP" && erlc ember_golden.erl)
 
 failures=0
 count=0

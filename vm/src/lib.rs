@@ -4,6 +4,8 @@
 //! runs inside processes. The VM is a value ([`Vm`]): nothing here is global state except
 //! the atom table, which every VM in a process shares.
 
+pub mod diagnostic;
+pub mod syntax;
 pub mod term;
 
 pub mod code {

@@ -42,6 +42,6 @@ zipwith(_, [], []) -> [].
 group_by(F, L) ->
     M = lists:foldl(fun(X, Acc) ->
                             K = F(X),
-                            maps:update_with(K, fun(V) -> V ++ [X] end, [X], Acc)
+                            Acc#{K => maps:get(K, Acc, []) ++ [X]}
                     end, #{}, L),
     lists:sort(maps:to_list(M)).

@@ -23,7 +23,8 @@ expr({neg, A}) -> -expr(A).
 
 tokens([]) -> [];
 tokens([C | _] = S) when C >= $0, C =< $9 ->
-    {Digits, Rest} = lists:splitwith(fun(X) -> X >= $0 andalso X =< $9 end, S),
+    Digits = lists:takewhile(fun(X) -> X >= $0 andalso X =< $9 end, S),
+    Rest = lists:dropwhile(fun(X) -> X >= $0 andalso X =< $9 end, S),
     [{int, list_to_integer(Digits)} | tokens(Rest)];
 tokens([C | Rest]) -> [list_to_atom([C]) | tokens(Rest)].
 

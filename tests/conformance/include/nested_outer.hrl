@@ -1,0 +1,3 @@
+%% This header includes another header itself.
+-include("config.hrl").
+-define(OUTER_VALUE, {outer, ?DEBUG_LEVEL}).

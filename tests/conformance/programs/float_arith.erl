@@ -1,0 +1,40 @@
+-module(float_arith).
+-export([main/0]).
+
+main() ->
+    io:format("~p~n", [0.1 + 0.2]),
+    io:format("~p~n", [1.0 - 0.9]),
+    io:format("~p~n", [0.1 * 3]),
+    io:format("~p~n", [1 / 3]),
+    io:format("~p~n", [2 / 3]),
+    io:format("~p~n", [10 / 4]),
+    io:format("~p~n", [1.0e308 * 1.0]),
+    io:format("~p~n", [1.0e-308 / 10]),
+    io:format("~p~n", [5.0e-324 / 2]),
+    io:format("~p~n", [id(-1.0) * 0.0]),
+    io:format("~p~n", [id(0.0) == -0.0]),
+    io:format("~p~n", [id(0.0) =:= -0.0]),
+    io:format("~p~n", [math:sqrt(2)]),
+    io:format("~p~n", [math:pow(2, 0.5)]),
+    io:format("~p~n", [math:exp(1)]),
+    io:format("~p~n", [math:log(10)]),
+    io:format("~p~n", [math:log10(1000)]),
+    io:format("~p~n", [math:log2(1024)]),
+    io:format("~p~n", [math:sin(0)]),
+    io:format("~p~n", [math:cos(0)]),
+    io:format("~p~n", [math:atan2(1, 1)]),
+    io:format("~p~n", [math:floor(-2.5)]),
+    io:format("~p~n", [math:ceil(-2.5)]),
+    io:format("~p~n", [math:fmod(10.5, 3)]),
+    io:format("overflow: ~p~n", [try id(1.0e308) * 10 catch error:E -> E end]),
+    io:format("div zero: ~p~n", [try 1.0 / id(0.0) catch error:E2 -> E2 end]),
+    io:format("div zero int: ~p~n", [try 1 / id(0) catch error:E3 -> E3 end]),
+    io:format("sqrt neg: ~p~n", [try math:sqrt(id(-1)) catch error:E4 -> E4 end]),
+    io:format("log zero: ~p~n", [try math:log(id(0)) catch error:E5 -> E5 end]),
+    io:format("accumulate: ~p~n", [lists:foldl(fun(_, A) -> A + 0.1 end, 0.0, lists:seq(1, 10))]),
+    io:format("mean: ~p~n", [lists:sum([1, 2, 3, 4]) / 4]),
+    io:format("int float add: ~p~n", [1 + 1.0]),
+    io:format("big int float: ~p~n", [(1 bsl 80) + 1.0]),
+    ok.
+
+id(X) -> X.

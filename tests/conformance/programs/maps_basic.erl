@@ -1,0 +1,30 @@
+-module(maps_basic).
+-export([main/0]).
+
+main() ->
+    Empty = #{},
+    io:format("empty: ~p~n", [Empty]),
+    M = #{a => 1, b => 2, c => 3},
+    io:format("literal: ~p~n", [M]),
+    io:format("size: ~p~n", [map_size(M)]),
+    io:format("mixed keys: ~p~n", [#{1 => int, 1.0 => float, "s" => string, <<"b">> => bin, {t} => tuple, [l] => list, z => atom}]),
+    io:format("dup keys last wins: ~p~n", [#{k => first, k => second}]),
+    io:format("computed keys: ~p~n", [#{list_to_atom("dyn") => 1, 2 + 3 => five}]),
+    io:format("nested: ~p~n", [#{outer => #{inner => #{deep => true}}}]),
+    io:format("get: ~p~n", [maps:get(b, M)]),
+    io:format("get default: ~p~n", [maps:get(zz, M, default)]),
+    io:format("find: ~p ~p~n", [maps:find(a, M), maps:find(q, M)]),
+    io:format("is_key: ~p ~p~n", [maps:is_key(c, M), maps:is_key(d, M)]),
+    io:format("keys: ~p~n", [maps:keys(M)]),
+    io:format("values: ~p~n", [maps:values(M)]),
+    io:format("to_list: ~p~n", [maps:to_list(M)]),
+    io:format("from_list: ~p~n", [maps:from_list([{x, 1}, {y, 2}, {x, 3}])]),
+    io:format("map with w: ~w~n", [M]),
+    io:format("int keys order: ~p~n", [#{3 => c, 1 => a, 2 => b, -1 => neg}]),
+    io:format("atom keys order: ~p~n", [#{zeta => 1, alpha => 2, mid => 3}]),
+    io:format("mixed order: ~p~n", [maps:keys(#{b => 1, 1 => 2, "s" => 3, {} => 4, 2.5 => 5})]),
+    io:format("equal: ~p~n", [#{a => 1, b => 2} =:= #{b => 2, a => 1}]),
+    io:format("is_map: ~p ~p~n", [is_map(M), is_map([])]),
+    io:format("map in list: ~p~n", [[#{id => I} || I <- [1, 2]]]),
+    io:format("32 keys: ~p~n", [maps:from_list([{I, I * I} || I <- lists:seq(1, 32)])]),
+    ok.
