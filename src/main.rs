@@ -1,1 +1,5 @@
-fn main() {}
+//! The `ember` binary: hands the command line over to the repl crate.
+
+fn main() -> std::process::ExitCode {
+    ember_repl::main_with_args(ember_stdlib::MODULES, ember_stdlib::INCLUDES)
+}

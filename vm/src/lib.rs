@@ -1,14 +1,18 @@
 //! ember-vm: one node's virtual machine.
 //!
-//! Source goes in through [`syntax`] and [`compile`], comes out as bytecode that [`interp`]
-//! runs inside processes. The VM is a value ([`Vm`]): nothing here is global state except
-//! the atom table, which every VM in a process shares.
+//! Source goes in through [`syntax`] and [`compile`], comes out as bytecode in a [`code`]
+//! server, and runs in processes ([`process`]) under the [`interp`]reter. Built-ins live in
+//! [`bif`]. The VM is a value ([`Vm`]): nothing here is global state except the atom table,
+//! which every VM in an OS process shares.
 
+pub use vm::{CallResult, CapturedOutput, Output, StdOutput, Vm, VmConfig, VmShared};
+
+pub mod bif;
+pub mod code;
+pub mod compile;
 pub mod diagnostic;
+pub mod interp;
+pub mod process;
 pub mod syntax;
 pub mod term;
-
-pub mod code {
-    //! Placeholder.
-    pub struct Module;
-}
+mod vm;

@@ -27,7 +27,6 @@ main() ->
     io:format("~p~n", [binary_part(<<"abcdef">>, 6, -2)]),
     io:format("~p~n", [binary_part(<<"abcdef">>, 0, 0)]),
     io:format("~p~n", [catch_err(fun() -> binary_part(<<"abc">>, 2, id(5)) end)]),
-    io:format("~p~n", [binary:part(<<"xyz">>, 1, 1)]),
     io:format("~p~n", [tuple_to_list({a, b, c})]),
     io:format("~p~n", [list_to_tuple([1, 2, 3])]),
     io:format("~p~n", [list_to_tuple([])]),

@@ -12,15 +12,21 @@
 mod atom;
 mod bits;
 pub mod etf;
+pub mod floats;
+pub mod format;
 mod fun;
+pub mod hash;
 mod map;
 mod order;
+mod pretty;
 pub mod print;
 
 pub use atom::{atoms, Atom, AtomError, MAX_ATOM_CHARS};
 pub use bits::BitWriter;
 pub use bits::Bitstring;
+pub use floats::{float_to_list, FloatOpts};
 pub use fun::{Fun, FunKind};
+pub use hash::{phash, phash2, phash2_range};
 pub use map::Map;
 pub use order::{cmp_terms, eq_coerce};
 

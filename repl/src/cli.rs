@@ -1,0 +1,185 @@
+//! The command line: `ember run`, `ember eval`, `ember disasm`, and the global options.
+
+use clap::{Parser, Subcommand};
+use ember_vm::interp::format_exception;
+use ember_vm::term::Term;
+use ember_vm::{CallResult, Vm, VmConfig};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// An Erlang-style actor VM.
+#[derive(Parser, Debug)]
+#[command(name = "ember", version, about, after_help = EXAMPLES)]
+struct Cli {
+    /// Number of scheduler threads (default: one per core).
+    #[arg(long, global = true)]
+    schedulers: Option<usize>,
+    /// Add a directory to the code path (like erl's -pa); may be repeated.
+    #[arg(long = "pa", global = true, value_name = "DIR")]
+    pa: Vec<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+const EXAMPLES: &str = "Examples:
+  ember run hello.erl            compile hello.erl and call hello:main/0 (or main/1)
+  ember run prog.erl a b         call prog:main([\"a\", \"b\"])
+  ember eval 'lists:seq(1, 5).'  evaluate expressions and print the value
+  ember disasm prog.erl          print the bytecode of a module
+
+Exit codes: 0 success; 1 an uncaught exception or a compile error; 2 bad usage.";
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Compile and run FILE: call main/1 with ARGS if exported, else main/0.
+    Run {
+        /// The Erlang source file.
+        file: PathBuf,
+        /// Arguments passed to main/1 as strings.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Evaluate expressions and print the last value as the shell does.
+    Eval {
+        /// Expressions, ending with a full stop.
+        exprs: String,
+    },
+    /// Print the bytecode of a module.
+    Disasm {
+        /// The Erlang source file.
+        file: PathBuf,
+    },
+}
+
+/// Runs the command line with the process's arguments.
+pub fn main_with_args(
+    builtin_modules: &'static [(&'static str, &'static str)],
+    includes: &'static [(&'static str, &'static str)],
+) -> ExitCode {
+    let cli = Cli::parse();
+    let _ = cli.schedulers;
+    let mut config = VmConfig {
+        code_path: cli.pa.clone(),
+        include_paths: cli
+            .pa
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect(),
+        builtin_modules: builtin_modules.to_vec(),
+        builtin_includes: includes.to_vec(),
+    };
+    match cli.command {
+        Some(Command::Run { file, args }) => run(&mut config, &file, args),
+        Some(Command::Eval { exprs }) => eval(config, &exprs),
+        Some(Command::Disasm { file }) => disasm(config, &file),
+        None => {
+            eprintln!("ember: the interactive shell is not available yet; try `ember --help`");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn add_file_dirs(config: &mut VmConfig, file: &Path) {
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    config.code_path.insert(0, dir.to_path_buf());
+    config
+        .include_paths
+        .push(dir.join("../include").to_string_lossy().into_owned());
+}
+
+fn run(config: &mut VmConfig, file: &Path, args: Vec<String>) -> ExitCode {
+    add_file_dirs(config, file);
+    let vm = Vm::new(config.clone());
+    let module = match vm.load_file(file) {
+        Ok((m, warnings)) => {
+            for w in warnings {
+                eprintln!("{w}");
+            }
+            m
+        }
+        Err(diags) => {
+            for d in diags {
+                eprintln!("{d}");
+            }
+            return ExitCode::from(1);
+        }
+    };
+    let main = ember_vm::term::Atom::new("main");
+    let result = if vm.function_exported(module, main, 1) {
+        let argv = Term::list(args.iter().map(|a| Term::string(a)).collect());
+        vm.call(module.as_str(), "main", vec![argv])
+    } else if vm.function_exported(module, main, 0) {
+        vm.call(module.as_str(), "main", vec![])
+    } else {
+        eprintln!(
+            "ember: {} exports neither main/1 nor main/0",
+            module.as_str()
+        );
+        return ExitCode::from(1);
+    };
+    finish(&vm, result)
+}
+
+fn finish(vm: &Vm, result: CallResult) -> ExitCode {
+    vm.flush();
+    match result {
+        CallResult::Returned(_) => ExitCode::SUCCESS,
+        CallResult::Raised(class, reason, stack) => {
+            vm.write_err(&format!("{}\n", format_exception(class, &reason, &stack)));
+            ExitCode::from(1)
+        }
+        CallResult::Halted(code) => ExitCode::from(code.clamp(0, 255) as u8),
+    }
+}
+
+fn eval(config: VmConfig, exprs: &str) -> ExitCode {
+    // Expressions are compiled as the body of a temporary module's function.
+    let src = format!(
+        "-module(ember_eval).\n-export([eval/0]).\neval() ->\n{}\n",
+        exprs.trim_end().trim_end_matches('.')
+    );
+    let src = format!("{src}.\n");
+    let vm = Vm::new(config);
+    match vm.load_source("eval", &src) {
+        Ok(_) => {}
+        Err(diags) => {
+            for d in diags {
+                eprintln!("{d}");
+            }
+            return ExitCode::from(1);
+        }
+    }
+    match vm.call("ember_eval", "eval", vec![]) {
+        CallResult::Returned(v) => {
+            println!("{}", ember_vm::term::format::pretty(&v, 0, 80, None));
+            ExitCode::SUCCESS
+        }
+        other => finish(&vm, other),
+    }
+}
+
+fn disasm(mut config: VmConfig, file: &Path) -> ExitCode {
+    add_file_dirs(&mut config, file);
+    let vm = Vm::new(config);
+    match vm.compile_file(file) {
+        Ok(c) => {
+            for d in &c.diagnostics {
+                eprintln!("{d}");
+            }
+            match c.module {
+                Some(m) => {
+                    print!("{}", ember_vm::compile::disasm::disassemble(&m));
+                    ExitCode::SUCCESS
+                }
+                None => ExitCode::from(1),
+            }
+        }
+        Err(e) => {
+            eprintln!("ember: cannot read {}: {e}", file.display());
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,8 @@
+-module(err_exit_uncaught).
+-export([main/0]).
+
+main() ->
+    io:format("shutting down~n"),
+    stop({shutdown, "maintenance"}).
+
+stop(Reason) -> exit(Reason).

@@ -1,0 +1,42 @@
+-module(format_basic).
+-export([main/0]).
+
+main() ->
+    io:format("plain text~n"),
+    io:format("tilde: ~~~n"),
+    io:format("newline via ~~n:~nnext line~n"),
+    io:format("~p and ~w~n", ["str", "str"]),
+    io:format("~p ~p ~p~n", [atom, 42, {t, [1]}]),
+    io:format("~s~n", ["a string"]),
+    io:format("~s~n", [<<"a binary">>]),
+    io:format("~s~n", [atom_as_s]),
+    io:format("~s~n", [["deep", [" io", "list"]]]),
+    io:format("~c~c~c~n", [$a, $b, $c]),
+    io:format("~i~p~n", [ignored, shown]),
+    io:format("~w~n", [[1, 2, 3]]),
+    io:format("~w~n", ['quoted atom']),
+    io:format("~w~n", [{1.5, -2, "s", <<"b">>}]),
+    io:format("~p~n", [<<"bin">>]),
+    io:format("no args~n", []),
+    io:format("~n"),
+    io:format("empty line above~n"),
+    io:format("multiple~nlines~nhere~n"),
+    io:format("~p|~p~n", [[], {}]),
+    io:format("~s|~s~n", ["", <<>>]),
+    io:format("~w ~w~n", [true, false]),
+    io:format(<<"binary format string ~p~n">>, [ok]),
+    io:format(format_atom_string_not_allowed_so_use_list(), []),
+    io:format("~p~n", [io_lib:format("~p", [x])]),
+    io:write(hello), io:nl(),
+    io:write({a, "b", 3}), io:nl(),
+    io:write([1, [2], <<3>>]), io:nl(),
+    io:put_chars("put_chars string\n"),
+    io:put_chars(<<"put_chars binary\n">>),
+    io:put_chars(["put", $_, <<"chars">>, [" iolist"], "\n"]),
+    io:format("~ts~n", ["unicode ok"]),
+    io:format("~tp~n", ["tp string"]),
+    io:format("~tw~n", ['tw atom']),
+    io:format("~ls~n", [[104, 105]]),
+    io:format("done~n").
+
+format_atom_string_not_allowed_so_use_list() -> "function-provided format~n".

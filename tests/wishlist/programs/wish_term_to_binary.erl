@@ -1,0 +1,24 @@
+-module(wish_term_to_binary).
+-export([main/0]).
+
+main() ->
+    Terms = [0.1, -0.0, 1.0e300, 5.0e-324, 3.0,
+             1 bsl 64, 1 bsl 255, -(1 bsl 255) + 1, 1 bsl 2040, 16#7FFFFFFF, 16#80000000, -16#80000000, -16#80000001,
+             #{}, #{a => 1, b => [2]}, #{1 => one, one => 1, "one" => 1.0},
+             maps:from_list([{I, I} || I <- lists:seq(1, 33)]),
+             'é', '\x{263A}', lists:duplicate(300, $a), lists:seq(1, 300),
+             <<1, 2, 3:5>>, {1, 2, 3, 4, 5, 6, 7, 8, 9, 10},
+             list_to_tuple(lists:seq(1, 300))],
+    lists:foreach(fun(T) ->
+                          B = term_to_binary(T),
+                          io:format("~w~n", [crop(B)]),
+                          io:format("  size=~p back=~p~n", [byte_size(B), binary_to_term(B) =:= T])
+                  end, Terms),
+    io:format("~w~n", [term_to_binary(0.1, [{minor_version, 0}])]),
+    io:format("~w~n", [term_to_binary(hello, [{minor_version, 2}])]),
+    io:format("~w~n", [term_to_binary(lists:duplicate(100, 0), [compressed])]),
+    io:format("~w~n", [term_to_binary({a, "b"}, [deterministic])]),
+    ok.
+
+crop(B) when byte_size(B) > 64 -> <<H:64/binary, _/binary>> = B, {H, '...'};
+crop(B) -> B.

@@ -1,0 +1,759 @@
+//! The `erlang` module's built-ins for sequential code, and the native parts of `lists`,
+//! `maps`, `io`, `io_lib` and `unicode`.
+//!
+//! Process-related built-ins (spawn, links, monitors, registered names) live with the
+//! process machinery, not here.
+
+use super::BifDef;
+use crate::interp::exception::{BifResult, Class, Exception, Origin};
+use crate::process::Proc;
+use crate::term::floats::{float_to_list, FloatOpts};
+use crate::term::{
+    atoms, cmp_terms, etf, format, hash, Atom, BitWriter, Bitstring, Fun, FunKind, Map, Term,
+};
+use num_bigint::BigInt;
+use num_traits::Num;
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+macro_rules! bifs {
+    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
+        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
+    };
+}
+
+fn badarg<T>() -> Result<T, Exception> {
+    Err(Exception::badarg())
+}
+
+bifs! {
+    "erlang", "is_integer", 1 => |_, a| Ok(Term::bool(a[0].is_integer()));
+    "erlang", "is_float", 1 => |_, a| Ok(Term::bool(matches!(a[0], Term::Float(_))));
+    "erlang", "is_number", 1 => |_, a| Ok(Term::bool(a[0].is_number()));
+    "erlang", "is_atom", 1 => |_, a| Ok(Term::bool(matches!(a[0], Term::Atom(_))));
+    "erlang", "is_boolean", 1 => |_, a| Ok(Term::bool(a[0].as_bool().is_some()));
+    "erlang", "is_list", 1 => |_, a| Ok(Term::bool(a[0].is_list()));
+    "erlang", "is_tuple", 1 => |_, a| Ok(Term::bool(matches!(a[0], Term::Tuple(_))));
+    "erlang", "is_map", 1 => |_, a| Ok(Term::bool(matches!(a[0], Term::Map(_))));
+    "erlang", "is_binary", 1 => |_, a| Ok(Term::bool(a[0].is_binary()));
+    "erlang", "is_bitstring", 1 => |_, a| Ok(Term::bool(matches!(a[0], Term::Bits(_))));
+    "erlang", "is_pid", 1 => |_, a| Ok(Term::bool(matches!(a[0], Term::Pid(_))));
+    "erlang", "is_reference", 1 => |_, a| Ok(Term::bool(matches!(a[0], Term::Ref(_))));
+    "erlang", "is_port", 1 => |_, _| Ok(Term::bool(false));
+    "erlang", "is_function", 1 => |_, a| Ok(Term::bool(matches!(a[0], Term::Fun(_))));
+    "erlang", "is_function", 2 => |_, a| match (&a[0], &a[1]) {
+        (Term::Fun(f), Term::Int(n)) if *n >= 0 => Ok(Term::bool(f.arity() as i64 == *n)),
+        (_, Term::Int(n)) if *n >= 0 => Ok(Term::bool(false)),
+        _ => badarg(),
+    };
+    "erlang", "is_record", 2 => |_, a| match (&a[0], &a[1]) {
+        (Term::Tuple(t), Term::Atom(r)) => Ok(Term::bool(t.first().is_some_and(|x| x.is_atom(*r)))),
+        (_, Term::Atom(_)) => Ok(Term::bool(false)),
+        _ => badarg(),
+    };
+    "erlang", "is_record", 3 => |_, a| match (&a[0], &a[1], &a[2]) {
+        (Term::Tuple(t), Term::Atom(r), Term::Int(n)) => Ok(Term::bool(t.len() as i64 == *n && t.first().is_some_and(|x| x.is_atom(*r)))),
+        (_, Term::Atom(_), Term::Int(_)) => Ok(Term::bool(false)),
+        _ => badarg(),
+    };
+    "erlang", "element", 2 => |_, a| match (&a[0], &a[1]) {
+        (Term::Int(i), Term::Tuple(t)) if *i >= 1 && (*i as usize) <= t.len() => Ok(t[*i as usize - 1].clone()),
+        _ => badarg(),
+    };
+    "erlang", "setelement", 3 => |_, a| match (&a[0], &a[1]) {
+        (Term::Int(i), Term::Tuple(t)) if *i >= 1 && (*i as usize) <= t.len() => {
+            let mut v = t.to_vec();
+            v[*i as usize - 1] = a[2].clone();
+            Ok(Term::tuple(v))
+        }
+        _ => badarg(),
+    };
+    "erlang", "tuple_size", 1 => |_, a| match &a[0] { Term::Tuple(t) => Ok(Term::Int(t.len() as i64)), _ => badarg() };
+    "erlang", "size", 1 => |_, a| match &a[0] {
+        Term::Tuple(t) => Ok(Term::Int(t.len() as i64)),
+        Term::Bits(b) => Ok(Term::Int(b.byte_len() as i64)),
+        _ => badarg(),
+    };
+    "erlang", "make_tuple", 2 => |_, a| match &a[0] {
+        Term::Int(n) if *n >= 0 && *n < (1 << 24) => Ok(Term::tuple(vec![a[1].clone(); *n as usize])),
+        _ => badarg(),
+    };
+    "erlang", "make_tuple", 3 => |_, a| match &a[0] {
+        Term::Int(n) if *n >= 0 && *n < (1 << 24) => {
+            let mut v = vec![a[1].clone(); *n as usize];
+            for x in list(&a[2])? {
+                match x.as_tuple() {
+                    Some([Term::Int(i), val]) if *i >= 1 && (*i as usize) <= v.len() => v[*i as usize - 1] = val.clone(),
+                    _ => return badarg(),
+                }
+            }
+            Ok(Term::tuple(v))
+        }
+        _ => badarg(),
+    };
+    "erlang", "append_element", 2 => |_, a| match &a[0] {
+        Term::Tuple(t) => { let mut v = t.to_vec(); v.push(a[1].clone()); Ok(Term::tuple(v)) }
+        _ => badarg(),
+    };
+    "erlang", "delete_element", 2 => |_, a| match (&a[0], &a[1]) {
+        (Term::Int(i), Term::Tuple(t)) if *i >= 1 && (*i as usize) <= t.len() => {
+            let mut v = t.to_vec(); v.remove(*i as usize - 1); Ok(Term::tuple(v))
+        }
+        _ => badarg(),
+    };
+    "erlang", "insert_element", 3 => |_, a| match (&a[0], &a[1]) {
+        (Term::Int(i), Term::Tuple(t)) if *i >= 1 && (*i as usize) <= t.len() + 1 => {
+            let mut v = t.to_vec(); v.insert(*i as usize - 1, a[2].clone()); Ok(Term::tuple(v))
+        }
+        _ => badarg(),
+    };
+    "erlang", "tuple_to_list", 1 => |_, a| match &a[0] { Term::Tuple(t) => Ok(Term::list(t.to_vec())), _ => badarg() };
+    "erlang", "list_to_tuple", 1 => |_, a| Ok(Term::tuple(list(&a[0])?));
+    "erlang", "length", 1 => |_, a| a[0].list_len().map(|n| Term::Int(n as i64)).ok_or_else(Exception::badarg);
+    "erlang", "hd", 1 => |_, a| match &a[0] { Term::Cons(c) => Ok(c.head.clone()), _ => badarg() };
+    "erlang", "tl", 1 => |_, a| match &a[0] { Term::Cons(c) => Ok(c.tail.clone()), _ => badarg() };
+    "erlang", "atom_to_list", 1 => |_, a| match &a[0] { Term::Atom(x) => Ok(Term::string(x.as_str())), _ => badarg() };
+    "erlang", "list_to_atom", 1 => |_, a| make_atom(&string_of(&a[0])?);
+    "erlang", "list_to_existing_atom", 1 => |_, a| Atom::existing(&string_of(&a[0])?).map(Term::Atom).ok_or_else(Exception::badarg);
+    "erlang", "atom_to_binary", 1 => |_, a| match &a[0] { Term::Atom(x) => Ok(Term::binary(x.as_str().as_bytes().to_vec())), _ => badarg() };
+    "erlang", "atom_to_binary", 2 => |_, a| match &a[0] {
+        Term::Atom(x) => {
+            if a[1].is_atom(atoms::LATIN1) {
+                if x.as_str().chars().any(|c| c as u32 > 255) { return badarg(); }
+                Ok(Term::binary(x.as_str().chars().map(|c| c as u8).collect()))
+            } else {
+                Ok(Term::binary(x.as_str().as_bytes().to_vec()))
+            }
+        }
+        _ => badarg(),
+    };
+    "erlang", "binary_to_atom", 1 => |_, a| make_atom(&utf8_of(&a[0])?);
+    "erlang", "binary_to_atom", 2 => |_, a| {
+        let s = if a[1].is_atom(atoms::LATIN1) { latin1_of(&a[0])? } else { utf8_of(&a[0])? };
+        make_atom(&s)
+    };
+    "erlang", "binary_to_existing_atom", 1 => |_, a| Atom::existing(&utf8_of(&a[0])?).map(Term::Atom).ok_or_else(Exception::badarg);
+    "erlang", "binary_to_existing_atom", 2 => |_, a| Atom::existing(&utf8_of(&a[0])?).map(Term::Atom).ok_or_else(Exception::badarg);
+    "erlang", "integer_to_list", 1 => |_, a| int_text(&a[0], 10).map(|s| Term::string(&s));
+    "erlang", "integer_to_list", 2 => |_, a| int_text(&a[0], radix(&a[1])?).map(|s| Term::string(&s));
+    "erlang", "integer_to_binary", 1 => |_, a| int_text(&a[0], 10).map(|s| Term::binary(s.into_bytes()));
+    "erlang", "integer_to_binary", 2 => |_, a| int_text(&a[0], radix(&a[1])?).map(|s| Term::binary(s.into_bytes()));
+    "erlang", "list_to_integer", 1 => |_, a| parse_int(&string_of(&a[0])?, 10);
+    "erlang", "list_to_integer", 2 => |_, a| parse_int(&string_of(&a[0])?, radix(&a[1])?);
+    "erlang", "binary_to_integer", 1 => |_, a| parse_int(&latin1_of(&a[0])?, 10);
+    "erlang", "binary_to_integer", 2 => |_, a| parse_int(&latin1_of(&a[0])?, radix(&a[1])?);
+    "erlang", "float_to_list", 1 => |_, a| float_text(&a[0], &Term::Nil).map(|s| Term::string(&s));
+    "erlang", "float_to_list", 2 => |_, a| float_text(&a[0], &a[1]).map(|s| Term::string(&s));
+    "erlang", "float_to_binary", 1 => |_, a| float_text(&a[0], &Term::Nil).map(|s| Term::binary(s.into_bytes()));
+    "erlang", "float_to_binary", 2 => |_, a| float_text(&a[0], &a[1]).map(|s| Term::binary(s.into_bytes()));
+    "erlang", "list_to_float", 1 => |_, a| parse_float(&string_of(&a[0])?);
+    "erlang", "binary_to_float", 1 => |_, a| parse_float(&latin1_of(&a[0])?);
+    "erlang", "binary_to_list", 1 => |_, a| match &a[0] {
+        Term::Bits(b) if b.is_binary() => Ok(Term::list(b.to_bytes().iter().map(|&x| Term::Int(x as i64)).collect())),
+        _ => badarg(),
+    };
+    "erlang", "binary_to_list", 3 => |_, a| match (&a[0], &a[1], &a[2]) {
+        (Term::Bits(b), Term::Int(s), Term::Int(e)) if b.is_binary() && *s >= 1 && s <= e && (*e as usize) <= b.byte_len() => {
+            Ok(Term::list(b.to_bytes()[*s as usize - 1..*e as usize].iter().map(|&x| Term::Int(x as i64)).collect()))
+        }
+        _ => badarg(),
+    };
+    "erlang", "bitstring_to_list", 1 => |_, a| match &a[0] {
+        Term::Bits(b) => {
+            let whole = b.bit_len() / 8;
+            let bytes = b.to_bytes();
+            let items: Vec<Term> = bytes[..whole].iter().map(|&x| Term::Int(x as i64)).collect();
+            let tail = if b.bit_len() % 8 == 0 { Term::Nil } else {
+                Term::list(vec![Term::Bits(Arc::new(b.slice(whole * 8, b.bit_len() % 8)))])
+            };
+            Ok(Term::list_with_tail(items, tail))
+        }
+        _ => badarg(),
+    };
+    "erlang", "list_to_binary", 1 => |_, a| iolist_bits(&a[0], false);
+    "erlang", "iolist_to_binary", 1 => |_, a| iolist_bits(&a[0], false);
+    "erlang", "list_to_bitstring", 1 => |_, a| iolist_bits(&a[0], true);
+    "erlang", "iolist_size", 1 => |_, a| match iolist_bits(&a[0], false)? {
+        Term::Bits(b) => Ok(Term::Int(b.byte_len() as i64)),
+        _ => badarg(),
+    };
+    "erlang", "byte_size", 1 => |_, a| match &a[0] { Term::Bits(b) => Ok(Term::Int(b.byte_len() as i64)), _ => badarg() };
+    "erlang", "bit_size", 1 => |_, a| match &a[0] { Term::Bits(b) => Ok(Term::Int(b.bit_len() as i64)), _ => badarg() };
+    "erlang", "binary_part", 2 => |_, a| match &a[1].as_tuple() {
+        Some([s, l]) => binary_part(&a[0], s, l),
+        _ => badarg(),
+    };
+    "erlang", "binary_part", 3 => |_, a| binary_part(&a[0], &a[1], &a[2]);
+    "erlang", "split_binary", 2 => |_, a| match (&a[0], &a[1]) {
+        (Term::Bits(b), Term::Int(n)) if b.is_binary() && *n >= 0 && (*n as usize) <= b.byte_len() => {
+            let n = *n as usize * 8;
+            Ok(Term::tuple(vec![Term::Bits(Arc::new(b.slice(0, n))), Term::Bits(Arc::new(b.slice(n, b.bit_len() - n)))]))
+        }
+        _ => badarg(),
+    };
+    "erlang", "term_to_binary", 1 => |_, a| Ok(Term::binary(etf::encode(&a[0])));
+    "erlang", "term_to_binary", 2 => |_, a| Ok(Term::binary(etf::encode(&a[0])));
+    "erlang", "binary_to_term", 1 => |_, a| match &a[0] {
+        Term::Bits(b) if b.is_binary() => etf::decode(&b.to_bytes()).map(|(t, _)| t).map_err(|_| Exception::badarg()),
+        _ => badarg(),
+    };
+    "erlang", "binary_to_term", 2 => |_, a| match &a[0] {
+        Term::Bits(b) if b.is_binary() => {
+            let bytes = b.to_bytes();
+            let (t, used) = etf::decode(&bytes).map_err(|_| Exception::badarg())?;
+            if a[1].iter_list().any(|o| o.is_atom(Atom::new("used"))) {
+                Ok(Term::tuple(vec![t, Term::Int(used as i64)]))
+            } else {
+                Ok(t)
+            }
+        }
+        _ => badarg(),
+    };
+    "erlang", "error", 1 => |_, a| Err(Exception::raised(Class::Error, a[0].clone()));
+    "erlang", "error", 2 => |_, a| Err(Exception { class: Class::Error, reason: a[0].clone(), origin: Origin::RaisedWithArgs(a[1].clone()) });
+    "erlang", "error", 3 => |_, a| Err(Exception { class: Class::Error, reason: a[0].clone(), origin: Origin::RaisedWithArgs(a[1].clone()) });
+    "erlang", "throw", 1 => |_, a| Err(Exception::raised(Class::Throw, a[0].clone()));
+    "erlang", "exit", 1 => |_, a| Err(Exception::raised(Class::Exit, a[0].clone()));
+    "erlang", "raise", 3 => |_, a| {
+        let class = a[0].as_atom().and_then(Class::from_atom);
+        match class {
+            Some(c) if a[2].is_list() => Err(Exception { class: c, reason: a[1].clone(), origin: Origin::Stack(a[2].clone()) }),
+            _ => badarg(),
+        }
+    };
+    "erlang", "make_ref", 0 => |p, _| Ok(Term::Ref(p.vm.make_ref()));
+    "erlang", "self", 0 => |p, _| Ok(Term::Pid(p.pid));
+    "erlang", "node", 0 => |_, _| Ok(Term::Atom(atoms::NONODE));
+    "erlang", "node", 1 => |_, _| Ok(Term::Atom(atoms::NONODE));
+    "erlang", "put", 2 => |p, a| {
+        let old = match p.dict.iter_mut().find(|(k, _)| *k == a[0]) {
+            Some(slot) => std::mem::replace(&mut slot.1, a[1].clone()),
+            None => { p.dict.push((a[0].clone(), a[1].clone())); Term::Atom(atoms::UNDEFINED) }
+        };
+        Ok(old)
+    };
+    "erlang", "get", 1 => |p, a| Ok(p.dict.iter().find(|(k, _)| *k == a[0]).map(|(_, v)| v.clone()).unwrap_or(Term::Atom(atoms::UNDEFINED)));
+    "erlang", "get", 0 => |p, _| Ok(Term::list(p.dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect()));
+    "erlang", "erase", 1 => |p, a| match p.dict.iter().position(|(k, _)| *k == a[0]) {
+        Some(i) => Ok(p.dict.remove(i).1),
+        None => Ok(Term::Atom(atoms::UNDEFINED)),
+    };
+    "erlang", "erase", 0 => |p, _| {
+        let all = Term::list(p.dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect());
+        p.dict.clear();
+        Ok(all)
+    };
+    "erlang", "get_keys", 0 => |p, _| Ok(Term::list(p.dict.iter().rev().map(|(k, _)| k.clone()).collect()));
+    "erlang", "get_keys", 1 => |p, a| Ok(Term::list(p.dict.iter().rev().filter(|(_, v)| *v == a[0]).map(|(k, _)| k.clone()).collect()));
+    "erlang", "phash2", 1 => |_, a| Ok(Term::Int(hash::phash2(&a[0]) as i64));
+    "erlang", "phash2", 2 => |_, a| match &a[1] {
+        Term::Int(r) if *r >= 1 && *r <= (1i64 << 32) => Ok(Term::Int(hash::phash2_range(&a[0], (*r).min(u32::MAX as i64) as u32) as i64)),
+        _ => badarg(),
+    };
+    "erlang", "phash", 2 => |_, a| match &a[1] {
+        Term::Int(r) if *r >= 1 && *r <= (1i64 << 32) => Ok(Term::Int(hash::phash(&a[0], (*r).min(u32::MAX as i64) as u32) as i64)),
+        _ => badarg(),
+    };
+    "erlang", "make_fun", 3 => |_, a| match (&a[0], &a[1], &a[2]) {
+        (Term::Atom(m), Term::Atom(f), Term::Int(n)) if *n >= 0 && *n <= 255 => Ok(Term::Fun(Arc::new(Fun {
+            module: *m, kind: FunKind::Export { function: *f, arity: *n as u32 },
+        }))),
+        _ => badarg(),
+    };
+    "erlang", "fun_info", 2 => |_, a| match (&a[0], &a[1]) {
+        (Term::Fun(f), Term::Atom(item)) => {
+            let v = match item.as_str() {
+                "arity" => Term::Int(f.arity() as i64),
+                "module" => Term::Atom(f.module),
+                "type" => Term::atom(if matches!(f.kind, FunKind::Export { .. }) { "external" } else { "local" }),
+                "name" => match &f.kind {
+                    FunKind::Export { function, .. } => Term::Atom(*function),
+                    FunKind::Local { code, index, .. } => Term::Atom(code.functions[code.lambdas[*index as usize].func as usize].name),
+                },
+                "env" => match &f.kind { FunKind::Local { env, .. } => Term::list(env.clone()), _ => Term::Nil },
+                _ => return badarg(),
+            };
+            Ok(Term::tuple(vec![a[1].clone(), v]))
+        }
+        _ => badarg(),
+    };
+    "erlang", "is_map_key", 2 => |_, a| match &a[1] {
+        Term::Map(m) => Ok(Term::bool(m.get(&a[0]).is_some())),
+        other => Err(badmap(other)),
+    };
+    "erlang", "map_get", 2 => |_, a| map_get(&a[0], &a[1]);
+    "erlang", "map_size", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::Int(m.len() as i64)), other => Err(badmap(other)) };
+    "erlang", "get_module_info", 1 => |p, a| module_info(p, &a[0], None);
+    "erlang", "get_module_info", 2 => |p, a| module_info(p, &a[0], Some(&a[1]));
+    "erlang", "halt", 0 => |p, _| halt(p, 0);
+    "erlang", "halt", 1 => |p, a| match &a[0] { Term::Int(n) => halt(p, *n as i32), _ => halt(p, 1) };
+    "erlang", "halt", 2 => |p, a| match &a[0] { Term::Int(n) => halt(p, *n as i32), _ => halt(p, 1) };
+    "erlang", "!", 2 => |p, a| send(p, &a[0], a[1].clone());
+    "erlang", "send", 2 => |p, a| send(p, &a[0], a[1].clone());
+    "erlang", "garbage_collect", 0 => |_, _| Ok(Term::bool(true));
+    "lists", "reverse", 1 => |_, a| reverse(&a[0], Term::Nil);
+    "lists", "reverse", 2 => |_, a| reverse(&a[0], a[1].clone());
+    "lists", "member", 2 => |_, a| {
+        let mut it = a[1].iter_list();
+        for x in it.by_ref() { if *x == a[0] { return Ok(Term::bool(true)); } }
+        if matches!(it.tail(), Term::Nil) { Ok(Term::bool(false)) } else { badarg() }
+    };
+    "lists", "keyfind", 3 => |_, a| keyfind(&a[0], &a[1], &a[2]).map(|t| t.unwrap_or(Term::bool(false)));
+    "lists", "keymember", 3 => |_, a| keyfind(&a[0], &a[1], &a[2]).map(|t| Term::bool(t.is_some()));
+    "lists", "keysearch", 3 => |_, a| keyfind(&a[0], &a[1], &a[2]).map(|t| match t {
+        Some(t) => Term::tuple(vec![Term::atom("value"), t]),
+        None => Term::bool(false),
+    });
+    "lists", "append", 2 => |_, a| append(&a[0], &a[1]);
+    "erlang", "++", 2 => |_, a| append(&a[0], &a[1]);
+    "erlang", "--", 2 => |_, a| subtract(&a[0], &a[1]);
+    "lists", "subtract", 2 => |_, a| subtract(&a[0], &a[1]);
+    "lists", "sort", 1 => |_, a| {
+        let mut v = list(&a[0])?;
+        v.sort_by(|x, y| cmp_terms(x, y, false));
+        Ok(Term::list(v))
+    };
+    "maps", "get", 2 => |_, a| map_get(&a[0], &a[1]);
+    "maps", "find", 2 => |_, a| match &a[1] {
+        Term::Map(m) => Ok(m.get(&a[0]).map(|v| Term::tuple(vec![Term::Atom(atoms::OK), v.clone()])).unwrap_or(Term::atom("error"))),
+        other => Err(badmap(other)),
+    };
+    "maps", "is_key", 2 => |_, a| match &a[1] { Term::Map(m) => Ok(Term::bool(m.get(&a[0]).is_some())), other => Err(badmap(other)) };
+    "maps", "put", 3 => |_, a| match &a[2] {
+        Term::Map(m) => { let mut m = m.clone(); m.insert(a[0].clone(), a[1].clone()); Ok(Term::Map(m)) }
+        other => Err(badmap(other)),
+    };
+    "maps", "update", 3 => |_, a| match &a[2] {
+        Term::Map(m) => {
+            if m.get(&a[0]).is_none() { return Err(Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), a[0].clone()]))); }
+            let mut m = m.clone(); m.insert(a[0].clone(), a[1].clone()); Ok(Term::Map(m))
+        }
+        other => Err(badmap(other)),
+    };
+    "maps", "remove", 2 => |_, a| match &a[1] {
+        Term::Map(m) => { let mut m = m.clone(); m.remove(&a[0]); Ok(Term::Map(m)) }
+        other => Err(badmap(other)),
+    };
+    "maps", "keys", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.keys().cloned().collect())), other => Err(badmap(other)) };
+    "maps", "values", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.values().cloned().collect())), other => Err(badmap(other)) };
+    "maps", "to_list", 1 => |_, a| match &a[0] {
+        Term::Map(m) => Ok(Term::list(m.iter().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect())),
+        other => Err(badmap(other)),
+    };
+    "maps", "from_list", 1 => |_, a| {
+        let mut m = Map::new();
+        for x in list(&a[0])? {
+            match x.as_tuple() { Some([k, v]) => m.insert(k.clone(), v.clone()), _ => return badarg() }
+        }
+        Ok(Term::Map(m))
+    };
+    "maps", "size", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::Int(m.len() as i64)), other => Err(badmap(other)) };
+    "maps", "new", 0 => |_, _| Ok(Term::Map(Map::new()));
+    "maps", "merge", 2 => |_, a| match (&a[0], &a[1]) {
+        (Term::Map(x), Term::Map(y)) => {
+            let (mut big, small, small_wins) = if x.len() >= y.len() { (x.clone(), y, true) } else { (y.clone(), x, false) };
+            for (k, v) in small.iter() {
+                if small_wins || big.get(k).is_none() { big.insert(k.clone(), v.clone()); }
+            }
+            Ok(Term::Map(big))
+        }
+        (Term::Map(_), other) | (other, _) => Err(badmap(other)),
+    };
+    "io", "format", 1 => |p, a| io_format(p, None, &a[0], &Term::Nil);
+    "io", "format", 2 => |p, a| io_format(p, None, &a[0], &a[1]);
+    "io", "format", 3 => |p, a| io_format(p, Some(&a[0]), &a[1], &a[2]);
+    "io", "fwrite", 1 => |p, a| io_format(p, None, &a[0], &Term::Nil);
+    "io", "fwrite", 2 => |p, a| io_format(p, None, &a[0], &a[1]);
+    "io", "fwrite", 3 => |p, a| io_format(p, Some(&a[0]), &a[1], &a[2]);
+    "io", "put_chars", 1 => |p, a| put_chars(p, None, &a[0]);
+    "io", "put_chars", 2 => |p, a| put_chars(p, Some(&a[0]), &a[1]);
+    "io", "nl", 0 => |p, _| { p.vm.write_out(None, "\n"); Ok(Term::Atom(atoms::OK)) };
+    "io", "nl", 1 => |p, a| { p.vm.write_out(Some(&a[0]), "\n"); Ok(Term::Atom(atoms::OK)) };
+    "io", "write", 1 => |p, a| { let s = crate::term::print::write_term(&a[0]); p.vm.write_out(None, &s); Ok(Term::Atom(atoms::OK)) };
+    "io", "write", 2 => |p, a| { let s = crate::term::print::write_term(&a[1]); p.vm.write_out(Some(&a[0]), &s); Ok(Term::Atom(atoms::OK)) };
+    "io_lib", "format", 2 => |_, a| io_lib_format(&a[0], &a[1]);
+    "io_lib", "fwrite", 2 => |_, a| io_lib_format(&a[0], &a[1]);
+    "io_lib", "write", 1 => |_, a| Ok(Term::string(&crate::term::print::write_term(&a[0])));
+    "io_lib", "print", 1 => |_, a| Ok(Term::string(&format::pretty(&a[0], 1, 80, None)));
+    "unicode", "characters_to_list", 1 => |_, a| chardata(&a[0]).map(|s| Term::list(s.into_iter().map(|c| Term::Int(c as i64)).collect()));
+    "unicode", "characters_to_list", 2 => |_, a| chardata(&a[0]).map(|s| Term::list(s.into_iter().map(|c| Term::Int(c as i64)).collect()));
+    "unicode", "characters_to_binary", 1 => |_, a| chardata(&a[0]).map(|s| Term::binary(s.into_iter().collect::<String>().into_bytes()));
+    "unicode", "characters_to_binary", 2 => |_, a| chardata(&a[0]).map(|s| Term::binary(s.into_iter().collect::<String>().into_bytes()));
+}
+
+fn badmap(t: &Term) -> Exception {
+    Exception::error(Term::tuple(vec![Term::Atom(atoms::BADMAP), t.clone()]))
+}
+
+fn map_get(k: &Term, m: &Term) -> BifResult {
+    match m {
+        Term::Map(mm) => mm.get(k).cloned().ok_or_else(|| {
+            Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), k.clone()]))
+        }),
+        other => Err(badmap(other)),
+    }
+}
+
+fn list(t: &Term) -> Result<Vec<Term>, Exception> {
+    t.list_to_vec().ok_or_else(Exception::badarg)
+}
+
+fn make_atom(s: &str) -> BifResult {
+    Atom::try_new(s)
+        .map(Term::Atom)
+        .map_err(|_| Exception::system_limit())
+}
+
+/// A list of character codes as a String.
+fn string_of(t: &Term) -> Result<String, Exception> {
+    t.list_to_string().ok_or_else(Exception::badarg)
+}
+
+fn utf8_of(t: &Term) -> Result<String, Exception> {
+    match t.as_binary() {
+        Some(b) => String::from_utf8(b.to_vec()).map_err(|_| Exception::badarg()),
+        None => badarg(),
+    }
+}
+
+fn latin1_of(t: &Term) -> Result<String, Exception> {
+    match t.as_binary() {
+        Some(b) => Ok(b.iter().map(|&c| c as char).collect()),
+        None => badarg(),
+    }
+}
+
+fn radix(t: &Term) -> Result<u32, Exception> {
+    match t {
+        Term::Int(r) if (2..=36).contains(r) => Ok(*r as u32),
+        _ => badarg(),
+    }
+}
+
+fn int_text(t: &Term, radix: u32) -> Result<String, Exception> {
+    match t {
+        Term::Int(i) => Ok(BigInt::from(*i).to_str_radix(radix).to_uppercase()),
+        Term::Big(b) => Ok(b.to_str_radix(radix).to_uppercase()),
+        _ => badarg(),
+    }
+}
+
+fn parse_int(s: &str, radix: u32) -> BifResult {
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    if body.is_empty() || !body.chars().all(|c| c.is_digit(radix)) {
+        return badarg();
+    }
+    let v = BigInt::from_str_radix(body, radix).map_err(|_| Exception::badarg())?;
+    Ok(Term::from_bigint(if s.starts_with('-') { -v } else { v }))
+}
+
+fn parse_float(s: &str) -> BifResult {
+    // Erlang requires digits, a point and digits, with an optional exponent.
+    let body = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let (mant, exp) = match body.find(['e', 'E']) {
+        Some(i) => (&body[..i], Some(&body[i + 1..])),
+        None => (body, None),
+    };
+    let ok_mant = match mant.split_once('.') {
+        Some((a, b)) => {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.chars().all(|c| c.is_ascii_digit())
+                && b.chars().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    };
+    let ok_exp = exp.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && e.chars().all(|c| c.is_ascii_digit())
+    });
+    if !ok_mant || !ok_exp {
+        return badarg();
+    }
+    match s.parse::<f64>() {
+        Ok(f) if f.is_finite() => Ok(Term::Float(f)),
+        _ => badarg(),
+    }
+}
+
+fn float_text(t: &Term, opts: &Term) -> Result<String, Exception> {
+    let f = match t {
+        Term::Float(f) => *f,
+        _ => return badarg(),
+    };
+    let mut o = FloatOpts::Scientific(20);
+    let mut compact = false;
+    for x in opts.iter_list() {
+        match x {
+            Term::Atom(a) if *a == atoms::COMPACT => compact = true,
+            Term::Atom(a) if *a == atoms::SHORT => o = FloatOpts::Short,
+            Term::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+                (Term::Atom(k), Term::Int(n)) if *k == atoms::DECIMALS && (0..=253).contains(n) => {
+                    o = FloatOpts::Decimals {
+                        decimals: *n as i32,
+                        compact: false,
+                    }
+                }
+                (Term::Atom(k), Term::Int(n))
+                    if *k == atoms::SCIENTIFIC && (0..=249).contains(n) =>
+                {
+                    o = FloatOpts::Scientific(*n as i32)
+                }
+                _ => return badarg(),
+            },
+            _ => return badarg(),
+        }
+    }
+    if let FloatOpts::Decimals { decimals, .. } = o {
+        o = FloatOpts::Decimals { decimals, compact };
+    }
+    float_to_list(f, &o).ok_or_else(Exception::badarg)
+}
+
+/// Flattens an iolist (or a bitstring list when `bits`) into one bitstring.
+fn iolist_bits(t: &Term, bits: bool) -> BifResult {
+    if let Term::Bits(b) = t {
+        if bits || b.is_binary() {
+            return Ok(t.clone());
+        }
+        return badarg();
+    }
+    if !t.is_list() {
+        return badarg();
+    }
+    let mut w = BitWriter::new();
+    let mut stack = vec![t.iter_list()];
+    while let Some(it) = stack.last_mut() {
+        match it.next() {
+            Some(Term::Int(c)) if (0..=255).contains(c) => w.push_bits(*c as u64, 8),
+            Some(Term::Bits(b)) if bits || b.is_binary() => w.push_bitstring(b, b.bit_len()),
+            Some(Term::Nil) => {}
+            Some(x @ Term::Cons(_)) => stack.push(x.iter_list()),
+            Some(_) => return badarg(),
+            None => {
+                let tail = it.tail();
+                stack.pop();
+                match tail {
+                    Term::Nil => {}
+                    Term::Bits(b) if bits || b.is_binary() => w.push_bitstring(b, b.bit_len()),
+                    _ => return badarg(),
+                }
+            }
+        }
+    }
+    let b: Bitstring = w.finish();
+    if !bits && !b.is_binary() {
+        return badarg();
+    }
+    Ok(Term::Bits(Arc::new(b)))
+}
+
+fn binary_part(b: &Term, s: &Term, l: &Term) -> BifResult {
+    match (b, s, l) {
+        (Term::Bits(b), Term::Int(s), Term::Int(l)) if b.is_binary() => {
+            let (start, end) = if *l >= 0 { (*s, s + l) } else { (s + l, *s) };
+            if start < 0 || end as usize > b.byte_len() {
+                return badarg();
+            }
+            Ok(Term::Bits(Arc::new(
+                b.slice(start as usize * 8, (end - start) as usize * 8),
+            )))
+        }
+        _ => badarg(),
+    }
+}
+
+fn reverse(l: &Term, tail: Term) -> BifResult {
+    let mut acc = tail;
+    let mut it = l.iter_list();
+    for x in it.by_ref() {
+        acc = Term::cons(x.clone(), acc);
+    }
+    if !matches!(it.tail(), Term::Nil) {
+        return badarg();
+    }
+    Ok(acc)
+}
+
+fn keyfind(key: &Term, n: &Term, l: &Term) -> Result<Option<Term>, Exception> {
+    let n = match n {
+        Term::Int(n) if *n >= 1 => *n as usize,
+        _ => return badarg(),
+    };
+    let mut it = l.iter_list();
+    for x in it.by_ref() {
+        if let Term::Tuple(t) = x {
+            if t.len() >= n && crate::term::eq_coerce(&t[n - 1], key) {
+                return Ok(Some(x.clone()));
+            }
+        }
+    }
+    if !matches!(it.tail(), Term::Nil) {
+        return badarg();
+    }
+    Ok(None)
+}
+
+fn append(a: &Term, b: &Term) -> BifResult {
+    if matches!(a, Term::Nil) {
+        return Ok(b.clone());
+    }
+    let v = list(a)?;
+    Ok(Term::list_with_tail(v, b.clone()))
+}
+
+fn subtract(a: &Term, b: &Term) -> BifResult {
+    let mut v = list(a)?;
+    let r = list(b)?;
+    if r.len() > 16 && v.len() > 16 {
+        // Count removals per distinct term so that big lists subtract in n log n.
+        let mut counts: std::collections::BTreeMap<Term, usize> = std::collections::BTreeMap::new();
+        for x in r {
+            *counts.entry(x).or_default() += 1;
+        }
+        v.retain(|x| match counts.get_mut(x) {
+            Some(c) if *c > 0 => {
+                *c -= 1;
+                false
+            }
+            _ => true,
+        });
+        // `--` uses ==-equality only for exact matches in BEAM too (it compares with =:=).
+        return Ok(Term::list(v));
+    }
+    for x in r {
+        if let Some(i) = v.iter().position(|y| *y == x) {
+            v.remove(i);
+        }
+    }
+    Ok(Term::list(v))
+}
+
+fn halt(p: &mut Proc, code: i32) -> BifResult {
+    p.vm.request_halt(code);
+    Err(Exception::raised(Class::Exit, Term::atom("$ember_halt")))
+}
+
+fn send(p: &mut Proc, to: &Term, msg: Term) -> BifResult {
+    let vm = p.vm.clone();
+    vm.send(p, to, msg.clone())?;
+    Ok(msg)
+}
+
+fn module_info(p: &mut Proc, m: &Term, item: Option<&Term>) -> BifResult {
+    let Some(name) = m.as_atom() else {
+        return badarg();
+    };
+    let Some(module) = p.vm.code.get(name) else {
+        return badarg();
+    };
+    let exports = || {
+        Term::list(
+            module
+                .exports
+                .iter()
+                .map(|(f, a, _)| Term::tuple(vec![Term::Atom(*f), Term::Int(*a as i64)]))
+                .collect(),
+        )
+    };
+    let functions = || {
+        Term::list(
+            module
+                .functions
+                .iter()
+                .filter(|f| !f.name.as_str().starts_with('-'))
+                .map(|f| Term::tuple(vec![Term::Atom(f.name), Term::Int(f.arity as i64)]))
+                .collect(),
+        )
+    };
+    let pair = |k: &str, v: Term| Term::tuple(vec![Term::atom(k), v]);
+    match item.and_then(|i| i.as_atom()).map(|a| a.as_str()) {
+        None if item.is_none() => Ok(Term::list(vec![
+            pair("module", Term::Atom(name)),
+            pair("exports", exports()),
+            pair("attributes", module.attributes.clone()),
+            pair("compile", Term::Nil),
+            pair("md5", Term::binary(vec![0; 16])),
+        ])),
+        Some("module") => Ok(Term::Atom(name)),
+        Some("exports") => Ok(exports()),
+        Some("functions") => Ok(functions()),
+        Some("attributes") => Ok(module.attributes.clone()),
+        Some("compile") => Ok(Term::Nil),
+        Some("md5") => Ok(Term::binary(vec![0; 16])),
+        _ => badarg(),
+    }
+}
+
+/// Characters of unicode chardata (lists of code points, binaries in UTF-8, nested).
+fn chardata(t: &Term) -> Result<Vec<char>, Exception> {
+    let mut out = Vec::new();
+    chardata_into(t, &mut out, 0)?;
+    Ok(out)
+}
+
+fn chardata_into(t: &Term, out: &mut Vec<char>, depth: usize) -> Result<(), Exception> {
+    if depth > 10_000 {
+        return badarg();
+    }
+    match t {
+        Term::Bits(b) if b.is_binary() => {
+            let s = std::str::from_utf8(&b.to_bytes())
+                .map_err(|_| Exception::badarg())?
+                .to_owned();
+            out.extend(s.chars());
+            Ok(())
+        }
+        Term::Nil => Ok(()),
+        Term::Cons(_) => {
+            let mut it = t.iter_list();
+            for x in it.by_ref() {
+                match x {
+                    Term::Int(c) => out.push(
+                        u32::try_from(*c)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .ok_or_else(Exception::badarg)?,
+                    ),
+                    other => chardata_into(other, out, depth + 1)?,
+                }
+            }
+            chardata_into(it.tail(), out, depth + 1)
+        }
+        _ => badarg(),
+    }
+}
+
+fn format_args(fmt: &Term, args: &Term) -> Result<String, Exception> {
+    let f: String = match fmt {
+        Term::Atom(a) => a.as_str().to_owned(),
+        other => chardata(other)?.into_iter().collect(),
+    };
+    let args = list(args)?;
+    format::format(&f, &args).map_err(|_| Exception::badarg())
+}
+
+fn io_format(p: &mut Proc, dev: Option<&Term>, fmt: &Term, args: &Term) -> BifResult {
+    let s = format_args(fmt, args)?;
+    p.vm.write_out(dev, &s);
+    Ok(Term::Atom(atoms::OK))
+}
+
+fn io_lib_format(fmt: &Term, args: &Term) -> BifResult {
+    let s = format_args(fmt, args)?;
+    Ok(Term::string(&s))
+}
+
+fn put_chars(p: &mut Proc, dev: Option<&Term>, data: &Term) -> BifResult {
+    let s: String = match data {
+        Term::Atom(a) => a.as_str().to_owned(),
+        other => chardata(other)?.into_iter().collect(),
+    };
+    p.vm.write_out(dev, &s);
+    Ok(Term::Atom(atoms::OK))
+}
+
+#[allow(dead_code)]
+fn order(a: &Term, b: &Term) -> Ordering {
+    cmp_terms(a, b, false)
+}

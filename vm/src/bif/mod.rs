@@ -1,0 +1,75 @@
+//! Built-in functions implemented in Rust: the `erlang` module and the speed-critical parts
+//! of other modules.
+//!
+//! Every built-in has a [`BifId`], an index into one static table made from the lists each
+//! file declares. The compiler calls `erlang` built-ins directly; others are reached through
+//! the export table like Erlang functions. Built-ins that must change the interpreter's
+//! control flow (apply, raise, receive) are instructions instead, not built-ins.
+
+mod arith;
+mod erlang;
+
+use crate::interp::exception::BifResult;
+use crate::process::Proc;
+use crate::term::Term;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A built-in's implementation.
+pub type BifFn = fn(&mut Proc, &[Term]) -> BifResult;
+
+/// A built-in's entry in the table.
+pub struct BifDef {
+    /// Its module.
+    pub module: &'static str,
+    /// Its name.
+    pub name: &'static str,
+    /// Its arity.
+    pub arity: u32,
+    /// The implementation.
+    pub f: BifFn,
+}
+
+/// An index into the built-in table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct BifId(pub u32);
+
+struct Registry {
+    defs: Vec<&'static BifDef>,
+    index: HashMap<(&'static str, &'static str, u32), BifId>,
+}
+
+fn registry() -> &'static Registry {
+    static REG: OnceLock<Registry> = OnceLock::new();
+    REG.get_or_init(|| {
+        let mut defs = Vec::new();
+        let mut index = HashMap::new();
+        for list in [arith::BIFS, erlang::BIFS] {
+            for d in list {
+                let id = BifId(defs.len() as u32);
+                defs.push(d);
+                index.insert((d.module, d.name, d.arity), id);
+            }
+        }
+        Registry { defs, index }
+    })
+}
+
+/// The built-in `module:name/arity`, if there is one.
+pub fn lookup(module: &str, name: &str, arity: u32) -> Option<BifId> {
+    registry().index.get(&(module, name, arity)).copied()
+}
+
+/// The table entry of a built-in.
+pub fn def(id: BifId) -> &'static BifDef {
+    registry().defs[id.0 as usize]
+}
+
+/// Every built-in, for registering them with a code server.
+pub fn all() -> impl Iterator<Item = (BifId, &'static BifDef)> {
+    registry()
+        .defs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (BifId(i as u32), *d))
+}

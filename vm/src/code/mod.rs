@@ -1,0 +1,226 @@
+//! The code server: loaded modules and the export table.
+//!
+//! A module is immutable bytecode once loaded. Each `{M, F, A}` ever referred to has one
+//! [`Export`] entry whose target is swapped when a module is (re)loaded, so that fully
+//! qualified calls always reach the newest version while running code keeps the version it
+//! holds (the old one stays alive as long as a frame or a fun refers to it).
+
+use crate::bif::BifId;
+use crate::interp::op::Op;
+use crate::term::{Atom, Term};
+use parking_lot::RwLock;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// A function in a module.
+#[derive(Clone, Debug)]
+pub struct FunctionInfo {
+    /// Its name.
+    pub name: Atom,
+    /// Its arity (for lambdas: the arity of the fun, not counting captured values).
+    pub arity: u32,
+    /// The address of its first instruction.
+    pub entry: u32,
+    /// The number of registers its frame needs.
+    pub nslots: u32,
+}
+
+/// A lambda (fun expression) in a module.
+#[derive(Clone, Debug)]
+pub struct LambdaInfo {
+    /// The function that implements it (index into `functions`); its registers hold the
+    /// fun's arguments first, then the captured values.
+    pub func: u32,
+    /// The fun's arity.
+    pub arity: u32,
+    /// The number of captured values.
+    pub nfree: u32,
+    /// A hash of its code, shown when the fun is printed.
+    pub uniq: u32,
+}
+
+/// A compiled module.
+pub struct Module {
+    /// The module's name.
+    pub name: Atom,
+    /// The source file it came from.
+    pub file: String,
+    /// The instructions of every function, one after the other.
+    pub code: Vec<Op>,
+    /// The source line of each instruction.
+    pub lines: Vec<u32>,
+    /// Literal terms the code refers to.
+    pub literals: Vec<Term>,
+    /// The functions, in address order.
+    pub functions: Vec<FunctionInfo>,
+    /// The lambdas.
+    pub lambdas: Vec<LambdaInfo>,
+    /// Exported functions: name, arity, function index.
+    pub exports: Vec<(Atom, u32, u32)>,
+    /// The external functions the code calls.
+    pub imports: Vec<Arc<Export>>,
+    /// `module_info(attributes)`.
+    pub attributes: Term,
+    /// The record definitions, for the shell: name and field names.
+    pub records: Vec<(Atom, Vec<Atom>)>,
+}
+
+impl Module {
+    /// The function whose code contains `pc`.
+    pub fn function_at(&self, pc: u32) -> Option<&FunctionInfo> {
+        let i = self.functions.partition_point(|f| f.entry <= pc);
+        i.checked_sub(1).map(|i| &self.functions[i])
+    }
+
+    /// The index of the exported or local function `name/arity`.
+    pub fn find_function(&self, name: Atom, arity: u32) -> Option<u32> {
+        self.functions
+            .iter()
+            .position(|f| f.name == name && f.arity == arity)
+            .map(|i| i as u32)
+    }
+
+    /// The source line of the instruction at `pc`.
+    pub fn line_at(&self, pc: u32) -> u32 {
+        self.lines.get(pc as usize).copied().unwrap_or(0)
+    }
+}
+
+/// What an export entry currently points at.
+#[derive(Clone)]
+pub enum Target {
+    /// Nothing is loaded for it: calling it is `undef` (after trying to load the module).
+    Undefined,
+    /// Erlang code.
+    Code {
+        /// The module.
+        module: Arc<Module>,
+        /// The function index.
+        func: u32,
+    },
+    /// A built-in function.
+    Bif(BifId),
+}
+
+/// One `{Module, Function, Arity}` that code can call.
+pub struct Export {
+    /// The module.
+    pub module: Atom,
+    /// The function.
+    pub function: Atom,
+    /// The arity.
+    pub arity: u32,
+    target: RwLock<Target>,
+}
+
+impl Export {
+    /// What the entry points at now.
+    pub fn target(&self) -> Target {
+        self.target.read().clone()
+    }
+}
+
+/// Loaded modules and the export table of one VM.
+#[derive(Default)]
+pub struct CodeServer {
+    modules: RwLock<HashMap<Atom, ModuleVersions>>,
+    exports: RwLock<HashMap<(Atom, Atom, u32), Arc<Export>>>,
+}
+
+#[derive(Default, Clone)]
+struct ModuleVersions {
+    current: Option<Arc<Module>>,
+    old: Option<Arc<Module>>,
+}
+
+impl CodeServer {
+    /// An empty code server.
+    pub fn new() -> CodeServer {
+        CodeServer::default()
+    }
+
+    /// The export entry for `{m, f, a}`, made (undefined) if it does not exist yet.
+    pub fn export(&self, m: Atom, f: Atom, a: u32) -> Arc<Export> {
+        if let Some(e) = self.exports.read().get(&(m, f, a)) {
+            return e.clone();
+        }
+        let mut exports = self.exports.write();
+        exports
+            .entry((m, f, a))
+            .or_insert_with(|| {
+                Arc::new(Export {
+                    module: m,
+                    function: f,
+                    arity: a,
+                    target: RwLock::new(Target::Undefined),
+                })
+            })
+            .clone()
+    }
+
+    /// Registers a built-in as the target of `{m, f, a}`.
+    pub fn register_bif(&self, m: Atom, f: Atom, a: u32, bif: BifId) {
+        *self.export(m, f, a).target.write() = Target::Bif(bif);
+    }
+
+    /// Loads a module (replacing the current version, which becomes old) and points its
+    /// exports at it. Returns the previous old version, which the caller purges.
+    pub fn load(&self, module: Arc<Module>) -> Option<Arc<Module>> {
+        let name = module.name;
+        let mut modules = self.modules.write();
+        let entry = modules.entry(name).or_default();
+        let purged = entry.old.take();
+        let previous = entry.current.replace(module.clone());
+        entry.old = previous.clone();
+        drop(modules);
+        // Exports of the old version that the new one no longer has become undefined.
+        if let Some(prev) = &previous {
+            for &(f, a, _) in &prev.exports {
+                if !module.exports.iter().any(|&(f2, a2, _)| f2 == f && a2 == a) {
+                    *self.export(name, f, a).target.write() = Target::Undefined;
+                }
+            }
+        }
+        for &(f, a, func) in &module.exports {
+            *self.export(name, f, a).target.write() = Target::Code {
+                module: module.clone(),
+                func,
+            };
+        }
+        purged
+    }
+
+    /// The current version of a module.
+    pub fn get(&self, name: Atom) -> Option<Arc<Module>> {
+        self.modules
+            .read()
+            .get(&name)
+            .and_then(|v| v.current.clone())
+    }
+
+    /// Is the module loaded?
+    pub fn is_loaded(&self, name: Atom) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The names of all loaded modules.
+    pub fn loaded(&self) -> Vec<Atom> {
+        let mut v: Vec<Atom> = self
+            .modules
+            .read()
+            .iter()
+            .filter(|(_, v)| v.current.is_some())
+            .map(|(k, _)| *k)
+            .collect();
+        v.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        v
+    }
+
+    /// Does `{m, f, a}` resolve to something callable now?
+    pub fn is_exported(&self, m: Atom, f: Atom, a: u32) -> bool {
+        self.exports
+            .read()
+            .get(&(m, f, a))
+            .is_some_and(|e| !matches!(e.target(), Target::Undefined))
+    }
+}

@@ -1,0 +1,60 @@
+//! The compiler: AST to checked, verified bytecode.
+//!
+//! [`compile_module`] is a pure function from source to a module and diagnostics: it never
+//! fails outright and never does I/O (included files come through a
+//! [`SourceLoader`](crate::syntax::SourceLoader)). `codegen` checks scoping and emits code,
+//! `verify` rejects bytecode a correct compiler cannot produce, `disasm` prints bytecode.
+
+mod autoimport;
+mod codegen;
+pub mod disasm;
+mod verify;
+
+use crate::code::{CodeServer, Module};
+use crate::diagnostic::Diagnostic;
+use crate::syntax::{self, PpOptions, SourceLoader};
+
+pub(crate) use autoimport::is_auto_imported;
+
+/// The outcome of compiling a module: the module if there were no errors, and every
+/// diagnostic.
+pub struct Compiled {
+    /// The module, absent if there were errors.
+    pub module: Option<Module>,
+    /// Errors and warnings, in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Compiles one module's source. `code` provides export entries for the module's external
+/// calls.
+pub fn compile_module(
+    file: &str,
+    src: &str,
+    opts: &PpOptions,
+    loader: &dyn SourceLoader,
+    code: &CodeServer,
+) -> Compiled {
+    let mut diags = Vec::new();
+    let ast = syntax::parse_module(file, src, opts, loader, &mut diags);
+    let module = codegen::generate(&ast, code, &mut diags);
+    let module = match module {
+        Some(m) if !diags.iter().any(|d| d.is_error()) => match verify::verify(&m) {
+            Ok(()) => Some(m),
+            Err(e) => {
+                diags.push(Diagnostic::error(
+                    file,
+                    Default::default(),
+                    format!("internal error: bad bytecode: {e}"),
+                ));
+                None
+            }
+        },
+        _ => None,
+    };
+    diags.sort_by(|a, b| a.file.cmp(&b.file).then(a.pos.cmp(&b.pos)));
+    diags.dedup();
+    Compiled {
+        module,
+        diagnostics: diags,
+    }
+}

@@ -1,0 +1,969 @@
+//! The bytecode interpreter.
+//!
+//! [`run`] executes a process for at most a budget of reductions and returns why it stopped:
+//! it used its budget ([`Outcome::Yield`]), it waits in `receive` ([`Outcome::Wait`]), or it
+//! finished. It never recurses in Rust for an Erlang call: calls push a [`Frame`], tail
+//! calls reuse the current one, and exceptions unwind to the innermost catch frame. So a
+//! process can be suspended at any instruction boundary, and Erlang recursion depth is
+//! bounded by memory, not by the Rust stack.
+
+mod binary;
+pub mod exception;
+pub mod op;
+mod stack;
+
+use crate::bif::{self, BifId};
+use crate::code::{Module, Target};
+use crate::process::{CatchFrame, Frame, Proc};
+use crate::term::{atoms, Atom, Bitstring, Fun, FunKind, Map, Term};
+use exception::{Class, Exception, Origin};
+use op::*;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub use stack::format_exception;
+
+/// Why [`run`] returned.
+#[derive(Debug)]
+pub enum Outcome {
+    /// The budget ran out; run the process again later.
+    Yield,
+    /// The process waits in `receive` for a message, or until the deadline.
+    Wait(Option<Instant>),
+    /// The initial function returned this value.
+    Done(Term),
+    /// An exception was not caught: class, reason and stack trace.
+    Failed(Class, Term, Term),
+}
+
+/// Prepares a process to call `m:f(args)`.
+pub fn start(proc: &mut Proc, m: Atom, f: Atom, args: Vec<Term>) {
+    proc.initial_call = (Term::Atom(m), Term::Atom(f), args.len() as u32);
+    let exp = proc.vm.code.export(m, f, args.len() as u32);
+    proc.regs.clear();
+    proc.frames.clear();
+    // Start with a tiny trampoline: the call happens on the first `run`.
+    proc.pending_start = Some((exp, args));
+}
+
+enum Flow {
+    Continue,
+    Stop(Outcome),
+}
+
+/// Runs `proc` for at most `budget` reductions.
+pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
+    let mut reds = budget as i64;
+    if let Some((exp, args)) = proc.pending_start.take() {
+        match enter_export(proc, &exp, args, None) {
+            Ok(()) => {}
+            Err(e) => {
+                if let Flow::Stop(o) = raise(proc, e, None) {
+                    return o;
+                }
+            }
+        }
+    }
+    let mut m = match proc.module.clone() {
+        Some(m) => m,
+        None => return Outcome::Done(proc.result.clone().unwrap_or(Term::Nil)),
+    };
+    let mut argbuf: Vec<Term> = Vec::with_capacity(8);
+    loop {
+        let pc = proc.pc;
+        let base = proc.base as usize;
+        let Some(op) = m.code.get(pc as usize) else {
+            let e = Exception::error(Term::atom("bad_code_address"));
+            match raise(proc, e, None) {
+                Flow::Stop(o) => return finish(proc, reds, budget, o),
+                Flow::Continue => {
+                    m = current(proc);
+                    continue;
+                }
+            }
+        };
+        proc.pc = pc + 1;
+        macro_rules! get {
+            ($s:expr) => {
+                match $s {
+                    Src::R(r) => proc.regs[base + r.0 as usize].clone(),
+                    Src::L(l) => m.literals[l.0 as usize].clone(),
+                }
+            };
+        }
+        macro_rules! get_ref {
+            ($s:expr) => {
+                match $s {
+                    Src::R(r) => &proc.regs[base + r.0 as usize],
+                    Src::L(l) => &m.literals[l.0 as usize],
+                }
+            };
+        }
+        macro_rules! set {
+            ($r:expr, $v:expr) => {{
+                let v = $v;
+                proc.regs[base + $r.0 as usize] = v;
+            }};
+        }
+        macro_rules! jump {
+            ($l:expr) => {
+                proc.pc = $l.0
+            };
+        }
+        macro_rules! fail_or_raise {
+            ($fail:expr, $exn:expr) => {
+                match $fail {
+                    Some(l) => jump!(l),
+                    None => match raise(proc, $exn, None) {
+                        Flow::Stop(o) => return finish(proc, reds, budget, o),
+                        Flow::Continue => {
+                            m = current(proc);
+                        }
+                    },
+                }
+            };
+        }
+        macro_rules! throw {
+            ($exn:expr, $bif:expr) => {{
+                match raise(proc, $exn, $bif) {
+                    Flow::Stop(o) => return finish(proc, reds, budget, o),
+                    Flow::Continue => {
+                        m = current(proc);
+                        continue;
+                    }
+                }
+            }};
+        }
+        macro_rules! charge_call {
+            () => {{
+                reds -= 1;
+                if reds <= 0 {
+                    proc.pc = pc;
+                    return finish(proc, reds, budget, Outcome::Yield);
+                }
+            }};
+        }
+        match op {
+            Op::Move { src, dst } => set!(dst, get!(*src)),
+            Op::Jump { to } => jump!(to),
+            Op::Test { test, src, fail } => {
+                if !type_test(*test, get_ref!(*src)) {
+                    jump!(fail);
+                }
+            }
+            Op::TestArity { src, arity, fail } => match get_ref!(*src) {
+                Term::Tuple(t) if t.len() == *arity as usize => {}
+                _ => jump!(fail),
+            },
+            Op::TestFunArity { src, arity, fail } => {
+                let ok = match (get_ref!(*src), get_ref!(*arity)) {
+                    (Term::Fun(f), Term::Int(a)) => f.arity() as i64 == *a,
+                    _ => false,
+                };
+                if !ok {
+                    jump!(fail);
+                }
+            }
+            Op::Compare { cmp, a, b, fail } => {
+                if !compare(*cmp, get_ref!(*a), get_ref!(*b)) {
+                    jump!(fail);
+                }
+            }
+            Op::GetElement { src, index, dst } => {
+                let v = match get_ref!(*src) {
+                    Term::Tuple(t) => t.get(*index as usize).cloned().unwrap_or(Term::Nil),
+                    _ => Term::Nil,
+                };
+                set!(dst, v);
+            }
+            Op::GetList { src, head, tail } => {
+                let (h, t) = match get_ref!(*src) {
+                    Term::Cons(c) => (c.head.clone(), c.tail.clone()),
+                    _ => (Term::Nil, Term::Nil),
+                };
+                set!(head, h);
+                set!(tail, t);
+            }
+            Op::GetMapValue {
+                map,
+                key,
+                dst,
+                fail,
+            } => {
+                let v = match get_ref!(*map) {
+                    Term::Map(mm) => mm.get(get_ref!(*key)).cloned(),
+                    _ => None,
+                };
+                match v {
+                    Some(v) => set!(dst, v),
+                    None => jump!(fail),
+                }
+            }
+            Op::MakeTuple { elems, dst } => {
+                let v: Vec<Term> = elems.iter().map(|s| get!(*s)).collect();
+                set!(dst, Term::tuple(v));
+            }
+            Op::MakeCons { head, tail, dst } => {
+                let v = Term::cons(get!(*head), get!(*tail));
+                set!(dst, v);
+            }
+            Op::MakeMap { pairs, dst } => {
+                let mut mm = Map::new();
+                for (k, v) in pairs.iter() {
+                    mm.insert(get!(*k), get!(*v));
+                }
+                set!(dst, Term::Map(mm));
+            }
+            Op::UpdateMap {
+                map,
+                pairs,
+                dst,
+                fail,
+            } => {
+                let mv = get!(*map);
+                let mut mm = match mv {
+                    Term::Map(mm) => mm,
+                    other => {
+                        let e =
+                            Exception::error(Term::tuple(vec![Term::Atom(atoms::BADMAP), other]));
+                        fail_or_raise!(*fail, e);
+                        continue;
+                    }
+                };
+                let mut bad = None;
+                for (k, v, exact) in pairs.iter() {
+                    let k = get!(*k);
+                    if *exact && mm.get(&k).is_none() {
+                        bad = Some(k);
+                        break;
+                    }
+                    mm.insert(k, get!(*v));
+                }
+                match bad {
+                    Some(k) => {
+                        let e = Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), k]));
+                        fail_or_raise!(*fail, e);
+                    }
+                    None => set!(dst, Term::Map(mm)),
+                }
+            }
+            Op::MakeFun { lambda, env, dst } => {
+                let info = &m.lambdas[*lambda as usize];
+                let env: Vec<Term> = env.iter().map(|s| get!(*s)).collect();
+                let f = Fun {
+                    module: m.name,
+                    kind: FunKind::Local {
+                        index: *lambda,
+                        arity: info.arity,
+                        uniq: info.uniq,
+                        env,
+                        code: m.clone(),
+                    },
+                };
+                set!(dst, Term::Fun(Arc::new(f)));
+            }
+            Op::CallBif {
+                bif,
+                args,
+                dst,
+                fail,
+            } => {
+                argbuf.clear();
+                for a in args.iter() {
+                    argbuf.push(get!(*a));
+                }
+                reds -= 1;
+                match call_bif(proc, *bif, &argbuf) {
+                    Ok(v) => proc.regs[base + dst.0 as usize] = v,
+                    Err(e) => match fail {
+                        Some(l) => jump!(l),
+                        None => {
+                            let args = std::mem::take(&mut argbuf);
+                            throw!(e, Some((*bif, args)))
+                        }
+                    },
+                }
+            }
+            Op::Call { func, args, dst } => {
+                charge_call!();
+                let f = &m.functions[*func as usize];
+                let new_base = proc.regs.len();
+                for a in args.iter() {
+                    let v = get!(*a);
+                    proc.regs.push(v);
+                }
+                proc.regs.resize(new_base + f.nslots as usize, Term::Nil);
+                proc.frames.push(Frame {
+                    ret_pc: pc + 1,
+                    base: base as u32,
+                    ret_dst: *dst,
+                    module: None,
+                });
+                proc.base = new_base as u32;
+                proc.pc = f.entry;
+            }
+            Op::TailCall { func, args } => {
+                charge_call!();
+                argbuf.clear();
+                for a in args.iter() {
+                    argbuf.push(get!(*a));
+                }
+                let f = &m.functions[*func as usize];
+                proc.regs.truncate(base);
+                proc.regs.append(&mut argbuf);
+                proc.regs.resize(base + f.nslots as usize, Term::Nil);
+                proc.pc = f.entry;
+            }
+            Op::CallExt { import, args, dst } => {
+                charge_call!();
+                let exp = m.imports[*import as usize].clone();
+                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                if let Err(e) = enter_export(proc, &exp, argv, Some(*dst)) {
+                    throw!(e, None);
+                }
+                m = current(proc);
+            }
+            Op::TailCallExt { import, args } => {
+                charge_call!();
+                let exp = m.imports[*import as usize].clone();
+                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                if let Err(e) = tail_export(proc, &exp, argv) {
+                    throw!(e, None);
+                }
+                m = current(proc);
+            }
+            Op::CallFun { fun, args, dst } => {
+                charge_call!();
+                let f = get!(*fun);
+                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                if let Err(e) = call_fun(proc, f, argv, Some(*dst)) {
+                    throw!(e, None);
+                }
+                m = current(proc);
+            }
+            Op::TailCallFun { fun, args } => {
+                charge_call!();
+                let f = get!(*fun);
+                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                if let Err(e) = call_fun(proc, f, argv, None) {
+                    throw!(e, None);
+                }
+                m = current(proc);
+            }
+            Op::CallDyn {
+                module,
+                function,
+                args,
+                dst,
+            } => {
+                charge_call!();
+                let (mv, fv) = (get!(*module), get!(*function));
+                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                if let Err(e) = call_mfa(proc, mv, fv, argv, Some(*dst)) {
+                    throw!(e, None);
+                }
+                m = current(proc);
+            }
+            Op::TailCallDyn {
+                module,
+                function,
+                args,
+            } => {
+                charge_call!();
+                let (mv, fv) = (get!(*module), get!(*function));
+                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                if let Err(e) = call_mfa(proc, mv, fv, argv, None) {
+                    throw!(e, None);
+                }
+                m = current(proc);
+            }
+            Op::Apply {
+                module,
+                function,
+                args,
+                dst,
+                tail,
+            } => {
+                charge_call!();
+                let fv = get!(*function);
+                let list = get!(*args);
+                let dst = if *tail { None } else { Some(*dst) };
+                let r = match list.list_to_vec() {
+                    None => Err(Exception::badarg()),
+                    Some(argv) => match module {
+                        Some(ms) => {
+                            let mv = get!(*ms);
+                            call_mfa(proc, mv, fv, argv, dst)
+                        }
+                        None => call_fun(proc, fv, argv, dst),
+                    },
+                };
+                if let Err(e) = r {
+                    throw!(e, None);
+                }
+                m = current(proc);
+            }
+            Op::Return { src } => {
+                let v = get!(*src);
+                match proc.frames.pop() {
+                    None => {
+                        proc.regs.clear();
+                        proc.module = None;
+                        proc.result = Some(v.clone());
+                        return finish(proc, reds, budget, Outcome::Done(v));
+                    }
+                    Some(fr) => {
+                        proc.regs.truncate(base);
+                        proc.base = fr.base;
+                        proc.pc = fr.ret_pc;
+                        if let Some(mm) = fr.module {
+                            proc.module = Some(mm.clone());
+                            m = mm;
+                        }
+                        proc.regs[fr.base as usize + fr.ret_dst.0 as usize] = v;
+                    }
+                }
+            }
+            Op::MatchFail { kind, src } => {
+                let v = get!(*src);
+                let e = match kind {
+                    MatchError::Badmatch => tagged(atoms::BADMATCH, v),
+                    MatchError::CaseClause => tagged(atoms::CASE_CLAUSE, v),
+                    MatchError::TryClause => tagged(atoms::TRY_CLAUSE, v),
+                    MatchError::Badrecord => tagged(atoms::BADRECORD, v),
+                    MatchError::IfClause => {
+                        Exception::raised(Class::Error, Term::Atom(atoms::IF_CLAUSE))
+                    }
+                    MatchError::FunctionClause => {
+                        let f = m.function_at(pc).cloned();
+                        let arity = f.as_ref().map(|f| f.arity).unwrap_or(0) as usize;
+                        let nargs = m
+                            .lambdas
+                            .iter()
+                            .find(|l| {
+                                f.as_ref()
+                                    .is_some_and(|f| m.functions[l.func as usize].entry == f.entry)
+                            })
+                            .map(|l| l.arity as usize)
+                            .unwrap_or(arity);
+                        let args: Vec<Term> = proc.regs[base..base + nargs].to_vec();
+                        let frame = stack::frame_with_args(&m, pc, Term::list(args));
+                        Exception {
+                            class: Class::Error,
+                            reason: Term::Atom(atoms::FUNCTION_CLAUSE),
+                            origin: Origin::Stack(frame),
+                        }
+                    }
+                };
+                throw!(e, None);
+            }
+            Op::TryBegin {
+                handler,
+                class,
+                reason,
+                stack,
+            } => {
+                proc.catches.push(CatchFrame {
+                    frames_len: proc.frames.len(),
+                    regs_len: proc.regs.len(),
+                    base: base as u32,
+                    handler: handler.0,
+                    module: m.clone(),
+                    class: *class,
+                    reason: *reason,
+                    stack: *stack,
+                });
+            }
+            Op::TryEnd => {
+                proc.catches.pop();
+            }
+            Op::Reraise {
+                class,
+                reason,
+                stack,
+            } => {
+                let c = get!(*class)
+                    .as_atom()
+                    .and_then(Class::from_atom)
+                    .unwrap_or(Class::Error);
+                let e = Exception {
+                    class: c,
+                    reason: get!(*reason),
+                    origin: Origin::Stack(get!(*stack)),
+                };
+                throw!(e, None);
+            }
+            Op::CatchValue {
+                class,
+                reason,
+                stack,
+                dst,
+            } => {
+                let c = get!(*class)
+                    .as_atom()
+                    .and_then(Class::from_atom)
+                    .unwrap_or(Class::Error);
+                let r = get!(*reason);
+                let v = match c {
+                    Class::Throw => r,
+                    Class::Exit => Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), r]),
+                    Class::Error => Term::tuple(vec![
+                        Term::Atom(atoms::EXIT_TAG),
+                        Term::tuple(vec![r, get!(*stack)]),
+                    ]),
+                };
+                set!(dst, v);
+            }
+            Op::RecvPeek { dst, empty } => match proc.mailbox.get(proc.save) {
+                Some(msg) => {
+                    let msg = msg.clone();
+                    set!(dst, msg);
+                }
+                None => jump!(empty),
+            },
+            Op::RecvNext { to } => {
+                proc.save += 1;
+                jump!(to);
+            }
+            Op::RecvAccept => {
+                let s = proc.save;
+                proc.mailbox.remove(s);
+                proc.save = 0;
+                proc.deadline = None;
+            }
+            Op::RecvWait { timeout, retry } => {
+                if proc.save < proc.mailbox.len() {
+                    jump!(retry);
+                    continue;
+                }
+                let t = timeout.map(|t| get!(t));
+                let ms = match &t {
+                    None => None,
+                    Some(Term::Atom(a)) if *a == atoms::INFINITY => None,
+                    Some(Term::Int(n)) if *n >= 0 => Some(*n as u64),
+                    Some(Term::Big(_)) => Some(u64::MAX / 4),
+                    Some(_) => {
+                        throw!(
+                            Exception::raised(Class::Error, Term::atom("timeout_value")),
+                            None
+                        );
+                    }
+                };
+                match ms {
+                    Some(0) => {
+                        proc.save = 0;
+                    }
+                    Some(ms) => {
+                        let now = Instant::now();
+                        let deadline = *proc
+                            .deadline
+                            .get_or_insert_with(|| now + Duration::from_millis(ms));
+                        if now >= deadline {
+                            proc.deadline = None;
+                            proc.save = 0;
+                        } else {
+                            proc.pc = pc;
+                            return finish(proc, reds, budget, Outcome::Wait(Some(deadline)));
+                        }
+                    }
+                    None => {
+                        proc.pc = pc;
+                        return finish(proc, reds, budget, Outcome::Wait(None));
+                    }
+                }
+            }
+            Op::MakeBinary { segs, dst, fail } => {
+                let mut vals = Vec::with_capacity(segs.len());
+                for (v, seg) in segs.iter() {
+                    let size = seg.size.map(|s| get!(s));
+                    vals.push((get!(*v), size));
+                }
+                match binary::build_binary(segs, vals) {
+                    Ok(b) => set!(dst, b),
+                    Err(e) => fail_or_raise!(*fail, e),
+                }
+            }
+            Op::BinStart { src, ctx, fail } => match get_ref!(*src) {
+                t @ Term::Bits(_) => {
+                    let t = t.clone();
+                    set!(ctx, t);
+                }
+                _ => jump!(fail),
+            },
+            Op::BinGet {
+                ctx,
+                seg,
+                dst,
+                fail,
+            } => {
+                let size = seg.size.map(|s| get!(s));
+                let bits: Arc<Bitstring> = match &proc.regs[base + ctx.0 as usize] {
+                    Term::Bits(b) => b.clone(),
+                    _ => {
+                        jump!(fail);
+                        continue;
+                    }
+                };
+                match binary::match_segment(&bits, seg, size.as_ref()) {
+                    Some((v, rest)) => {
+                        set!(ctx, Term::Bits(Arc::new(rest)));
+                        set!(dst, v);
+                    }
+                    None => jump!(fail),
+                }
+            }
+            Op::BinSkip { ctx, seg, fail } => {
+                let size = seg.size.map(|s| get!(s));
+                let bits = match &proc.regs[base + ctx.0 as usize] {
+                    Term::Bits(b) => b.clone(),
+                    _ => {
+                        jump!(fail);
+                        continue;
+                    }
+                };
+                match binary::match_segment(&bits, seg, size.as_ref()) {
+                    Some((_, rest)) => set!(ctx, Term::Bits(Arc::new(rest))),
+                    None => jump!(fail),
+                }
+            }
+            Op::BinEnd { ctx, fail } => match &proc.regs[base + ctx.0 as usize] {
+                Term::Bits(b) if b.bit_len() == 0 => {}
+                _ => jump!(fail),
+            },
+            Op::BinTestUnit { ctx, unit, fail } => match &proc.regs[base + ctx.0 as usize] {
+                Term::Bits(b) if b.bit_len() % (*unit as usize) == 0 => {}
+                _ => jump!(fail),
+            },
+            Op::Yield => {
+                reds -= 1;
+                if reds <= 0 {
+                    return finish(proc, reds, budget, Outcome::Yield);
+                }
+            }
+        }
+    }
+}
+
+fn finish(proc: &mut Proc, reds: i64, budget: u32, o: Outcome) -> Outcome {
+    proc.reductions += (budget as i64 - reds).max(0) as u64;
+    o
+}
+
+fn current(proc: &Proc) -> Arc<Module> {
+    match &proc.module {
+        Some(m) => m.clone(),
+        None => Arc::new(Module {
+            name: atoms::UNDEFINED,
+            file: String::new(),
+            code: vec![Op::Return {
+                src: Src::L(Lit(0)),
+            }],
+            lines: vec![0],
+            literals: vec![proc.result.clone().unwrap_or(Term::Nil)],
+            functions: vec![],
+            lambdas: vec![],
+            exports: vec![],
+            imports: vec![],
+            attributes: Term::Nil,
+            records: vec![],
+        }),
+    }
+}
+
+fn tagged(tag: Atom, v: Term) -> Exception {
+    Exception::raised(Class::Error, Term::tuple(vec![Term::Atom(tag), v]))
+}
+
+fn call_bif(proc: &mut Proc, bif: BifId, args: &[Term]) -> Result<Term, Exception> {
+    let f = bif::def(bif).f;
+    // A panic inside a built-in ends this process, not the VM.
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(proc, args))) {
+        Ok(r) => r,
+        Err(_) => Err(Exception::raised(
+            Class::Error,
+            Term::tuple(vec![
+                Term::atom("internal_error"),
+                Term::atom(bif::def(bif).name),
+            ]),
+        )),
+    }
+}
+
+fn type_test(test: TypeTest, t: &Term) -> bool {
+    match test {
+        TypeTest::Integer => t.is_integer(),
+        TypeTest::Float => matches!(t, Term::Float(_)),
+        TypeTest::Number => t.is_number(),
+        TypeTest::Atom => matches!(t, Term::Atom(_)),
+        TypeTest::Boolean => t.as_bool().is_some(),
+        TypeTest::Nil => matches!(t, Term::Nil),
+        TypeTest::Cons => matches!(t, Term::Cons(_)),
+        TypeTest::List => t.is_list(),
+        TypeTest::Tuple => matches!(t, Term::Tuple(_)),
+        TypeTest::Map => matches!(t, Term::Map(_)),
+        TypeTest::Binary => t.is_binary(),
+        TypeTest::Bitstring => matches!(t, Term::Bits(_)),
+        TypeTest::Pid => matches!(t, Term::Pid(_)),
+        TypeTest::Ref => matches!(t, Term::Ref(_)),
+        TypeTest::Port => false,
+        TypeTest::Function => matches!(t, Term::Fun(_)),
+    }
+}
+
+fn compare(cmp: Cmp, a: &Term, b: &Term) -> bool {
+    use std::cmp::Ordering::*;
+    if let (Term::Int(x), Term::Int(y)) = (a, b) {
+        return match cmp {
+            Cmp::Eq | Cmp::ExactEq => x == y,
+            Cmp::Ne | Cmp::ExactNe => x != y,
+            Cmp::Lt => x < y,
+            Cmp::Le => x <= y,
+            Cmp::Gt => x > y,
+            Cmp::Ge => x >= y,
+        };
+    }
+    match cmp {
+        Cmp::ExactEq => a == b,
+        Cmp::ExactNe => a != b,
+        _ => {
+            let o = crate::term::cmp_terms(a, b, false);
+            match cmp {
+                Cmp::Eq => o == Equal,
+                Cmp::Ne => o != Equal,
+                Cmp::Lt => o == Less,
+                Cmp::Le => o != Greater,
+                Cmp::Gt => o == Greater,
+                _ => o != Less,
+            }
+        }
+    }
+}
+
+/// Sets up a call into Erlang function `func` of `module` (pushing a frame when `dst` is
+/// given, replacing the current frame otherwise).
+fn enter_code(
+    proc: &mut Proc,
+    module: Arc<Module>,
+    func: u32,
+    args: Vec<Term>,
+    extra: &[Term],
+    dst: Option<Reg>,
+) {
+    let f = &module.functions[func as usize];
+    let entry = f.entry;
+    let nslots = f.nslots as usize;
+    let same = proc
+        .module
+        .as_ref()
+        .is_some_and(|m| Arc::ptr_eq(m, &module));
+    match dst {
+        Some(dst) if proc.module.is_some() => {
+            let new_base = proc.regs.len();
+            proc.regs.extend(args);
+            proc.regs.extend_from_slice(extra);
+            proc.regs
+                .resize(new_base + nslots.max(proc.regs.len() - new_base), Term::Nil);
+            proc.regs.resize(new_base + nslots, Term::Nil);
+            let saved = if same { None } else { proc.module.clone() };
+            proc.frames.push(Frame {
+                ret_pc: proc.pc,
+                base: proc.base,
+                ret_dst: dst,
+                module: saved,
+            });
+            proc.base = new_base as u32;
+        }
+        _ => {
+            let base = proc.base as usize;
+            proc.regs.truncate(base);
+            proc.regs.extend(args);
+            proc.regs.extend_from_slice(extra);
+            proc.regs.resize(base + nslots, Term::Nil);
+            if !same && dst.is_none() && !proc.frames.is_empty() {
+                // A tail call into another module: the frame below must restore the caller's
+                // caller module, which it already records (or which is the same as ours).
+                if let Some(fr) = proc.frames.last_mut() {
+                    if fr.module.is_none() {
+                        fr.module = proc.module.clone();
+                    }
+                }
+            }
+        }
+    }
+    if !same {
+        proc.module = Some(module);
+    }
+    proc.pc = entry;
+}
+
+/// Resolves an export, loading its module on demand.
+fn resolve(proc: &mut Proc, exp: &crate::code::Export) -> Target {
+    let t = exp.target();
+    if !matches!(t, Target::Undefined) {
+        return t;
+    }
+    if proc.vm.ensure_loaded(exp.module) {
+        return exp.target();
+    }
+    Target::Undefined
+}
+
+fn undef(m: Term, f: Term, args: Vec<Term>) -> Exception {
+    let frame = Term::tuple(vec![m, f, Term::list(args), Term::Nil]);
+    Exception {
+        class: Class::Error,
+        reason: Term::Atom(atoms::UNDEF),
+        origin: Origin::TopFrame(frame),
+    }
+}
+
+fn enter_export(
+    proc: &mut Proc,
+    exp: &crate::code::Export,
+    args: Vec<Term>,
+    dst: Option<Reg>,
+) -> Result<(), Exception> {
+    match resolve(proc, exp) {
+        Target::Code { module, func } => {
+            enter_code(proc, module, func, args, &[], dst);
+            Ok(())
+        }
+        Target::Bif(b) => bif_as_call(proc, b, args, dst),
+        Target::Undefined => Err(undef(
+            Term::Atom(exp.module),
+            Term::Atom(exp.function),
+            args,
+        )),
+    }
+}
+
+fn tail_export(
+    proc: &mut Proc,
+    exp: &crate::code::Export,
+    args: Vec<Term>,
+) -> Result<(), Exception> {
+    enter_export(proc, exp, args, None)
+}
+
+/// Calls a built-in reached through a call instruction and delivers its result as a
+/// return would.
+fn bif_as_call(
+    proc: &mut Proc,
+    b: BifId,
+    args: Vec<Term>,
+    dst: Option<Reg>,
+) -> Result<(), Exception> {
+    let v = match call_bif(proc, b, &args) {
+        Ok(v) => v,
+        Err(mut e) => {
+            if e.origin == Origin::Bif {
+                let d = bif::def(b);
+                e.origin = Origin::TopFrame(stack::bif_frame(d.module, d.name, args));
+            }
+            return Err(e);
+        }
+    };
+    match dst {
+        Some(dst) if proc.module.is_some() => {
+            let base = proc.base as usize;
+            proc.regs[base + dst.0 as usize] = v;
+        }
+        _ => {
+            // A tail call to a built-in: return its value from the current frame.
+            return_value(proc, v);
+        }
+    }
+    Ok(())
+}
+
+fn return_value(proc: &mut Proc, v: Term) {
+    match proc.frames.pop() {
+        None => {
+            proc.regs.clear();
+            proc.result = Some(v);
+            proc.module = None;
+            proc.pc = 0;
+        }
+        Some(fr) => {
+            proc.regs.truncate(proc.base as usize);
+            proc.base = fr.base;
+            proc.pc = fr.ret_pc;
+            if let Some(mm) = fr.module {
+                proc.module = Some(mm);
+            }
+            proc.regs[fr.base as usize + fr.ret_dst.0 as usize] = v;
+        }
+    }
+}
+
+fn call_fun(proc: &mut Proc, f: Term, args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
+    let fun = match &f {
+        Term::Fun(fun) => fun.clone(),
+        _ => {
+            return Err(Exception::raised(
+                Class::Error,
+                Term::tuple(vec![Term::Atom(atoms::BADFUN), f]),
+            ))
+        }
+    };
+    if fun.arity() as usize != args.len() {
+        let reason = Term::tuple(vec![
+            Term::Atom(atoms::BADARITY),
+            Term::tuple(vec![f.clone(), Term::list(args)]),
+        ]);
+        return Err(Exception::raised(Class::Error, reason));
+    }
+    match &fun.kind {
+        FunKind::Local {
+            index, env, code, ..
+        } => {
+            let info = &code.lambdas[*index as usize];
+            let func = info.func;
+            enter_code(proc, code.clone(), func, args, env, dst);
+            Ok(())
+        }
+        FunKind::Export { function, arity } => {
+            let exp = proc.vm.code.export(fun.module, *function, *arity);
+            enter_export(proc, &exp, args, dst)
+        }
+    }
+}
+
+fn call_mfa(
+    proc: &mut Proc,
+    m: Term,
+    f: Term,
+    args: Vec<Term>,
+    dst: Option<Reg>,
+) -> Result<(), Exception> {
+    match (&m, &f) {
+        (Term::Atom(ma), Term::Atom(fa)) => {
+            let exp = proc.vm.code.export(*ma, *fa, args.len() as u32);
+            enter_export(proc, &exp, args, dst)
+        }
+        _ => Err(Exception::badarg()),
+    }
+}
+
+/// Raises `e` in `proc`: unwinds to the innermost catch frame, or ends the process.
+fn raise(proc: &mut Proc, e: Exception, bif: Option<(BifId, Vec<Term>)>) -> Flow {
+    let trace = stack::trace(proc, &e, bif);
+    match proc.catches.pop() {
+        None => Flow::Stop(Outcome::Failed(e.class, e.reason, trace)),
+        Some(c) => {
+            proc.frames.truncate(c.frames_len);
+            proc.regs.truncate(c.regs_len);
+            proc.base = c.base;
+            proc.pc = c.handler;
+            proc.module = Some(c.module);
+            let base = c.base as usize;
+            proc.regs[base + c.class.0 as usize] = Term::Atom(e.class.atom());
+            proc.regs[base + c.reason.0 as usize] = e.reason;
+            proc.regs[base + c.stack.0 as usize] = trace;
+            Flow::Continue
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,358 @@
+//! The opcode table: every instruction the interpreter runs, with typed operands.
+//!
+//! Operands are newtypes (`Reg`, `Lit`, `Label`), never raw integers. Each instruction
+//! costs one reduction except calls (one each, as in BEAM) and variable-cost built-ins,
+//! which charge for their work. A frame's registers hold its arguments first, then its
+//! variables and temporaries.
+
+use crate::bif::BifId;
+
+/// A register in the current frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Reg(pub u32);
+
+/// An index into the module's literal table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Lit(pub u32);
+
+/// A code address in the module (an index into its instruction vector).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Label(pub u32);
+
+/// A value operand: a register or a literal.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Src {
+    /// A register of the current frame.
+    R(Reg),
+    /// A literal from the module's literal table.
+    L(Lit),
+}
+
+/// A type test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeTest {
+    /// `is_integer`
+    Integer,
+    /// `is_float`
+    Float,
+    /// `is_number`
+    Number,
+    /// `is_atom`
+    Atom,
+    /// `is_boolean`
+    Boolean,
+    /// `[]`
+    Nil,
+    /// A list cell.
+    Cons,
+    /// `is_list`
+    List,
+    /// `is_tuple`
+    Tuple,
+    /// `is_map`
+    Map,
+    /// `is_binary`
+    Binary,
+    /// `is_bitstring`
+    Bitstring,
+    /// `is_pid`
+    Pid,
+    /// `is_reference`
+    Ref,
+    /// `is_port` (ember has no ports: always false)
+    Port,
+    /// `is_function`
+    Function,
+}
+
+/// A comparison.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    /// `==`
+    Eq,
+    /// `/=`
+    Ne,
+    /// `=:=`
+    ExactEq,
+    /// `=/=`
+    ExactNe,
+    /// `<`
+    Lt,
+    /// `=<`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+/// The errors the compiler raises for failed matches.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchError {
+    /// `{badmatch, V}`
+    Badmatch,
+    /// `{case_clause, V}`
+    CaseClause,
+    /// `{try_clause, V}`
+    TryClause,
+    /// `if_clause`
+    IfClause,
+    /// `function_clause` (the frame's arguments go into the stack trace)
+    FunctionClause,
+    /// `{badrecord, V}`
+    Badrecord,
+}
+
+/// A segment of a binary being built or matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Segment {
+    /// The segment's type.
+    pub kind: SegKind,
+    /// The size operand (in units), if any.
+    pub size: Option<Src>,
+    /// The unit (bits per size step).
+    pub unit: u32,
+    /// Signed integer.
+    pub signed: bool,
+    /// Little-endian.
+    pub little: bool,
+}
+
+/// A segment's type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SegKind {
+    /// `integer`
+    Integer,
+    /// `float`
+    Float,
+    /// `binary` / `bytes`
+    Binary,
+    /// `bitstring` / `bits`
+    Bitstring,
+    /// `utf8`
+    Utf8,
+    /// `utf16`
+    Utf16,
+    /// `utf32`
+    Utf32,
+}
+
+/// One instruction.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// `dst := src`.
+    Move { src: Src, dst: Reg },
+    /// Jump to `to`.
+    Jump { to: Label },
+    /// Fail unless `src` passes the type test.
+    Test {
+        test: TypeTest,
+        src: Src,
+        fail: Label,
+    },
+    /// Fail unless `src` is a tuple of `arity` elements.
+    TestArity { src: Src, arity: u32, fail: Label },
+    /// Fail unless `src` is a fun of `arity` arguments.
+    TestFunArity { src: Src, arity: Src, fail: Label },
+    /// Fail unless the comparison holds.
+    Compare {
+        cmp: Cmp,
+        a: Src,
+        b: Src,
+        fail: Label,
+    },
+    /// `dst := element(index + 1, src)` (src is known to be a large enough tuple).
+    GetElement { src: Src, index: u32, dst: Reg },
+    /// `hd := hd(src), tl := tl(src)` (src is known to be a list cell).
+    GetList { src: Src, head: Reg, tail: Reg },
+    /// `dst := maps:get(key, map)`, or fail if the key is absent (map known to be a map).
+    GetMapValue {
+        map: Src,
+        key: Src,
+        dst: Reg,
+        fail: Label,
+    },
+    /// Builds a tuple.
+    MakeTuple { elems: Box<[Src]>, dst: Reg },
+    /// Builds a list cell.
+    MakeCons { head: Src, tail: Src, dst: Reg },
+    /// Builds a map.
+    MakeMap { pairs: Box<[(Src, Src)]>, dst: Reg },
+    /// Updates a map: `exact` keys must exist. Errors jump to `fail` if given, else raise.
+    UpdateMap {
+        map: Src,
+        pairs: Box<[(Src, Src, bool)]>,
+        dst: Reg,
+        fail: Option<Label>,
+    },
+    /// Makes a closure over lambda `lambda` with captured values `env`.
+    MakeFun {
+        lambda: u32,
+        env: Box<[Src]>,
+        dst: Reg,
+    },
+    /// Calls a built-in. Errors jump to `fail` if given (guards), else raise.
+    CallBif {
+        bif: BifId,
+        args: Box<[Src]>,
+        dst: Reg,
+        fail: Option<Label>,
+    },
+    /// Calls local function `func` (an index into the module's function table).
+    Call {
+        func: u32,
+        args: Box<[Src]>,
+        dst: Reg,
+    },
+    /// Tail-calls local function `func`.
+    TailCall { func: u32, args: Box<[Src]> },
+    /// Calls an imported function (index into the module's import table).
+    CallExt {
+        import: u32,
+        args: Box<[Src]>,
+        dst: Reg,
+    },
+    /// Tail-calls an imported function.
+    TailCallExt { import: u32, args: Box<[Src]> },
+    /// Calls a fun value.
+    CallFun {
+        fun: Src,
+        args: Box<[Src]>,
+        dst: Reg,
+    },
+    /// Tail-calls a fun value.
+    TailCallFun { fun: Src, args: Box<[Src]> },
+    /// `M:F(Args)` with `M` or `F` computed.
+    CallDyn {
+        module: Src,
+        function: Src,
+        args: Box<[Src]>,
+        dst: Reg,
+    },
+    /// Tail-call form of `CallDyn`.
+    TailCallDyn {
+        module: Src,
+        function: Src,
+        args: Box<[Src]>,
+    },
+    /// `apply(F, Args)` or `apply(M, F, Args)` with the arguments in a list.
+    Apply {
+        module: Option<Src>,
+        function: Src,
+        args: Src,
+        dst: Reg,
+        tail: bool,
+    },
+    /// Returns `src` to the caller.
+    Return { src: Src },
+    /// Raises the error for a failed match on `src`.
+    MatchFail { kind: MatchError, src: Src },
+    /// Starts a `try` (or `catch` when `catch_dst` is set): an exception inside jumps to
+    /// `handler` with the class, reason and stack trace in the three registers.
+    TryBegin {
+        handler: Label,
+        class: Reg,
+        reason: Reg,
+        stack: Reg,
+    },
+    /// Leaves the innermost `try` normally.
+    TryEnd,
+    /// Re-raises an exception with class, reason and stack trace.
+    Reraise { class: Src, reason: Src, stack: Src },
+    /// `dst := the value of catch`, given class/reason/stack registers (for `catch Expr`).
+    CatchValue {
+        class: Src,
+        reason: Src,
+        stack: Src,
+        dst: Reg,
+    },
+    /// Puts the message at the receive save point into `dst`, or jumps to `empty` if there
+    /// is none.
+    RecvPeek { dst: Reg, empty: Label },
+    /// Moves the save point past the current message and jumps to `to`.
+    RecvNext { to: Label },
+    /// Removes the current message from the mailbox and resets the save point.
+    RecvAccept,
+    /// Waits for a new message (then jumps to `retry`) or until `timeout` milliseconds pass
+    /// (then resets the save point and falls through). No timeout waits forever.
+    RecvWait { timeout: Option<Src>, retry: Label },
+    /// Builds a binary from segments.
+    MakeBinary {
+        segs: Box<[(Src, Segment)]>,
+        dst: Reg,
+        fail: Option<Label>,
+    },
+    /// Starts matching `src` as a bitstring: `ctx := src` or fail if it is not one.
+    BinStart { src: Src, ctx: Reg, fail: Label },
+    /// Matches one segment from the front of `ctx` into `dst`; `ctx` keeps the rest.
+    BinGet {
+        ctx: Reg,
+        seg: Segment,
+        dst: Reg,
+        fail: Label,
+    },
+    /// Matches a literal segment value: the segment read from `ctx` must equal `value`.
+    BinSkip { ctx: Reg, seg: Segment, fail: Label },
+    /// Fails unless `ctx` is empty.
+    BinEnd { ctx: Reg, fail: Label },
+    /// Fails unless the remaining bit length of `ctx` is a multiple of `unit`.
+    BinTestUnit { ctx: Reg, unit: u32, fail: Label },
+    /// Charges reductions and checks the budget (at loop heads of comprehension helpers).
+    Yield,
+}
+
+impl Op {
+    /// The labels the instruction may jump to, for the verifier.
+    pub fn labels(&self) -> Vec<Label> {
+        match self {
+            Op::Jump { to } => vec![*to],
+            Op::Test { fail, .. }
+            | Op::TestArity { fail, .. }
+            | Op::TestFunArity { fail, .. }
+            | Op::Compare { fail, .. }
+            | Op::GetMapValue { fail, .. }
+            | Op::BinStart { fail, .. }
+            | Op::BinGet { fail, .. }
+            | Op::BinSkip { fail, .. }
+            | Op::BinEnd { fail, .. }
+            | Op::BinTestUnit { fail, .. } => vec![*fail],
+            Op::UpdateMap { fail, .. } | Op::CallBif { fail, .. } | Op::MakeBinary { fail, .. } => {
+                fail.iter().copied().collect()
+            }
+            Op::TryBegin { handler, .. } => vec![*handler],
+            Op::RecvPeek { empty, .. } => vec![*empty],
+            Op::RecvNext { to } => vec![*to],
+            Op::RecvWait { retry, .. } => vec![*retry],
+            _ => vec![],
+        }
+    }
+}
+
+impl Op {
+    /// Calls `f` on every label operand, for the compiler's label resolution.
+    pub fn for_each_label_mut(&mut self, mut f: impl FnMut(&mut Label)) {
+        match self {
+            Op::Jump { to } => f(to),
+            Op::Test { fail, .. }
+            | Op::TestArity { fail, .. }
+            | Op::TestFunArity { fail, .. }
+            | Op::Compare { fail, .. }
+            | Op::GetMapValue { fail, .. }
+            | Op::BinStart { fail, .. }
+            | Op::BinGet { fail, .. }
+            | Op::BinSkip { fail, .. }
+            | Op::BinEnd { fail, .. }
+            | Op::BinTestUnit { fail, .. } => f(fail),
+            Op::UpdateMap { fail, .. } | Op::CallBif { fail, .. } | Op::MakeBinary { fail, .. } => {
+                if let Some(l) = fail {
+                    f(l)
+                }
+            }
+            Op::TryBegin { handler, .. } => f(handler),
+            Op::RecvPeek { empty, .. } => f(empty),
+            Op::RecvNext { to } => f(to),
+            Op::RecvWait { retry, .. } => f(retry),
+            _ => {}
+        }
+    }
+}
