@@ -60,11 +60,7 @@ pub fn main_with_args(
     let _ = cli.schedulers;
     let mut config = VmConfig {
         code_path: cli.pa.clone(),
-        include_paths: cli
-            .pa
-            .iter()
-            .map(|p| p.to_string_lossy().into_owned())
-            .collect(),
+        include_paths: cli.pa.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
         builtin_modules: builtin_modules.to_vec(),
         builtin_includes: includes.to_vec(),
     };
@@ -80,14 +76,9 @@ pub fn main_with_args(
 }
 
 fn add_file_dirs(config: &mut VmConfig, file: &Path) {
-    let dir = file
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = file.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     config.code_path.insert(0, dir.to_path_buf());
-    config
-        .include_paths
-        .push(dir.join("../include").to_string_lossy().into_owned());
+    config.include_paths.push(dir.join("../include").to_string_lossy().into_owned());
 }
 
 fn run(config: &mut VmConfig, file: &Path, args: Vec<String>) -> ExitCode {
@@ -114,10 +105,7 @@ fn run(config: &mut VmConfig, file: &Path, args: Vec<String>) -> ExitCode {
     } else if vm.function_exported(module, main, 0) {
         vm.call(module.as_str(), "main", vec![])
     } else {
-        eprintln!(
-            "ember: {} exports neither main/1 nor main/0",
-            module.as_str()
-        );
+        eprintln!("ember: {} exports neither main/1 nor main/0", module.as_str());
         return ExitCode::from(1);
     };
     finish(&vm, result)
@@ -137,10 +125,8 @@ fn finish(vm: &Vm, result: CallResult) -> ExitCode {
 
 fn eval(config: VmConfig, exprs: &str) -> ExitCode {
     // Expressions are compiled as the body of a temporary module's function.
-    let src = format!(
-        "-module(ember_eval).\n-export([eval/0]).\neval() ->\n{}\n",
-        exprs.trim_end().trim_end_matches('.')
-    );
+    let src =
+        format!("-module(ember_eval).\n-export([eval/0]).\neval() ->\n{}\n", exprs.trim_end().trim_end_matches('.'));
     let src = format!("{src}.\n");
     let vm = Vm::new(config);
     match vm.load_source("eval", &src) {

@@ -47,6 +47,9 @@ if ! command -v erl >/dev/null 2>&1 || ! command -v erlc >/dev/null 2>&1; then
     apt-get update && apt-get install -y erlang-base erlang-eunit
 fi
 
+# Keep user-level emulator settings from changing the output.
+unset ERL_FLAGS ERL_AFLAGS ERL_ZFLAGS ERL_LIBS
+
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 
@@ -55,6 +58,7 @@ cp "$DRIVER" "$TMP/ember_golden.erl"
 
 failures=0
 count=0
+declare -A found=()
 for d in "${dirs[@]}"; do
     case "$d" in
         /*) dir="$d" ;;
@@ -65,7 +69,7 @@ for d in "${dirs[@]}"; do
     if [ ${#names[@]} -gt 0 ]; then
         progs=()
         for n in "${names[@]}"; do
-            if [ -f "$dir/$n.erl" ]; then progs+=("$n"); fi
+            if [ -f "$dir/$n.erl" ]; then progs+=("$n"); found[$n]=1; fi
         done
     else
         progs=()
@@ -111,6 +115,13 @@ for d in "${dirs[@]}"; do
                 ;;
         esac
     done
+done
+
+for n in "${names[@]}"; do
+    if [ -z "${found[$n]:-}" ]; then
+        echo "NOT FOUND: $n" >&2
+        failures=$((failures + 1))
+    fi
 done
 
 echo "$count program(s) processed, $failures failure(s)"

@@ -31,22 +31,12 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at `pos` in `file`.
     pub fn error(file: &str, pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Error,
-            file: file.to_owned(),
-            pos,
-            message: message.into(),
-        }
+        Diagnostic { severity: Severity::Error, file: file.to_owned(), pos, message: message.into() }
     }
 
     /// A warning at `pos` in `file`.
     pub fn warning(file: &str, pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            file: file.to_owned(),
-            pos,
-            message: message.into(),
-        }
+        Diagnostic { severity: Severity::Warning, file: file.to_owned(), pos, message: message.into() }
     }
 
     /// Is this an error?
@@ -57,15 +47,7 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let warn = if self.severity == Severity::Warning {
-            "Warning: "
-        } else {
-            ""
-        };
-        write!(
-            f,
-            "{}:{}:{}: {}{}",
-            self.file, self.pos.line, self.pos.col, warn, self.message
-        )
+        let warn = if self.severity == Severity::Warning { "Warning: " } else { "" };
+        write!(f, "{}:{}:{}: {}{}", self.file, self.pos.line, self.pos.col, warn, self.message)
     }
 }

@@ -34,12 +34,7 @@ pub struct StdOutput {
 
 impl Default for StdOutput {
     fn default() -> StdOutput {
-        StdOutput {
-            out: Mutex::new(std::io::BufWriter::with_capacity(
-                1 << 16,
-                std::io::stdout(),
-            )),
-        }
+        StdOutput { out: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())) }
     }
 }
 
@@ -124,11 +119,7 @@ struct FsLoader<'a> {
 impl SourceLoader for FsLoader<'_> {
     fn read(&self, path: &str) -> Option<String> {
         if let Some(lib) = path.strip_prefix("lib:") {
-            return self
-                .builtin_includes
-                .iter()
-                .find(|(p, _)| *p == lib)
-                .map(|(_, s)| (*s).to_owned());
+            return self.builtin_includes.iter().find(|(p, _)| *p == lib).map(|(_, s)| (*s).to_owned());
         }
         std::fs::read_to_string(path).ok()
     }
@@ -168,11 +159,7 @@ impl Vm {
 
     /// Compiles `src` (from `file`) and loads it. Returns the module's name and the
     /// warnings, or every diagnostic if it did not compile.
-    pub fn load_source(
-        &self,
-        file: &str,
-        src: &str,
-    ) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
+    pub fn load_source(&self, file: &str, src: &str) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
         self.shared.load_source(file, src)
     }
 
@@ -255,21 +242,12 @@ impl Vm {
 
 impl VmShared {
     fn compile(&self, file: &str, src: &str) -> Compiled {
-        let opts = PpOptions {
-            include_paths: self.config.include_paths.clone(),
-            defines: Vec::new(),
-        };
-        let loader = FsLoader {
-            builtin_includes: &self.config.builtin_includes,
-        };
+        let opts = PpOptions { include_paths: self.config.include_paths.clone(), defines: Vec::new() };
+        let loader = FsLoader { builtin_includes: &self.config.builtin_includes };
         compile_module(file, src, &opts, &loader, &self.code)
     }
 
-    fn load_source(
-        &self,
-        file: &str,
-        src: &str,
-    ) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
+    fn load_source(&self, file: &str, src: &str) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
         let c = self.compile(file, src);
         match c.module {
             Some(m) => {

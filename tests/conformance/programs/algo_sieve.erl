@@ -12,7 +12,7 @@ main() ->
     io:format("factorize 9999991: ~p~n", [factor(9999991)]),
     io:format("factorize 2^31-1 * 3: ~p~n", [factor(2147483647 * 3)]),
     io:format("goldbach 100: ~p~n", [hd([{P, 100 - P} || P <- Primes, lists:member(100 - P, Primes)])]),
-    io:format("tuple sieve count 20000: ~p~n", [tuple_sieve(20000)]),
+    io:format("tuple sieve count 3000: ~p~n", [tuple_sieve(3000)]),
     ok.
 
 sieve([]) -> [];

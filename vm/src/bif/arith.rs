@@ -96,9 +96,7 @@ fn float_to_int(t: &Term, f: fn(f64) -> f64) -> BifResult {
             if r.abs() < 9.0e18 {
                 Ok(Term::Int(r as i64))
             } else {
-                Ok(Term::from_bigint(
-                    num_bigint::BigInt::from(r as i128).max(float_to_big(r)),
-                ))
+                Ok(Term::from_bigint(num_bigint::BigInt::from(r as i128).max(float_to_big(r))))
             }
         }
         _ => Err(Exception::badarg()),
@@ -153,11 +151,7 @@ pub(crate) fn arith_op(op: char, a: &Term, b: &Term) -> BifResult {
                 return checked_float(x as f64 / y as f64);
             }
             '<' | '>' => {
-                let shift = if op == '<' {
-                    y
-                } else {
-                    y.checked_neg().unwrap_or(i64::MAX)
-                };
+                let shift = if op == '<' { y } else { y.checked_neg().unwrap_or(i64::MAX) };
                 if shift <= 0 {
                     let s = (-(shift as i128)).min(63) as u32;
                     Some(x >> s)
@@ -259,14 +253,8 @@ mod tests {
 
     #[test]
     fn shifts_follow_erlang() {
-        assert_eq!(
-            arith_op('<', &Term::Int(1), &Term::Int(3)).ok(),
-            Some(Term::Int(8))
-        );
-        assert_eq!(
-            arith_op('>', &Term::Int(-9), &Term::Int(1)).ok(),
-            Some(Term::Int(-5))
-        );
+        assert_eq!(arith_op('<', &Term::Int(1), &Term::Int(3)).ok(), Some(Term::Int(8)));
+        assert_eq!(arith_op('>', &Term::Int(-9), &Term::Int(1)).ok(), Some(Term::Int(-5)));
         let b = arith_op('<', &Term::Int(1), &Term::Int(100)).expect("ok");
         assert_eq!(b.to_string(), "1267650600228229401496703205376");
     }

@@ -8,9 +8,7 @@ use super::BifDef;
 use crate::interp::exception::{BifResult, Class, Exception, Origin};
 use crate::process::Proc;
 use crate::term::floats::{float_to_list, FloatOpts};
-use crate::term::{
-    atoms, cmp_terms, etf, format, hash, Atom, BitWriter, Bitstring, Fun, FunKind, Map, Term,
-};
+use crate::term::{atoms, cmp_terms, etf, format, hash, Atom, BitWriter, Bitstring, Fun, FunKind, Map, Term};
 use num_bigint::BigInt;
 use num_traits::Num;
 use std::cmp::Ordering;
@@ -247,11 +245,11 @@ bifs! {
     "erlang", "get_keys", 1 => |p, a| Ok(Term::list(p.dict.iter().rev().filter(|(_, v)| *v == a[0]).map(|(k, _)| k.clone()).collect()));
     "erlang", "phash2", 1 => |_, a| Ok(Term::Int(hash::phash2(&a[0]) as i64));
     "erlang", "phash2", 2 => |_, a| match &a[1] {
-        Term::Int(r) if *r >= 1 && *r <= (1i64 << 32) => Ok(Term::Int(hash::phash2_range(&a[0], (*r).min(u32::MAX as i64) as u32) as i64)),
+        Term::Int(r) if *r >= 1 && *r <= (1i64 << 32) => Ok(Term::Int(hash::phash2_range(&a[0], *r as u32) as i64)),
         _ => badarg(),
     };
     "erlang", "phash", 2 => |_, a| match &a[1] {
-        Term::Int(r) if *r >= 1 && *r <= (1i64 << 32) => Ok(Term::Int(hash::phash(&a[0], (*r).min(u32::MAX as i64) as u32) as i64)),
+        Term::Int(r) if *r >= 1 && *r <= (1i64 << 32) => Ok(Term::Int(hash::phash(&a[0], *r as u32) as i64)),
         _ => badarg(),
     };
     "erlang", "make_fun", 3 => |_, a| match (&a[0], &a[1], &a[2]) {
@@ -387,9 +385,9 @@ fn badmap(t: &Term) -> Exception {
 
 fn map_get(k: &Term, m: &Term) -> BifResult {
     match m {
-        Term::Map(mm) => mm.get(k).cloned().ok_or_else(|| {
-            Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), k.clone()]))
-        }),
+        Term::Map(mm) => {
+            mm.get(k).cloned().ok_or_else(|| Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), k.clone()])))
+        }
         other => Err(badmap(other)),
     }
 }
@@ -399,9 +397,7 @@ fn list(t: &Term) -> Result<Vec<Term>, Exception> {
 }
 
 fn make_atom(s: &str) -> BifResult {
-    Atom::try_new(s)
-        .map(Term::Atom)
-        .map_err(|_| Exception::system_limit())
+    Atom::try_new(s).map(Term::Atom).map_err(|_| Exception::system_limit())
 }
 
 /// A list of character codes as a String.
@@ -481,32 +477,11 @@ fn float_text(t: &Term, opts: &Term) -> Result<String, Exception> {
         Term::Float(f) => *f,
         _ => return badarg(),
     };
-    let mut o = FloatOpts::Scientific(20);
-    let mut compact = false;
-    for x in opts.iter_list() {
-        match x {
-            Term::Atom(a) if *a == atoms::COMPACT => compact = true,
-            Term::Atom(a) if *a == atoms::SHORT => o = FloatOpts::Short,
-            Term::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                (Term::Atom(k), Term::Int(n)) if *k == atoms::DECIMALS && (0..=253).contains(n) => {
-                    o = FloatOpts::Decimals {
-                        decimals: *n as i32,
-                        compact: false,
-                    }
-                }
-                (Term::Atom(k), Term::Int(n))
-                    if *k == atoms::SCIENTIFIC && (0..=249).contains(n) =>
-                {
-                    o = FloatOpts::Scientific(*n as i32)
-                }
-                _ => return badarg(),
-            },
-            _ => return badarg(),
-        }
-    }
-    if let FloatOpts::Decimals { decimals, .. } = o {
-        o = FloatOpts::Decimals { decimals, compact };
-    }
+    let o = if opts.is_list() && matches!(opts, Term::Nil) {
+        FloatOpts::Scientific(20)
+    } else {
+        FloatOpts::from_options(opts).ok_or_else(Exception::badarg)?
+    };
     float_to_list(f, &o).ok_or_else(Exception::badarg)
 }
 
@@ -555,9 +530,7 @@ fn binary_part(b: &Term, s: &Term, l: &Term) -> BifResult {
             if start < 0 || end as usize > b.byte_len() {
                 return badarg();
             }
-            Ok(Term::Bits(Arc::new(
-                b.slice(start as usize * 8, (end - start) as usize * 8),
-            )))
+            Ok(Term::Bits(Arc::new(b.slice(start as usize * 8, (end - start) as usize * 8))))
         }
         _ => badarg(),
     }
@@ -649,11 +622,7 @@ fn module_info(p: &mut Proc, m: &Term, item: Option<&Term>) -> BifResult {
     };
     let exports = || {
         Term::list(
-            module
-                .exports
-                .iter()
-                .map(|(f, a, _)| Term::tuple(vec![Term::Atom(*f), Term::Int(*a as i64)]))
-                .collect(),
+            module.exports.iter().map(|(f, a, _)| Term::tuple(vec![Term::Atom(*f), Term::Int(*a as i64)])).collect(),
         )
     };
     let functions = || {
@@ -698,9 +667,7 @@ fn chardata_into(t: &Term, out: &mut Vec<char>, depth: usize) -> Result<(), Exce
     }
     match t {
         Term::Bits(b) if b.is_binary() => {
-            let s = std::str::from_utf8(&b.to_bytes())
-                .map_err(|_| Exception::badarg())?
-                .to_owned();
+            let s = std::str::from_utf8(&b.to_bytes()).map_err(|_| Exception::badarg())?.to_owned();
             out.extend(s.chars());
             Ok(())
         }
@@ -709,12 +676,9 @@ fn chardata_into(t: &Term, out: &mut Vec<char>, depth: usize) -> Result<(), Exce
             let mut it = t.iter_list();
             for x in it.by_ref() {
                 match x {
-                    Term::Int(c) => out.push(
-                        u32::try_from(*c)
-                            .ok()
-                            .and_then(char::from_u32)
-                            .ok_or_else(Exception::badarg)?,
-                    ),
+                    Term::Int(c) => {
+                        out.push(u32::try_from(*c).ok().and_then(char::from_u32).ok_or_else(Exception::badarg)?)
+                    }
                     other => chardata_into(other, out, depth + 1)?,
                 }
             }

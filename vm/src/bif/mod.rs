@@ -8,6 +8,7 @@
 
 mod arith;
 mod erlang;
+mod math;
 
 use crate::interp::exception::BifResult;
 use crate::process::Proc;
@@ -44,7 +45,7 @@ fn registry() -> &'static Registry {
     REG.get_or_init(|| {
         let mut defs = Vec::new();
         let mut index = HashMap::new();
-        for list in [arith::BIFS, erlang::BIFS] {
+        for list in [arith::BIFS, erlang::BIFS, math::BIFS] {
             for d in list {
                 let id = BifId(defs.len() as u32);
                 defs.push(d);
@@ -67,9 +68,5 @@ pub fn def(id: BifId) -> &'static BifDef {
 
 /// Every built-in, for registering them with a code server.
 pub fn all() -> impl Iterator<Item = (BifId, &'static BifDef)> {
-    registry()
-        .defs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (BifId(i as u32), *d))
+    registry().defs.iter().enumerate().map(|(i, d)| (BifId(i as u32), *d))
 }

@@ -74,10 +74,7 @@ impl Module {
 
     /// The index of the exported or local function `name/arity`.
     pub fn find_function(&self, name: Atom, arity: u32) -> Option<u32> {
-        self.functions
-            .iter()
-            .position(|f| f.name == name && f.arity == arity)
-            .map(|i| i as u32)
+        self.functions.iter().position(|f| f.name == name && f.arity == arity).map(|i| i as u32)
     }
 
     /// The source line of the instruction at `pc`.
@@ -148,12 +145,7 @@ impl CodeServer {
         exports
             .entry((m, f, a))
             .or_insert_with(|| {
-                Arc::new(Export {
-                    module: m,
-                    function: f,
-                    arity: a,
-                    target: RwLock::new(Target::Undefined),
-                })
+                Arc::new(Export { module: m, function: f, arity: a, target: RwLock::new(Target::Undefined) })
             })
             .clone()
     }
@@ -182,20 +174,14 @@ impl CodeServer {
             }
         }
         for &(f, a, func) in &module.exports {
-            *self.export(name, f, a).target.write() = Target::Code {
-                module: module.clone(),
-                func,
-            };
+            *self.export(name, f, a).target.write() = Target::Code { module: module.clone(), func };
         }
         purged
     }
 
     /// The current version of a module.
     pub fn get(&self, name: Atom) -> Option<Arc<Module>> {
-        self.modules
-            .read()
-            .get(&name)
-            .and_then(|v| v.current.clone())
+        self.modules.read().get(&name).and_then(|v| v.current.clone())
     }
 
     /// Is the module loaded?
@@ -205,22 +191,14 @@ impl CodeServer {
 
     /// The names of all loaded modules.
     pub fn loaded(&self) -> Vec<Atom> {
-        let mut v: Vec<Atom> = self
-            .modules
-            .read()
-            .iter()
-            .filter(|(_, v)| v.current.is_some())
-            .map(|(k, _)| *k)
-            .collect();
+        let mut v: Vec<Atom> =
+            self.modules.read().iter().filter(|(_, v)| v.current.is_some()).map(|(k, _)| *k).collect();
         v.sort_by(|a, b| a.as_str().cmp(b.as_str()));
         v
     }
 
     /// Does `{m, f, a}` resolve to something callable now?
     pub fn is_exported(&self, m: Atom, f: Atom, a: u32) -> bool {
-        self.exports
-            .read()
-            .get(&(m, f, a))
-            .is_some_and(|e| !matches!(e.target(), Target::Undefined))
+        self.exports.read().get(&(m, f, a)).is_some_and(|e| !matches!(e.target(), Target::Undefined))
     }
 }

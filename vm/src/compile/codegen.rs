@@ -20,11 +20,7 @@ use std::sync::Arc;
 type CResult<T> = Result<T, ()>;
 
 /// Generates the module, or None if a form was too broken to compile.
-pub(super) fn generate(
-    ast: &ModuleAst,
-    code: &CodeServer,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Module> {
+pub(super) fn generate(ast: &ModuleAst, code: &CodeServer, diags: &mut Vec<Diagnostic>) -> Option<Module> {
     let mut g = Gen {
         file: &ast.file,
         name: None,
@@ -108,9 +104,7 @@ impl Gen<'_> {
         for form in &ast.forms {
             match form {
                 Form::Module(_, m) => self.name = Some(Atom::new(m)),
-                Form::Export(p, list) => {
-                    exports.extend(list.iter().map(|(f, a)| (f.clone(), *a, *p)))
-                }
+                Form::Export(p, list) => exports.extend(list.iter().map(|(f, a)| (f.clone(), *a, *p))),
                 Form::Import(_, m, list) => {
                     for (f, a) in list {
                         self.declared_imports.insert((f.clone(), *a), m.clone());
@@ -123,11 +117,7 @@ impl Gen<'_> {
                 }
                 Form::Record(p, name, fields) => {
                     if self.records.contains_key(name) {
-                        self.diags.push(Diagnostic::error(
-                            self.file,
-                            *p,
-                            format!("record {name} already defined"),
-                        ));
+                        self.diags.push(Diagnostic::error(self.file, *p, format!("record {name} already defined")));
                     }
                     self.records.insert(name.clone(), fields.clone());
                 }
@@ -135,21 +125,11 @@ impl Gen<'_> {
                     if matches!(name.as_str(), "vsn" | "author" | "behaviour" | "behavior")
                         || !matches!(
                             name.as_str(),
-                            "spec"
-                                | "type"
-                                | "opaque"
-                                | "callback"
-                                | "export_type"
-                                | "file"
-                                | "dialyzer"
+                            "spec" | "type" | "opaque" | "callback" | "export_type" | "file" | "dialyzer"
                         )
                     {
                         if let Some(t) = value.as_ref().and_then(const_term) {
-                            let key = Term::atom(if name == "behavior" {
-                                "behaviour"
-                            } else {
-                                name
-                            });
+                            let key = Term::atom(if name == "behavior" { "behaviour" } else { name });
                             let v = if t.is_list() { t } else { Term::list(vec![t]) };
                             attributes.push(Term::tuple(vec![key, v]));
                         }
@@ -171,29 +151,16 @@ impl Gen<'_> {
             }
         }
         let Some(name) = self.name else {
-            self.diags.push(Diagnostic::error(
-                self.file,
-                Pos::new(1, 1),
-                "no module definition",
-            ));
+            self.diags.push(Diagnostic::error(self.file, Pos::new(1, 1), "no module definition"));
             return None;
         };
         // module_info/0,1 are always there.
         for f in &fns {
-            self.funcs.push(FunctionInfo {
-                name: Atom::new(&f.name),
-                arity: f.arity,
-                entry: 0,
-                nslots: 0,
-            });
+            self.funcs.push(FunctionInfo { name: Atom::new(&f.name), arity: f.arity, entry: 0, nslots: 0 });
         }
         for (f, a, p) in &exports {
             if !self.functions.contains_key(&(f.clone(), *a)) && !(f == "module_info" && *a <= 1) {
-                self.diags.push(Diagnostic::error(
-                    self.file,
-                    *p,
-                    format!("function {f}/{a} undefined"),
-                ));
+                self.diags.push(Diagnostic::error(self.file, *p, format!("function {f}/{a} undefined")));
             }
         }
         for (i, f) in fns.iter().enumerate() {
@@ -230,12 +197,7 @@ impl Gen<'_> {
         let records = self
             .records
             .iter()
-            .map(|(n, fs)| {
-                (
-                    Atom::new(n),
-                    fs.iter().map(|f| Atom::new(&f.name)).collect(),
-                )
-            })
+            .map(|(n, fs)| (Atom::new(n), fs.iter().map(|f| Atom::new(&f.name)).collect()))
             .collect();
         Some(Module {
             name,
@@ -258,10 +220,7 @@ impl Gen<'_> {
             return;
         }
         for arity in 0..=1u32 {
-            self.f = FnState {
-                nslots: arity,
-                ..Default::default()
-            };
+            self.f = FnState { nslots: arity, ..Default::default() };
             let entry = self.ops.len() as u32;
             let m = self.lit(Term::Atom(name));
             let mut args = vec![m];
@@ -270,29 +229,15 @@ impl Gen<'_> {
             }
             let dst = self.temp();
             if let Some(bif) = bif::lookup("erlang", "get_module_info", arity + 1) {
-                self.emit(Op::CallBif {
-                    bif,
-                    args: args.into(),
-                    dst,
-                    fail: None,
-                });
+                self.emit(Op::CallBif { bif, args: args.into(), dst, fail: None });
             }
             self.emit(Op::Return { src: Src::R(dst) });
-            self.funcs.push(FunctionInfo {
-                name: Atom::new("module_info"),
-                arity,
-                entry,
-                nslots: self.f.nslots,
-            });
+            self.funcs.push(FunctionInfo { name: Atom::new("module_info"), arity, entry, nslots: self.f.nslots });
         }
     }
 
     fn err(&mut self, pos: Pos, msg: impl Into<String>) {
         self.diags.push(Diagnostic::error(self.file, pos, msg));
-    }
-
-    fn warn(&mut self, pos: Pos, msg: impl Into<String>) {
-        self.diags.push(Diagnostic::warning(self.file, pos, msg));
     }
 
     fn emit(&mut self, op: Op) {
@@ -316,6 +261,12 @@ impl Gen<'_> {
     }
 
     fn lit(&mut self, t: Term) -> Src {
+        // 0.0 and -0.0 are equal terms but print differently: keep floats apart.
+        if matches!(t, Term::Float(_)) {
+            let i = self.literals.len() as u32;
+            self.literals.push(t);
+            return Src::L(Lit(i));
+        }
         if let Some(&i) = self.literal_index.get(&t) {
             return Src::L(Lit(i));
         }
@@ -362,12 +313,7 @@ impl Gen<'_> {
     // ---- Functions ---------------------------------------------------------------------
 
     fn function(&mut self, index: u32, f: &Function) {
-        self.f = FnState {
-            nslots: f.arity,
-            name: f.name.clone(),
-            arity: f.arity,
-            ..Default::default()
-        };
+        self.f = FnState { nslots: f.arity, name: f.name.clone(), arity: f.arity, ..Default::default() };
         self.line = f.pos.line;
         let entry = self.ops.len() as u32;
         let args: Vec<Src> = (0..f.arity).map(|i| Src::R(Reg(i))).collect();
@@ -377,12 +323,7 @@ impl Gen<'_> {
     }
 
     /// The clauses of a function or fun, matched against the argument registers.
-    fn clauses_on_args(
-        &mut self,
-        clauses: &[Clause],
-        args: &[Src],
-        err: MatchError,
-    ) -> CResult<()> {
+    fn clauses_on_args(&mut self, clauses: &[Clause], args: &[Src], err: MatchError) -> CResult<()> {
         let outer_bound = self.f.bound.clone();
         for clause in clauses {
             self.line = clause.pos.line;
@@ -402,20 +343,13 @@ impl Gen<'_> {
             self.bind(next);
         }
         self.line = clauses.last().map(|c| c.pos.line).unwrap_or(self.line);
-        let src = if args.is_empty() {
-            self.atom_lit("undefined")
-        } else {
-            args[0]
-        };
+        let src = if args.is_empty() { self.atom_lit("undefined") } else { args[0] };
         self.emit(Op::MatchFail { kind: err, src });
         Ok(())
     }
 
     fn lambda_function(&mut self, p: PendingLambda) {
-        self.f = FnState {
-            nslots: p.arity + p.free.len() as u32,
-            ..Default::default()
-        };
+        self.f = FnState { nslots: p.arity + p.free.len() as u32, ..Default::default() };
         self.line = p.clauses.first().map(|c| c.pos.line).unwrap_or(0);
         let entry = self.ops.len() as u32;
         // The captured values follow the arguments.
@@ -424,15 +358,9 @@ impl Gen<'_> {
             self.f.bound.insert(v.clone());
         }
         if let Some(name) = &p.name {
-            let env: Vec<Src> = (0..p.free.len() as u32)
-                .map(|i| Src::R(Reg(p.arity + i)))
-                .collect();
+            let env: Vec<Src> = (0..p.free.len() as u32).map(|i| Src::R(Reg(p.arity + i))).collect();
             let r = self.slot(name);
-            self.emit(Op::MakeFun {
-                lambda: p.lambda,
-                env: env.into(),
-                dst: r,
-            });
+            self.emit(Op::MakeFun { lambda: p.lambda, env: env.into(), dst: r });
             self.f.bound.insert(name.clone());
         }
         let args: Vec<Src> = (0..p.arity).map(|i| Src::R(Reg(i))).collect();
@@ -511,10 +439,7 @@ impl Gen<'_> {
             Expr::Tuple(_, elems) => {
                 let srcs = self.exprs(elems)?;
                 let dst = self.temp();
-                self.emit(Op::MakeTuple {
-                    elems: srcs.into(),
-                    dst,
-                });
+                self.emit(Op::MakeTuple { elems: srcs.into(), dst });
                 Ok(Src::R(dst))
             }
             Expr::Cons(_, h, t) => {
@@ -532,11 +457,7 @@ impl Gen<'_> {
                 let mut acc = self.expr(tail)?;
                 for h in hs.into_iter().rev() {
                     let dst = self.temp();
-                    self.emit(Op::MakeCons {
-                        head: h,
-                        tail: acc,
-                        dst,
-                    });
+                    self.emit(Op::MakeCons { head: h, tail: acc, dst });
                     acc = Src::R(dst);
                 }
                 Ok(acc)
@@ -561,10 +482,7 @@ impl Gen<'_> {
                 self.pattern(pat, v, fail)?;
                 self.emit(Op::Jump { to: ok });
                 self.bind(fail);
-                self.emit(Op::MatchFail {
-                    kind: MatchError::Badmatch,
-                    src: v,
-                });
+                self.emit(Op::MatchFail { kind: MatchError::Badmatch, src: v });
                 self.bind(ok);
                 Ok(v)
             }
@@ -596,10 +514,7 @@ impl Gen<'_> {
                 let mut pairs = Vec::new();
                 for f in fields {
                     if f.exact {
-                        self.err(
-                            f.pos,
-                            "only association operators '=>' are allowed in map construction",
-                        );
+                        self.err(f.pos, "only association operators '=>' are allowed in map construction");
                         return Err(());
                     }
                     let k = self.expr(&f.key)?;
@@ -607,10 +522,7 @@ impl Gen<'_> {
                     pairs.push((k, v));
                 }
                 let dst = self.temp();
-                self.emit(Op::MakeMap {
-                    pairs: pairs.into(),
-                    dst,
-                });
+                self.emit(Op::MakeMap { pairs: pairs.into(), dst });
                 Ok(Src::R(dst))
             }
             Expr::MapUpdate(_, m, fields) => {
@@ -623,12 +535,7 @@ impl Gen<'_> {
                 }
                 let dst = self.temp();
                 let fail = self.f.guard_fail;
-                self.emit(Op::UpdateMap {
-                    map: mv,
-                    pairs: pairs.into(),
-                    dst,
-                    fail,
-                });
+                self.emit(Op::UpdateMap { map: mv, pairs: pairs.into(), dst, fail });
                 Ok(Src::R(dst))
             }
             Expr::Record(p, name, fields) => self.record_new(*p, name, fields),
@@ -638,23 +545,14 @@ impl Gen<'_> {
                 let v = self.expr(base)?;
                 self.record_test(name, v)?;
                 let dst = self.temp();
-                self.emit(Op::GetElement {
-                    src: v,
-                    index: idx,
-                    dst,
-                });
+                self.emit(Op::GetElement { src: v, index: idx, dst });
                 Ok(Src::R(dst))
             }
             Expr::RecordIndex(p, name, field) => {
                 let idx = self.record_field_index(*p, name, field)?;
                 Ok(self.lit(Term::Int(idx as i64 + 1)))
             }
-            Expr::Int(..)
-            | Expr::Float(..)
-            | Expr::Atom(..)
-            | Expr::Str(..)
-            | Expr::Char(..)
-            | Expr::Nil(..) => {
+            Expr::Int(..) | Expr::Float(..) | Expr::Atom(..) | Expr::Str(..) | Expr::Char(..) | Expr::Nil(..) => {
                 // Literals are handled by const_term above.
                 Err(())
             }
@@ -671,13 +569,7 @@ impl Gen<'_> {
             return Err(());
         }
         if let Some((kind, at)) = self.f.unsafe_vars.get(name).copied() {
-            self.err(
-                pos,
-                format!(
-                    "variable '{name}' unsafe in '{kind}' (line {}, column {})",
-                    at.line, at.col
-                ),
-            );
+            self.err(pos, format!("variable '{name}' unsafe in '{kind}' (line {}, column {})", at.line, at.col));
             return Err(());
         }
         if !self.f.bound.contains(name) {
@@ -691,12 +583,7 @@ impl Gen<'_> {
         let bif = self.bif_or_err(pos, m, f, args.len() as u32)?;
         let dst = self.temp();
         let fail = self.f.guard_fail;
-        self.emit(Op::CallBif {
-            bif,
-            args: args.into(),
-            dst,
-            fail,
-        });
+        self.emit(Op::CallBif { bif, args: args.into(), dst, fail });
         Ok(Src::R(dst))
     }
 
@@ -708,33 +595,16 @@ impl Gen<'_> {
                 let done = self.label();
                 let not_first = self.label();
                 let bad = self.label();
-                let (first, other) = if op == BinOp::AndAlso {
-                    ("true", "false")
-                } else {
-                    ("false", "true")
-                };
+                let (first, other) = if op == BinOp::AndAlso { ("true", "false") } else { ("false", "true") };
                 let first_lit = self.atom_lit(first);
                 let other_lit = self.atom_lit(other);
-                self.emit(Op::Compare {
-                    cmp: Cmp::ExactEq,
-                    a: av,
-                    b: first_lit,
-                    fail: not_first,
-                });
+                self.emit(Op::Compare { cmp: Cmp::ExactEq, a: av, b: first_lit, fail: not_first });
                 let bv = self.expr(b)?;
                 self.emit(Op::Move { src: bv, dst });
                 self.emit(Op::Jump { to: done });
                 self.bind(not_first);
-                self.emit(Op::Compare {
-                    cmp: Cmp::ExactEq,
-                    a: av,
-                    b: other_lit,
-                    fail: bad,
-                });
-                self.emit(Op::Move {
-                    src: other_lit,
-                    dst,
-                });
+                self.emit(Op::Compare { cmp: Cmp::ExactEq, a: av, b: other_lit, fail: bad });
+                self.emit(Op::Move { src: other_lit, dst });
                 self.emit(Op::Jump { to: done });
                 self.bind(bad);
                 match self.f.guard_fail {
@@ -742,17 +612,9 @@ impl Gen<'_> {
                     None => {
                         let badarg = self.atom_lit("badarg");
                         let t = self.temp();
-                        self.emit(Op::MakeTuple {
-                            elems: vec![badarg, av].into(),
-                            dst: t,
-                        });
+                        self.emit(Op::MakeTuple { elems: vec![badarg, av].into(), dst: t });
                         let bif = self.bif_or_err(pos, "erlang", "error", 1)?;
-                        self.emit(Op::CallBif {
-                            bif,
-                            args: vec![Src::R(t)].into(),
-                            dst,
-                            fail: None,
-                        });
+                        self.emit(Op::CallBif { bif, args: vec![Src::R(t)].into(), dst, fail: None });
                     }
                 }
                 self.bind(done);
@@ -775,20 +637,21 @@ impl Gen<'_> {
             Expr::Call(_, f, args) => {
                 if let Expr::Atom(_, name) = f.as_ref() {
                     let arity = args.len() as u32;
+                    if name == "record_info" && arity == 2 {
+                        let v = self.record_info(pos, &args[0], &args[1])?;
+                        match dst {
+                            Some(d) => self.emit(Op::Move { src: v, dst: d }),
+                            None => self.emit(Op::Return { src: v }),
+                        }
+                        return Ok(Some(()));
+                    }
                     let key = (name.clone(), arity);
                     if let Some(&idx) = self.functions.get(&key) {
                         let srcs = self.exprs(args)?;
                         self.line = pos.line;
                         match dst {
-                            Some(dst) => self.emit(Op::Call {
-                                func: idx,
-                                args: srcs.into(),
-                                dst,
-                            }),
-                            None => self.emit(Op::TailCall {
-                                func: idx,
-                                args: srcs.into(),
-                            }),
+                            Some(dst) => self.emit(Op::Call { func: idx, args: srcs.into(), dst }),
+                            None => self.emit(Op::TailCall { func: idx, args: srcs.into() }),
                         }
                         return Ok(Some(()));
                     }
@@ -809,15 +672,8 @@ impl Gen<'_> {
                 let srcs = self.exprs(args)?;
                 self.line = pos.line;
                 match dst {
-                    Some(dst) => self.emit(Op::CallFun {
-                        fun: fv,
-                        args: srcs.into(),
-                        dst,
-                    }),
-                    None => self.emit(Op::TailCallFun {
-                        fun: fv,
-                        args: srcs.into(),
-                    }),
+                    Some(dst) => self.emit(Op::CallFun { fun: fv, args: srcs.into(), dst }),
+                    None => self.emit(Op::TailCallFun { fun: fv, args: srcs.into() }),
                 }
                 Ok(Some(()))
             }
@@ -830,17 +686,8 @@ impl Gen<'_> {
                 let srcs = self.exprs(args)?;
                 self.line = pos.line;
                 match dst {
-                    Some(dst) => self.emit(Op::CallDyn {
-                        module: mv,
-                        function: fv,
-                        args: srcs.into(),
-                        dst,
-                    }),
-                    None => self.emit(Op::TailCallDyn {
-                        module: mv,
-                        function: fv,
-                        args: srcs.into(),
-                    }),
+                    Some(dst) => self.emit(Op::CallDyn { module: mv, function: fv, args: srcs.into(), dst }),
+                    None => self.emit(Op::TailCallDyn { module: mv, function: fv, args: srcs.into() }),
                 }
                 Ok(Some(()))
             }
@@ -848,34 +695,18 @@ impl Gen<'_> {
         }
     }
 
-    fn remote_call(
-        &mut self,
-        pos: Pos,
-        m: &str,
-        f: &str,
-        args: &[Expr],
-        dst: Option<Reg>,
-    ) -> CResult<Option<()>> {
+    fn remote_call(&mut self, pos: Pos, m: &str, f: &str, args: &[Expr], dst: Option<Reg>) -> CResult<Option<()>> {
         let arity = args.len() as u32;
         if m == "erlang" && (f == "apply") && (arity == 2 || arity == 3) {
             let srcs = self.exprs(args)?;
             self.line = pos.line;
-            let (module, function, list) = if arity == 3 {
-                (Some(srcs[0]), srcs[1], srcs[2])
-            } else {
-                (None, srcs[0], srcs[1])
-            };
+            let (module, function, list) =
+                if arity == 3 { (Some(srcs[0]), srcs[1], srcs[2]) } else { (None, srcs[0], srcs[1]) };
             let (dst, tail) = match dst {
                 Some(d) => (d, false),
                 None => (Reg(0), true),
             };
-            self.emit(Op::Apply {
-                module,
-                function,
-                args: list,
-                dst,
-                tail,
-            });
+            self.emit(Op::Apply { module, function, args: list, dst, tail });
             return Ok(Some(()));
         }
         if self.f.guard_fail.is_some() && !(m == "erlang" && is_guard_bif(f, arity)) {
@@ -888,20 +719,10 @@ impl Gen<'_> {
             if let Some(bif) = bif::lookup(m, f, arity) {
                 let fail = self.f.guard_fail;
                 match dst {
-                    Some(dst) => self.emit(Op::CallBif {
-                        bif,
-                        args: srcs.into(),
-                        dst,
-                        fail,
-                    }),
+                    Some(dst) => self.emit(Op::CallBif { bif, args: srcs.into(), dst, fail }),
                     None => {
                         let t = self.temp();
-                        self.emit(Op::CallBif {
-                            bif,
-                            args: srcs.into(),
-                            dst: t,
-                            fail,
-                        });
+                        self.emit(Op::CallBif { bif, args: srcs.into(), dst: t, fail });
                         self.emit(Op::Return { src: Src::R(t) });
                     }
                 }
@@ -910,15 +731,8 @@ impl Gen<'_> {
         }
         let import = self.import(Atom::new(m), Atom::new(f), arity);
         match dst {
-            Some(dst) => self.emit(Op::CallExt {
-                import,
-                args: srcs.into(),
-                dst,
-            }),
-            None => self.emit(Op::TailCallExt {
-                import,
-                args: srcs.into(),
-            }),
+            Some(dst) => self.emit(Op::CallExt { import, args: srcs.into(), dst }),
+            None => self.emit(Op::TailCallExt { import, args: srcs.into() }),
         }
         Ok(Some(()))
     }
@@ -927,13 +741,7 @@ impl Gen<'_> {
 
     /// Runs after a set of alternative branches: a variable bound in every branch stays
     /// bound; one bound in only some becomes unsafe.
-    fn merge_branches(
-        &mut self,
-        before: &HashSet<String>,
-        outs: Vec<HashSet<String>>,
-        kind: &'static str,
-        pos: Pos,
-    ) {
+    fn merge_branches(&mut self, before: &HashSet<String>, outs: Vec<HashSet<String>>, kind: &'static str, pos: Pos) {
         if outs.is_empty() {
             self.f.bound = before.clone();
             return;
@@ -952,13 +760,7 @@ impl Gen<'_> {
         self.f.bound = all;
     }
 
-    fn case_clauses(
-        &mut self,
-        clauses: &[Clause],
-        v: Src,
-        dst: Option<Reg>,
-        err: MatchError,
-    ) -> CResult<()> {
+    fn case_clauses(&mut self, clauses: &[Clause], v: Src, dst: Option<Reg>, err: MatchError) -> CResult<()> {
         let before = self.f.bound.clone();
         let saved_unsafe = self.f.unsafe_vars.clone();
         let done = self.label();
@@ -969,8 +771,7 @@ impl Gen<'_> {
             self.f.unsafe_vars = saved_unsafe.clone();
             self.line = c.pos.line;
             let next = self.label();
-            if self.pattern(&c.patterns[0], v, next).is_ok() && self.guards(&c.guards, next).is_ok()
-            {
+            if self.pattern(&c.patterns[0], v, next).is_ok() && self.guards(&c.guards, next).is_ok() {
                 let r = match dst {
                     Some(d) => self.body_to(&c.body, d),
                     None => self.body_tail(&c.body),
@@ -1014,21 +815,14 @@ impl Gen<'_> {
             self.bind(next);
         }
         let undef = self.atom_lit("if_clause");
-        self.emit(Op::MatchFail {
-            kind: MatchError::IfClause,
-            src: undef,
-        });
+        self.emit(Op::MatchFail { kind: MatchError::IfClause, src: undef });
         self.bind(done);
         let pos = clauses.first().map(|c| c.pos).unwrap_or_default();
         self.merge_branches(&before, outs, "if", pos);
         Ok(())
     }
 
-    fn receive(
-        &mut self,
-        clauses: &[Clause],
-        after: Option<&(Box<Expr>, Vec<Expr>)>,
-    ) -> CResult<Src> {
+    fn receive(&mut self, clauses: &[Clause], after: Option<&(Box<Expr>, Vec<Expr>)>) -> CResult<Src> {
         let dst = self.temp();
         let msg = self.temp();
         let before = self.f.bound.clone();
@@ -1046,9 +840,7 @@ impl Gen<'_> {
             self.f.bound = before.clone();
             self.line = c.pos.line;
             let next = self.label();
-            if self.pattern(&c.patterns[0], Src::R(msg), next).is_ok()
-                && self.guards(&c.guards, next).is_ok()
-            {
+            if self.pattern(&c.patterns[0], Src::R(msg), next).is_ok() && self.guards(&c.guards, next).is_ok() {
                 self.emit(Op::RecvAccept);
                 if self.body_to(&c.body, dst).is_ok() {
                     self.emit(Op::Jump { to: done });
@@ -1060,10 +852,7 @@ impl Gen<'_> {
         self.emit(Op::RecvNext { to: top });
         self.bind(empty);
         self.f.bound = before.clone();
-        self.emit(Op::RecvWait {
-            timeout,
-            retry: top,
-        });
+        self.emit(Op::RecvWait { timeout, retry: top });
         if let Some((_, body)) = after {
             self.body_to(body, dst)?;
             outs.push(self.f.bound.clone());
@@ -1076,36 +865,20 @@ impl Gen<'_> {
         Ok(Src::R(dst))
     }
 
-    fn try_expr(
-        &mut self,
-        body: &[Expr],
-        of: &[Clause],
-        catches: &[Clause],
-        after: &[Expr],
-    ) -> CResult<Src> {
+    fn try_expr(&mut self, body: &[Expr], of: &[Clause], catches: &[Clause], after: &[Expr]) -> CResult<Src> {
         let dst = self.temp();
         let before = self.f.bound.clone();
         let (cls, rsn, stk) = (self.temp(), self.temp(), self.temp());
         let after_handler = self.label();
         if !after.is_empty() {
-            self.emit(Op::TryBegin {
-                handler: after_handler,
-                class: cls,
-                reason: rsn,
-                stack: stk,
-            });
+            self.emit(Op::TryBegin { handler: after_handler, class: cls, reason: rsn, stack: stk });
             self.f.in_try += 1;
         }
         let handler = self.label();
         let done = self.label();
         let (c2, r2, s2) = (self.temp(), self.temp(), self.temp());
         if !catches.is_empty() {
-            self.emit(Op::TryBegin {
-                handler,
-                class: c2,
-                reason: r2,
-                stack: s2,
-            });
+            self.emit(Op::TryBegin { handler, class: c2, reason: r2, stack: s2 });
         }
         self.f.in_try += 1;
         let v = self.body_value(body);
@@ -1141,11 +914,7 @@ impl Gen<'_> {
                 self.bind(next);
             }
             self.f.in_try -= 1;
-            self.emit(Op::Reraise {
-                class: Src::R(c2),
-                reason: Src::R(r2),
-                stack: Src::R(s2),
-            });
+            self.emit(Op::Reraise { class: Src::R(c2), reason: Src::R(r2), stack: Src::R(s2) });
         }
         self.bind(done);
         if !after.is_empty() {
@@ -1163,17 +932,11 @@ impl Gen<'_> {
             for e in after {
                 self.expr(e)?;
             }
-            self.emit(Op::Reraise {
-                class: Src::R(cls),
-                reason: Src::R(rsn),
-                stack: Src::R(stk),
-            });
+            self.emit(Op::Reraise { class: Src::R(cls), reason: Src::R(rsn), stack: Src::R(stk) });
             self.bind(finished);
         }
         for v in body_bound.difference(&before) {
-            self.f
-                .unsafe_vars
-                .insert(v.clone(), ("try", Pos::default()));
+            self.f.unsafe_vars.insert(v.clone(), ("try", Pos::default()));
         }
         self.f.bound = before;
         Ok(Src::R(dst))
@@ -1185,12 +948,7 @@ impl Gen<'_> {
         let handler = self.label();
         let done = self.label();
         let before = self.f.bound.clone();
-        self.emit(Op::TryBegin {
-            handler,
-            class: c,
-            reason: r,
-            stack: s,
-        });
+        self.emit(Op::TryBegin { handler, class: c, reason: r, stack: s });
         self.f.in_try += 1;
         let v = self.expr(inner);
         self.f.in_try -= 1;
@@ -1199,12 +957,7 @@ impl Gen<'_> {
         self.emit(Op::Move { src: v, dst });
         self.emit(Op::Jump { to: done });
         self.bind(handler);
-        self.emit(Op::CatchValue {
-            class: Src::R(c),
-            reason: Src::R(r),
-            stack: Src::R(s),
-            dst,
-        });
+        self.emit(Op::CatchValue { class: Src::R(c), reason: Src::R(r), stack: Src::R(s), dst });
         self.bind(done);
         let after: HashSet<String> = self.f.bound.difference(&before).cloned().collect();
         for v in after {
@@ -1225,11 +978,7 @@ impl Gen<'_> {
         let saved = self.f.guard_fail;
         let mut result = Ok(());
         for (i, alt) in seq.iter().enumerate() {
-            let next = if i + 1 == seq.len() {
-                fail
-            } else {
-                self.label()
-            };
+            let next = if i + 1 == seq.len() { fail } else { self.label() };
             self.f.guard_fail = Some(next);
             for test in alt {
                 if self.guard_test(test, next).is_err() {
@@ -1272,12 +1021,7 @@ impl Gen<'_> {
                 if let Some(cmp) = cmp {
                     let av = self.guard_expr(a)?;
                     let bv = self.guard_expr(b)?;
-                    self.emit(Op::Compare {
-                        cmp,
-                        a: av,
-                        b: bv,
-                        fail,
-                    });
+                    self.emit(Op::Compare { cmp, a: av, b: bv, fail });
                     return Ok(());
                 }
                 if *op == BinOp::AndAlso {
@@ -1297,10 +1041,7 @@ impl Gen<'_> {
             }
             Expr::Call(_, f, args) => {
                 if let Expr::Atom(_, name) = f.as_ref() {
-                    if !self
-                        .functions
-                        .contains_key(&(name.clone(), args.len() as u32))
-                    {
+                    if !self.functions.contains_key(&(name.clone(), args.len() as u32)) {
                         if let Some(test) = type_test(name, args.len()) {
                             let v = self.guard_expr(&args[0])?;
                             self.emit(Op::Test { test, src: v, fail });
@@ -1314,12 +1055,7 @@ impl Gen<'_> {
         }
         let v = self.guard_expr(e)?;
         let t = self.atom_lit("true");
-        self.emit(Op::Compare {
-            cmp: Cmp::ExactEq,
-            a: v,
-            b: t,
-            fail,
-        });
+        self.emit(Op::Compare { cmp: Cmp::ExactEq, a: v, b: t, fail });
         Ok(())
     }
 
@@ -1328,9 +1064,7 @@ impl Gen<'_> {
         match e {
             Expr::Call(p, f, args) => {
                 if let Expr::Atom(_, name) = f.as_ref() {
-                    if self
-                        .functions
-                        .contains_key(&(name.clone(), args.len() as u32))
+                    if self.functions.contains_key(&(name.clone(), args.len() as u32))
                         || !is_guard_bif(name, args.len() as u32)
                     {
                         self.err(*p, "illegal guard expression");
@@ -1346,9 +1080,7 @@ impl Gen<'_> {
                 self.expr(e)
             }
             Expr::RemoteCall(p, m, f, args) => match (m.as_ref(), f.as_ref()) {
-                (Expr::Atom(_, m), Expr::Atom(_, f))
-                    if m == "erlang" && is_guard_bif(f, args.len() as u32) =>
-                {
+                (Expr::Atom(_, m), Expr::Atom(_, f)) if m == "erlang" && is_guard_bif(f, args.len() as u32) => {
                     self.expr(e)
                 }
                 _ => {
@@ -1378,7 +1110,7 @@ impl Gen<'_> {
     }
 
     fn is_record_guard(&mut self, p: Pos, args: &[Expr]) -> CResult<Src> {
-        if let Some(Expr::Atom(_, name)) = args.get(1) {
+        if let (Some(Expr::Atom(_, name)), 2) = (args.get(1), args.len()) {
             if let Some(fields) = self.records.get(name) {
                 let size = fields.len() as u32 + 1;
                 let v = self.expr(&args[0])?;
@@ -1386,23 +1118,10 @@ impl Gen<'_> {
                 let no = self.label();
                 let done = self.label();
                 let tag = self.atom_lit(name);
-                self.emit(Op::TestArity {
-                    src: v,
-                    arity: size,
-                    fail: no,
-                });
+                self.emit(Op::TestArity { src: v, arity: size, fail: no });
                 let t = self.temp();
-                self.emit(Op::GetElement {
-                    src: v,
-                    index: 0,
-                    dst: t,
-                });
-                self.emit(Op::Compare {
-                    cmp: Cmp::ExactEq,
-                    a: Src::R(t),
-                    b: tag,
-                    fail: no,
-                });
+                self.emit(Op::GetElement { src: v, index: 0, dst: t });
+                self.emit(Op::Compare { cmp: Cmp::ExactEq, a: Src::R(t), b: tag, fail: no });
                 let tr = self.atom_lit("true");
                 self.emit(Op::Move { src: tr, dst });
                 self.emit(Op::Jump { to: done });
@@ -1426,12 +1145,7 @@ impl Gen<'_> {
     fn pattern(&mut self, p: &Expr, src: Src, fail: Label) -> CResult<()> {
         if let Some(t) = const_term(p) {
             let l = self.lit(t);
-            self.emit(Op::Compare {
-                cmp: Cmp::ExactEq,
-                a: src,
-                b: l,
-                fail,
-            });
+            self.emit(Op::Compare { cmp: Cmp::ExactEq, a: src, b: l, fail });
             return Ok(());
         }
         match p {
@@ -1439,12 +1153,7 @@ impl Gen<'_> {
             Expr::Var(_, name) => {
                 if self.f.bound.contains(name) {
                     let r = self.slot(name);
-                    self.emit(Op::Compare {
-                        cmp: Cmp::ExactEq,
-                        a: src,
-                        b: Src::R(r),
-                        fail,
-                    });
+                    self.emit(Op::Compare { cmp: Cmp::ExactEq, a: src, b: Src::R(r), fail });
                 } else {
                     if self.f.unsafe_vars.remove(name).is_some() {
                         // Rebinding an unsafe variable is an error in erlc too.
@@ -1458,37 +1167,21 @@ impl Gen<'_> {
                 Ok(())
             }
             Expr::Tuple(_, elems) => {
-                self.emit(Op::TestArity {
-                    src,
-                    arity: elems.len() as u32,
-                    fail,
-                });
+                self.emit(Op::TestArity { src, arity: elems.len() as u32, fail });
                 for (i, e) in elems.iter().enumerate() {
                     if matches!(e, Expr::Var(_, n) if n == "_") {
                         continue;
                     }
                     let t = self.temp();
-                    self.emit(Op::GetElement {
-                        src,
-                        index: i as u32,
-                        dst: t,
-                    });
+                    self.emit(Op::GetElement { src, index: i as u32, dst: t });
                     self.pattern(e, Src::R(t), fail)?;
                 }
                 Ok(())
             }
             Expr::Cons(_, h, t) => {
-                self.emit(Op::Test {
-                    test: TypeTest::Cons,
-                    src,
-                    fail,
-                });
+                self.emit(Op::Test { test: TypeTest::Cons, src, fail });
                 let (hr, tr) = (self.temp(), self.temp());
-                self.emit(Op::GetList {
-                    src,
-                    head: hr,
-                    tail: tr,
-                });
+                self.emit(Op::GetList { src, head: hr, tail: tr });
                 self.pattern(h, Src::R(hr), fail)?;
                 self.pattern(t, Src::R(tr), fail)
             }
@@ -1519,24 +1212,11 @@ impl Gen<'_> {
                 };
                 let mut cur = src;
                 for c in prefix {
-                    self.emit(Op::Test {
-                        test: TypeTest::Cons,
-                        src: cur,
-                        fail,
-                    });
+                    self.emit(Op::Test { test: TypeTest::Cons, src: cur, fail });
                     let (hr, tr) = (self.temp(), self.temp());
-                    self.emit(Op::GetList {
-                        src: cur,
-                        head: hr,
-                        tail: tr,
-                    });
+                    self.emit(Op::GetList { src: cur, head: hr, tail: tr });
                     let l = self.lit(Term::Int(c as i64));
-                    self.emit(Op::Compare {
-                        cmp: Cmp::ExactEq,
-                        a: Src::R(hr),
-                        b: l,
-                        fail,
-                    });
+                    self.emit(Op::Compare { cmp: Cmp::ExactEq, a: Src::R(hr), b: l, fail });
                     cur = Src::R(tr);
                 }
                 self.pattern(b, cur, fail)
@@ -1546,27 +1226,15 @@ impl Gen<'_> {
                 self.pattern(b, src, fail)
             }
             Expr::Map(_, fields) => {
-                self.emit(Op::Test {
-                    test: TypeTest::Map,
-                    src,
-                    fail,
-                });
+                self.emit(Op::Test { test: TypeTest::Map, src, fail });
                 for f in fields {
                     if !f.exact {
-                        self.err(
-                            f.pos,
-                            "only association operators ':=' are allowed in map patterns",
-                        );
+                        self.err(f.pos, "only association operators ':=' are allowed in map patterns");
                         return Err(());
                     }
                     let k = self.pattern_key(&f.key)?;
                     let t = self.temp();
-                    self.emit(Op::GetMapValue {
-                        map: src,
-                        key: k,
-                        dst: t,
-                        fail,
-                    });
+                    self.emit(Op::GetMapValue { map: src, key: k, dst: t, fail });
                     self.pattern(&f.value, Src::R(t), fail)?;
                 }
                 Ok(())
@@ -1579,28 +1247,12 @@ impl Gen<'_> {
                         return Err(());
                     }
                 };
-                self.emit(Op::TestArity {
-                    src,
-                    arity: defs.len() as u32 + 1,
-                    fail,
-                });
+                self.emit(Op::TestArity { src, arity: defs.len() as u32 + 1, fail });
                 let t = self.temp();
-                self.emit(Op::GetElement {
-                    src,
-                    index: 0,
-                    dst: t,
-                });
+                self.emit(Op::GetElement { src, index: 0, dst: t });
                 let tag = self.atom_lit(name);
-                self.emit(Op::Compare {
-                    cmp: Cmp::ExactEq,
-                    a: Src::R(t),
-                    b: tag,
-                    fail,
-                });
-                let wildcard = fields
-                    .iter()
-                    .find(|(_, f, _)| f == "_")
-                    .map(|(_, _, e)| e.clone());
+                self.emit(Op::Compare { cmp: Cmp::ExactEq, a: Src::R(t), b: tag, fail });
+                let wildcard = fields.iter().find(|(_, f, _)| f == "_").map(|(_, _, e)| e.clone());
                 for (fpos, fname, _) in fields {
                     if fname != "_" && !defs.iter().any(|d| &d.name == fname) {
                         self.err(*fpos, format!("field {fname} undefined in record {name}"));
@@ -1608,18 +1260,11 @@ impl Gen<'_> {
                     }
                 }
                 for (i, d) in defs.iter().enumerate() {
-                    let pat = fields
-                        .iter()
-                        .find(|(_, f, _)| f == &d.name)
-                        .map(|(_, _, e)| e.clone())
-                        .or(wildcard.clone());
+                    let pat =
+                        fields.iter().find(|(_, f, _)| f == &d.name).map(|(_, _, e)| e.clone()).or(wildcard.clone());
                     if let Some(pat) = pat {
                         let t = self.temp();
-                        self.emit(Op::GetElement {
-                            src,
-                            index: i as u32 + 1,
-                            dst: t,
-                        });
+                        self.emit(Op::GetElement { src, index: i as u32 + 1, dst: t });
                         self.pattern(&pat, Src::R(t), fail)?;
                     }
                 }
@@ -1628,24 +1273,14 @@ impl Gen<'_> {
             Expr::RecordIndex(pos, name, field) => {
                 let idx = self.record_field_index(*pos, name, field)?;
                 let l = self.lit(Term::Int(idx as i64 + 1));
-                self.emit(Op::Compare {
-                    cmp: Cmp::ExactEq,
-                    a: src,
-                    b: l,
-                    fail,
-                });
+                self.emit(Op::Compare { cmp: Cmp::ExactEq, a: src, b: l, fail });
                 Ok(())
             }
             Expr::Bin(_, elems) => self.bin_pattern(elems, src, fail),
             Expr::BinOp(pos, ..) | Expr::UnOp(pos, ..) => match eval_const_arith(p) {
                 Some(t) => {
                     let l = self.lit(t);
-                    self.emit(Op::Compare {
-                        cmp: Cmp::ExactEq,
-                        a: src,
-                        b: l,
-                        fail,
-                    });
+                    self.emit(Op::Compare { cmp: Cmp::ExactEq, a: src, b: l, fail });
                     Ok(())
                 }
                 None => {
@@ -1736,13 +1371,7 @@ impl Gen<'_> {
             SegKind::Binary => 8,
             _ => 1,
         };
-        Ok(Segment {
-            kind,
-            size,
-            unit: unit.unwrap_or(default_unit),
-            signed,
-            little,
-        })
+        Ok(Segment { kind, size, unit: unit.unwrap_or(default_unit), signed, little })
     }
 
     fn binary(&mut self, elems: &[BinElem]) -> CResult<Src> {
@@ -1763,11 +1392,7 @@ impl Gen<'_> {
         }
         let dst = self.temp();
         let fail = self.f.guard_fail;
-        self.emit(Op::MakeBinary {
-            segs: segs.into(),
-            dst,
-            fail,
-        });
+        self.emit(Op::MakeBinary { segs: segs.into(), dst, fail });
         Ok(Src::R(dst))
     }
 
@@ -1784,40 +1409,19 @@ impl Gen<'_> {
                         seg.size = Some(self.lit(Term::Int(8)));
                     }
                     let t = self.temp();
-                    self.emit(Op::BinGet {
-                        ctx,
-                        seg,
-                        dst: t,
-                        fail,
-                    });
+                    self.emit(Op::BinGet { ctx, seg, dst: t, fail });
                     let l = self.lit(Term::Int(c as i64));
-                    self.emit(Op::Compare {
-                        cmp: Cmp::ExactEq,
-                        a: Src::R(t),
-                        b: l,
-                        fail,
-                    });
+                    self.emit(Op::Compare { cmp: Cmp::ExactEq, a: Src::R(t), b: l, fail });
                 }
                 continue;
             }
             let seg = self.segment(el, true)?;
-            if seg.size.is_none()
-                && matches!(seg.kind, SegKind::Binary | SegKind::Bitstring)
-                && i + 1 != n
-            {
-                self.err(
-                    el.pos,
-                    "a binary field without size is only allowed at the end of a binary pattern",
-                );
+            if seg.size.is_none() && matches!(seg.kind, SegKind::Binary | SegKind::Bitstring) && i + 1 != n {
+                self.err(el.pos, "a binary field without size is only allowed at the end of a binary pattern");
                 return Err(());
             }
             let t = self.temp();
-            self.emit(Op::BinGet {
-                ctx,
-                seg,
-                dst: t,
-                fail,
-            });
+            self.emit(Op::BinGet { ctx, seg, dst: t, fail });
             self.pattern(&el.value, Src::R(t), fail)?;
         }
         self.emit(Op::BinEnd { ctx, fail });
@@ -1833,42 +1437,31 @@ impl Gen<'_> {
                     if is_auto_imported(name, *arity) {
                         let t = Term::Fun(Arc::new(crate::term::Fun {
                             module: Atom::new("erlang"),
-                            kind: crate::term::FunKind::Export {
-                                function: Atom::new(name),
-                                arity: *arity,
-                            },
+                            kind: crate::term::FunKind::Export { function: Atom::new(name), arity: *arity },
                         }));
                         return Ok(self.lit(t));
                     }
                     self.err(pos, format!("function {name}/{arity} undefined"));
                     return Err(());
                 };
-                let lambda = self.lambdas.len() as u32;
-                self.lambdas.push(LambdaInfo {
-                    func,
-                    arity: *arity,
-                    nfree: 0,
-                    uniq: uniq_of(name, *arity),
-                });
+                // `fun f/1` written twice is the same fun: share one lambda entry.
+                let lambda = match self.lambdas.iter().position(|l| l.func == func && l.nfree == 0) {
+                    Some(i) => i as u32,
+                    None => {
+                        self.lambdas.push(LambdaInfo { func, arity: *arity, nfree: 0, uniq: uniq_of(name, *arity) });
+                        self.lambdas.len() as u32 - 1
+                    }
+                };
                 let dst = self.temp();
-                self.emit(Op::MakeFun {
-                    lambda,
-                    env: Vec::new().into(),
-                    dst,
-                });
+                self.emit(Op::MakeFun { lambda, env: Vec::new().into(), dst });
                 Ok(Src::R(dst))
             }
             FunRef::Remote(m, f, a) => {
-                if let (Expr::Atom(_, m), Expr::Atom(_, f), Expr::Int(_, a)) =
-                    (m.as_ref(), f.as_ref(), a.as_ref())
-                {
+                if let (Expr::Atom(_, m), Expr::Atom(_, f), Expr::Int(_, a)) = (m.as_ref(), f.as_ref(), a.as_ref()) {
                     let arity = u32::try_from(a).unwrap_or(0);
                     let t = Term::Fun(Arc::new(crate::term::Fun {
                         module: Atom::new(m),
-                        kind: crate::term::FunKind::Export {
-                            function: Atom::new(f),
-                            arity,
-                        },
+                        kind: crate::term::FunKind::Export { function: Atom::new(f), arity },
                     }));
                     return Ok(self.lit(t));
                 }
@@ -1881,10 +1474,7 @@ impl Gen<'_> {
     }
 
     fn lambda(&mut self, pos: Pos, name: Option<&str>, clauses: &[Clause]) -> CResult<Src> {
-        let arity = clauses
-            .first()
-            .map(|c| c.patterns.len() as u32)
-            .unwrap_or(0);
+        let arity = clauses.first().map(|c| c.patterns.len() as u32).unwrap_or(0);
         for c in clauses {
             if c.patterns.len() as u32 != arity {
                 self.err(c.pos, "head mismatch");
@@ -1915,21 +1505,12 @@ impl Gen<'_> {
         }
         let mut free = Vec::new();
         for v in used {
-            if self.f.bound.contains(&v)
-                && !head_vars.contains(&v)
-                && Some(v.as_str()) != name
-                && !free.contains(&v)
-            {
+            if self.f.bound.contains(&v) && !head_vars.contains(&v) && Some(v.as_str()) != name && !free.contains(&v) {
                 free.push(v);
             }
         }
         let func = self.funcs.len() as u32;
-        let fname = format!(
-            "-{}/{}-fun-{}-",
-            self.f.name,
-            self.f.arity,
-            self.lambdas.len()
-        );
+        let fname = format!("-{}/{}-fun-{}-", self.f.name, self.f.arity, self.lambdas.len());
         self.funcs.push(FunctionInfo {
             name: Atom::new(&fname),
             arity: arity + free.len() as u32,
@@ -1937,12 +1518,7 @@ impl Gen<'_> {
             nslots: 0,
         });
         let lambda = self.lambdas.len() as u32;
-        self.lambdas.push(LambdaInfo {
-            func,
-            arity,
-            nfree: free.len() as u32,
-            uniq: uniq_of(&fname, pos.line),
-        });
+        self.lambdas.push(LambdaInfo { func, arity, nfree: free.len() as u32, uniq: uniq_of(&fname, pos.line) });
         let env: Vec<Src> = free.iter().map(|v| Src::R(self.f.slots[v])).collect();
         self.pending.push_back(PendingLambda {
             func,
@@ -1953,11 +1529,7 @@ impl Gen<'_> {
             arity,
         });
         let dst = self.temp();
-        self.emit(Op::MakeFun {
-            lambda,
-            env: env.into(),
-            dst,
-        });
+        self.emit(Op::MakeFun { lambda, env: env.into(), dst });
         Ok(Src::R(dst))
     }
 
@@ -1976,35 +1548,16 @@ impl Gen<'_> {
         self.f.slots = saved_slots;
         self.f.unsafe_vars = saved_unsafe;
         let dst = self.temp();
-        let (m, f) = if binary {
-            ("erlang", "list_to_bitstring")
-        } else {
-            ("lists", "reverse")
-        };
+        let (m, f) = if binary { ("erlang", "list_to_bitstring") } else { ("lists", "reverse") };
         if binary {
             let rev = self.temp();
             let b = self.bif_or_err(Pos::default(), "lists", "reverse", 1)?;
-            self.emit(Op::CallBif {
-                bif: b,
-                args: vec![Src::R(acc)].into(),
-                dst: rev,
-                fail: None,
-            });
+            self.emit(Op::CallBif { bif: b, args: vec![Src::R(acc)].into(), dst: rev, fail: None });
             let b = self.bif_or_err(Pos::default(), m, f, 1)?;
-            self.emit(Op::CallBif {
-                bif: b,
-                args: vec![Src::R(rev)].into(),
-                dst,
-                fail: None,
-            });
+            self.emit(Op::CallBif { bif: b, args: vec![Src::R(rev)].into(), dst, fail: None });
         } else {
             let b = self.bif_or_err(Pos::default(), m, f, 1)?;
-            self.emit(Op::CallBif {
-                bif: b,
-                args: vec![Src::R(acc)].into(),
-                dst,
-                fail: None,
-            });
+            self.emit(Op::CallBif { bif: b, args: vec![Src::R(acc)].into(), dst, fail: None });
         }
         Ok(Src::R(dst))
     }
@@ -2024,13 +1577,7 @@ impl Gen<'_> {
         }
     }
 
-    fn qualifiers(
-        &mut self,
-        body: &Expr,
-        quals: &[Qualifier],
-        acc: Reg,
-        binary: bool,
-    ) -> CResult<()> {
+    fn qualifiers(&mut self, body: &Expr, quals: &[Qualifier], acc: Reg, binary: bool) -> CResult<()> {
         let Some((q, rest)) = quals.split_first() else {
             let v = self.expr(body)?;
             let v = if binary {
@@ -2038,31 +1585,18 @@ impl Gen<'_> {
                 let t = self.temp();
                 let ok = self.label();
                 let bad = self.label();
-                self.emit(Op::Test {
-                    test: TypeTest::Bitstring,
-                    src: v,
-                    fail: bad,
-                });
+                self.emit(Op::Test { test: TypeTest::Bitstring, src: v, fail: bad });
                 self.emit(Op::Jump { to: ok });
                 self.bind(bad);
                 let b = self.bif_or_err(body.pos(), "erlang", "error", 1)?;
                 let badarg = self.atom_lit("badarg");
-                self.emit(Op::CallBif {
-                    bif: b,
-                    args: vec![badarg].into(),
-                    dst: t,
-                    fail: None,
-                });
+                self.emit(Op::CallBif { bif: b, args: vec![badarg].into(), dst: t, fail: None });
                 self.bind(ok);
                 v
             } else {
                 v
             };
-            self.emit(Op::MakeCons {
-                head: v,
-                tail: Src::R(acc),
-                dst: acc,
-            });
+            self.emit(Op::MakeCons { head: v, tail: Src::R(acc), dst: acc });
             return Ok(());
         };
         match q {
@@ -2073,12 +1607,7 @@ impl Gen<'_> {
                 } else {
                     let v = self.expr(e)?;
                     let t = self.atom_lit("true");
-                    self.emit(Op::Compare {
-                        cmp: Cmp::ExactEq,
-                        a: v,
-                        b: t,
-                        fail: skip,
-                    });
+                    self.emit(Op::Compare { cmp: Cmp::ExactEq, a: v, b: t, fail: skip });
                 }
                 self.qualifiers(body, rest, acc, binary)?;
                 self.bind(skip);
@@ -2095,21 +1624,10 @@ impl Gen<'_> {
                 let outer_bound = self.f.bound.clone();
                 self.bind(top);
                 self.emit(Op::Yield);
-                self.emit(Op::Test {
-                    test: TypeTest::Cons,
-                    src: Src::R(cur),
-                    fail: end,
-                });
+                self.emit(Op::Test { test: TypeTest::Cons, src: Src::R(cur), fail: end });
                 let (h, t) = (self.temp(), self.temp());
-                self.emit(Op::GetList {
-                    src: Src::R(cur),
-                    head: h,
-                    tail: t,
-                });
-                self.emit(Op::Move {
-                    src: Src::R(t),
-                    dst: cur,
-                });
+                self.emit(Op::GetList { src: Src::R(cur), head: h, tail: t });
+                self.emit(Op::Move { src: Src::R(t), dst: cur });
                 self.shadow_pattern_vars(pat);
                 self.pattern(pat, Src::R(h), next)?;
                 self.qualifiers(body, rest, acc, binary)?;
@@ -2117,27 +1635,15 @@ impl Gen<'_> {
                 self.f.bound = outer_bound;
                 self.emit(Op::Jump { to: top });
                 self.bind(end);
-                self.emit(Op::Test {
-                    test: TypeTest::Nil,
-                    src: Src::R(cur),
-                    fail: bad,
-                });
+                self.emit(Op::Test { test: TypeTest::Nil, src: Src::R(cur), fail: bad });
                 let done = self.label();
                 self.emit(Op::Jump { to: done });
                 self.bind(bad);
                 let tag = self.atom_lit("bad_generator");
                 let e = self.temp();
-                self.emit(Op::MakeTuple {
-                    elems: vec![tag, Src::R(cur)].into(),
-                    dst: e,
-                });
+                self.emit(Op::MakeTuple { elems: vec![tag, Src::R(cur)].into(), dst: e });
                 let b = self.bif_or_err(list.pos(), "erlang", "error", 1)?;
-                self.emit(Op::CallBif {
-                    bif: b,
-                    args: vec![Src::R(e)].into(),
-                    dst: e,
-                    fail: None,
-                });
+                self.emit(Op::CallBif { bif: b, args: vec![Src::R(e)].into(), dst: e, fail: None });
                 self.bind(done);
                 Ok(())
             }
@@ -2145,11 +1651,7 @@ impl Gen<'_> {
                 let bv = self.expr(bin)?;
                 let ctx = self.temp();
                 let bad = self.label();
-                self.emit(Op::BinStart {
-                    src: bv,
-                    ctx,
-                    fail: bad,
-                });
+                self.emit(Op::BinStart { src: bv, ctx, fail: bad });
                 let top = self.label();
                 let end = self.label();
                 let next = self.label();
@@ -2164,19 +1666,11 @@ impl Gen<'_> {
                 };
                 self.shadow_pattern_vars(pat);
                 let save = self.temp();
-                self.emit(Op::Move {
-                    src: Src::R(ctx),
-                    dst: save,
-                });
+                self.emit(Op::Move { src: Src::R(ctx), dst: save });
                 for el in elems {
                     let seg = self.segment(el, true)?;
                     let t = self.temp();
-                    self.emit(Op::BinGet {
-                        ctx,
-                        seg,
-                        dst: t,
-                        fail: end,
-                    });
+                    self.emit(Op::BinGet { ctx, seg, dst: t, fail: end });
                     self.pattern(&el.value, Src::R(t), next)?;
                 }
                 self.qualifiers(body, rest, acc, binary)?;
@@ -2186,17 +1680,9 @@ impl Gen<'_> {
                 self.bind(bad);
                 let tag = self.atom_lit("bad_generator");
                 let e = self.temp();
-                self.emit(Op::MakeTuple {
-                    elems: vec![tag, bv].into(),
-                    dst: e,
-                });
+                self.emit(Op::MakeTuple { elems: vec![tag, bv].into(), dst: e });
                 let b = self.bif_or_err(bin.pos(), "erlang", "error", 1)?;
-                self.emit(Op::CallBif {
-                    bif: b,
-                    args: vec![Src::R(e)].into(),
-                    dst: e,
-                    fail: None,
-                });
+                self.emit(Op::CallBif { bif: b, args: vec![Src::R(e)].into(), dst: e, fail: None });
                 self.bind(end);
                 Ok(())
             }
@@ -2226,39 +1712,37 @@ impl Gen<'_> {
         }
     }
 
+    /// `record_info(fields | size, Name)`, answered at compile time.
+    fn record_info(&mut self, pos: Pos, what: &Expr, name: &Expr) -> CResult<Src> {
+        let (Expr::Atom(_, what), Expr::Atom(_, name)) = (what, name) else {
+            self.err(pos, "illegal record info");
+            return Err(());
+        };
+        let defs = self.record_defs(pos, name)?;
+        let t = match what.as_str() {
+            "fields" => Term::list(defs.iter().map(|d| Term::atom(&d.name)).collect()),
+            "size" => Term::Int(defs.len() as i64 + 1),
+            _ => {
+                self.err(pos, "illegal record info");
+                return Err(());
+            }
+        };
+        Ok(self.lit(t))
+    }
+
     fn record_test(&mut self, name: &str, v: Src) -> CResult<()> {
-        let size = self
-            .records
-            .get(name)
-            .map(|d| d.len() as u32 + 1)
-            .unwrap_or(1);
+        let size = self.records.get(name).map(|d| d.len() as u32 + 1).unwrap_or(1);
         let ok = self.label();
         let bad = self.label();
         let fail = self.f.guard_fail.unwrap_or(bad);
-        self.emit(Op::TestArity {
-            src: v,
-            arity: size,
-            fail,
-        });
+        self.emit(Op::TestArity { src: v, arity: size, fail });
         let t = self.temp();
-        self.emit(Op::GetElement {
-            src: v,
-            index: 0,
-            dst: t,
-        });
+        self.emit(Op::GetElement { src: v, index: 0, dst: t });
         let tag = self.atom_lit(name);
-        self.emit(Op::Compare {
-            cmp: Cmp::ExactEq,
-            a: Src::R(t),
-            b: tag,
-            fail,
-        });
+        self.emit(Op::Compare { cmp: Cmp::ExactEq, a: Src::R(t), b: tag, fail });
         self.emit(Op::Jump { to: ok });
         self.bind(bad);
-        self.emit(Op::MatchFail {
-            kind: MatchError::Badrecord,
-            src: tag,
-        });
+        self.emit(Op::MatchFail { kind: MatchError::Badrecord, src: v });
         self.bind(ok);
         Ok(())
     }
@@ -2285,20 +1769,11 @@ impl Gen<'_> {
             elems.push(v);
         }
         let dst = self.temp();
-        self.emit(Op::MakeTuple {
-            elems: elems.into(),
-            dst,
-        });
+        self.emit(Op::MakeTuple { elems: elems.into(), dst });
         Ok(Src::R(dst))
     }
 
-    fn record_update(
-        &mut self,
-        pos: Pos,
-        base: &Expr,
-        name: &str,
-        fields: &[(Pos, String, Expr)],
-    ) -> CResult<Src> {
+    fn record_update(&mut self, pos: Pos, base: &Expr, name: &str, fields: &[(Pos, String, Expr)]) -> CResult<Src> {
         let defs = self.record_defs(pos, name)?;
         let v = self.expr(base)?;
         self.record_test(name, v)?;
@@ -2317,20 +1792,13 @@ impl Gen<'_> {
                 }
                 None => {
                     let t = self.temp();
-                    self.emit(Op::GetElement {
-                        src: v,
-                        index: i as u32 + 1,
-                        dst: t,
-                    });
+                    self.emit(Op::GetElement { src: v, index: i as u32 + 1, dst: t });
                     elems.push(Src::R(t));
                 }
             }
         }
         let dst = self.temp();
-        self.emit(Op::MakeTuple {
-            elems: elems.into(),
-            dst,
-        });
+        self.emit(Op::MakeTuple { elems: elems.into(), dst });
         Ok(Src::R(dst))
     }
 }
@@ -2369,12 +1837,7 @@ fn is_guard_like(e: &Expr) -> bool {
             | BinOp::OrElse => is_guard_like(a) && is_guard_like(b),
             _ => false,
         },
-        Expr::Var(..)
-        | Expr::Atom(..)
-        | Expr::Int(..)
-        | Expr::Float(..)
-        | Expr::Nil(..)
-        | Expr::Char(..) => true,
+        Expr::Var(..) | Expr::Atom(..) | Expr::Int(..) | Expr::Float(..) | Expr::Nil(..) | Expr::Char(..) => true,
         Expr::Call(_, f, args) => {
             matches!(f.as_ref(), Expr::Atom(_, n) if type_test(n, args.len()).is_some())
                 && args.iter().all(is_guard_like)
@@ -2410,12 +1873,7 @@ fn type_test(name: &str, arity: usize) -> Option<TypeTest> {
 fn collect_vars(e: &Expr, f: &mut dyn FnMut(&str)) {
     match e {
         Expr::Var(_, n) => f(n),
-        Expr::Int(..)
-        | Expr::Float(..)
-        | Expr::Atom(..)
-        | Expr::Str(..)
-        | Expr::Char(..)
-        | Expr::Nil(..) => {}
+        Expr::Int(..) | Expr::Float(..) | Expr::Atom(..) | Expr::Str(..) | Expr::Char(..) | Expr::Nil(..) => {}
         Expr::RecordIndex(..) => {}
         Expr::Cons(_, a, b) | Expr::BinOp(_, _, a, b) | Expr::Match(_, a, b) => {
             collect_vars(a, f);
@@ -2572,9 +2030,7 @@ fn eval_const_arith(e: &Expr) -> Option<Term> {
 fn compile_opts_have(e: &Expr, opt: &str) -> bool {
     match const_term(e) {
         Some(Term::Atom(a)) => a.as_str() == opt,
-        Some(t) if t.is_list() => t
-            .iter_list()
-            .any(|x| matches!(x, Term::Atom(a) if a.as_str() == opt)),
+        Some(t) if t.is_list() => t.iter_list().any(|x| matches!(x, Term::Atom(a) if a.as_str() == opt)),
         _ => false,
     }
 }

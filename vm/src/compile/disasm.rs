@@ -12,34 +12,13 @@ pub fn disassemble(m: &Module) -> String {
         let _ = writeln!(s, "  literal {i}: {lit}");
     }
     for (i, imp) in m.imports.iter().enumerate() {
-        let _ = writeln!(
-            s,
-            "  import {i}: {}:{}/{}",
-            imp.module.as_str(),
-            imp.function.as_str(),
-            imp.arity
-        );
+        let _ = writeln!(s, "  import {i}: {}:{}/{}", imp.module.as_str(), imp.function.as_str(), imp.arity);
     }
     for (fi, f) in m.functions.iter().enumerate() {
-        let end = m
-            .functions
-            .get(fi + 1)
-            .map(|g| g.entry)
-            .unwrap_or(m.code.len() as u32);
-        let _ = writeln!(
-            s,
-            "\nfunction {}/{} (registers: {})",
-            f.name.as_str(),
-            f.arity,
-            f.nslots
-        );
+        let end = m.functions.get(fi + 1).map(|g| g.entry).unwrap_or(m.code.len() as u32);
+        let _ = writeln!(s, "\nfunction {}/{} (registers: {})", f.name.as_str(), f.arity, f.nslots);
         for pc in f.entry..end {
-            let _ = writeln!(
-                s,
-                "  {pc:5}  line {:<4} {:?}",
-                m.line_at(pc),
-                m.code[pc as usize]
-            );
+            let _ = writeln!(s, "  {pc:5}  line {:<4} {:?}", m.line_at(pc), m.code[pc as usize]);
         }
     }
     s

@@ -15,6 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::syntax::{self, PpOptions, SourceLoader};
 
 pub(crate) use autoimport::is_auto_imported;
+pub(crate) use codegen::const_term;
 
 /// The outcome of compiling a module: the module if there were no errors, and every
 /// diagnostic.
@@ -41,11 +42,7 @@ pub fn compile_module(
         Some(m) if !diags.iter().any(|d| d.is_error()) => match verify::verify(&m) {
             Ok(()) => Some(m),
             Err(e) => {
-                diags.push(Diagnostic::error(
-                    file,
-                    Default::default(),
-                    format!("internal error: bad bytecode: {e}"),
-                ));
+                diags.push(Diagnostic::error(file, Default::default(), format!("internal error: bad bytecode: {e}")));
                 None
             }
         },
@@ -53,8 +50,5 @@ pub fn compile_module(
     };
     diags.sort_by(|a, b| a.file.cmp(&b.file).then(a.pos.cmp(&b.pos)));
     diags.dedup();
-    Compiled {
-        module,
-        diagnostics: diags,
-    }
+    Compiled { module, diagnostics: diags }
 }

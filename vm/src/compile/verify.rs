@@ -11,20 +11,13 @@ pub(crate) fn verify(m: &Module) -> Result<(), String> {
     for (fi, f) in m.functions.iter().enumerate() {
         let end = m.functions.get(fi + 1).map(|g| g.entry).unwrap_or(n);
         if f.entry > end || f.entry >= n.max(1) && n > 0 && f.entry > n {
-            return Err(format!(
-                "function {}/{} starts outside the code",
-                f.name.as_str(),
-                f.arity
-            ));
+            return Err(format!("function {}/{} starts outside the code", f.name.as_str(), f.arity));
         }
         for pc in f.entry..end {
             let op = &m.code[pc as usize];
             for l in op.labels() {
                 if l.0 >= n {
-                    return Err(format!(
-                        "instruction {pc} jumps to {} outside the code",
-                        l.0
-                    ));
+                    return Err(format!("instruction {pc} jumps to {} outside the code", l.0));
                 }
             }
             let mut srcs = Vec::new();
@@ -40,20 +33,13 @@ pub(crate) fn verify(m: &Module) -> Result<(), String> {
                 }
             }
             if let Some(r) = regs.iter().find(|r| r.0 >= f.nslots) {
-                return Err(format!(
-                    "instruction {pc} uses register {} of a {}-register frame",
-                    r.0, f.nslots
-                ));
+                return Err(format!("instruction {pc} uses register {} of a {}-register frame", r.0, f.nslots));
             }
             match op {
-                Op::Call { func, .. } | Op::TailCall { func, .. }
-                    if *func as usize >= m.functions.len() =>
-                {
+                Op::Call { func, .. } | Op::TailCall { func, .. } if *func as usize >= m.functions.len() => {
                     return Err(format!("instruction {pc} calls missing function {func}"));
                 }
-                Op::CallExt { import, .. } | Op::TailCallExt { import, .. }
-                    if *import as usize >= m.imports.len() =>
-                {
+                Op::CallExt { import, .. } | Op::TailCallExt { import, .. } if *import as usize >= m.imports.len() => {
                     return Err(format!("instruction {pc} calls missing import {import}"));
                 }
                 Op::MakeFun { lambda, .. } if *lambda as usize >= m.lambdas.len() => {
@@ -111,9 +97,7 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             });
             reg(*dst);
         }
-        Op::UpdateMap {
-            map, pairs, dst, ..
-        } => {
+        Op::UpdateMap { map, pairs, dst, .. } => {
             src(*map);
             pairs.iter().for_each(|(k, v, _)| {
                 src(*k);
@@ -125,15 +109,11 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             env.iter().for_each(|s| src(*s));
             reg(*dst);
         }
-        Op::CallBif { args, dst, .. }
-        | Op::Call { args, dst, .. }
-        | Op::CallExt { args, dst, .. } => {
+        Op::CallBif { args, dst, .. } | Op::Call { args, dst, .. } | Op::CallExt { args, dst, .. } => {
             args.iter().for_each(|s| src(*s));
             reg(*dst);
         }
-        Op::TailCall { args, .. } | Op::TailCallExt { args, .. } => {
-            args.iter().for_each(|s| src(*s))
-        }
+        Op::TailCall { args, .. } | Op::TailCallExt { args, .. } => args.iter().for_each(|s| src(*s)),
         Op::CallFun { fun, args, dst } => {
             src(*fun);
             args.iter().for_each(|s| src(*s));
@@ -143,33 +123,18 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             src(*fun);
             args.iter().for_each(|s| src(*s));
         }
-        Op::CallDyn {
-            module,
-            function,
-            args,
-            dst,
-        } => {
+        Op::CallDyn { module, function, args, dst } => {
             src(*module);
             src(*function);
             args.iter().for_each(|s| src(*s));
             reg(*dst);
         }
-        Op::TailCallDyn {
-            module,
-            function,
-            args,
-        } => {
+        Op::TailCallDyn { module, function, args } => {
             src(*module);
             src(*function);
             args.iter().for_each(|s| src(*s));
         }
-        Op::Apply {
-            module,
-            function,
-            args,
-            dst,
-            ..
-        } => {
+        Op::Apply { module, function, args, dst, .. } => {
             if let Some(m) = module {
                 src(*m);
             }
@@ -178,31 +143,17 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             reg(*dst);
         }
         Op::Return { src: s } | Op::MatchFail { src: s, .. } => src(*s),
-        Op::TryBegin {
-            class,
-            reason,
-            stack,
-            ..
-        } => {
+        Op::TryBegin { class, reason, stack, .. } => {
             reg(*class);
             reg(*reason);
             reg(*stack);
         }
-        Op::Reraise {
-            class,
-            reason,
-            stack,
-        } => {
+        Op::Reraise { class, reason, stack } => {
             src(*class);
             src(*reason);
             src(*stack);
         }
-        Op::CatchValue {
-            class,
-            reason,
-            stack,
-            dst,
-        } => {
+        Op::CatchValue { class, reason, stack, dst } => {
             src(*class);
             src(*reason);
             src(*stack);

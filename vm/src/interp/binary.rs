@@ -16,10 +16,7 @@ fn size_of(seg: &Segment, size: Option<&Term>) -> Option<Option<usize>> {
 }
 
 /// Builds a bitstring from segment values and their sizes.
-pub(crate) fn build_binary(
-    segs: &[(Src, Segment)],
-    vals: Vec<(Term, Option<Term>)>,
-) -> Result<Term, Exception> {
+pub(crate) fn build_binary(segs: &[(Src, Segment)], vals: Vec<(Term, Option<Term>)>) -> Result<Term, Exception> {
     let mut w = BitWriter::new();
     for ((_, seg), (v, size)) in segs.iter().zip(vals) {
         let bits = size_of(seg, size.as_ref()).ok_or_else(Exception::badarg)?;
@@ -33,28 +30,16 @@ pub(crate) fn build_binary(
                 let f = v.to_f64().ok_or_else(Exception::badarg)?;
                 match bits.unwrap_or(64) {
                     64 => {
-                        let b = if seg.little {
-                            f.to_le_bytes()
-                        } else {
-                            f.to_be_bytes()
-                        };
+                        let b = if seg.little { f.to_le_bytes() } else { f.to_be_bytes() };
                         w.push_bytes(&b);
                     }
                     32 => {
-                        let b = if seg.little {
-                            (f as f32).to_le_bytes()
-                        } else {
-                            (f as f32).to_be_bytes()
-                        };
+                        let b = if seg.little { (f as f32).to_le_bytes() } else { (f as f32).to_be_bytes() };
                         w.push_bytes(&b);
                     }
                     16 => {
                         let h = f32_to_f16(f as f32);
-                        let b = if seg.little {
-                            h.to_le_bytes()
-                        } else {
-                            h.to_be_bytes()
-                        };
+                        let b = if seg.little { h.to_le_bytes() } else { h.to_be_bytes() };
                         w.push_bytes(&b);
                     }
                     _ => return Err(Exception::badarg()),
@@ -95,20 +80,12 @@ pub(crate) fn build_binary(
                     SegKind::Utf16 => {
                         let mut buf = [0u16; 2];
                         for u in c.encode_utf16(&mut buf) {
-                            let b = if seg.little {
-                                u.to_le_bytes()
-                            } else {
-                                u.to_be_bytes()
-                            };
+                            let b = if seg.little { u.to_le_bytes() } else { u.to_be_bytes() };
                             w.push_bytes(&b);
                         }
                     }
                     _ => {
-                        let b = if seg.little {
-                            (c as u32).to_le_bytes()
-                        } else {
-                            (c as u32).to_be_bytes()
-                        };
+                        let b = if seg.little { (c as u32).to_le_bytes() } else { (c as u32).to_be_bytes() };
                         w.push_bytes(&b);
                     }
                 }
@@ -160,11 +137,7 @@ fn put_int(w: &mut BitWriter, i: &BigInt, n: usize, little: bool) {
 }
 
 /// Matches one segment at the front of `b`: the value and the rest.
-pub(crate) fn match_segment(
-    b: &Bitstring,
-    seg: &Segment,
-    size: Option<&Term>,
-) -> Option<(Term, Bitstring)> {
+pub(crate) fn match_segment(b: &Bitstring, seg: &Segment, size: Option<&Term>) -> Option<(Term, Bitstring)> {
     let bits = size_of(seg, size)?;
     let avail = b.bit_len();
     match seg.kind {
@@ -193,19 +166,11 @@ pub(crate) fn match_segment(
                 }
                 32 => {
                     let arr: [u8; 4] = raw.try_into().ok()?;
-                    (if seg.little {
-                        f32::from_le_bytes(arr)
-                    } else {
-                        f32::from_be_bytes(arr)
-                    }) as f64
+                    (if seg.little { f32::from_le_bytes(arr) } else { f32::from_be_bytes(arr) }) as f64
                 }
                 16 => {
                     let arr: [u8; 2] = raw.try_into().ok()?;
-                    f16_to_f32(if seg.little {
-                        u16::from_le_bytes(arr)
-                    } else {
-                        u16::from_be_bytes(arr)
-                    }) as f64
+                    f16_to_f32(if seg.little { u16::from_le_bytes(arr) } else { u16::from_be_bytes(arr) }) as f64
                 }
                 _ => return None,
             };
@@ -227,10 +192,7 @@ pub(crate) fn match_segment(
             if n > avail {
                 return None;
             }
-            Some((
-                Term::Bits(std::sync::Arc::new(b.slice(0, n))),
-                b.slice(n, avail - n),
-            ))
+            Some((Term::Bits(std::sync::Arc::new(b.slice(0, n))), b.slice(n, avail - n)))
         }
         SegKind::Utf8 => {
             if avail < 8 {
@@ -327,11 +289,7 @@ fn read_int(b: &Bitstring, n: usize, signed: bool, little: bool) -> Term {
         }
         v
     };
-    let v = if signed && (&v >> (n - 1)) & BigInt::from(1) == BigInt::from(1) {
-        v - (BigInt::from(1) << n)
-    } else {
-        v
-    };
+    let v = if signed && (&v >> (n - 1)) & BigInt::from(1) == BigInt::from(1) { v - (BigInt::from(1) << n) } else { v };
     match v.to_i64() {
         Some(i) => Term::Int(i),
         None => Term::from_bigint(v),

@@ -66,11 +66,7 @@ pub struct Exception {
 impl Exception {
     /// An `error` raised by a failing built-in.
     pub fn error(reason: Term) -> Exception {
-        Exception {
-            class: Class::Error,
-            reason,
-            origin: Origin::Bif,
-        }
+        Exception { class: Class::Error, reason, origin: Origin::Bif }
     }
 
     /// `error:badarg` from a built-in.
@@ -90,11 +86,7 @@ impl Exception {
 
     /// An exception raised on purpose with `class`.
     pub fn raised(class: Class, reason: Term) -> Exception {
-        Exception {
-            class,
-            reason,
-            origin: Origin::Raised,
-        }
+        Exception { class, reason, origin: Origin::Raised }
     }
 }
 

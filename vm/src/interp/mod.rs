@@ -184,12 +184,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(head, h);
                 set!(tail, t);
             }
-            Op::GetMapValue {
-                map,
-                key,
-                dst,
-                fail,
-            } => {
+            Op::GetMapValue { map, key, dst, fail } => {
                 let v = match get_ref!(*map) {
                     Term::Map(mm) => mm.get(get_ref!(*key)).cloned(),
                     _ => None,
@@ -214,18 +209,12 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 set!(dst, Term::Map(mm));
             }
-            Op::UpdateMap {
-                map,
-                pairs,
-                dst,
-                fail,
-            } => {
+            Op::UpdateMap { map, pairs, dst, fail } => {
                 let mv = get!(*map);
                 let mut mm = match mv {
                     Term::Map(mm) => mm,
                     other => {
-                        let e =
-                            Exception::error(Term::tuple(vec![Term::Atom(atoms::BADMAP), other]));
+                        let e = Exception::error(Term::tuple(vec![Term::Atom(atoms::BADMAP), other]));
                         fail_or_raise!(*fail, e);
                         continue;
                     }
@@ -252,22 +241,11 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let env: Vec<Term> = env.iter().map(|s| get!(*s)).collect();
                 let f = Fun {
                     module: m.name,
-                    kind: FunKind::Local {
-                        index: *lambda,
-                        arity: info.arity,
-                        uniq: info.uniq,
-                        env,
-                        code: m.clone(),
-                    },
+                    kind: FunKind::Local { index: *lambda, arity: info.arity, uniq: info.uniq, env, code: m.clone() },
                 };
                 set!(dst, Term::Fun(Arc::new(f)));
             }
-            Op::CallBif {
-                bif,
-                args,
-                dst,
-                fail,
-            } => {
+            Op::CallBif { bif, args, dst, fail } => {
                 argbuf.clear();
                 for a in args.iter() {
                     argbuf.push(get!(*a));
@@ -293,12 +271,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     proc.regs.push(v);
                 }
                 proc.regs.resize(new_base + f.nslots as usize, Term::Nil);
-                proc.frames.push(Frame {
-                    ret_pc: pc + 1,
-                    base: base as u32,
-                    ret_dst: *dst,
-                    module: None,
-                });
+                proc.frames.push(Frame { ret_pc: pc + 1, base: base as u32, ret_dst: *dst, module: None });
                 proc.base = new_base as u32;
                 proc.pc = f.entry;
             }
@@ -350,12 +323,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 m = current(proc);
             }
-            Op::CallDyn {
-                module,
-                function,
-                args,
-                dst,
-            } => {
+            Op::CallDyn { module, function, args, dst } => {
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
@@ -364,11 +332,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 m = current(proc);
             }
-            Op::TailCallDyn {
-                module,
-                function,
-                args,
-            } => {
+            Op::TailCallDyn { module, function, args } => {
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
@@ -377,13 +341,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 m = current(proc);
             }
-            Op::Apply {
-                module,
-                function,
-                args,
-                dst,
-                tail,
-            } => {
+            Op::Apply { module, function, args, dst, tail } => {
                 charge_call!();
                 let fv = get!(*function);
                 let list = get!(*args);
@@ -431,19 +389,14 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     MatchError::CaseClause => tagged(atoms::CASE_CLAUSE, v),
                     MatchError::TryClause => tagged(atoms::TRY_CLAUSE, v),
                     MatchError::Badrecord => tagged(atoms::BADRECORD, v),
-                    MatchError::IfClause => {
-                        Exception::raised(Class::Error, Term::Atom(atoms::IF_CLAUSE))
-                    }
+                    MatchError::IfClause => Exception::raised(Class::Error, Term::Atom(atoms::IF_CLAUSE)),
                     MatchError::FunctionClause => {
                         let f = m.function_at(pc).cloned();
                         let arity = f.as_ref().map(|f| f.arity).unwrap_or(0) as usize;
                         let nargs = m
                             .lambdas
                             .iter()
-                            .find(|l| {
-                                f.as_ref()
-                                    .is_some_and(|f| m.functions[l.func as usize].entry == f.entry)
-                            })
+                            .find(|l| f.as_ref().is_some_and(|f| m.functions[l.func as usize].entry == f.entry))
                             .map(|l| l.arity as usize)
                             .unwrap_or(arity);
                         let args: Vec<Term> = proc.regs[base..base + nargs].to_vec();
@@ -457,12 +410,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 };
                 throw!(e, None);
             }
-            Op::TryBegin {
-                handler,
-                class,
-                reason,
-                stack,
-            } => {
+            Op::TryBegin { handler, class, reason, stack } => {
                 proc.catches.push(CatchFrame {
                     frames_len: proc.frames.len(),
                     regs_len: proc.regs.len(),
@@ -477,40 +425,18 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             Op::TryEnd => {
                 proc.catches.pop();
             }
-            Op::Reraise {
-                class,
-                reason,
-                stack,
-            } => {
-                let c = get!(*class)
-                    .as_atom()
-                    .and_then(Class::from_atom)
-                    .unwrap_or(Class::Error);
-                let e = Exception {
-                    class: c,
-                    reason: get!(*reason),
-                    origin: Origin::Stack(get!(*stack)),
-                };
+            Op::Reraise { class, reason, stack } => {
+                let c = get!(*class).as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
+                let e = Exception { class: c, reason: get!(*reason), origin: Origin::Stack(get!(*stack)) };
                 throw!(e, None);
             }
-            Op::CatchValue {
-                class,
-                reason,
-                stack,
-                dst,
-            } => {
-                let c = get!(*class)
-                    .as_atom()
-                    .and_then(Class::from_atom)
-                    .unwrap_or(Class::Error);
+            Op::CatchValue { class, reason, stack, dst } => {
+                let c = get!(*class).as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
                 let r = get!(*reason);
                 let v = match c {
                     Class::Throw => r,
                     Class::Exit => Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), r]),
-                    Class::Error => Term::tuple(vec![
-                        Term::Atom(atoms::EXIT_TAG),
-                        Term::tuple(vec![r, get!(*stack)]),
-                    ]),
+                    Class::Error => Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), Term::tuple(vec![r, get!(*stack)])]),
                 };
                 set!(dst, v);
             }
@@ -543,10 +469,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     Some(Term::Int(n)) if *n >= 0 => Some(*n as u64),
                     Some(Term::Big(_)) => Some(u64::MAX / 4),
                     Some(_) => {
-                        throw!(
-                            Exception::raised(Class::Error, Term::atom("timeout_value")),
-                            None
-                        );
+                        throw!(Exception::raised(Class::Error, Term::atom("timeout_value")), None);
                     }
                 };
                 match ms {
@@ -555,9 +478,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     }
                     Some(ms) => {
                         let now = Instant::now();
-                        let deadline = *proc
-                            .deadline
-                            .get_or_insert_with(|| now + Duration::from_millis(ms));
+                        let deadline = *proc.deadline.get_or_insert_with(|| now + Duration::from_millis(ms));
                         if now >= deadline {
                             proc.deadline = None;
                             proc.save = 0;
@@ -590,12 +511,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 _ => jump!(fail),
             },
-            Op::BinGet {
-                ctx,
-                seg,
-                dst,
-                fail,
-            } => {
+            Op::BinGet { ctx, seg, dst, fail } => {
                 let size = seg.size.map(|s| get!(s));
                 let bits: Arc<Bitstring> = match &proc.regs[base + ctx.0 as usize] {
                     Term::Bits(b) => b.clone(),
@@ -655,9 +571,7 @@ fn current(proc: &Proc) -> Arc<Module> {
         None => Arc::new(Module {
             name: atoms::UNDEFINED,
             file: String::new(),
-            code: vec![Op::Return {
-                src: Src::L(Lit(0)),
-            }],
+            code: vec![Op::Return { src: Src::L(Lit(0)) }],
             lines: vec![0],
             literals: vec![proc.result.clone().unwrap_or(Term::Nil)],
             functions: vec![],
@@ -681,10 +595,7 @@ fn call_bif(proc: &mut Proc, bif: BifId, args: &[Term]) -> Result<Term, Exceptio
         Ok(r) => r,
         Err(_) => Err(Exception::raised(
             Class::Error,
-            Term::tuple(vec![
-                Term::atom("internal_error"),
-                Term::atom(bif::def(bif).name),
-            ]),
+            Term::tuple(vec![Term::atom("internal_error"), Term::atom(bif::def(bif).name)]),
         )),
     }
 }
@@ -741,36 +652,20 @@ fn compare(cmp: Cmp, a: &Term, b: &Term) -> bool {
 
 /// Sets up a call into Erlang function `func` of `module` (pushing a frame when `dst` is
 /// given, replacing the current frame otherwise).
-fn enter_code(
-    proc: &mut Proc,
-    module: Arc<Module>,
-    func: u32,
-    args: Vec<Term>,
-    extra: &[Term],
-    dst: Option<Reg>,
-) {
+fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: Vec<Term>, extra: &[Term], dst: Option<Reg>) {
     let f = &module.functions[func as usize];
     let entry = f.entry;
     let nslots = f.nslots as usize;
-    let same = proc
-        .module
-        .as_ref()
-        .is_some_and(|m| Arc::ptr_eq(m, &module));
+    let same = proc.module.as_ref().is_some_and(|m| Arc::ptr_eq(m, &module));
     match dst {
         Some(dst) if proc.module.is_some() => {
             let new_base = proc.regs.len();
             proc.regs.extend(args);
             proc.regs.extend_from_slice(extra);
-            proc.regs
-                .resize(new_base + nslots.max(proc.regs.len() - new_base), Term::Nil);
+            proc.regs.resize(new_base + nslots.max(proc.regs.len() - new_base), Term::Nil);
             proc.regs.resize(new_base + nslots, Term::Nil);
             let saved = if same { None } else { proc.module.clone() };
-            proc.frames.push(Frame {
-                ret_pc: proc.pc,
-                base: proc.base,
-                ret_dst: dst,
-                module: saved,
-            });
+            proc.frames.push(Frame { ret_pc: proc.pc, base: proc.base, ret_dst: dst, module: saved });
             proc.base = new_base as u32;
         }
         _ => {
@@ -810,11 +705,7 @@ fn resolve(proc: &mut Proc, exp: &crate::code::Export) -> Target {
 
 fn undef(m: Term, f: Term, args: Vec<Term>) -> Exception {
     let frame = Term::tuple(vec![m, f, Term::list(args), Term::Nil]);
-    Exception {
-        class: Class::Error,
-        reason: Term::Atom(atoms::UNDEF),
-        origin: Origin::TopFrame(frame),
-    }
+    Exception { class: Class::Error, reason: Term::Atom(atoms::UNDEF), origin: Origin::TopFrame(frame) }
 }
 
 fn enter_export(
@@ -829,30 +720,17 @@ fn enter_export(
             Ok(())
         }
         Target::Bif(b) => bif_as_call(proc, b, args, dst),
-        Target::Undefined => Err(undef(
-            Term::Atom(exp.module),
-            Term::Atom(exp.function),
-            args,
-        )),
+        Target::Undefined => Err(undef(Term::Atom(exp.module), Term::Atom(exp.function), args)),
     }
 }
 
-fn tail_export(
-    proc: &mut Proc,
-    exp: &crate::code::Export,
-    args: Vec<Term>,
-) -> Result<(), Exception> {
+fn tail_export(proc: &mut Proc, exp: &crate::code::Export, args: Vec<Term>) -> Result<(), Exception> {
     enter_export(proc, exp, args, None)
 }
 
 /// Calls a built-in reached through a call instruction and delivers its result as a
 /// return would.
-fn bif_as_call(
-    proc: &mut Proc,
-    b: BifId,
-    args: Vec<Term>,
-    dst: Option<Reg>,
-) -> Result<(), Exception> {
+fn bif_as_call(proc: &mut Proc, b: BifId, args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
     let v = match call_bif(proc, b, &args) {
         Ok(v) => v,
         Err(mut e) => {
@@ -899,24 +777,14 @@ fn return_value(proc: &mut Proc, v: Term) {
 fn call_fun(proc: &mut Proc, f: Term, args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
     let fun = match &f {
         Term::Fun(fun) => fun.clone(),
-        _ => {
-            return Err(Exception::raised(
-                Class::Error,
-                Term::tuple(vec![Term::Atom(atoms::BADFUN), f]),
-            ))
-        }
+        _ => return Err(Exception::raised(Class::Error, Term::tuple(vec![Term::Atom(atoms::BADFUN), f]))),
     };
     if fun.arity() as usize != args.len() {
-        let reason = Term::tuple(vec![
-            Term::Atom(atoms::BADARITY),
-            Term::tuple(vec![f.clone(), Term::list(args)]),
-        ]);
+        let reason = Term::tuple(vec![Term::Atom(atoms::BADARITY), Term::tuple(vec![f.clone(), Term::list(args)])]);
         return Err(Exception::raised(Class::Error, reason));
     }
     match &fun.kind {
-        FunKind::Local {
-            index, env, code, ..
-        } => {
+        FunKind::Local { index, env, code, .. } => {
             let info = &code.lambdas[*index as usize];
             let func = info.func;
             enter_code(proc, code.clone(), func, args, env, dst);
@@ -929,13 +797,7 @@ fn call_fun(proc: &mut Proc, f: Term, args: Vec<Term>, dst: Option<Reg>) -> Resu
     }
 }
 
-fn call_mfa(
-    proc: &mut Proc,
-    m: Term,
-    f: Term,
-    args: Vec<Term>,
-    dst: Option<Reg>,
-) -> Result<(), Exception> {
+fn call_mfa(proc: &mut Proc, m: Term, f: Term, args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
     match (&m, &f) {
         (Term::Atom(ma), Term::Atom(fa)) => {
             let exp = proc.vm.code.export(*ma, *fa, args.len() as u32);

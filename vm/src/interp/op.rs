@@ -145,33 +145,19 @@ pub enum Op {
     /// Jump to `to`.
     Jump { to: Label },
     /// Fail unless `src` passes the type test.
-    Test {
-        test: TypeTest,
-        src: Src,
-        fail: Label,
-    },
+    Test { test: TypeTest, src: Src, fail: Label },
     /// Fail unless `src` is a tuple of `arity` elements.
     TestArity { src: Src, arity: u32, fail: Label },
     /// Fail unless `src` is a fun of `arity` arguments.
     TestFunArity { src: Src, arity: Src, fail: Label },
     /// Fail unless the comparison holds.
-    Compare {
-        cmp: Cmp,
-        a: Src,
-        b: Src,
-        fail: Label,
-    },
+    Compare { cmp: Cmp, a: Src, b: Src, fail: Label },
     /// `dst := element(index + 1, src)` (src is known to be a large enough tuple).
     GetElement { src: Src, index: u32, dst: Reg },
     /// `hd := hd(src), tl := tl(src)` (src is known to be a list cell).
     GetList { src: Src, head: Reg, tail: Reg },
     /// `dst := maps:get(key, map)`, or fail if the key is absent (map known to be a map).
-    GetMapValue {
-        map: Src,
-        key: Src,
-        dst: Reg,
-        fail: Label,
-    },
+    GetMapValue { map: Src, key: Src, dst: Reg, fail: Label },
     /// Builds a tuple.
     MakeTuple { elems: Box<[Src]>, dst: Reg },
     /// Builds a list cell.
@@ -179,93 +165,42 @@ pub enum Op {
     /// Builds a map.
     MakeMap { pairs: Box<[(Src, Src)]>, dst: Reg },
     /// Updates a map: `exact` keys must exist. Errors jump to `fail` if given, else raise.
-    UpdateMap {
-        map: Src,
-        pairs: Box<[(Src, Src, bool)]>,
-        dst: Reg,
-        fail: Option<Label>,
-    },
+    UpdateMap { map: Src, pairs: Box<[(Src, Src, bool)]>, dst: Reg, fail: Option<Label> },
     /// Makes a closure over lambda `lambda` with captured values `env`.
-    MakeFun {
-        lambda: u32,
-        env: Box<[Src]>,
-        dst: Reg,
-    },
+    MakeFun { lambda: u32, env: Box<[Src]>, dst: Reg },
     /// Calls a built-in. Errors jump to `fail` if given (guards), else raise.
-    CallBif {
-        bif: BifId,
-        args: Box<[Src]>,
-        dst: Reg,
-        fail: Option<Label>,
-    },
+    CallBif { bif: BifId, args: Box<[Src]>, dst: Reg, fail: Option<Label> },
     /// Calls local function `func` (an index into the module's function table).
-    Call {
-        func: u32,
-        args: Box<[Src]>,
-        dst: Reg,
-    },
+    Call { func: u32, args: Box<[Src]>, dst: Reg },
     /// Tail-calls local function `func`.
     TailCall { func: u32, args: Box<[Src]> },
     /// Calls an imported function (index into the module's import table).
-    CallExt {
-        import: u32,
-        args: Box<[Src]>,
-        dst: Reg,
-    },
+    CallExt { import: u32, args: Box<[Src]>, dst: Reg },
     /// Tail-calls an imported function.
     TailCallExt { import: u32, args: Box<[Src]> },
     /// Calls a fun value.
-    CallFun {
-        fun: Src,
-        args: Box<[Src]>,
-        dst: Reg,
-    },
+    CallFun { fun: Src, args: Box<[Src]>, dst: Reg },
     /// Tail-calls a fun value.
     TailCallFun { fun: Src, args: Box<[Src]> },
     /// `M:F(Args)` with `M` or `F` computed.
-    CallDyn {
-        module: Src,
-        function: Src,
-        args: Box<[Src]>,
-        dst: Reg,
-    },
+    CallDyn { module: Src, function: Src, args: Box<[Src]>, dst: Reg },
     /// Tail-call form of `CallDyn`.
-    TailCallDyn {
-        module: Src,
-        function: Src,
-        args: Box<[Src]>,
-    },
+    TailCallDyn { module: Src, function: Src, args: Box<[Src]> },
     /// `apply(F, Args)` or `apply(M, F, Args)` with the arguments in a list.
-    Apply {
-        module: Option<Src>,
-        function: Src,
-        args: Src,
-        dst: Reg,
-        tail: bool,
-    },
+    Apply { module: Option<Src>, function: Src, args: Src, dst: Reg, tail: bool },
     /// Returns `src` to the caller.
     Return { src: Src },
     /// Raises the error for a failed match on `src`.
     MatchFail { kind: MatchError, src: Src },
     /// Starts a `try` (or `catch` when `catch_dst` is set): an exception inside jumps to
     /// `handler` with the class, reason and stack trace in the three registers.
-    TryBegin {
-        handler: Label,
-        class: Reg,
-        reason: Reg,
-        stack: Reg,
-    },
+    TryBegin { handler: Label, class: Reg, reason: Reg, stack: Reg },
     /// Leaves the innermost `try` normally.
     TryEnd,
     /// Re-raises an exception with class, reason and stack trace.
     Reraise { class: Src, reason: Src, stack: Src },
     /// `dst := the value of catch`, given class/reason/stack registers (for `catch Expr`).
-    CatchValue {
-        class: Src,
-        reason: Src,
-        stack: Src,
-        dst: Reg,
-    },
+    CatchValue { class: Src, reason: Src, stack: Src, dst: Reg },
     /// Puts the message at the receive save point into `dst`, or jumps to `empty` if there
     /// is none.
     RecvPeek { dst: Reg, empty: Label },
@@ -277,20 +212,11 @@ pub enum Op {
     /// (then resets the save point and falls through). No timeout waits forever.
     RecvWait { timeout: Option<Src>, retry: Label },
     /// Builds a binary from segments.
-    MakeBinary {
-        segs: Box<[(Src, Segment)]>,
-        dst: Reg,
-        fail: Option<Label>,
-    },
+    MakeBinary { segs: Box<[(Src, Segment)]>, dst: Reg, fail: Option<Label> },
     /// Starts matching `src` as a bitstring: `ctx := src` or fail if it is not one.
     BinStart { src: Src, ctx: Reg, fail: Label },
     /// Matches one segment from the front of `ctx` into `dst`; `ctx` keeps the rest.
-    BinGet {
-        ctx: Reg,
-        seg: Segment,
-        dst: Reg,
-        fail: Label,
-    },
+    BinGet { ctx: Reg, seg: Segment, dst: Reg, fail: Label },
     /// Matches a literal segment value: the segment read from `ctx` must equal `value`.
     BinSkip { ctx: Reg, seg: Segment, fail: Label },
     /// Fails unless `ctx` is empty.

@@ -15,10 +15,7 @@ fn location(m: &Module, pc: u32) -> Term {
     let line = m.line_at(pc);
     let mut loc = vec![Term::tuple(vec![Term::atom("file"), Term::string(&file)])];
     if line > 0 {
-        loc.push(Term::tuple(vec![
-            Term::atom("line"),
-            Term::Int(line as i64),
-        ]));
+        loc.push(Term::tuple(vec![Term::atom("line"), Term::Int(line as i64)]));
     }
     Term::list(loc)
 }
@@ -46,34 +43,18 @@ pub(crate) fn frame_with_args(m: &Module, pc: u32, args: Term) -> Term {
     let file = m.file.rsplit('/').next().unwrap_or(&m.file).to_owned();
     let mut loc = vec![Term::tuple(vec![Term::atom("file"), Term::string(&file)])];
     if def_line > 0 {
-        loc.push(Term::tuple(vec![
-            Term::atom("line"),
-            Term::Int(def_line as i64),
-        ]));
+        loc.push(Term::tuple(vec![Term::atom("line"), Term::Int(def_line as i64)]));
     }
-    Term::tuple(vec![
-        Term::Atom(m.name),
-        Term::Atom(f),
-        args,
-        Term::list(loc),
-    ])
+    Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), args, Term::list(loc)])
 }
 
 /// The frame of a failing built-in.
 pub(crate) fn bif_frame(module: &str, name: &str, args: Vec<Term>) -> Term {
     let info = Term::tuple(vec![
         Term::atom("error_info"),
-        Term::Map(crate::term::Map::from_pairs(vec![(
-            Term::atom("module"),
-            Term::atom("erl_erts_errors"),
-        )])),
+        Term::Map(crate::term::Map::from_pairs(vec![(Term::atom("module"), Term::atom("erl_erts_errors"))])),
     ]);
-    Term::tuple(vec![
-        Term::atom(module),
-        Term::atom(name),
-        Term::list(args),
-        Term::list(vec![info]),
-    ])
+    Term::tuple(vec![Term::atom(module), Term::atom(name), Term::list(args), Term::list(vec![info])])
 }
 
 /// The stack trace for an exception raised at the process's current instruction.
@@ -102,12 +83,7 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
         Origin::RaisedWithArgs(args) => frames.push(frame_with_args(&m, pc, args.clone())),
         _ => {
             let (f, a) = function_name(&m, pc);
-            frames.push(Term::tuple(vec![
-                Term::Atom(m.name),
-                Term::Atom(f),
-                Term::Int(a as i64),
-                location(&m, pc),
-            ]));
+            frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), Term::Int(a as i64), location(&m, pc)]));
         }
     }
     let mut cur: Arc<Module> = m;
@@ -117,12 +93,7 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
         }
         let pc = fr.ret_pc.saturating_sub(1);
         let (f, a) = function_name(&cur, pc);
-        frames.push(Term::tuple(vec![
-            Term::Atom(cur.name),
-            Term::Atom(f),
-            Term::Int(a as i64),
-            location(&cur, pc),
-        ]));
+        frames.push(Term::tuple(vec![Term::Atom(cur.name), Term::Atom(f), Term::Int(a as i64), location(&cur, pc)]));
         if frames.len() >= 8 {
             break;
         }
@@ -141,10 +112,7 @@ pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
     let mut out = format!("exception {class_name}: ");
     let (desc, skip_first) = match class {
         Class::Error => explain(reason, frames.first()),
-        _ => (
-            crate::term::format::pretty(reason, out.len(), 80, None),
-            false,
-        ),
+        _ => (crate::term::format::pretty(reason, out.len(), 80, None), false),
     };
     out.push_str(&desc);
     let mut first = true;
@@ -156,35 +124,19 @@ pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
         if t.len() != 4 {
             continue;
         }
-        let label = if first {
-            "in function  "
-        } else {
-            "in call from "
-        };
+        let label = if first { "in function  " } else { "in call from " };
         first = false;
-        let m = t[0]
-            .as_atom()
-            .map(|a| quote_atom(a.as_str()))
-            .unwrap_or_default();
-        let f = t[1]
-            .as_atom()
-            .map(|a| quote_atom(a.as_str()))
-            .unwrap_or_default();
+        let m = t[0].as_atom().map(|a| quote_atom(a.as_str())).unwrap_or_default();
+        let f = t[1].as_atom().map(|a| quote_atom(a.as_str())).unwrap_or_default();
         let (mfa, args) = match &t[2] {
             Term::Int(a) => (format!("{m}:{f}/{a}"), None),
-            args => (
-                format!("{m}:{f}/{}", args.list_len().unwrap_or(0)),
-                Some(args.clone()),
-            ),
+            args => (format!("{m}:{f}/{}", args.list_len().unwrap_or(0)), Some(args.clone())),
         };
         let mut file = None;
         let mut line = None;
         for p in t[3].iter_list() {
-            if let Some([k, v]) = p
-                .as_tuple()
-                .map(|x| x.to_vec())
-                .as_deref()
-                .and_then(|x| <&[Term; 2]>::try_from(x).ok())
+            if let Some([k, v]) =
+                p.as_tuple().map(|x| x.to_vec()).as_deref().and_then(|x| <&[Term; 2]>::try_from(x).ok())
             {
                 match k.as_atom().map(|a| a.as_str()) {
                     Some("file") => file = v.list_to_string(),
@@ -195,10 +147,8 @@ pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
         }
         let is_bif = m == "erlang" && file.is_none();
         let shown = if is_bif
-            && crate::compile::is_auto_imported(
-                &f,
-                args.as_ref().and_then(|a| a.list_len()).unwrap_or(0) as u32,
-            ) {
+            && crate::compile::is_auto_imported(&f, args.as_ref().and_then(|a| a.list_len()).unwrap_or(0) as u32)
+        {
             mfa.trim_start_matches("erlang:").to_owned()
         } else {
             mfa
@@ -209,10 +159,7 @@ pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
         }
         if let Some(args) = args {
             if is_bif {
-                let parts: Vec<String> = args
-                    .iter_list()
-                    .map(crate::term::print::write_term)
-                    .collect();
+                let parts: Vec<String> = args.iter_list().map(crate::term::print::write_term).collect();
                 out.push_str(&format!("\n     called as {f}({})", parts.join(",")));
             }
         }
@@ -247,11 +194,7 @@ fn explain(reason: &Term, first: Option<&Term>) -> (String, bool) {
             "undef" => {
                 if let Some(t) = first.and_then(|f| f.as_tuple()) {
                     if t.len() == 4 {
-                        let n = t[2]
-                            .list_len()
-                            .map(|n| n as i64)
-                            .or(t[2].as_int())
-                            .unwrap_or(0);
+                        let n = t[2].list_len().map(|n| n as i64).or(t[2].as_int()).unwrap_or(0);
                         return (
                             format!(
                                 "undefined function {}:{}/{}",

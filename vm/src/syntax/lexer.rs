@@ -10,15 +10,7 @@ use num_traits::Num;
 
 /// Splits `src` into tokens, ending with `Tok::Eof`; problems go to `diags`.
 pub fn lex(file: &str, src: &str, diags: &mut Vec<Diagnostic>) -> Vec<Token> {
-    let mut lx = Lexer {
-        file,
-        chars: src.chars().collect(),
-        i: 0,
-        line: 1,
-        col: 1,
-        out: Vec::new(),
-        diags,
-    };
+    let mut lx = Lexer { file, chars: src.chars().collect(), i: 0, line: 1, col: 1, out: Vec::new(), diags };
     lx.run();
     lx.out
 }
@@ -121,9 +113,7 @@ impl Lexer<'_> {
                 self.bump();
                 self.push(Tok::Dot, pos);
             } else {
-                let rest: String = self.chars[self.i..(self.i + 3).min(self.chars.len())]
-                    .iter()
-                    .collect();
+                let rest: String = self.chars[self.i..(self.i + 3).min(self.chars.len())].iter().collect();
                 match SYMBOLS.iter().find(|s| rest.starts_with(**s)) {
                     Some(s) => {
                         for _ in 0..s.chars().count() {
@@ -228,10 +218,7 @@ impl Lexer<'_> {
                     let shown: String = s.chars().take(16).collect();
                     let more = if s.chars().count() > 16 { "..." } else { "" };
                     let quote = if q == '"' { '"' } else { '\'' };
-                    self.error(
-                        start,
-                        format!("unterminated {what} starting with {quote}{shown}{more}{quote}"),
-                    );
+                    self.error(start, format!("unterminated {what} starting with {quote}{shown}{more}{quote}"));
                     return None;
                 }
                 Some(c) if c == q => {
@@ -294,10 +281,7 @@ impl Lexer<'_> {
                         return None;
                     }
                     self.bump();
-                    match u32::from_str_radix(&ds, 16)
-                        .ok()
-                        .filter(|v| char::from_u32(*v).is_some())
-                    {
+                    match u32::from_str_radix(&ds, 16).ok().filter(|v| char::from_u32(*v).is_some()) {
                         Some(v) => v,
                         None => {
                             self.error(pos, "illegal character");
@@ -373,9 +357,6 @@ mod tests {
     fn unterminated_strings_are_reported_where_they_start() {
         let mut d = Vec::new();
         lex("t.erl", "a.\nfoo() -> \"abc", &mut d);
-        assert_eq!(
-            d[0].to_string(),
-            "t.erl:2:10: unterminated string starting with \"abc\""
-        );
+        assert_eq!(d[0].to_string(), "t.erl:2:10: unterminated string starting with \"abc\"");
     }
 }

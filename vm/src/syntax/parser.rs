@@ -12,21 +12,12 @@ type PResult<T> = Result<T, ()>;
 
 /// Parses preprocessed forms into a module AST.
 pub fn parse_forms(file: &str, forms: Vec<Vec<Token>>, diags: &mut Vec<Diagnostic>) -> ModuleAst {
-    let mut module = ModuleAst {
-        file: file.to_owned(),
-        forms: Vec::new(),
-    };
+    let mut module = ModuleAst { file: file.to_owned(), forms: Vec::new() };
     for form in forms {
         if form.iter().all(|t| matches!(t.tok, Tok::Eof)) {
             continue;
         }
-        let mut p = Parser {
-            toks: form,
-            i: 0,
-            file,
-            diags,
-            no_colon: false,
-        };
+        let mut p = Parser { toks: form, i: 0, file, diags, no_colon: false };
         if let Ok(f) = p.form() {
             module.forms.push(f);
         }
@@ -36,13 +27,7 @@ pub fn parse_forms(file: &str, forms: Vec<Vec<Token>>, diags: &mut Vec<Diagnosti
 
 /// Parses a sequence of expressions ending with a full stop (the shell's and `eval`'s input).
 pub fn parse_exprs(file: &str, toks: Vec<Token>, diags: &mut Vec<Diagnostic>) -> Option<Vec<Expr>> {
-    let mut p = Parser {
-        toks,
-        i: 0,
-        file,
-        diags,
-        no_colon: false,
-    };
+    let mut p = Parser { toks, i: 0, file, diags, no_colon: false };
     let exprs = p.exprs().ok()?;
     if !matches!(p.peek().tok, Tok::Dot) {
         let _: PResult<()> = p.syntax_error();
@@ -113,11 +98,7 @@ impl Parser<'_> {
             Tok::Eof if self.toks.len() > 1 => "syntax error before: ".to_owned(),
             _ => format!("syntax error before: {}", describe(&t)),
         };
-        self.diags.push(Diagnostic::error(
-            self.file,
-            t.pos,
-            msg.trim_end().to_owned(),
-        ));
+        self.diags.push(Diagnostic::error(self.file, t.pos, msg.trim_end().to_owned()));
         Err(())
     }
 
@@ -214,19 +195,11 @@ impl Parser<'_> {
                     loop {
                         let pos = self.pos();
                         let f = self.atom()?;
-                        let default = if self.eat("=") {
-                            Some(self.expr()?)
-                        } else {
-                            None
-                        };
+                        let default = if self.eat("=") { Some(self.expr()?) } else { None };
                         if self.eat("::") {
                             self.skip_type()?;
                         }
-                        fields.push(RecordFieldDef {
-                            pos,
-                            name: f,
-                            default,
-                        });
+                        fields.push(RecordFieldDef { pos, name: f, default });
                         if !self.eat(",") {
                             break;
                         }
@@ -236,11 +209,7 @@ impl Parser<'_> {
                 Form::Record(start, r, fields)
             }
             _ => {
-                let value = if paren && !self.is(")") {
-                    Some(self.expr()?)
-                } else {
-                    None
-                };
+                let value = if paren && !self.is(")") { Some(self.expr()?) } else { None };
                 Form::Attribute(start, name, value)
             }
         };
@@ -304,8 +273,7 @@ impl Parser<'_> {
                     self.i += 1;
                 }
                 Tok::Atom(_) => {
-                    self.diags
-                        .push(Diagnostic::error(self.file, cpos, "head mismatch"));
+                    self.diags.push(Diagnostic::error(self.file, cpos, "head mismatch"));
                     return Err(());
                 }
                 _ => return self.syntax_error(),
@@ -314,8 +282,7 @@ impl Parser<'_> {
             if let Some(first) = clauses.first() {
                 let first: &Clause = first;
                 if first.patterns.len() != clause.patterns.len() {
-                    self.diags
-                        .push(Diagnostic::error(self.file, cpos, "head mismatch"));
+                    self.diags.push(Diagnostic::error(self.file, cpos, "head mismatch"));
                     return Err(());
                 }
             }
@@ -325,32 +292,18 @@ impl Parser<'_> {
             }
         }
         let arity = clauses[0].patterns.len() as u32;
-        Ok(Function {
-            pos,
-            name,
-            arity,
-            clauses,
-        })
+        Ok(Function { pos, name, arity, clauses })
     }
 
     /// `(Patterns) when Guards -> Body` after a function (or named fun) name.
     fn clause_after_name(&mut self, pos: Pos) -> PResult<Clause> {
         self.expect("(")?;
-        let patterns = if self.is(")") {
-            Vec::new()
-        } else {
-            self.expr_list()?
-        };
+        let patterns = if self.is(")") { Vec::new() } else { self.expr_list()? };
         self.expect(")")?;
         let guards = self.guard_opt()?;
         self.expect("->")?;
         let body = self.exprs()?;
-        Ok(Clause {
-            pos,
-            patterns,
-            guards,
-            body,
-        })
+        Ok(Clause { pos, patterns, guards, body })
     }
 
     fn guard_opt(&mut self) -> PResult<Vec<Vec<Expr>>> {
@@ -396,13 +349,13 @@ impl Parser<'_> {
         if self.is("=") {
             let pos = self.pos();
             self.advance();
-            let rhs = self.expr_100()?;
+            let rhs = if self.is("catch") { self.expr()? } else { self.expr_100()? };
             return Ok(Expr::Match(pos, Box::new(lhs), Box::new(rhs)));
         }
         if self.is("!") {
             let pos = self.pos();
             self.advance();
-            let rhs = self.expr_100()?;
+            let rhs = if self.is("catch") { self.expr()? } else { self.expr_100()? };
             return Ok(Expr::BinOp(pos, BinOp::Send, Box::new(lhs), Box::new(rhs)));
         }
         Ok(lhs)
@@ -414,12 +367,7 @@ impl Parser<'_> {
             let pos = self.pos();
             self.advance();
             let rhs = self.expr_150()?;
-            return Ok(Expr::BinOp(
-                pos,
-                BinOp::OrElse,
-                Box::new(lhs),
-                Box::new(rhs),
-            ));
+            return Ok(Expr::BinOp(pos, BinOp::OrElse, Box::new(lhs), Box::new(rhs)));
         }
         Ok(lhs)
     }
@@ -430,12 +378,7 @@ impl Parser<'_> {
             let pos = self.pos();
             self.advance();
             let rhs = self.expr_160()?;
-            return Ok(Expr::BinOp(
-                pos,
-                BinOp::AndAlso,
-                Box::new(lhs),
-                Box::new(rhs),
-            ));
+            return Ok(Expr::BinOp(pos, BinOp::AndAlso, Box::new(lhs), Box::new(rhs)));
         }
         Ok(lhs)
     }
@@ -541,20 +484,12 @@ impl Parser<'_> {
             if self.is("(") {
                 let pos = e.pos();
                 self.advance();
-                let args = if self.is(")") {
-                    Vec::new()
-                } else {
-                    self.expr_list()?
-                };
+                let args = if self.is(")") { Vec::new() } else { self.expr_list()? };
                 self.expect(")")?;
                 e = match e {
-                    Expr::RemoteCall(p, m, f, a) if a.is_empty() && false => {
-                        Expr::RemoteCall(p, m, f, a)
-                    }
+                    Expr::RemoteCall(p, m, f, a) if a.is_empty() && false => Expr::RemoteCall(p, m, f, a),
                     other => match other {
-                        Expr::Call(..) | Expr::RemoteCall(..) => {
-                            Expr::Call(pos, Box::new(other), args)
-                        }
+                        Expr::Call(..) | Expr::RemoteCall(..) => Expr::Call(pos, Box::new(other), args),
                         _ => Expr::Call(pos, Box::new(other), args),
                     },
                 };
@@ -626,12 +561,7 @@ impl Parser<'_> {
                     return self.syntax_error();
                 };
                 let value = self.expr()?;
-                fields.push(MapField {
-                    pos,
-                    exact,
-                    key,
-                    value,
-                });
+                fields.push(MapField { pos, exact, key, value });
                 if !self.eat(",") {
                     break;
                 }
@@ -651,11 +581,7 @@ impl Parser<'_> {
                 return self.syntax_error();
             }
             self.advance();
-            let args = if self.is(")") {
-                Vec::new()
-            } else {
-                self.expr_list()?
-            };
+            let args = if self.is(")") { Vec::new() } else { self.expr_list()? };
             self.expect(")")?;
             return Ok(Expr::RemoteCall(pos, Box::new(e), Box::new(f), args));
         }
@@ -707,11 +633,7 @@ impl Parser<'_> {
             }
             Tok::Sym("{") => {
                 self.advance();
-                let elems = if self.is("}") {
-                    Vec::new()
-                } else {
-                    self.expr_list()?
-                };
+                let elems = if self.is("}") { Vec::new() } else { self.expr_list()? };
                 self.expect("}")?;
                 Ok(Expr::Tuple(pos, elems))
             }
@@ -745,12 +667,7 @@ impl Parser<'_> {
                     }
                     self.expect("->")?;
                     let body = self.exprs()?;
-                    clauses.push(Clause {
-                        pos: cpos,
-                        patterns: Vec::new(),
-                        guards,
-                        body,
-                    });
+                    clauses.push(Clause { pos: cpos, patterns: Vec::new(), guards, body });
                     if !self.eat(";") {
                         break;
                     }
@@ -760,11 +677,7 @@ impl Parser<'_> {
             }
             Tok::Sym("receive") => {
                 self.advance();
-                let clauses = if self.is("after") {
-                    Vec::new()
-                } else {
-                    self.cr_clauses()?
-                };
+                let clauses = if self.is("after") { Vec::new() } else { self.cr_clauses()? };
                 let after = if self.eat("after") {
                     let t = self.expr()?;
                     self.expect("->")?;
@@ -804,11 +717,7 @@ impl Parser<'_> {
         while self.eat(",") {
             elems.push(self.expr()?);
         }
-        let tail = if self.eat("|") {
-            self.expr()?
-        } else {
-            Expr::Nil(self.pos())
-        };
+        let tail = if self.eat("|") { self.expr()? } else { Expr::Nil(self.pos()) };
         self.expect("]")?;
         let mut acc = tail;
         for e in elems.into_iter().rev() {
@@ -888,32 +797,19 @@ impl Parser<'_> {
                 }
             }
         };
-        let size = if self.eat(":") {
-            Some(self.expr_max()?)
-        } else {
-            None
-        };
+        let size = if self.eat(":") { Some(self.expr_max()?) } else { None };
         let mut specs = Vec::new();
         if self.eat("/") {
             loop {
                 let name = self.atom()?;
-                let unit = if self.eat(":") {
-                    Some(self.integer()?)
-                } else {
-                    None
-                };
+                let unit = if self.eat(":") { Some(self.integer()?) } else { None };
                 specs.push((name, unit));
                 if !self.eat("-") {
                     break;
                 }
             }
         }
-        Ok(BinElem {
-            pos,
-            value,
-            size,
-            specs,
-        })
+        Ok(BinElem { pos, value, size, specs })
     }
 
     /// Clauses of `case` and `receive`: `Pattern when Guards -> Body; ...`.
@@ -925,12 +821,7 @@ impl Parser<'_> {
             let guards = self.guard_opt()?;
             self.expect("->")?;
             let body = self.exprs()?;
-            clauses.push(Clause {
-                pos,
-                patterns: vec![pat],
-                guards,
-                body,
-            });
+            clauses.push(Clause { pos, patterns: vec![pat], guards, body });
             if !self.eat(";") {
                 break;
             }
@@ -942,11 +833,7 @@ impl Parser<'_> {
         let pos = self.pos();
         self.expect("try")?;
         let body = self.exprs()?;
-        let of = if self.eat("of") {
-            self.cr_clauses()?
-        } else {
-            Vec::new()
-        };
+        let of = if self.eat("of") { self.cr_clauses()? } else { Vec::new() };
         let mut catches = Vec::new();
         if self.eat("catch") {
             loop {
@@ -957,18 +844,10 @@ impl Parser<'_> {
                 let result = first.and_then(|first| {
                     if self.eat(":") {
                         let reason = self.expr()?;
-                        let stack = if self.eat(":") {
-                            self.expr()?
-                        } else {
-                            Expr::Var(cpos, "_".into())
-                        };
+                        let stack = if self.eat(":") { self.expr()? } else { Expr::Var(cpos, "_".into()) };
                         Ok(vec![first, reason, stack])
                     } else {
-                        Ok(vec![
-                            Expr::Atom(cpos, "throw".into()),
-                            first,
-                            Expr::Var(cpos, "_".into()),
-                        ])
+                        Ok(vec![Expr::Atom(cpos, "throw".into()), first, Expr::Var(cpos, "_".into())])
                     }
                 });
                 self.no_colon = saved;
@@ -976,22 +855,13 @@ impl Parser<'_> {
                 let guards = self.guard_opt()?;
                 self.expect("->")?;
                 let cbody = self.exprs()?;
-                catches.push(Clause {
-                    pos: cpos,
-                    patterns,
-                    guards,
-                    body: cbody,
-                });
+                catches.push(Clause { pos: cpos, patterns, guards, body: cbody });
                 if !self.eat(";") {
                     break;
                 }
             }
         }
-        let after = if self.eat("after") {
-            self.exprs()?
-        } else {
-            Vec::new()
-        };
+        let after = if self.eat("after") { self.exprs()? } else { Vec::new() };
         if catches.is_empty() && after.is_empty() {
             return self.syntax_error();
         }
@@ -1014,10 +884,7 @@ impl Parser<'_> {
                 let f = self.expr_max()?;
                 self.expect("/")?;
                 let a = self.expr_max()?;
-                Ok(Expr::FunRef(
-                    pos,
-                    FunRef::Remote(Box::new(m), Box::new(f), Box::new(a)),
-                ))
+                Ok(Expr::FunRef(pos, FunRef::Remote(Box::new(m), Box::new(f), Box::new(a))))
             }
             Tok::Var(name) if self.peek_at(1).is("(") => {
                 let mut clauses = Vec::new();

@@ -59,23 +59,13 @@ pub fn preprocess(
         include_depth: 0,
     };
     for (name, body) in &opts.defines {
-        pp.macros.entry(name.clone()).or_default().insert(
-            None,
-            Macro {
-                params: None,
-                body: body.clone(),
-            },
-        );
+        pp.macros.entry(name.clone()).or_default().insert(None, Macro { params: None, body: body.clone() });
     }
     let toks = lex(file, src, pp.diags);
     pp.file(file, toks);
     if let Some(c) = pp.conds.first() {
         let _ = c;
-        pp.diags.push(Diagnostic::error(
-            file,
-            eof_pos(src),
-            "unterminated conditional (missing -endif)",
-        ));
+        pp.diags.push(Diagnostic::error(file, eof_pos(src), "unterminated conditional (missing -endif)"));
     }
     pp.out
 }
@@ -160,11 +150,7 @@ impl Pp<'_> {
                         self.err(file, pos, format!("bad {d}"));
                     }
                     let cond = if d == "ifdef" { defined } else { !defined };
-                    self.conds.push(Cond {
-                        active: outer && cond,
-                        taken: cond,
-                        outer,
-                    });
+                    self.conds.push(Cond { active: outer && cond, taken: cond, outer });
                     return;
                 }
                 "if" | "elif" => {
@@ -174,18 +160,10 @@ impl Pp<'_> {
                     }
                     // Conditions are evaluated only for the simple forms `true`/`false` and
                     // `defined(M)`; anything else counts as false.
-                    let outer = if d == "if" {
-                        self.active()
-                    } else {
-                        self.conds.last().is_some_and(|c| c.outer)
-                    };
-                    let cond = self.eval_if(&form);
+                    let outer = if d == "if" { self.active() } else { self.conds.last().is_some_and(|c| c.outer) };
+                    let cond = self.eval_if(file, &form);
                     if d == "if" {
-                        self.conds.push(Cond {
-                            active: outer && cond,
-                            taken: cond,
-                            outer,
-                        });
+                        self.conds.push(Cond { active: outer && cond, taken: cond, outer });
                     } else if let Some(c) = self.conds.last_mut() {
                         let take = !c.taken && cond;
                         c.active = c.outer && take;
@@ -226,9 +204,7 @@ impl Pp<'_> {
                 }
                 return;
             }
-            Some(kind @ ("include" | "include_lib")) => {
-                return self.include(file, &form, kind == "include_lib")
-            }
+            Some(kind @ ("include" | "include_lib")) => return self.include(file, &form, kind == "include_lib"),
             Some("module") => {
                 if let Some(Tok::Atom(m)) = form.get(3).map(|t| &t.tok) {
                     self.module = Some(m.clone());
@@ -244,32 +220,48 @@ impl Pp<'_> {
 
     fn is_defined(&self, name: &str) -> bool {
         self.macros.contains_key(name)
-            || matches!(
-                name,
-                "MODULE" | "MODULE_STRING" | "FILE" | "LINE" | "MACHINE" | "OTP_RELEASE"
-            ) && (self.module.is_some() || !name.starts_with("MODULE"))
+            || matches!(name, "MODULE" | "MODULE_STRING" | "FILE" | "LINE" | "MACHINE" | "OTP_RELEASE")
+                && (self.module.is_some() || !name.starts_with("MODULE"))
     }
 
-    fn eval_if(&self, form: &[Token]) -> bool {
-        let inner: Vec<&Token> = form
-            .iter()
-            .skip(3)
-            .take_while(|t| !matches!(t.tok, Tok::Dot))
-            .collect();
+    /// Evaluates the condition of `-if(Cond).` or `-elif(Cond).`: `defined(M)`, literals,
+    /// comparisons, arithmetic and boolean operators on macro-expanded tokens.
+    fn eval_if(&mut self, file: &str, form: &[Token]) -> bool {
+        let inner: Vec<Token> = form.iter().skip(3).take_while(|t| !matches!(t.tok, Tok::Dot)).cloned().collect();
         let inner = &inner[..inner.len().saturating_sub(1)];
-        match inner {
-            [t] if matches!(&t.tok, Tok::Atom(a) if a == "true") => true,
-            [f, open, name, close]
-                if matches!(&f.tok, Tok::Atom(a) if a == "defined")
-                    && open.is("(")
-                    && close.is(")") =>
-            {
-                match &name.tok {
-                    Tok::Atom(n) | Tok::Var(n) => self.is_defined(n),
-                    _ => false,
+        let mut replaced = Vec::new();
+        let mut i = 0;
+        while i < inner.len() {
+            let t = &inner[i];
+            if matches!(&t.tok, Tok::Atom(a) if a == "defined") && inner.get(i + 1).is_some_and(|x| x.is("(")) {
+                if let (Some(n), Some(close)) = (inner.get(i + 2), inner.get(i + 3)) {
+                    if close.is(")") {
+                        let name = match &n.tok {
+                            Tok::Atom(n) | Tok::Var(n) => n.clone(),
+                            _ => String::new(),
+                        };
+                        let v = self.is_defined(&name);
+                        replaced.push(Token { tok: Tok::Atom(v.to_string()), pos: t.pos });
+                        i += 4;
+                        continue;
+                    }
                 }
             }
-            _ => false,
+            replaced.push(t.clone());
+            i += 1;
+        }
+        let mut expanded = Vec::new();
+        self.expand(file, &replaced, &mut expanded, None, 0);
+        let pos = form.last().map(|t| t.pos).unwrap_or_default();
+        expanded.push(Token { tok: Tok::Dot, pos });
+        let mut diags = Vec::new();
+        let exprs = super::parser::parse_exprs(file, expanded, &mut diags);
+        match exprs.as_deref().and_then(|e| e.first()).and_then(eval_const) {
+            Some(crate::term::Term::Atom(a)) => a.as_str() == "true",
+            _ => {
+                self.err(file, pos, "bad -if condition");
+                false
+            }
         }
     }
 
@@ -308,21 +300,12 @@ impl Pp<'_> {
         }
         // The body runs from after the comma to the `)` before the full stop.
         let end = form.len().saturating_sub(2);
-        if !form.get(i).is_some_and(|t| t.is(","))
-            || !form.get(end).is_some_and(|t| t.is(")"))
-            || end < i + 1
-        {
+        if !form.get(i).is_some_and(|t| t.is(",")) || !form.get(end).is_some_and(|t| t.is(")")) || end < i + 1 {
             if form.get(i).is_some_and(|t| t.is(")")) && end == i {
                 // -define(NAME). defines NAME as empty... erl requires a body; accept as `true`.
-                let body = vec![Token {
-                    tok: Tok::Atom("true".into()),
-                    pos,
-                }];
+                let body = vec![Token { tok: Tok::Atom("true".into()), pos }];
                 let arity = params.as_ref().map(|p| p.len());
-                self.macros
-                    .entry(name)
-                    .or_default()
-                    .insert(arity, Macro { params, body });
+                self.macros.entry(name).or_default().insert(arity, Macro { params, body });
                 return;
             }
             return self.err(file, pos, "bad define");
@@ -331,11 +314,7 @@ impl Pp<'_> {
         let arity = params.as_ref().map(|p| p.len());
         let entry = self.macros.entry(name.clone()).or_default();
         if entry.contains_key(&arity) {
-            self.diags.push(Diagnostic::error(
-                file,
-                pos,
-                format!("redefining macro '{name}'"),
-            ));
+            self.diags.push(Diagnostic::error(file, pos, format!("redefining macro '{name}'")));
             return;
         }
         entry.insert(arity, Macro { params, body });
@@ -379,11 +358,7 @@ impl Pp<'_> {
         }
         let kind = if lib { "include_lib" } else { "include" };
         let _ = kind;
-        self.err(
-            file,
-            form[3].pos,
-            format!("can't find include file \"{path}\""),
-        );
+        self.err(file, form[3].pos, format!("can't find include file \"{path}\""));
     }
 
     /// Appends `toks` to `out` with macros expanded.
@@ -425,33 +400,20 @@ impl Pp<'_> {
                     Some(m) => out.push(at(Tok::Atom(m.clone()))),
                     None => self.err(file, qpos, "undefined macro 'MODULE'"),
                 },
-                "MODULE_STRING" if !self.macros.contains_key("MODULE_STRING") => match &self.module
-                {
+                "MODULE_STRING" if !self.macros.contains_key("MODULE_STRING") => match &self.module {
                     Some(m) => out.push(at(Tok::Str(m.clone()))),
                     None => self.err(file, qpos, "undefined macro 'MODULE_STRING'"),
                 },
-                "FILE" if !self.macros.contains_key("FILE") => {
-                    out.push(at(Tok::Str(file.to_owned())))
-                }
-                "LINE" if !self.macros.contains_key("LINE") => {
-                    out.push(at(Tok::Int(qpos.line.into())))
-                }
-                "MACHINE" if !self.macros.contains_key("MACHINE") => {
-                    out.push(at(Tok::Atom("BEAM".into())))
-                }
-                "OTP_RELEASE" if !self.macros.contains_key("OTP_RELEASE") => {
-                    out.push(at(Tok::Int(25.into())))
-                }
-                "FUNCTION_NAME" | "FUNCTION_ARITY" if !self.macros.contains_key(&name) => {
-                    match func {
-                        Some((f, a)) => out.push(at(if name == "FUNCTION_NAME" {
-                            Tok::Atom(f.clone())
-                        } else {
-                            Tok::Int((*a).into())
-                        })),
-                        None => self.err(file, qpos, format!("undefined macro '{name}'")),
+                "FILE" if !self.macros.contains_key("FILE") => out.push(at(Tok::Str(file.to_owned()))),
+                "LINE" if !self.macros.contains_key("LINE") => out.push(at(Tok::Int(qpos.line.into()))),
+                "MACHINE" if !self.macros.contains_key("MACHINE") => out.push(at(Tok::Atom("BEAM".into()))),
+                "OTP_RELEASE" if !self.macros.contains_key("OTP_RELEASE") => out.push(at(Tok::Int(25.into()))),
+                "FUNCTION_NAME" | "FUNCTION_ARITY" if !self.macros.contains_key(&name) => match func {
+                    Some((f, a)) => {
+                        out.push(at(if name == "FUNCTION_NAME" { Tok::Atom(f.clone()) } else { Tok::Int((*a).into()) }))
                     }
-                }
+                    None => self.err(file, qpos, format!("undefined macro '{name}'")),
+                },
                 _ => {
                     let defs = match self.macros.get(&name) {
                         Some(d) => d.clone(),
@@ -480,10 +442,7 @@ impl Pp<'_> {
                         Some(m) => m.clone(),
                         None => {
                             match key {
-                                Some(n)
-                                    if defs.contains_key(&None) && n > 0
-                                        || defs.contains_key(&None) =>
-                                {
+                                Some(n) if defs.contains_key(&None) && n > 0 || defs.contains_key(&None) => {
                                     // A 0-ary macro followed by parentheses: expand it plainly and
                                     // leave the parenthesised part as ordinary tokens.
                                     if let Some(m) = defs.get(&None) {
@@ -492,11 +451,7 @@ impl Pp<'_> {
                                         self.expand(file, &body, out, func, depth + 1);
                                     }
                                 }
-                                _ => self.err(
-                                    file,
-                                    qpos,
-                                    format!("argument mismatch for macro '{name}'"),
-                                ),
+                                _ => self.err(file, qpos, format!("argument mismatch for macro '{name}'")),
                             }
                             continue;
                         }
@@ -533,12 +488,7 @@ fn rewind_args(toks: &[Token], i: usize, has_call: bool) -> usize {
 
 /// Moves a macro body's tokens to the place of the use, so messages point at the use.
 fn relocate(body: &[Token], pos: Pos) -> Vec<Token> {
-    body.iter()
-        .map(|t| Token {
-            tok: t.tok.clone(),
-            pos,
-        })
-        .collect()
+    body.iter().map(|t| Token { tok: t.tok.clone(), pos }).collect()
 }
 
 /// Reads macro call arguments starting at the `(` at `start`; returns them and the index
@@ -587,10 +537,7 @@ fn substitute(mac: &Macro, args: &[Vec<Token>], pos: Pos) -> Vec<Token> {
         if t.is("??") {
             if let Some(Tok::Var(v)) = mac.body.get(i + 1).map(|t| &t.tok) {
                 if let Some(k) = params.iter().position(|p| p == v) {
-                    out.push(Token {
-                        tok: Tok::Str(stringify(&args[k])),
-                        pos,
-                    });
+                    out.push(Token { tok: Tok::Str(stringify(&args[k])), pos });
                     i += 2;
                     continue;
                 }
@@ -603,10 +550,7 @@ fn substitute(mac: &Macro, args: &[Vec<Token>], pos: Pos) -> Vec<Token> {
                 continue;
             }
         }
-        out.push(Token {
-            tok: t.tok.clone(),
-            pos,
-        });
+        out.push(Token { tok: t.tok.clone(), pos });
         i += 1;
     }
     out
@@ -663,4 +607,36 @@ fn function_of_form(form: &[Token]) -> Option<(String, usize)> {
         any = true;
     }
     Some((name, if any { arity + 1 } else { 0 }))
+}
+
+/// Evaluates a constant expression of a `-if` condition.
+fn eval_const(e: &super::ast::Expr) -> Option<crate::term::Term> {
+    use super::ast::{BinOp, Expr, UnOp};
+    use crate::term::{cmp_terms, Term};
+    use std::cmp::Ordering;
+    match e {
+        Expr::BinOp(_, op, a, b) => {
+            let (x, y) = (eval_const(a)?, eval_const(b)?);
+            let o = cmp_terms(&x, &y, false);
+            let b = |v: bool| Some(Term::bool(v));
+            match op {
+                BinOp::Eq => b(o == Ordering::Equal),
+                BinOp::Ne => b(o != Ordering::Equal),
+                BinOp::ExactEq => b(x == y),
+                BinOp::ExactNe => b(x != y),
+                BinOp::Lt => b(o == Ordering::Less),
+                BinOp::Le => b(o != Ordering::Greater),
+                BinOp::Gt => b(o == Ordering::Greater),
+                BinOp::Ge => b(o != Ordering::Less),
+                BinOp::AndAlso | BinOp::And => b(x.as_bool()? && y.as_bool()?),
+                BinOp::OrElse | BinOp::Or => b(x.as_bool()? || y.as_bool()?),
+                BinOp::Add => Some(Term::Int(x.as_int()?.checked_add(y.as_int()?)?)),
+                BinOp::Sub => Some(Term::Int(x.as_int()?.checked_sub(y.as_int()?)?)),
+                BinOp::Mul => Some(Term::Int(x.as_int()?.checked_mul(y.as_int()?)?)),
+                _ => None,
+            }
+        }
+        Expr::UnOp(_, UnOp::Not, a) => Some(Term::bool(!eval_const(a)?.as_bool()?)),
+        other => crate::compile::const_term(other),
+    }
 }

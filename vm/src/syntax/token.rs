@@ -88,14 +88,12 @@ impl Token {
 
 /// Reserved words: they lex as `Tok::Sym`.
 pub const KEYWORDS: &[&str] = &[
-    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
-    "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
-    "rem", "try", "when", "xor",
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch", "cond", "div",
+    "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try", "when", "xor",
 ];
 
 /// Punctuation and operators, longest first so the lexer can match greedily.
 pub const SYMBOLS: &[&str] = &[
-    "=:=", "=/=", "...", "<<", ">>", "<-", "<=", "->", "=>", ":=", "::", "||", "++", "--", "==",
-    "/=", "=<", ">=", "??", "(", ")", "[", "]", "{", "}", ",", ";", ":", "|", "#", "?", "!", "=",
-    "<", ">", "+", "-", "*", "/", ".",
+    "=:=", "=/=", "...", "<<", ">>", "<-", "<=", "->", "=>", ":=", "::", "||", "++", "--", "==", "/=", "=<", ">=",
+    "??", "(", ")", "[", "]", "{", "}", ",", ";", ":", "|", "#", "?", "!", "=", "<", ">", "+", "-", "*", "/", ".",
 ];

@@ -113,10 +113,7 @@ predefined_atoms! {
 fn table() -> &'static RwLock<Table> {
     static TABLE: OnceLock<RwLock<Table>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut t = Table {
-            names: Vec::with_capacity(4096),
-            index: HashMap::with_capacity(4096),
-        };
+        let mut t = Table { names: Vec::with_capacity(4096), index: HashMap::with_capacity(4096) };
         for name in PREDEFINED {
             let i = t.names.len() as u32;
             t.names.push(name);

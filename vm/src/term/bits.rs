@@ -18,21 +18,13 @@ impl Bitstring {
     /// A binary holding `bytes`.
     pub fn from_bytes(bytes: Vec<u8>) -> Bitstring {
         let len = bytes.len() * 8;
-        Bitstring {
-            buf: Arc::new(bytes),
-            start: 0,
-            len,
-        }
+        Bitstring { buf: Arc::new(bytes), start: 0, len }
     }
 
     /// The first `bit_len` bits of `bytes`.
     pub fn from_bits(bytes: Vec<u8>, bit_len: usize) -> Bitstring {
         debug_assert!(bit_len <= bytes.len() * 8);
-        Bitstring {
-            buf: Arc::new(bytes),
-            start: 0,
-            len: bit_len,
-        }
+        Bitstring { buf: Arc::new(bytes), start: 0, len: bit_len }
     }
 
     /// The number of bits.
@@ -86,11 +78,7 @@ impl Bitstring {
             let avail = 8 - bit_in_byte;
             let take = avail.min(left);
             let chunk = (byte >> (avail - take)) & ((1u16 << take) - 1) as u8;
-            v = if take == 64 {
-                chunk as u64
-            } else {
-                (v << take) | chunk as u64
-            };
+            v = if take == 64 { chunk as u64 } else { (v << take) | chunk as u64 };
             p += take;
             left -= take;
         }
@@ -100,11 +88,7 @@ impl Bitstring {
     /// The sub-bitstring of `len` bits at bit offset `off`, sharing the buffer.
     pub fn slice(&self, off: usize, len: usize) -> Bitstring {
         debug_assert!(off + len <= self.len);
-        Bitstring {
-            buf: self.buf.clone(),
-            start: self.start + off,
-            len,
-        }
+        Bitstring { buf: self.buf.clone(), start: self.start + off, len }
     }
 
     /// The bytes at byte offset `off` (only for byte-aligned reads of whole bytes).
@@ -113,11 +97,7 @@ impl Bitstring {
             let s = (self.start + off_bits) / 8;
             Cow::Borrowed(&self.buf[s..s + n_bytes])
         } else {
-            Cow::Owned(
-                (0..n_bytes)
-                    .map(|k| self.read_bits(off_bits + 8 * k, 8) as u8)
-                    .collect(),
-            )
+            Cow::Owned((0..n_bytes).map(|k| self.read_bits(off_bits + 8 * k, 8) as u8).collect())
         }
     }
 }
@@ -137,10 +117,7 @@ impl BitWriter {
 
     /// An empty writer with room for `bytes` bytes.
     pub fn with_capacity(bytes: usize) -> BitWriter {
-        BitWriter {
-            bytes: Vec::with_capacity(bytes),
-            len: 0,
-        }
+        BitWriter { bytes: Vec::with_capacity(bytes), len: 0 }
     }
 
     /// The number of bits written so far.

@@ -20,12 +20,15 @@
 //! [`decode`] accepts everything `encode` writes plus the older tags (`SMALL_ATOM_EXT`,
 //! `ATOM_EXT`, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`). It deliberately rejects, with
 //! an error rather than a guess: compressed terms, atom cache references, ports, closures
-//! (`NEW_FUN_EXT`, `FUN_EXT`), and pids or references of any node other than
-//! `nonode@nohost`. Malformed input of any kind yields an [`EtfError`], never a panic.
+//! (`NEW_FUN_EXT`, `FUN_EXT`), pids or references of any node other than
+//! `nonode@nohost`, and four- or five-word references (BEAM's pid-bound references).
+//! Reference words are reduced to the bits a [`Ref`] holds. Malformed input of any kind
+//! yields an [`EtfError`], never a panic. Bytes after the term are left to the caller.
 //!
 //! Neither direction recurses along list tails or into nested terms: both keep an
 //! explicit stack, so a ten-million-element list or a deeply nested term is handled in
-//! constant native stack.
+//! constant native stack. (Only the comparison that sorts map keys recurses, into the
+//! heads and elements of keys, never along a list's tail.)
 
 use super::{atoms, Atom, AtomError, Bitstring, Fun, FunKind, Map, Pid, Ref, Term};
 use num_bigint::{BigInt, Sign};
@@ -127,10 +130,7 @@ pub fn encode(t: &Term) -> Vec<u8> {
 
 /// Encodes `t` as `term_to_binary/2` does with the given options.
 pub fn encode_with(t: &Term, opts: &EncodeOptions) -> Vec<u8> {
-    let mut enc = Encoder {
-        out: Vec::with_capacity(64),
-        minor: opts.minor_version,
-    };
+    let mut enc = Encoder { out: Vec::with_capacity(64), minor: opts.minor_version };
     enc.out.push(VERSION);
     enc.term(t);
     enc.out
@@ -286,8 +286,7 @@ impl Encoder {
         if self.minor == 0 {
             // Minor version 0 writes the float as `"%.20e"` text in a 31-byte field.
             self.out.push(FLOAT_EXT);
-            let text = super::floats::float_to_list(f, &super::floats::FloatOpts::Scientific(20))
-                .unwrap_or_default();
+            let text = super::floats::float_to_list(f, &super::floats::FloatOpts::Scientific(20)).unwrap_or_default();
             let mut field = [0u8; 31];
             let n = text.len().min(31);
             field[..n].copy_from_slice(&text.as_bytes()[..n]);
@@ -344,13 +343,7 @@ impl Encoder {
                 self.atom(function.as_str());
                 self.int(i64::from(*arity));
             }
-            FunKind::Local {
-                index,
-                arity,
-                uniq,
-                env,
-                ..
-            } => self.closure(f.module, *index, *arity, *uniq, env, work),
+            FunKind::Local { index, arity, uniq, env, .. } => self.closure(f.module, *index, *arity, *uniq, env, work),
         }
     }
 
@@ -420,9 +413,7 @@ fn map_key_cmp(a: &Term, b: &Term) -> Ordering {
                     let (px, py) = (sorted(x), sorted(y));
                     let keys = px.iter().zip(py.iter()).map(|(p, q)| map_key_cmp(p.0, q.0));
                     let values = px.iter().zip(py.iter()).map(|(p, q)| map_key_cmp(p.1, q.1));
-                    keys.chain(values)
-                        .find(|o| o.is_ne())
-                        .unwrap_or(Ordering::Equal)
+                    keys.chain(values).find(|o| o.is_ne()).unwrap_or(Ordering::Equal)
                 });
             }
             _ => return a.cmp(b),
@@ -437,9 +428,7 @@ fn byte_string(t: &Term) -> Option<Vec<u8>> {
     let mut it = t.iter_list();
     for e in it.by_ref() {
         match e {
-            Term::Int(i) if (0..=255).contains(i) && out.len() < MAX_STRING_EXT => {
-                out.push(*i as u8)
-            }
+            Term::Int(i) if (0..=255).contains(i) && out.len() < MAX_STRING_EXT => out.push(*i as u8),
             _ => return None,
         }
     }
@@ -448,11 +437,7 @@ fn byte_string(t: &Term) -> Option<Vec<u8>> {
 
 /// The three reference words of `r`, least significant first, as `print.rs` shows them.
 fn ref_words(r: Ref) -> [u32; 3] {
-    [
-        (r.0 & 0xfffff) as u32,
-        ((r.0 >> 20) & 0xfffff) as u32,
-        (r.0 >> 40) as u32,
-    ]
+    [(r.0 & 0xfffff) as u32, ((r.0 >> 20) & 0xfffff) as u32, (r.0 >> 40) as u32]
 }
 
 /// The reference whose words are `w` (words beyond what a [`Ref`] holds are dropped).
@@ -533,19 +518,11 @@ impl<'a> Reader<'a> {
     fn atom_body(&mut self, tag: u8) -> Result<Atom, EtfError> {
         let name: String = match tag {
             ATOM_EXT | SMALL_ATOM_EXT => {
-                let n = if tag == ATOM_EXT {
-                    self.u16()? as usize
-                } else {
-                    self.u8()? as usize
-                };
+                let n = if tag == ATOM_EXT { self.u16()? as usize } else { self.u8()? as usize };
                 self.take(n)?.iter().map(|&b| b as char).collect()
             }
             ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT => {
-                let n = if tag == ATOM_UTF8_EXT {
-                    self.u16()? as usize
-                } else {
-                    self.u8()? as usize
-                };
+                let n = if tag == ATOM_UTF8_EXT { self.u16()? as usize } else { self.u8()? as usize };
                 std::str::from_utf8(self.take(n)?)
                     .map_err(|_| EtfError::Malformed("atom is not valid UTF-8"))?
                     .to_owned()
@@ -574,10 +551,7 @@ impl<'a> Reader<'a> {
             INTEGER_EXT => i64::from(self.u32()? as i32),
             _ => return Err(EtfError::Malformed("export fun arity is not an integer")),
         };
-        u32::try_from(v)
-            .ok()
-            .filter(|&a| a <= 255)
-            .ok_or(EtfError::Malformed("export fun arity out of range"))
+        u32::try_from(v).ok().filter(|&a| a <= 255).ok_or(EtfError::Malformed("export fun arity out of range"))
     }
 }
 
@@ -588,11 +562,7 @@ enum Frame {
     /// A `LIST_EXT` of `n` elements followed by its tail.
     List { items: Vec<Term>, n: usize },
     /// A map of `n` pairs; `key` holds a key whose value comes next.
-    Map {
-        map: Map,
-        n: usize,
-        key: Option<Term>,
-    },
+    Map { map: Map, n: usize, key: Option<Term> },
 }
 
 /// The most element slots reserved up front for one compound term; larger ones grow as
@@ -608,11 +578,7 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
             SMALL_INTEGER_EXT => Term::Int(i64::from(r.u8()?)),
             INTEGER_EXT => Term::Int(i64::from(r.u32()? as i32)),
             SMALL_BIG_EXT | LARGE_BIG_EXT => {
-                let n = if tag == SMALL_BIG_EXT {
-                    r.u8()? as usize
-                } else {
-                    r.u32()? as usize
-                };
+                let n = if tag == SMALL_BIG_EXT { r.u8()? as usize } else { r.u32()? as usize };
                 let negative = r.u8()? != 0;
                 let digits = r.take(n)?;
                 let sign = if negative { Sign::Minus } else { Sign::Plus };
@@ -629,9 +595,7 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                 Term::Float(f)
             }
             FLOAT_EXT => Term::Float(parse_float_text(r.take(31)?)?),
-            ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT => {
-                Term::Atom(r.atom_body(tag)?)
-            }
+            ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT => Term::Atom(r.atom_body(tag)?),
             NIL_EXT => Term::Nil,
             STRING_EXT => {
                 let n = r.u16()? as usize;
@@ -642,26 +606,16 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                 let n = r.u32()? as usize;
                 // Each element and the tail take at least one byte.
                 r.need(n.saturating_add(1))?;
-                stack.push(Frame::List {
-                    items: Vec::with_capacity(n.min(MAX_RESERVE)),
-                    n,
-                });
+                stack.push(Frame::List { items: Vec::with_capacity(n.min(MAX_RESERVE)), n });
                 continue;
             }
             SMALL_TUPLE_EXT | LARGE_TUPLE_EXT => {
-                let n = if tag == SMALL_TUPLE_EXT {
-                    r.u8()? as usize
-                } else {
-                    r.u32()? as usize
-                };
+                let n = if tag == SMALL_TUPLE_EXT { r.u8()? as usize } else { r.u32()? as usize };
                 if n == 0 {
                     Term::tuple(Vec::new())
                 } else {
                     r.need(n)?;
-                    stack.push(Frame::Tuple {
-                        items: Vec::with_capacity(n.min(MAX_RESERVE)),
-                        n,
-                    });
+                    stack.push(Frame::Tuple { items: Vec::with_capacity(n.min(MAX_RESERVE)), n });
                     continue;
                 }
             }
@@ -671,11 +625,7 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                     Term::Map(Map::new())
                 } else {
                     r.need(n.saturating_mul(2))?;
-                    stack.push(Frame::Map {
-                        map: Map::new(),
-                        n,
-                        key: None,
-                    });
+                    stack.push(Frame::Map { map: Map::new(), n, key: None });
                     continue;
                 }
             }
@@ -686,11 +636,7 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
             BIT_BINARY_EXT => {
                 let n = r.u32()? as usize;
                 let bits = r.u8()? as usize;
-                let valid = if n == 0 {
-                    bits == 0
-                } else {
-                    (1..=8).contains(&bits)
-                };
+                let valid = if n == 0 { bits == 0 } else { (1..=8).contains(&bits) };
                 if !valid {
                     return Err(EtfError::Malformed("bad bit count in BIT_BINARY_EXT"));
                 }
@@ -737,10 +683,7 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                 let module = r.atom()?;
                 let function = r.atom()?;
                 let arity = r.small_arity()?;
-                Term::Fun(Arc::new(Fun {
-                    module,
-                    kind: FunKind::Export { function, arity },
-                }))
+                Term::Fun(Arc::new(Fun { module, kind: FunKind::Export { function, arity } }))
             }
             NEW_FUN_EXT | FUN_EXT => return Err(EtfError::Unsupported("closure")),
             PORT_EXT | NEW_PORT_EXT | V4_PORT_EXT => return Err(EtfError::Unsupported("port")),
@@ -831,10 +774,7 @@ fn parse_float_text(field: &[u8]) -> Result<f64, EtfError> {
     if i != text.len() {
         return Err(bad);
     }
-    let s: String = text
-        .iter()
-        .map(|&b| if b == b',' { '.' } else { b as char })
-        .collect();
+    let s: String = text.iter().map(|&b| if b == b',' { '.' } else { b as char }).collect();
     match s.parse::<f64>() {
         Ok(f) if f.is_finite() => Ok(f),
         _ => Err(bad),
@@ -858,13 +798,7 @@ mod tests {
     }
 
     fn export(m: &str, f: &str, arity: u32) -> Term {
-        Term::Fun(Arc::new(Fun {
-            module: Atom::new(m),
-            kind: FunKind::Export {
-                function: Atom::new(f),
-                arity,
-            },
-        }))
+        Term::Fun(Arc::new(Fun { module: Atom::new(m), kind: FunKind::Export { function: Atom::new(f), arity } }))
     }
 
     /// Checks that `t` encodes to `bytes` and that `bytes` decode back to `t`.
@@ -885,18 +819,9 @@ mod tests {
         exact(&Term::Int(-2147483648), &[131, 98, 128, 0, 0, 0]);
         exact(&Term::Int(2147483648), &[131, 110, 4, 0, 0, 0, 0, 128]);
         exact(&Term::Int(-2147483649), &[131, 110, 4, 1, 1, 0, 0, 128]);
-        exact(
-            &big("18446744073709551616"),
-            &[131, 110, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1],
-        );
-        exact(
-            &big("-18446744073709551616"),
-            &[131, 110, 9, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1],
-        );
-        exact(
-            &Term::Int(i64::MIN),
-            &[131, 110, 8, 1, 0, 0, 0, 0, 0, 0, 0, 128],
-        );
+        exact(&big("18446744073709551616"), &[131, 110, 9, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        exact(&big("-18446744073709551616"), &[131, 110, 9, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+        exact(&Term::Int(i64::MIN), &[131, 110, 8, 1, 0, 0, 0, 0, 0, 0, 0, 128]);
     }
 
     #[test]
@@ -913,10 +838,7 @@ mod tests {
     fn floats_encode_as_new_float_ext() {
         exact(&Term::Float(1.0), &[131, 70, 63, 240, 0, 0, 0, 0, 0, 0]);
         exact(&Term::Float(-0.0), &[131, 70, 128, 0, 0, 0, 0, 0, 0, 0]);
-        exact(
-            &Term::Float(0.1),
-            &[131, 70, 63, 185, 153, 153, 153, 153, 153, 154],
-        );
+        exact(&Term::Float(0.1), &[131, 70, 63, 185, 153, 153, 153, 153, 153, 154]);
     }
 
     #[test]
@@ -930,10 +852,7 @@ mod tests {
             want.extend_from_slice(&[207, 168]);
         }
         exact(&a(&long), &want);
-        exact(
-            &Term::Atom(atoms::TRUE),
-            &[131, 100, 0, 4, 116, 114, 117, 101],
-        );
+        exact(&Term::Atom(atoms::TRUE), &[131, 100, 0, 4, 116, 114, 117, 101]);
     }
 
     #[test]
@@ -944,14 +863,8 @@ mod tests {
             &Term::list(vec![Term::Int(1), Term::Int(2), Term::Int(300)]),
             &[131, 108, 0, 0, 0, 3, 97, 1, 97, 2, 98, 0, 0, 1, 44, 106],
         );
-        exact(
-            &Term::list_with_tail(vec![Term::Int(1)], Term::Int(2)),
-            &[131, 108, 0, 0, 0, 1, 97, 1, 97, 2],
-        );
-        exact(
-            &Term::list_with_tail(vec![a("a")], a("b")),
-            &[131, 108, 0, 0, 0, 1, 100, 0, 1, 97, 100, 0, 1, 98],
-        );
+        exact(&Term::list_with_tail(vec![Term::Int(1)], Term::Int(2)), &[131, 108, 0, 0, 0, 1, 97, 1, 97, 2]);
+        exact(&Term::list_with_tail(vec![a("a")], a("b")), &[131, 108, 0, 0, 0, 1, 100, 0, 1, 97, 100, 0, 1, 98]);
         exact(
             &Term::list_with_tail(vec![Term::Int(1), Term::Int(2)], Term::Int(3)),
             &[131, 108, 0, 0, 0, 2, 97, 1, 97, 2, 97, 3],
@@ -977,18 +890,9 @@ mod tests {
     #[test]
     fn tuples_encode_by_size() {
         exact(&Term::tuple(vec![]), &[131, 104, 0]);
+        exact(&Term::tuple(vec![a("a"), a("b")]), &[131, 104, 2, 100, 0, 1, 97, 100, 0, 1, 98]);
         exact(
-            &Term::tuple(vec![a("a"), a("b")]),
-            &[131, 104, 2, 100, 0, 1, 97, 100, 0, 1, 98],
-        );
-        exact(
-            &Term::tuple(vec![
-                Term::Int(1),
-                Term::Int(2),
-                Term::Int(3),
-                Term::string("abc"),
-                Term::Nil,
-            ]),
+            &Term::tuple(vec![Term::Int(1), Term::Int(2), Term::Int(3), Term::string("abc"), Term::Nil]),
             &[131, 104, 5, 97, 1, 97, 2, 97, 3, 107, 0, 3, 97, 98, 99, 106],
         );
         let t = Term::tuple((1..=256).map(Term::Int).collect());
@@ -1009,8 +913,8 @@ mod tests {
         exact(
             &Term::Map(m),
             &[
-                131, 116, 0, 0, 0, 4, 97, 1, 100, 0, 1, 120, 70, 63, 240, 0, 0, 0, 0, 0, 0, 100, 0,
-                1, 121, 100, 0, 1, 97, 97, 2, 100, 0, 1, 98, 97, 1,
+                131, 116, 0, 0, 0, 4, 97, 1, 100, 0, 1, 120, 70, 63, 240, 0, 0, 0, 0, 0, 0, 100, 0, 1, 121, 100, 0, 1,
+                97, 97, 2, 100, 0, 1, 98, 97, 1,
             ],
         );
     }
@@ -1018,15 +922,9 @@ mod tests {
     #[test]
     fn binaries_and_bitstrings() {
         exact(&Term::binary(vec![]), &[131, 109, 0, 0, 0, 0]);
-        exact(
-            &Term::binary(vec![1, 2, 3]),
-            &[131, 109, 0, 0, 0, 3, 1, 2, 3],
-        );
+        exact(&Term::binary(vec![1, 2, 3]), &[131, 109, 0, 0, 0, 3, 1, 2, 3]);
         exact(&bits(vec![0b0010_0000], 3), &[131, 77, 0, 0, 0, 1, 3, 32]);
-        exact(
-            &bits(vec![255, 0b0011_1000], 13),
-            &[131, 77, 0, 0, 0, 2, 5, 255, 56],
-        );
+        exact(&bits(vec![255, 0b0011_1000], 13), &[131, 77, 0, 0, 0, 2, 5, 255, 56]);
         // A sub-bitstring that does not start on a byte boundary.
         let whole = Bitstring::from_bytes(vec![0b1010_1100, 0b0101_0011]);
         let t = Term::Bits(Arc::new(whole.slice(3, 10)));
@@ -1042,28 +940,24 @@ mod tests {
     fn export_funs_pids_and_refs() {
         exact(
             &export("lists", "map", 2),
-            &[
-                131, 113, 100, 0, 5, 108, 105, 115, 116, 115, 100, 0, 3, 109, 97, 112, 97, 2,
-            ],
+            &[131, 113, 100, 0, 5, 108, 105, 115, 116, 115, 100, 0, 3, 109, 97, 112, 97, 2],
         );
         exact(
             &Term::Pid(Pid::new(9, 0)),
             &[
-                131, 88, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115,
-                116, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0,
+                131, 88, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0, 0, 9, 0, 0,
+                0, 0, 0, 0, 0, 0,
             ],
         );
         // #Ref<0.1837693696.482082817.71834> as erl wrote it; ember keeps the low 20 bits
         // of the first two words and 24 of the third.
         let bytes = [
-            131, 90, 0, 3, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115,
-            116, 0, 0, 0, 0, 0, 1, 24, 154, 28, 188, 0, 1, 109, 136, 251, 0,
+            131, 90, 0, 3, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0, 0, 0, 0,
+            1, 24, 154, 28, 188, 0, 1, 109, 136, 251, 0,
         ];
         let (t, used) = decode(&bytes).unwrap();
         assert_eq!(used, bytes.len());
-        let Term::Ref(r) = t else {
-            panic!("not a ref: {t:?}")
-        };
+        let Term::Ref(r) = t else { panic!("not a ref: {t:?}") };
         assert_eq!(ref_words(r), [71834, 0xc0001, 0x88fb00]);
         for r in [Ref(0), Ref(1), Ref(0xfedc_ba98_7654_3210), Ref(u64::MAX)] {
             assert_eq!(decode(&encode(&Term::Ref(r))).unwrap().0, Term::Ref(r));
@@ -1072,9 +966,7 @@ mod tests {
 
     #[test]
     fn older_tags_decode() {
-        let node: &[u8] = &[
-            100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116,
-        ];
+        let node: &[u8] = &[100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116];
         let mut pid = vec![131, 103];
         pid.extend_from_slice(node);
         pid.extend_from_slice(&[0, 0, 0, 1, 0, 0, 0, 2, 0]);
@@ -1093,17 +985,9 @@ mod tests {
         // Non-normalized bignums and empty LIST_EXT are accepted, as BEAM accepts them.
         assert_eq!(decode(&[131, 110, 2, 0, 1, 0]).unwrap().0, Term::Int(1));
         assert_eq!(decode(&[131, 111, 0, 0, 0, 0, 0]).unwrap().0, Term::Int(0));
-        assert_eq!(
-            decode(&[131, 108, 0, 0, 0, 0, 97, 5]).unwrap().0,
-            Term::Int(5)
-        );
+        assert_eq!(decode(&[131, 108, 0, 0, 0, 0, 97, 5]).unwrap().0, Term::Int(5));
         assert_eq!(decode(&[131, 108, 0, 0, 0, 0, 106]).unwrap().0, Term::Nil);
-        assert_eq!(
-            decode(&[131, 113, 100, 0, 1, 97, 100, 0, 1, 98, 98, 0, 0, 0, 1])
-                .unwrap()
-                .0,
-            export("a", "b", 1)
-        );
+        assert_eq!(decode(&[131, 113, 100, 0, 1, 97, 100, 0, 1, 98, 98, 0, 0, 0, 1]).unwrap().0, export("a", "b", 1));
         // Trailing bytes are not part of the term.
         assert_eq!(decode(&[131, 97, 1, 5]).unwrap(), (Term::Int(1), 3));
     }
@@ -1124,17 +1008,11 @@ mod tests {
     #[test]
     fn nested_terms_round_trip() {
         let m = Map::from_pairs(vec![
-            (
-                Term::string("k"),
-                Term::tuple(vec![Term::Nil, Term::Float(2.5)]),
-            ),
+            (Term::string("k"), Term::tuple(vec![Term::Nil, Term::Float(2.5)])),
             (Term::Int(-7), Term::binary(b"bin".to_vec())),
         ]);
         let t = Term::tuple(vec![
-            Term::list(vec![
-                Term::Map(m),
-                Term::list(vec![a("x"), Term::Int(1 << 40)]),
-            ]),
+            Term::list(vec![Term::Map(m), Term::list(vec![a("x"), Term::Int(1 << 40)])]),
             Term::list_with_tail(vec![Term::Int(1)], Term::tuple(vec![])),
             export("m", "f", 0),
             Term::Pid(Pid::new(7, 3)),
@@ -1157,10 +1035,7 @@ mod tests {
     fn local_closures_encode_with_placeholders_and_do_not_decode() {
         // The closure path is driven directly, so that the test needs no loaded module.
         let env = vec![Term::Int(5)];
-        let mut enc = Encoder {
-            out: vec![VERSION],
-            minor: 1,
-        };
+        let mut enc = Encoder { out: vec![VERSION], minor: 1 };
         let mut work = Vec::new();
         enc.closure(Atom::new("m"), 3, 1, 0x01020304, &env, &mut work);
         while let Some(w) = work.pop() {
@@ -1216,9 +1091,7 @@ mod tests {
             &[131, 113, 97, 1, 100, 0, 1, 98, 97, 1],
             &[131, 113, 100, 0, 1, 97, 100, 0, 1, 98, 98, 0, 0, 1, 0],
             &[131, 88, 97, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
-            &[
-                131, 88, 100, 0, 3, 97, 64, 98, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0,
-            ],
+            &[131, 88, 100, 0, 3, 97, 64, 98, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
             &[131, 82, 0],
             &[131, 80, 0, 0, 0, 1, 1, 2],
             &[131, 0],
@@ -1244,10 +1117,7 @@ mod tests {
     fn every_truncation_of_a_valid_term_is_an_error() {
         let t = Term::tuple(vec![
             Term::list(vec![Term::Int(1), a("abc"), Term::Float(1.5)]),
-            Term::Map(Map::from_pairs(vec![(
-                Term::Int(1),
-                Term::binary(vec![1, 2]),
-            )])),
+            Term::Map(Map::from_pairs(vec![(Term::Int(1), Term::binary(vec![1, 2]))])),
             Term::from_bigint(BigInt::from(1) << 100),
             Term::string("hello"),
             Term::Pid(Pid::new(1, 1)),

@@ -192,11 +192,7 @@ fn exact_decimal(f: f64) -> (Vec<u8>, usize) {
     let bits = f.to_bits();
     let exp_bits = ((bits >> 52) & 0x7ff) as i32;
     let frac = bits & ((1u64 << 52) - 1);
-    let (mant, exp) = if exp_bits == 0 {
-        (frac, -1074)
-    } else {
-        (frac | (1u64 << 52), exp_bits - 1075)
-    };
+    let (mant, exp) = if exp_bits == 0 { (frac, -1074) } else { (frac | (1u64 << 52), exp_bits - 1075) };
     if mant == 0 {
         return (Vec::new(), 0);
     }
@@ -207,12 +203,7 @@ fn exact_decimal(f: f64) -> (Vec<u8>, usize) {
         let k = (-exp) as u32;
         (BigUint::from(mant) * BigUint::from(5u32).pow(k), k as usize)
     };
-    let digits = n
-        .to_string()
-        .into_bytes()
-        .iter()
-        .map(|d| d - b'0')
-        .collect();
+    let digits = n.to_string().into_bytes().iter().map(|d| d - b'0').collect();
     (digits, scale)
 }
 
@@ -225,7 +216,7 @@ fn round_digits(digits: &[u8], keep: usize) -> Vec<u8> {
     let mut out = digits[..keep].to_vec();
     let first = digits[keep];
     let rest_nonzero = digits[keep + 1..].iter().any(|&d| d != 0);
-    let last_odd = out.last().map_or(false, |d| d % 2 == 1);
+    let last_odd = out.last().is_some_and(|d| d % 2 == 1);
     let up = first > 5 || (first == 5 && (rest_nonzero || last_odd));
     if up {
         let mut i = out.len();
@@ -335,23 +326,11 @@ mod tests {
     use super::*;
 
     fn dec(f: f64, n: i32) -> Option<String> {
-        float_to_list(
-            f,
-            &FloatOpts::Decimals {
-                decimals: n,
-                compact: false,
-            },
-        )
+        float_to_list(f, &FloatOpts::Decimals { decimals: n, compact: false })
     }
 
     fn compact(f: f64, n: i32) -> Option<String> {
-        float_to_list(
-            f,
-            &FloatOpts::Decimals {
-                decimals: n,
-                compact: true,
-            },
-        )
+        float_to_list(f, &FloatOpts::Decimals { decimals: n, compact: true })
     }
 
     fn sci(f: f64, n: i32) -> Option<String> {
@@ -369,10 +348,7 @@ mod tests {
         check(float_to_list(0.1, &d), "1.00000000000000005551e-01");
         check(float_to_list(-123.456, &d), "-1.23456000000000003070e+02");
         check(float_to_list(5.0e-324, &d), "4.94065645841246544177e-324");
-        check(
-            float_to_list(1.7976931348623157e308, &d),
-            "1.79769313486231570815e+308",
-        );
+        check(float_to_list(1.7976931348623157e308, &d), "1.79769313486231570815e+308");
         check(float_to_list(-0.0, &d), "-0.00000000000000000000e+00");
     }
 
@@ -481,39 +457,18 @@ mod tests {
         let opts = |items: Vec<Term>| FloatOpts::from_options(&Term::list(items));
         let tup = |k: &str, n: i64| Term::tuple(vec![Term::atom(k), Term::Int(n)]);
         assert_eq!(opts(vec![]), Some(FloatOpts::Scientific(20)));
-        assert_eq!(
-            opts(vec![Term::atom("compact")]),
-            Some(FloatOpts::Scientific(20))
-        );
+        assert_eq!(opts(vec![Term::atom("compact")]), Some(FloatOpts::Scientific(20)));
         assert_eq!(
             opts(vec![Term::atom("compact"), tup("decimals", 3)]),
-            Some(FloatOpts::Decimals {
-                decimals: 3,
-                compact: true
-            })
+            Some(FloatOpts::Decimals { decimals: 3, compact: true })
         );
-        assert_eq!(
-            opts(vec![tup("decimals", 3), tup("scientific", 2)]),
-            Some(FloatOpts::Scientific(2))
-        );
+        assert_eq!(opts(vec![tup("decimals", 3), tup("scientific", 2)]), Some(FloatOpts::Scientific(2)));
         assert_eq!(
             opts(vec![Term::atom("short"), tup("decimals", 2)]),
-            Some(FloatOpts::Decimals {
-                decimals: 2,
-                compact: false
-            })
+            Some(FloatOpts::Decimals { decimals: 2, compact: false })
         );
-        assert_eq!(
-            opts(vec![tup("decimals", 2), Term::atom("short")]),
-            Some(FloatOpts::Short)
-        );
-        assert_eq!(
-            opts(vec![tup("decimals", 4294967298)]),
-            Some(FloatOpts::Decimals {
-                decimals: 2,
-                compact: false
-            })
-        );
+        assert_eq!(opts(vec![tup("decimals", 2), Term::atom("short")]), Some(FloatOpts::Short));
+        assert_eq!(opts(vec![tup("decimals", 4294967298)]), Some(FloatOpts::Decimals { decimals: 2, compact: false }));
         assert_eq!(opts(vec![tup("decimals", 1 << 59)]), None);
         assert_eq!(opts(vec![tup("other", 1)]), None);
         assert_eq!(opts(vec![Term::atom("x")]), None);

@@ -69,16 +69,7 @@ pub fn pretty(term: &Term, column: usize, line_length: usize, depth: Option<usiz
     };
     let column = i64::try_from(column).unwrap_or(i64::MAX / 4);
     let line_length = i64::try_from(line_length).unwrap_or(i64::MAX / 4);
-    pretty::print(
-        term,
-        &pretty::Options {
-            column,
-            line_length,
-            depth,
-            unicode: true,
-            strings: true,
-        },
-    )
+    pretty::print(term, &pretty::Options { column, line_length, depth, unicode: true, strings: true })
 }
 
 /// The text produced so far, and the column the next character will land in, counted as
@@ -198,15 +189,7 @@ fn parse_spec(chars: &mut Chars<'_>, args: &mut Args<'_>) -> Res<Spec> {
         chars.next();
     }
     let control = chars.next().ok_or(FormatError)?;
-    Ok(Spec {
-        width,
-        adjust,
-        precision,
-        pad,
-        unicode,
-        strings,
-        control,
-    })
+    Ok(Spec { width, adjust, precision, pad, unicode, strings, control })
 }
 
 fn signed_width(v: i64) -> (Option<i64>, Adjust) {
@@ -232,10 +215,7 @@ fn field_value(chars: &mut Chars<'_>, args: &mut Args<'_>) -> Res<Option<i64>> {
             let mut v: i64 = 0;
             while let Some(d) = chars.peek().and_then(|c| c.to_digit(10)) {
                 chars.next();
-                v = v
-                    .checked_mul(10)
-                    .and_then(|v| v.checked_add(d as i64))
-                    .ok_or(FormatError)?;
+                v = v.checked_mul(10).and_then(|v| v.checked_add(d as i64)).ok_or(FormatError)?;
             }
             Ok(Some(v))
         }
@@ -334,10 +314,7 @@ fn control(spec: &Spec, args: &mut Args<'_>, column: i64) -> Res<String> {
         }
         'c' => {
             let c = match next_arg(args)? {
-                Term::Int(i) if spec.unicode => u32::try_from(*i)
-                    .ok()
-                    .and_then(char::from_u32)
-                    .ok_or(FormatError)?,
+                Term::Int(i) if spec.unicode => u32::try_from(*i).ok().and_then(char::from_u32).ok_or(FormatError)?,
                 Term::Int(i) => char::from((*i & 255) as u8),
                 // Only the low byte of a big integer matters in Latin-1 mode.
                 Term::Big(b) if !spec.unicode => {
@@ -385,16 +362,7 @@ fn print(t: &Term, depth: i64, spec: &Spec, column: i64) -> Res<String> {
     }
     let line_length = spec.width.unwrap_or(80);
     let column = spec.precision.unwrap_or(column + 1);
-    Ok(pretty::print(
-        t,
-        &pretty::Options {
-            column,
-            line_length,
-            depth,
-            unicode: spec.unicode,
-            strings: spec.strings,
-        },
-    ))
+    Ok(pretty::print(t, &pretty::Options { column, line_length, depth, unicode: spec.unicode, strings: spec.strings }))
 }
 
 fn count(n: i64) -> Res<usize> {
@@ -449,11 +417,7 @@ fn string(s: String, f: Option<i64>, adj: Adjust, p: Option<i64>, pad: &Pad) -> 
         (Some(f), Some(p)) if f >= p => {
             let n = char_len(&s);
             if f > p {
-                let body = if n > p {
-                    truncate(&s, p)
-                } else {
-                    s + &pad.repeat(p - n)?
-                };
+                let body = if n > p { truncate(&s, p) } else { s + &pad.repeat(p - n)? };
                 Ok(adjust(body, pad.repeat(f - p)?, adj))
             } else {
                 string_field(s, f, adj, pad)
@@ -503,12 +467,7 @@ fn chardata_to_chars(t: &Term, unicode: bool, out: &mut String) -> Res<()> {
                 if !(0..=max).contains(i) {
                     return Err(FormatError);
                 }
-                out.push(
-                    u32::try_from(*i)
-                        .ok()
-                        .and_then(char::from_u32)
-                        .ok_or(FormatError)?,
-                );
+                out.push(u32::try_from(*i).ok().and_then(char::from_u32).ok_or(FormatError)?);
             }
             Term::Cons(cell) => {
                 // The tail goes on the stack first so that the head is done first.
@@ -537,12 +496,7 @@ fn deep_char_list(t: &Term) -> Res<String> {
             Term::Nil => {}
             Term::Cons(cell) => {
                 match &cell.head {
-                    Term::Int(i) => out.push(
-                        u32::try_from(*i)
-                            .ok()
-                            .and_then(char::from_u32)
-                            .ok_or(FormatError)?,
-                    ),
+                    Term::Int(i) => out.push(u32::try_from(*i).ok().and_then(char::from_u32).ok_or(FormatError)?),
                     h @ (Term::Nil | Term::Cons(_)) => {
                         stack.push(&cell.tail);
                         stack.push(h);
@@ -578,11 +532,7 @@ fn prefixed_integer(
     lower: bool,
 ) -> Res<String> {
     let digits = n.abs().to_str_radix(base);
-    let digits = if lower {
-        digits.to_ascii_lowercase()
-    } else {
-        digits.to_ascii_uppercase()
-    };
+    let digits = if lower { digits.to_ascii_lowercase() } else { digits.to_ascii_uppercase() };
     let sign = if n.is_negative() { "-" } else { "" };
     term(format!("{sign}{prefix}{digits}"), f, adj, None, pad)
 }
@@ -592,11 +542,7 @@ fn prefixed_integer(
 fn float_data(x: f64) -> (Vec<u8>, i64) {
     let text = format!("{:.20e}", x.abs());
     let (mantissa, exp) = text.split_once('e').unwrap_or((&text, "0"));
-    let digits = mantissa
-        .bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|d| d - b'0')
-        .collect();
+    let digits = mantissa.bytes().filter(u8::is_ascii_digit).map(|d| d - b'0').collect();
     (digits, exp.parse::<i64>().unwrap_or(0) + 1)
 }
 
@@ -605,9 +551,7 @@ fn float_data(x: f64) -> (Vec<u8>, i64) {
 /// first digit (the digits are then all zeros).
 fn float_man(digits: &[u8], int: usize, dec: usize) -> (String, bool) {
     let want = int + dec;
-    let mut ds: Vec<u8> = (0..want)
-        .map(|i| digits.get(i).copied().unwrap_or(0))
-        .collect();
+    let mut ds: Vec<u8> = (0..want).map(|i| digits.get(i).copied().unwrap_or(0)).collect();
     let mut carry = digits.get(want).is_some_and(|&d| d >= 5);
     for d in ds.iter_mut().rev() {
         if !carry {
@@ -653,11 +597,7 @@ fn float_sign(x: f64) -> &'static str {
 fn float_e(x: f64, p: i64) -> Res<String> {
     let (digits, e) = float_data(x);
     let (mant, carry) = float_man(&digits, 1, count(p - 1)?);
-    let body = if carry {
-        format!("1{}{}", &mant[1..], float_exp(e))
-    } else {
-        format!("{mant}{}", float_exp(e - 1))
-    };
+    let body = if carry { format!("1{}{}", &mant[1..], float_exp(e)) } else { format!("{mant}{}", float_exp(e - 1)) };
     Ok(format!("{}{body}", float_sign(x)))
 }
 
@@ -725,9 +665,7 @@ fn fwrite_g(x: f64, f: Option<i64>, adj: Adjust, p: Option<i64>, pad: &Pad) -> R
         None
     };
     match e {
-        Some(e) if (p <= 1 && e == -1) || (p - 1 > e && e >= -1) => {
-            fwrite_f(x, f, adj, Some(p - 1 - e), pad)
-        }
+        Some(e) if (p <= 1 && e == -1) || (p - 1 > e && e >= -1) => fwrite_f(x, f, adj, Some(p - 1 - e), pad),
         _ if p <= 1 => fwrite_e(x, f, adj, Some(2), pad),
         _ => fwrite_e(x, f, adj, Some(p), pad),
     }
@@ -754,15 +692,9 @@ pub(crate) fn float_text(x: f64) -> String {
     let n = digits.len() as i64;
     let point = exp + 1;
     let plain = if point <= 0 {
-        format!(
-            "{sign}0.{}{digits}",
-            "0".repeat(usize::try_from(-point).unwrap_or(0))
-        )
+        format!("{sign}0.{}{digits}", "0".repeat(usize::try_from(-point).unwrap_or(0)))
     } else if point >= n {
-        format!(
-            "{sign}{digits}{}.0",
-            "0".repeat(usize::try_from(point - n).unwrap_or(0))
-        )
+        format!("{sign}{digits}{}.0", "0".repeat(usize::try_from(point - n).unwrap_or(0)))
     } else {
         let (a, b) = digits.split_at(usize::try_from(point).unwrap_or(0));
         format!("{sign}{a}.{b}")
@@ -912,19 +844,28 @@ fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, nest: usize) {
             }
             s.push_str("#{");
             let d0 = d - 1;
-            let mut left = d0;
-            for (i, (k, v)) in m.iter().enumerate() {
-                if i > 0 {
-                    if left == 1 {
-                        s.push_str(",...");
-                        break;
-                    }
-                    s.push(',');
-                    left -= 1;
-                }
+            let mut pairs = m.iter();
+            if let Some((k, v)) = pairs.next() {
                 write_limited(s, k, d0, latin1, nest + 1);
                 s.push_str(" => ");
                 write_limited(s, v, d0, latin1, nest + 1);
+            }
+            // The remaining depth is checked before looking for another pair, so a map
+            // cut exactly after its last pair still ends in `,...`, as in erl.
+            let mut left = d0;
+            loop {
+                if left == 1 {
+                    s.push_str(",...");
+                    break;
+                }
+                let Some((k, v)) = pairs.next() else {
+                    break;
+                };
+                s.push(',');
+                write_limited(s, k, d0, latin1, nest + 1);
+                s.push_str(" => ");
+                write_limited(s, v, d0, latin1, nest + 1);
+                left -= 1;
             }
             s.push('}');
         }
@@ -1096,12 +1037,7 @@ pub(crate) mod tests {
                 return Term::from_bigint(v);
             }
             let mut float = false;
-            if self.peek() == '.'
-                && self
-                    .chars
-                    .get(self.pos + 1)
-                    .is_some_and(char::is_ascii_digit)
-            {
+            if self.peek() == '.' && self.chars.get(self.pos + 1).is_some_and(char::is_ascii_digit) {
                 float = true;
                 self.pos += 1;
                 while self.peek().is_ascii_digit() {
@@ -1178,11 +1114,7 @@ pub(crate) mod tests {
                         }
                     } else {
                         let v = self.term().as_int().expect("byte");
-                        let size = if self.eat(":") {
-                            self.term().as_int().expect("size") as usize
-                        } else {
-                            8
-                        };
+                        let size = if self.eat(":") { self.term().as_int().expect("size") as usize } else { 8 };
                         w.push_bits(v as u64, size);
                     }
                     if self.eat(",") {
@@ -1248,9 +1180,7 @@ pub(crate) mod tests {
             let args_vec = args_term.list_to_vec().expect("argument list");
             let got = format(fmt, &args_vec).ok();
             if got.as_deref() != *want {
-                failures.push(format!(
-                    "format({fmt:?}, {args}):\n  got  {got:?}\n  want {want:?}"
-                ));
+                failures.push(format!("format({fmt:?}, {args}):\n  got  {got:?}\n  want {want:?}"));
             }
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -1278,8 +1208,18 @@ pub(crate) mod tests {
         ("~w", "['\\x{43F}']", Some("'\\x{43F}'")),
         ("~tw", "['\\x{43F}']", Some("'\u{43f}'")),
         ("~w", "['a\\nb\\001\\x{80}\\x{A0}\\\\']", Some("'a\\nb\\001\\200\u{a0}\\\\'")),
-        ("~w", "[[1.0e3,0.1,1.0e-10,123456789012345678.0,-0.0,2.5e-7,100.0]]", Some("[1.0e3,0.1,1.0e-10,1.2345678901234568e17,-0.0,2.5e-7,100.0]")),
-        ("~w", "[[9007199254740992.0,9007199254740991.0,1234567890123456.0,1.0e15,1.2345e-4,5.0e-324,-1.0e16,0.001]]", Some("[9.007199254740992e15,9007199254740991.0,1234567890123456.0,1.0e15,1.2345e-4,5.0e-324,-1.0e16,0.001]")),
+        (
+            "~w",
+            "[[1.0e3,0.1,1.0e-10,123456789012345678.0,-0.0,2.5e-7,100.0]]",
+            Some("[1.0e3,0.1,1.0e-10,1.2345678901234568e17,-0.0,2.5e-7,100.0]"),
+        ),
+        (
+            "~w",
+            "[[9007199254740992.0,9007199254740991.0,1234567890123456.0,1.0e15,1.2345e-4,5.0e-324,-1.0e16,0.001]]",
+            Some(
+                "[9.007199254740992e15,9007199254740991.0,1234567890123456.0,1.0e15,1.2345e-4,5.0e-324,-1.0e16,0.001]",
+            ),
+        ),
         ("~W", "[[1,2,3,4,5],3]", Some("[1,2|...]")),
         ("~W", "[{a,b,c,d},2]", Some("{a,...}")),
         ("~W", "[#{a => 1,b => 2},2]", Some("#{a => 1,...}")),
@@ -1482,10 +1422,7 @@ pub(crate) mod tests {
     #[test]
     fn the_test_parser_reads_terms() {
         let t = parse_term("[{a,'B c',\"hi\",$x},1.5,-3,<<1,\"ab\",7:3>>,#{k => v}|tl]");
-        assert_eq!(
-            write_term(&t, -1, true),
-            "[{a,'B c',[104,105],120},1.5,-3,<<1,97,98,7:3>>,#{k => v}|tl]"
-        );
+        assert_eq!(write_term(&t, -1, true), "[{a,'B c',[104,105],120},1.5,-3,<<1,97,98,7:3>>,#{k => v}|tl]");
     }
 }
 #[cfg(test)]
@@ -1506,11 +1443,7 @@ mod scratch_fuzz {
             let t = super::tests::parse_term(args);
             let v = t.list_to_vec().unwrap();
             let got = super::format(fmt, &v).ok();
-            let want = if want == "\u{1d}ERROR" {
-                None
-            } else {
-                Some(want.to_string())
-            };
+            let want = if want == "\u{1d}ERROR" { None } else { Some(want.to_string()) };
             total += 1;
             if got != want {
                 bad += 1;

@@ -158,11 +158,7 @@ impl H2 {
     }
 
     fn big(&mut self, b: &BigInt) {
-        let k = if b.sign() == Sign::Minus {
-            HCONST_10
-        } else {
-            HCONST_11
-        };
+        let k = if b.sign() == Sign::Minus { HCONST_10 } else { HCONST_11 };
         for d in b.magnitude().iter_u64_digits() {
             self.hash2(d as u32, (d >> 32) as u32, k);
         }
@@ -230,10 +226,7 @@ fn make_hash2(root: &Term) -> u32 {
                 st.hash = 0;
                 continue;
             }
-            Item::MapTail {
-                hash,
-                xor_pairs: outer,
-            } => {
+            Item::MapTail { hash, xor_pairs: outer } => {
                 st.hash = hash;
                 st.hash1(xor_pairs, HCONST_19);
                 xor_pairs = outer;
@@ -295,10 +288,7 @@ fn make_hash2(root: &Term) -> u32 {
                 if !m.is_empty() {
                     // Each pair is hashed from zero and the results combined with xor,
                     // so that the hash does not depend on the order of the pairs.
-                    stack.push(Item::MapTail {
-                        hash: st.hash,
-                        xor_pairs,
-                    });
+                    stack.push(Item::MapTail { hash: st.hash, xor_pairs });
                     st.hash = 0;
                     xor_pairs = 0;
                     let pairs: Vec<(&Term, &Term)> = m.iter().collect();
@@ -325,9 +315,7 @@ fn hash2_fun<'a>(st: &mut H2, f: &'a Fun, stack: &mut Vec<Item<'a>>) {
             st.hash2(*arity, module, HCONST);
             st.hash1(atom_hash(function.as_str()), HCONST_14);
         }
-        FunKind::Local {
-            index, uniq, env, ..
-        } => {
+        FunKind::Local { index, uniq, env, .. } => {
             st.hash2(env.len() as u32, module, HCONST);
             st.hash2(*index, *uniq, HCONST);
             if !env.is_empty() {
@@ -394,16 +382,9 @@ impl H1 {
     fn integer(&mut self, negative: bool, magnitude: &[u8]) {
         let words = magnitude.len().div_ceil(4).max(1);
         for i in 0..words * 4 {
-            self.step(
-                FUNNY_NUMBER2,
-                u32::from(magnitude.get(i).copied().unwrap_or(0)),
-            );
+            self.step(FUNNY_NUMBER2, u32::from(magnitude.get(i).copied().unwrap_or(0)));
         }
-        self.hash = self.hash.wrapping_mul(if negative {
-            FUNNY_NUMBER4
-        } else {
-            FUNNY_NUMBER3
-        });
+        self.hash = self.hash.wrapping_mul(if negative { FUNNY_NUMBER4 } else { FUNNY_NUMBER3 });
     }
 
     fn bits(&mut self, b: &Bitstring) {
@@ -481,11 +462,7 @@ fn make_hash(root: &Term) -> u32 {
             }
             Term::Map(_) => {
                 let inner = make_hash2(t);
-                st.hash = st
-                    .hash
-                    .wrapping_mul(FUNNY_NUMBER13)
-                    .wrapping_add(FUNNY_NUMBER14)
-                    .wrapping_add(inner);
+                st.hash = st.hash.wrapping_mul(FUNNY_NUMBER13).wrapping_add(FUNNY_NUMBER14).wrapping_add(inner);
             }
             Term::Fun(f) => {
                 let module = atom_hash(f.module.as_str());
@@ -495,9 +472,7 @@ fn make_hash(root: &Term) -> u32 {
                         st.step(FUNNY_NUMBER1, module);
                         st.step(FUNNY_NUMBER1, atom_hash(function.as_str()));
                     }
-                    FunKind::Local {
-                        index, uniq, env, ..
-                    } => {
+                    FunKind::Local { index, uniq, env, .. } => {
                         st.step(FUNNY_NUMBER10, env.len() as u32);
                         st.step(FUNNY_NUMBER1, module);
                         st.step(FUNNY_NUMBER2, *index);
@@ -582,12 +557,7 @@ mod tests {
     /// against the values OTP 25 gives.
     fn check(t: &Term, h2: u32, full: u32, old: u64, in1000: u32) {
         assert_eq!(
-            (
-                phash2(t),
-                phash2_range(t, 0),
-                phash(t, 0),
-                phash2_range(t, 1000)
-            ),
+            (phash2(t), phash2_range(t, 0), phash(t, 0), phash2_range(t, 1000)),
             (h2, full, old, in1000),
             "hashing {t:?}"
         );
@@ -607,47 +577,17 @@ mod tests {
         check(&Term::Int(-1), 44071773, 1117813597, 1680185270, 597);
         check(&Term::Int(255), 44734653, 715823293, 2499495046, 293);
         check(&Term::Int(256), 37021655, 3929335767, 1920229268, 767);
-        check(
-            &Term::Int((1 << 27) - 1),
-            112602999,
-            4273352567,
-            1192343453,
-            567,
-        );
+        check(&Term::Int((1 << 27) - 1), 112602999, 4273352567, 1192343453, 567);
         check(&Term::Int(1 << 27), 12354923, 2562491755, 2147483673, 755);
         check(&Term::Int(-(1 << 27)), 69672967, 874979335, 2147489129, 335);
-        check(
-            &Term::Int(-(1 << 27) - 1),
-            76739502,
-            1418916782,
-            3827674398,
-            782,
-        );
+        check(&Term::Int(-(1 << 27) - 1), 76739502, 1418916782, 3827674398, 782);
         check(&Term::Int(1 << 59), 26969617, 2442888721, 2147483673, 721);
         check(&Term::Int(1 << 60), 31803508, 1373980788, 49, 788);
         check(&Term::Int(i64::MAX), 28179613, 2712534173, 966799625, 173);
         check(&Term::Int(i64::MIN), 126213383, 1736826119, 87681, 119);
-        check(
-            &int("18446744073709551616"),
-            103122609,
-            2519041713,
-            2788898428,
-            713,
-        );
-        check(
-            &int("1267650600228229401496703205376"),
-            126219984,
-            528873168,
-            1672701873,
-            168,
-        );
-        check(
-            &int("-1267650600228229401496703205376"),
-            124857544,
-            3614518472,
-            1113160529,
-            472,
-        );
+        check(&int("18446744073709551616"), 103122609, 2519041713, 2788898428, 713);
+        check(&int("1267650600228229401496703205376"), 126219984, 528873168, 1672701873, 168);
+        check(&int("-1267650600228229401496703205376"), 124857544, 3614518472, 1113160529, 472);
     }
 
     #[test]
@@ -674,13 +614,7 @@ mod tests {
         check(&Term::string("abc"), 117343302, 519996486, 3654580166, 486);
         check(&Term::string("abcd"), 7922743, 1752753207, 1938728202, 207);
         check(&Term::string("abcde"), 71169904, 2487089008, 721934915, 8);
-        check(
-            &Term::list_with_tail(vec![a("a")], a("b")),
-            74710280,
-            2356411656,
-            4159696708,
-            656,
-        );
+        check(&Term::list_with_tail(vec![a("a")], a("b")), 74710280, 2356411656, 4159696708, 656);
         let mixed = Term::list_with_tail(
             vec![Term::Int(97), Term::Int(98), Term::Int(99)],
             Term::list_with_tail(vec![a("x")], Term::string("de")),
@@ -693,13 +627,7 @@ mod tests {
             265598415,
             349,
         );
-        check(
-            &Term::list(vec![Term::Nil]),
-            96416884,
-            499070068,
-            2952798237,
-            68,
-        );
+        check(&Term::list(vec![Term::Nil]), 96416884, 499070068, 2952798237, 68);
         let seq = Term::list((1..=300).map(Term::Int).collect());
         check(&seq, 17099521, 3909413633, 4137644929, 633);
     }
@@ -707,13 +635,7 @@ mod tests {
     #[test]
     fn tuples_and_maps_hash_as_in_otp() {
         check(&Term::tuple(vec![]), 87486268, 221703996, 1, 996);
-        check(
-            &Term::tuple(vec![Term::Nil]),
-            30249041,
-            1775079505,
-            268439629,
-            505,
-        );
+        check(&Term::tuple(vec![Term::Nil]), 30249041, 1775079505, 268439629, 505);
         let t = Term::tuple(vec![Term::Int(1), Term::Int(2), Term::Int(3)]);
         check(&t, 28734975, 2847307263, 4267354534, 263);
         check(&Term::Map(Map::new()), 39679005, 844985373, 1113425985, 373);
@@ -736,29 +658,11 @@ mod tests {
     fn binaries_and_bitstrings_hash_as_in_otp() {
         check(&Term::binary(vec![]), 13708901, 147926629, 1, 629);
         check(&Term::binary(vec![1]), 76691218, 881997586, 268436143, 586);
-        check(
-            &Term::binary(b"hello world!".to_vec()),
-            25699699,
-            965223795,
-            625310646,
-            795,
-        );
-        check(
-            &Term::binary(b"hello world!!".to_vec()),
-            2064796,
-            2552201628,
-            3968928950,
-            628,
-        );
+        check(&Term::binary(b"hello world!".to_vec()), 25699699, 965223795, 625310646, 795);
+        check(&Term::binary(b"hello world!!".to_vec()), 2064796, 2552201628, 3968928950, 628);
         check(&bits(vec![0x80], 1), 102233125, 3994547237, 808817679, 237);
         check(&bits(vec![0], 7), 116266720, 1055790816, 1879052988, 816);
-        check(
-            &bits(vec![255, 0xc0], 10),
-            29192568,
-            2042458488,
-            666579452,
-            488,
-        );
+        check(&bits(vec![255, 0xc0], 10), 29192568, 2042458488, 666579452, 488);
         // The same bits seen through an unaligned window hash alike.
         let whole = Bitstring::from_bytes(vec![0b0111_1111, 0b1110_0000]);
         let t = Term::Bits(Arc::new(whole.slice(1, 10)));
@@ -769,10 +673,7 @@ mod tests {
     fn export_funs_hash_as_in_otp() {
         let f = Term::Fun(Arc::new(Fun {
             module: Atom::new("lists"),
-            kind: FunKind::Export {
-                function: Atom::new("map"),
-                arity: 2,
-            },
+            kind: FunKind::Export { function: Atom::new("map"), arity: 2 },
         }));
         check(&f, 34981515, 840287883, 904024396, 883);
     }

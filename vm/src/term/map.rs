@@ -59,10 +59,7 @@ impl Map {
     /// The value under `key` (compared exactly, as map keys are).
     pub fn get(&self, key: &Term) -> Option<&Term> {
         match &*self.0 {
-            Repr::Flat(v) => v
-                .binary_search_by(|(k, _)| k.cmp(key))
-                .ok()
-                .map(|i| &v[i].1),
+            Repr::Flat(v) => v.binary_search_by(|(k, _)| k.cmp(key)).ok().map(|i| &v[i].1),
             Repr::Tree(t) => t.get(key),
         }
     }
@@ -102,8 +99,7 @@ impl Map {
             Repr::Tree(t) => {
                 t.remove(key);
                 if t.len() <= FLAT_MAX {
-                    let v: Vec<(Term, Term)> =
-                        t.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let v: Vec<(Term, Term)> = t.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
                     self.0 = Arc::new(Repr::Flat(v));
                 }
             }

@@ -316,10 +316,7 @@ impl Term {
         let mut s = String::new();
         let mut it = self.iter_list();
         for t in it.by_ref() {
-            let c = t
-                .as_int()
-                .and_then(|i| u32::try_from(i).ok())
-                .and_then(char::from_u32)?;
+            let c = t.as_int().and_then(|i| u32::try_from(i).ok()).and_then(char::from_u32)?;
             s.push(c);
         }
         matches!(it.cur, Term::Nil).then_some(s)
@@ -330,11 +327,7 @@ impl Term {
     pub fn to_f64(&self) -> Option<f64> {
         match self {
             Term::Int(i) => Some(*i as f64),
-            Term::Big(b) => Some(b.to_f64().unwrap_or(if b.is_negative() {
-                f64::NEG_INFINITY
-            } else {
-                f64::INFINITY
-            })),
+            Term::Big(b) => Some(b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })),
             Term::Float(f) => Some(*f),
             _ => None,
         }

@@ -106,43 +106,13 @@ fn cmp_maps(a: &Map, b: &Map, exact: bool) -> Ordering {
 
 fn cmp_funs(a: &Fun, b: &Fun) -> Ordering {
     match (&a.kind, &b.kind) {
-        (
-            FunKind::Export {
-                function: fa,
-                arity: aa,
-            },
-            FunKind::Export {
-                function: fb,
-                arity: ab,
-            },
-        ) => a
-            .module
-            .as_str()
-            .cmp(b.module.as_str())
-            .then(fa.as_str().cmp(fb.as_str()))
-            .then(aa.cmp(ab)),
+        (FunKind::Export { function: fa, arity: aa }, FunKind::Export { function: fb, arity: ab }) => {
+            a.module.as_str().cmp(b.module.as_str()).then(fa.as_str().cmp(fb.as_str())).then(aa.cmp(ab))
+        }
         (FunKind::Export { .. }, _) => Ordering::Greater,
         (_, FunKind::Export { .. }) => Ordering::Less,
-        (
-            FunKind::Local {
-                index: ia,
-                uniq: ua,
-                env: ea,
-                ..
-            },
-            FunKind::Local {
-                index: ib,
-                uniq: ub,
-                env: eb,
-                ..
-            },
-        ) => a
-            .module
-            .as_str()
-            .cmp(b.module.as_str())
-            .then(ia.cmp(ib))
-            .then(ua.cmp(ub))
-            .then_with(|| {
+        (FunKind::Local { index: ia, uniq: ua, env: ea, .. }, FunKind::Local { index: ib, uniq: ub, env: eb, .. }) => {
+            a.module.as_str().cmp(b.module.as_str()).then(ia.cmp(ib)).then(ua.cmp(ub)).then_with(|| {
                 ea.len().cmp(&eb.len()).then_with(|| {
                     for (x, y) in ea.iter().zip(eb.iter()) {
                         match cmp_terms(x, y, true) {
@@ -152,7 +122,8 @@ fn cmp_funs(a: &Fun, b: &Fun) -> Ordering {
                     }
                     Ordering::Equal
                 })
-            }),
+            })
+        }
     }
 }
 
@@ -319,13 +290,7 @@ mod tests {
             Term::binary(vec![]),
         ]);
         for w in ordered.windows(2) {
-            assert_eq!(
-                cmp_terms(&w[0], &w[1], false),
-                Ordering::Less,
-                "{:?} < {:?}",
-                w[0],
-                w[1]
-            );
+            assert_eq!(cmp_terms(&w[0], &w[1], false), Ordering::Less, "{:?} < {:?}", w[0], w[1]);
         }
     }
 
@@ -333,16 +298,10 @@ mod tests {
     fn integers_and_floats_compare_by_value() {
         assert!(eq_coerce(&Term::Int(1), &Term::Float(1.0)));
         assert_ne!(Term::Int(1), Term::Float(1.0));
-        assert_eq!(
-            cmp_terms(&Term::Int(2), &Term::Float(1.5), false),
-            Ordering::Greater
-        );
+        assert_eq!(cmp_terms(&Term::Int(2), &Term::Float(1.5), false), Ordering::Greater);
         let big = Term::from_bigint(BigInt::from(1u64 << 60) * 4);
         assert_eq!(cmp_terms(&big, &Term::Float(1e30), false), Ordering::Less);
-        assert_eq!(
-            cmp_terms(&big, &Term::Float(2f64.powi(62)), false),
-            Ordering::Equal
-        );
+        assert_eq!(cmp_terms(&big, &Term::Float(2f64.powi(62)), false), Ordering::Equal);
     }
 
     #[test]

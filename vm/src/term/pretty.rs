@@ -41,10 +41,7 @@ pub(crate) fn print(term: &Term, o: &Options) -> String {
     match term {
         Term::Atom(a) => write_atom(a.as_str(), !o.unicode),
         Term::Nil | Term::Cons(_) | Term::Tuple(_) | Term::Map(_) | Term::Bits(_) => {
-            let builder = Builder {
-                unicode: o.unicode,
-                strings: o.strings,
-            };
+            let builder = Builder { unicode: o.unicode, strings: o.strings };
             let item = builder.item(term, o.depth, 0);
             let ll = o.line_length;
             let mut out = String::new();
@@ -104,10 +101,7 @@ enum Tail {
 }
 
 fn leaf(text: String, simple: bool) -> Item {
-    Item {
-        len: text.chars().count() as i64,
-        node: Node::Leaf { text, simple },
-    }
+    Item { len: text.chars().count() as i64, node: Node::Leaf { text, simple } }
 }
 
 /// Can the item share a line with its neighbours?
@@ -197,14 +191,7 @@ impl Builder {
                     dc -= 1;
                 }
                 let tagged = elems.len() > 1 && matches!(elems[0], Term::Atom(_));
-                Item {
-                    len: seq_len(&items, &tail, 2),
-                    node: Node::Tuple {
-                        tagged,
-                        elems: items,
-                        tail,
-                    },
-                }
+                Item { len: seq_len(&items, &tail, 2), node: Node::Tuple { tagged, elems: items, tail } }
             }
             Term::Map(m) if m.is_empty() => leaf("#{}".to_owned(), true),
             Term::Map(_) if d == 1 => leaf("#{...}".to_owned(), true),
@@ -219,17 +206,11 @@ impl Builder {
                     }
                     let k = self.item(k, d - 1, nest + 1);
                     let v = self.item(v, d - 1, nest + 1);
-                    pairs.push(Item {
-                        len: k.len + 4 + v.len,
-                        node: Node::Pair(Box::new(k), Box::new(v)),
-                    });
+                    pairs.push(Item { len: k.len + 4 + v.len, node: Node::Pair(Box::new(k), Box::new(v)) });
                     dc -= 1;
                 }
                 let tail = if dots { Tail::Dots } else { Tail::Nil };
-                Item {
-                    len: seq_len(&pairs, &tail, 3),
-                    node: Node::Map(pairs, dots),
-                }
+                Item { len: seq_len(&pairs, &tail, 3), node: Node::Map(pairs, dots) }
             }
             Term::Bits(b) => self.binary(b, d),
             other => leaf(write_term(other, -1, self.unicode), true),
@@ -252,10 +233,7 @@ impl Builder {
                 other => break Tail::Improper(Box::new(self.item(other, dc - 1, nest + 1))),
             }
         };
-        Item {
-            len: seq_len(&elems, &tail, 2),
-            node: Node::List(elems, tail),
-        }
+        Item { len: seq_len(&elems, &tail, 2), node: Node::List(elems, tail) }
     }
 
     fn binary(&self, b: &Bitstring, d: i64) -> Item {
@@ -282,10 +260,7 @@ impl Builder {
         }
         let segments = binary_segments(b, d);
         let len = 4 + segments.iter().map(|s| s.len() as i64 + 1).sum::<i64>() - 1;
-        Item {
-            len,
-            node: Node::Bytes(segments),
-        }
+        Item { len, node: Node::Bytes(segments) }
     }
 }
 
@@ -294,13 +269,7 @@ impl Builder {
 /// followed by `...`.
 fn printable_binary(bytes: &[u8], d: i64, unicode: bool) -> Option<BinText> {
     let size = bytes.len();
-    let len = if d >= 0 {
-        usize::try_from(d.saturating_mul(4))
-            .unwrap_or(usize::MAX)
-            .min(size)
-    } else {
-        size
-    };
+    let len = if d >= 0 { usize::try_from(d.saturating_mul(4)).unwrap_or(usize::MAX).min(size) } else { size };
     if len == 0 {
         return None;
     }
@@ -308,10 +277,7 @@ fn printable_binary(bytes: &[u8], d: i64, unicode: bool) -> Option<BinText> {
         if let Some(decoded) = decode_utf8_prefix(bytes, len) {
             // Valid UTF-8: the characters decide, without falling back to bytes.
             let (chars, ends) = decoded;
-            let k = chars
-                .iter()
-                .take_while(|&&c| is_printable_latin1(c as i64))
-                .count();
+            let k = chars.iter().take_while(|&&c| is_printable_latin1(c as i64)).count();
             let consumed = if k == 0 { 0 } else { ends[k - 1] };
             if k == chars.len() && consumed == size {
                 let utf8 = size != chars.len();
@@ -326,28 +292,16 @@ fn printable_binary(bytes: &[u8], d: i64, unicode: bool) -> Option<BinText> {
             return None;
         }
     }
-    let k = bytes[..len]
-        .iter()
-        .take_while(|&&b| is_printable_latin1(i64::from(b)))
-        .count();
+    let k = bytes[..len].iter().take_while(|&&b| is_printable_latin1(i64::from(b))).count();
     let chars = |n: usize| bytes[..n].iter().map(|&b| char::from(b)).collect();
     if k == len {
         if len == size {
-            Some(BinText::Full {
-                chars: chars(len),
-                utf8: false,
-            })
+            Some(BinText::Full { chars: chars(len), utf8: false })
         } else {
-            Some(BinText::Prefix {
-                chars: chars(len),
-                utf8: false,
-            })
+            Some(BinText::Prefix { chars: chars(len), utf8: false })
         }
     } else if d > 0 && k as i64 >= d {
-        Some(BinText::Prefix {
-            chars: chars(k),
-            utf8: false,
-        })
+        Some(BinText::Prefix { chars: chars(k), utf8: false })
     } else {
         None
     }
@@ -497,11 +451,7 @@ impl Layout {
                 self.pp_list(out, elems, tail, col + 1, ind + 1, ld, '|', w + 1);
                 out.push(']');
             }
-            Node::Tuple {
-                tagged: true,
-                elems,
-                tail,
-            } => {
+            Node::Tuple { tagged: true, elems, tail } => {
                 out.push('{');
                 self.pp_tag_tuple(out, elems, tail, col, ind, ld, w + 1);
                 out.push('}');
@@ -551,16 +501,7 @@ impl Layout {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn pp_tag_tuple(
-        &self,
-        out: &mut String,
-        elems: &[Item],
-        tail: &Tail,
-        col: i64,
-        ind: i64,
-        ld: i64,
-        w: i64,
-    ) {
+    fn pp_tag_tuple(&self, out: &mut String, elems: &[Item], tail: &Tail, col: i64, ind: i64, ld: i64, w: i64) {
         let Some((tag, rest)) = elems.split_first() else {
             return;
         };
@@ -568,44 +509,15 @@ impl Layout {
         let tcol = col + tag_ind;
         write(out, tag);
         if self.tind > 0 && tag_ind > self.tind {
-            self.pp_tail(
-                out,
-                rest,
-                tail,
-                col + self.tind,
-                tcol,
-                ind + self.tind,
-                ld,
-                ',',
-                w + tag.len,
-            );
+            self.pp_tail(out, rest, tail, col + self.tind, tcol, ind + self.tind, ld, ',', w + tag.len);
         } else {
             out.push(',');
-            self.pp_list(
-                out,
-                rest,
-                tail,
-                tcol,
-                ind + tag_ind,
-                ld,
-                ',',
-                w + tag.len + 1,
-            );
+            self.pp_list(out, rest, tail, tcol, ind + tag_ind, ld, ',', w + tag.len + 1);
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn pp_list(
-        &self,
-        out: &mut String,
-        elems: &[Item],
-        tail: &Tail,
-        col0: i64,
-        ind: i64,
-        ld: i64,
-        sep: char,
-        w: i64,
-    ) {
+    fn pp_list(&self, out: &mut String, elems: &[Item], tail: &Tail, col0: i64, ind: i64, ld: i64, sep: char, w: i64) {
         match elems.split_first() {
             None => {
                 if matches!(tail, Tail::Dots) {
@@ -681,16 +593,7 @@ impl Layout {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn pp_map(
-        &self,
-        out: &mut String,
-        pairs: &[Item],
-        dots: bool,
-        col: i64,
-        ind: i64,
-        ld: i64,
-        w: i64,
-    ) {
+    fn pp_map(&self, out: &mut String, pairs: &[Item], dots: bool, col: i64, ind: i64, ld: i64, w: i64) {
         match pairs.split_first() {
             None => {
                 if dots {
@@ -748,25 +651,14 @@ impl Layout {
         }
         match &it.node {
             Node::List(elems, tail) => self.cind_list(elems, tail, col + 1, ld, w + 1),
-            Node::Tuple {
-                tagged: true,
-                elems,
-                tail,
-            } => self.cind_tag_tuple(elems, tail, col, ld, w + 1),
+            Node::Tuple { tagged: true, elems, tail } => self.cind_tag_tuple(elems, tail, col, ld, w + 1),
             Node::Tuple { elems, tail, .. } => self.cind_list(elems, tail, col + 1, ld, w + 1),
             Node::Map(pairs, _) => self.cind_map(pairs, col + 2, ld, w + 2),
             _ => Ok(()),
         }
     }
 
-    fn cind_tag_tuple(
-        &self,
-        elems: &[Item],
-        tail: &Tail,
-        col: i64,
-        ld: i64,
-        w: i64,
-    ) -> Result<(), NoGood> {
+    fn cind_tag_tuple(&self, elems: &[Item], tail: &Tail, col: i64, ld: i64, w: i64) -> Result<(), NoGood> {
         let Some((tag, rest)) = elems.split_first() else {
             return Ok(());
         };
@@ -786,14 +678,7 @@ impl Layout {
         }
     }
 
-    fn cind_list(
-        &self,
-        elems: &[Item],
-        tail: &Tail,
-        col0: i64,
-        ld: i64,
-        w: i64,
-    ) -> Result<(), NoGood> {
+    fn cind_list(&self, elems: &[Item], tail: &Tail, col0: i64, ld: i64, w: i64) -> Result<(), NoGood> {
         match elems.split_first() {
             None => Ok(()),
             Some((first, rest)) => {
@@ -803,15 +688,7 @@ impl Layout {
         }
     }
 
-    fn cind_tail(
-        &self,
-        elems: &[Item],
-        tail: &Tail,
-        col0: i64,
-        col: i64,
-        ld: i64,
-        w: i64,
-    ) -> Result<(), NoGood> {
+    fn cind_tail(&self, elems: &[Item], tail: &Tail, col0: i64, col: i64, ld: i64, w: i64) -> Result<(), NoGood> {
         let (mut col, mut w) = (col, w);
         for (i, e) in elems.iter().enumerate() {
             let ld1 = last_depth(i + 1 == elems.len(), ld);
@@ -826,9 +703,7 @@ impl Layout {
             }
         }
         match tail {
-            Tail::Improper(e) if !(simple(e) && self.fits(e.len + 1, col, ld + 1, w)) => {
-                self.cind(e, col, ld + 1, 0)
-            }
+            Tail::Improper(e) if !(simple(e) && self.fits(e.len + 1, col, ld + 1, w)) => self.cind(e, col, ld + 1, 0),
             _ => Ok(()),
         }
     }

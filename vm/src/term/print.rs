@@ -8,9 +8,8 @@ use super::{Bitstring, FunKind, Term};
 use std::fmt::Write;
 
 const RESERVED: &[&str] = &[
-    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case",
-    "catch", "cond", "div", "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive",
-    "rem", "try", "when", "xor",
+    "after", "and", "andalso", "band", "begin", "bnot", "bor", "bsl", "bsr", "bxor", "case", "catch", "cond", "div",
+    "end", "fun", "if", "let", "not", "of", "or", "orelse", "receive", "rem", "try", "when", "xor",
 ];
 
 /// Does `name` need single quotes to read back as an atom?
@@ -31,8 +30,7 @@ fn is_lower(c: char) -> bool {
 }
 
 fn is_alnum(c: char) -> bool {
-    c.is_ascii_alphanumeric()
-        || (('\u{c0}'..='\u{ff}').contains(&c) && c != '\u{d7}' && c != '\u{f7}')
+    c.is_ascii_alphanumeric() || (('\u{c0}'..='\u{ff}').contains(&c) && c != '\u{d7}' && c != '\u{f7}')
 }
 
 /// The atom as Erlang source writes it, quoted when needed.
@@ -74,7 +72,8 @@ pub fn push_escaped(s: &mut String, c: char, quote: char) {
 }
 
 /// The shortest text that reads back as `f`, chosen as Erlang's `float_to_list(F, [short])`
-/// chooses: the shorter of plain and scientific notation, plain when they tie.
+/// chooses: the shorter of plain and scientific notation, plain when they tie, and always
+/// scientific from 2^53 up.
 pub fn float_short(f: f64) -> String {
     let sci = format!("{:e}", f);
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
@@ -99,7 +98,7 @@ pub fn float_short(f: f64) -> String {
             format!("{sign}{a}.{b}")
         }
     };
-    if scientific.len() < plain.len() {
+    if scientific.len() < plain.len() || f.abs() >= 9007199254740992.0 {
         scientific
     } else {
         plain
@@ -167,13 +166,7 @@ pub fn write_into(s: &mut String, t: &Term) {
         Term::Bits(b) => write_bits(s, b),
         Term::Fun(f) => match &f.kind {
             FunKind::Export { function, arity } => {
-                let _ = write!(
-                    s,
-                    "fun {}:{}/{}",
-                    quote_atom(f.module.as_str()),
-                    quote_atom(function.as_str()),
-                    arity
-                );
+                let _ = write!(s, "fun {}:{}/{}", quote_atom(f.module.as_str()), quote_atom(function.as_str()), arity);
             }
             FunKind::Local { index, uniq, .. } => {
                 let _ = write!(s, "#Fun<{}.{}.{}>", f.module.as_str(), index, uniq);
@@ -183,22 +176,14 @@ pub fn write_into(s: &mut String, t: &Term) {
             let _ = write!(s, "<0.{}.{}>", p.index(), p.serial());
         }
         Term::Ref(r) => {
-            let _ = write!(
-                s,
-                "#Ref<0.{}.{}.{}>",
-                (r.0 >> 40) & 0xffff_ffff,
-                (r.0 >> 20) & 0xfffff,
-                r.0 & 0xfffff
-            );
+            let _ = write!(s, "#Ref<0.{}.{}.{}>", (r.0 >> 40) & 0xffff_ffff, (r.0 >> 20) & 0xfffff, r.0 & 0xfffff);
         }
     }
 }
 
 /// Is every byte a printable Latin-1 character (as `io_lib:printable_latin1_list`)?
 pub fn printable_latin1(bytes: &[u8]) -> bool {
-    bytes
-        .iter()
-        .all(|&b| matches!(b, 32..=126 | 160..=255 | 8..=13 | 27))
+    bytes.iter().all(|&b| matches!(b, 32..=126 | 160..=255 | 8..=13 | 27))
 }
 
 /// Writes a bitstring as `<<...>>`, as a string literal when it is printable text.

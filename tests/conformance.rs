@@ -1,0 +1,147 @@
+//! Conformance: every program in tests/conformance/programs runs under `ember run` and must
+//! print exactly what real Erlang/OTP printed (the `.expected` files, made by
+//! `tests/conformance/regen.sh` with `erl`). A program that ends in an uncaught exception
+//! has a `.stderr` file with erl's error text, and must exit with status 1.
+//!
+//! Programs in tests/wishlist/programs are run too and reported, but do not fail the suite:
+//! they are what ember does not do yet.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::Mutex;
+
+struct Outcome {
+    name: String,
+    failure: Option<String>,
+}
+
+fn programs(dir: &Path) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> =
+        std::fs::read_dir(dir).map(|rd| rd.filter_map(|e| e.ok().map(|e| e.path())).collect()).unwrap_or_default();
+    v.retain(|p| p.extension().is_some_and(|e| e == "erl"));
+    v.sort();
+    v
+}
+
+fn check(program: &Path, schedulers: usize) -> Outcome {
+    let name = program.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let expected = std::fs::read(program.with_extension("expected")).unwrap_or_default();
+    let expected_err = std::fs::read(program.with_extension("stderr")).ok();
+    let out = Command::new(env!("CARGO_BIN_EXE_ember"))
+        .arg("run")
+        .arg(program)
+        .arg("--schedulers")
+        .arg(schedulers.to_string())
+        .output();
+    let out = match out {
+        Ok(o) => o,
+        Err(e) => return Outcome { name, failure: Some(format!("could not run ember: {e}")) },
+    };
+    let mut problems = Vec::new();
+    if out.stdout != expected {
+        problems.push(diff("stdout", &expected, &out.stdout));
+    }
+    match &expected_err {
+        Some(err) => {
+            if out.status.code() != Some(1) {
+                problems.push(format!("exit status {:?}, expected 1", out.status.code()));
+            }
+            if &out.stderr != err {
+                problems.push(diff("stderr", err, &out.stderr));
+            }
+        }
+        None => {
+            if !out.status.success() {
+                problems.push(format!(
+                    "exit status {:?}, expected 0; stderr:\n{}",
+                    out.status.code(),
+                    String::from_utf8_lossy(&out.stderr)
+                ));
+            }
+        }
+    }
+    Outcome { name, failure: if problems.is_empty() { None } else { Some(problems.join("\n")) } }
+}
+
+/// The first differing line, with a little context.
+fn diff(what: &str, expected: &[u8], actual: &[u8]) -> String {
+    let e = String::from_utf8_lossy(expected);
+    let a = String::from_utf8_lossy(actual);
+    let el: Vec<&str> = e.lines().collect();
+    let al: Vec<&str> = a.lines().collect();
+    let i = el.iter().zip(al.iter()).position(|(x, y)| x != y).unwrap_or(el.len().min(al.len()));
+    format!(
+        "{what} differs at line {}:\n  expected: {:?}\n  actual:   {:?}",
+        i + 1,
+        el.get(i).copied().unwrap_or("<end>"),
+        al.get(i).copied().unwrap_or("<end>")
+    )
+}
+
+fn run_all(dir: &Path, schedulers: usize) -> Vec<Outcome> {
+    let progs = programs(dir);
+    let results = Mutex::new(Vec::new());
+    let next = Mutex::new(0usize);
+    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2).max(2);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let i = {
+                    let mut n = next.lock().unwrap_or_else(|e| e.into_inner());
+                    let i = *n;
+                    *n += 1;
+                    i
+                };
+                let Some(p) = progs.get(i) else { break };
+                let o = check(p, schedulers);
+                results.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+            });
+        }
+    });
+    let mut v = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    v.sort_by(|a, b| a.name.cmp(&b.name));
+    v
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn conformance(schedulers: usize) {
+    let results = run_all(&root().join("tests/conformance/programs"), schedulers);
+    assert!(results.len() >= 80, "expected at least 80 conformance programs, found {}", results.len());
+    let failed: Vec<&Outcome> = results.iter().filter(|o| o.failure.is_some()).collect();
+    for f in &failed {
+        eprintln!("FAIL {}: {}", f.name, f.failure.as_deref().unwrap_or(""));
+    }
+    assert!(failed.is_empty(), "{} of {} conformance programs failed", failed.len(), results.len());
+}
+
+#[test]
+fn conformance_one_scheduler() {
+    conformance(1);
+}
+
+#[test]
+fn conformance_four_schedulers() {
+    conformance(4);
+}
+
+/// Reports the wishlist: programs ember does not run correctly yet. This test does not
+/// fail on them; it fails only if a wishlist program has no golden output.
+#[test]
+fn wishlist_report() {
+    let dir = root().join("tests/wishlist/programs");
+    let results = run_all(&dir, 2);
+    let passing: Vec<&str> = results.iter().filter(|o| o.failure.is_none()).map(|o| o.name.as_str()).collect();
+    eprintln!("wishlist: {} of {} programs pass now", passing.len(), results.len());
+    for o in &results {
+        match &o.failure {
+            None => eprintln!("  PASS {} (move it to tests/conformance/programs)", o.name),
+            Some(f) => eprintln!("  TODO {}: {}", o.name, f.lines().next().unwrap_or("")),
+        }
+    }
+    for p in programs(&dir) {
+        assert!(p.with_extension("expected").exists(), "{} has no .expected golden", p.display());
+    }
+}
