@@ -3,8 +3,9 @@
 %%
 %% An entry for a key K is the atom K (short for {K, true}) or a tuple whose
 %% first element is K; other list elements are ignored. Keys are compared
-%% with =:=. get_keys/1 returns its keys sorted (OTP documents no order; its
-%% result happens to be sorted for small lists). Nothing is left out.
+%% with =:=. Deliberately different: get_keys/1 returns its keys in sorted
+%% order, while OTP (which documents the result as unordered) returns them in
+%% the hash order of its sets module. Nothing is left out.
 -module(proplists).
 
 -export([append_values/2, compact/1, delete/2, expand/2, from_map/1,

@@ -5,7 +5,11 @@
 //! (`vm/src/bif`); this crate holds the rest. It has no Rust logic of its own.
 
 /// Every built-in module: its name and its source.
-pub const MODULES: &[(&str, &str)] = &[("lists", include_str!("../erl/lists.erl"))];
+pub const MODULES: &[(&str, &str)] = &[
+    ("lists", include_str!("../erl/lists.erl")),
+    ("maps", include_str!("../erl/maps.erl")),
+    ("string", include_str!("../erl/string.erl")),
+];
 
 /// Header files that programs include with `-include_lib`.
 pub const INCLUDES: &[(&str, &str)] = &[];

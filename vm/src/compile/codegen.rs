@@ -159,7 +159,7 @@ impl Gen<'_> {
             self.funcs.push(FunctionInfo { name: Atom::new(&f.name), arity: f.arity, entry: 0, nslots: 0 });
         }
         for (f, a, p) in &exports {
-            if !self.functions.contains_key(&(f.clone(), *a)) && !(f == "module_info" && *a <= 1) {
+            if !self.functions.contains_key(&(f.clone(), *a)) && (f != "module_info" || *a > 1) {
                 self.diags.push(Diagnostic::error(self.file, *p, format!("function {f}/{a} undefined")));
             }
         }
@@ -1819,7 +1819,8 @@ fn uniq_of(name: &str, n: u32) -> u32 {
 
 fn is_guard_like(e: &Expr) -> bool {
     match e {
-        Expr::BinOp(_, op, a, b) => match op {
+        Expr::BinOp(
+            _,
             BinOp::Eq
             | BinOp::Ne
             | BinOp::ExactEq
@@ -1834,9 +1835,10 @@ fn is_guard_like(e: &Expr) -> bool {
             | BinOp::IDiv
             | BinOp::Rem
             | BinOp::AndAlso
-            | BinOp::OrElse => is_guard_like(a) && is_guard_like(b),
-            _ => false,
-        },
+            | BinOp::OrElse,
+            a,
+            b,
+        ) => is_guard_like(a) && is_guard_like(b),
         Expr::Var(..) | Expr::Atom(..) | Expr::Int(..) | Expr::Float(..) | Expr::Nil(..) | Expr::Char(..) => true,
         Expr::Call(_, f, args) => {
             matches!(f.as_ref(), Expr::Atom(_, n) if type_test(n, args.len()).is_some())

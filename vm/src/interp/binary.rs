@@ -112,7 +112,7 @@ fn put_int(w: &mut BitWriter, i: &BigInt, n: usize, little: bool) {
         pad.extend(bytes);
         bytes = pad;
     }
-    if little && n % 8 == 0 {
+    if little && n.is_multiple_of(8) {
         bytes.reverse();
         w.push_bytes(&bytes);
         return;
@@ -183,7 +183,7 @@ pub(crate) fn match_segment(b: &Bitstring, seg: &Segment, size: Option<&Term>) -
             let n = match bits {
                 Some(n) => n,
                 None => {
-                    if seg.kind == SegKind::Binary && avail % 8 != 0 {
+                    if seg.kind == SegKind::Binary && !avail.is_multiple_of(8) {
                         return None;
                     }
                     avail

@@ -486,13 +486,7 @@ impl Parser<'_> {
                 self.advance();
                 let args = if self.is(")") { Vec::new() } else { self.expr_list()? };
                 self.expect(")")?;
-                e = match e {
-                    Expr::RemoteCall(p, m, f, a) if a.is_empty() && false => Expr::RemoteCall(p, m, f, a),
-                    other => match other {
-                        Expr::Call(..) | Expr::RemoteCall(..) => Expr::Call(pos, Box::new(other), args),
-                        _ => Expr::Call(pos, Box::new(other), args),
-                    },
-                };
+                e = Expr::Call(pos, Box::new(e), args);
             } else if self.is("#") {
                 e = self.hash_expr(Some(e))?;
             } else {

@@ -503,11 +503,11 @@ fn collect_args(toks: &[Token], start: usize) -> Option<(Vec<Vec<Token>>, usize)
         match &t.tok {
             Tok::Dot | Tok::Eof => return None,
             Tok::Sym("(" | "[" | "{" | "<<") => depth += 1,
-            Tok::Sym("begin" | "case" | "if" | "receive" | "try" | "fun") => {
-                // `fun` only opens a block when followed by `(`; `fun f/1` does not.
-                if !(t.is("fun") && !toks.get(i + 1).is_some_and(|n| n.is("("))) {
-                    depth += 1;
-                }
+            // `fun` only opens a block when followed by `(`; `fun f/1` does not.
+            Tok::Sym("begin" | "case" | "if" | "receive" | "try" | "fun")
+                if !t.is("fun") || toks.get(i + 1).is_some_and(|n| n.is("(")) =>
+            {
+                depth += 1
             }
             Tok::Sym(")" | "]" | "}" | ">>" | "end") if depth > 0 => depth -= 1,
             Tok::Sym(")") => {

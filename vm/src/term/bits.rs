@@ -39,12 +39,12 @@ impl Bitstring {
 
     /// Is this a binary (a whole number of bytes)?
     pub fn is_binary(&self) -> bool {
-        self.len % 8 == 0
+        self.len.is_multiple_of(8)
     }
 
     /// The bits as bytes; a final partial byte is padded with zero bits.
     pub fn to_bytes(&self) -> Cow<'_, [u8]> {
-        if self.start % 8 == 0 && self.len % 8 == 0 {
+        if self.start.is_multiple_of(8) && self.len.is_multiple_of(8) {
             let s = self.start / 8;
             return Cow::Borrowed(&self.buf[s..s + self.len / 8]);
         }
@@ -93,7 +93,7 @@ impl Bitstring {
 
     /// The bytes at byte offset `off` (only for byte-aligned reads of whole bytes).
     pub fn bytes_at(&self, off_bits: usize, n_bytes: usize) -> Cow<'_, [u8]> {
-        if (self.start + off_bits) % 8 == 0 {
+        if (self.start + off_bits).is_multiple_of(8) {
             let s = (self.start + off_bits) / 8;
             Cow::Borrowed(&self.buf[s..s + n_bytes])
         } else {
@@ -130,7 +130,7 @@ impl BitWriter {
         if n == 0 {
             return;
         }
-        if self.len % 8 == 0 && n % 8 == 0 {
+        if self.len.is_multiple_of(8) && n.is_multiple_of(8) {
             for k in (0..n / 8).rev() {
                 self.bytes.push((v >> (8 * k)) as u8);
             }
@@ -143,7 +143,7 @@ impl BitWriter {
     }
 
     fn push_bit(&mut self, b: u8) {
-        if self.len % 8 == 0 {
+        if self.len.is_multiple_of(8) {
             self.bytes.push(0);
         }
         if b != 0 {
@@ -155,7 +155,7 @@ impl BitWriter {
 
     /// Appends whole bytes.
     pub fn push_bytes(&mut self, b: &[u8]) {
-        if self.len % 8 == 0 {
+        if self.len.is_multiple_of(8) {
             self.bytes.extend_from_slice(b);
             self.len += b.len() * 8;
         } else {

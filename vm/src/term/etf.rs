@@ -829,7 +829,7 @@ mod tests {
         // 1 bsl 2100: 263 magnitude bytes, the last one 16.
         let t = Term::from_bigint(BigInt::from(1) << 2100);
         let mut want = vec![131, 111, 0, 0, 1, 7, 0];
-        want.extend(std::iter::repeat(0).take(262));
+        want.extend(std::iter::repeat_n(0, 262));
         want.push(16);
         exact(&t, &want);
     }
@@ -1103,7 +1103,7 @@ mod tests {
             assert!(decode(b).is_err(), "{b:?} decoded");
         }
         let mut long_atom = vec![131, 100, 1, 0];
-        long_atom.extend(std::iter::repeat(97).take(256));
+        long_atom.extend(std::iter::repeat_n(97, 256));
         assert_eq!(decode(&long_atom), Err(EtfError::AtomLimit));
         for text in [&b"inf"[..], b"  1.5", b"1.5xyz", b"1", b"1e5", b"1.0e999"] {
             let mut f = vec![131, 99];

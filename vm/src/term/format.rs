@@ -374,7 +374,7 @@ fn count(n: i64) -> Res<usize> {
 }
 
 fn repeat_char(c: char, n: i64) -> Res<String> {
-    Ok(std::iter::repeat(c).take(count(n)?).collect())
+    Ok(std::iter::repeat_n(c, count(n)?).collect())
 }
 
 fn char_len(s: &str) -> i64 {

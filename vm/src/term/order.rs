@@ -66,7 +66,7 @@ fn cmp_numbers(a: &Term, b: &Term, exact: bool) -> Ordering {
 }
 
 fn cmp_bits(a: &Bitstring, b: &Bitstring) -> Ordering {
-    if a.bit_len() % 8 == 0 && b.bit_len() % 8 == 0 {
+    if a.bit_len().is_multiple_of(8) && b.bit_len().is_multiple_of(8) {
         return a.to_bytes().cmp(&b.to_bytes());
     }
     let n = a.bit_len().min(b.bit_len());

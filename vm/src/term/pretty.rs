@@ -123,10 +123,13 @@ fn seq_len(elems: &[Item], tail: &Tail, open_close: i64) -> i64 {
     for (i, e) in elems.iter().enumerate() {
         acc += e.len + i64::from(i > 0);
     }
+    // A separator precedes the tail only when elements come before it (`[...]` is five
+    // characters, `[a|...]` seven).
+    let sep = i64::from(!elems.is_empty());
     match tail {
         Tail::Nil => acc,
-        Tail::Dots => acc + 4,
-        Tail::Improper(e) => acc + 1 + e.len,
+        Tail::Dots => acc + sep + 3,
+        Tail::Improper(e) => acc + sep + e.len,
     }
 }
 
@@ -426,7 +429,7 @@ impl Layout {
     /// Can a further element of length `elen` (its comma included) stay on the line?
     fn fits_next(&self, elen: i64, col: i64, ld1: i64, w: i64) -> bool {
         if ld1 == 0 {
-            elen + 1 < self.ll - col && w + elen + 1 <= self.m
+            elen + 1 < self.ll - col && w + elen < self.m
         } else {
             elen < self.ll - col - ld1 && w + elen + ld1 <= self.m
         }
