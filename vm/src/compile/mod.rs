@@ -14,7 +14,7 @@ use crate::code::{CodeServer, Module};
 use crate::diagnostic::Diagnostic;
 use crate::syntax::{self, PpOptions, SourceLoader};
 
-pub(crate) use autoimport::is_auto_imported;
+pub(crate) use autoimport::{is_auto_imported, is_operator as is_operator_name};
 pub(crate) use codegen::const_term;
 
 /// The outcome of compiling a module: the module if there were no errors, and every

@@ -48,6 +48,8 @@ pub enum Origin {
     RaisedWithArgs(Term),
     /// This frame goes on top of the caller's (e.g. `{M, F, Args, []}` for `undef`).
     TopFrame(Term),
+    /// As `TopFrame`, for a failed tail call: the calling function's frame is already gone.
+    TopFrameTail(Term),
     /// Re-raised with a stack trace that is already complete.
     Stack(Term),
 }

@@ -8,6 +8,7 @@
 //! bounded by memory, not by the Rust stack.
 
 mod binary;
+mod errinfo;
 pub mod exception;
 pub mod op;
 mod stack;
@@ -318,7 +319,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 charge_call!();
                 let f = get!(*fun);
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
-                if let Err(e) = call_fun(proc, f, argv, None) {
+                if let Err(e) = call_fun(proc, f, argv, None).map_err(tail_error) {
                     throw!(e, None);
                 }
                 m = current(proc);
@@ -336,7 +337,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
-                if let Err(e) = call_mfa(proc, mv, fv, argv, None) {
+                if let Err(e) = call_mfa(proc, mv, fv, argv, None).map_err(tail_error) {
                     throw!(e, None);
                 }
                 m = current(proc);
@@ -703,6 +704,14 @@ fn resolve(proc: &mut Proc, exp: &crate::code::Export) -> Target {
     Target::Undefined
 }
 
+/// A failed tail call leaves no frame for the caller.
+fn tail_error(mut e: Exception) -> Exception {
+    if let Origin::TopFrame(t) = e.origin {
+        e.origin = Origin::TopFrameTail(t);
+    }
+    e
+}
+
 fn undef(m: Term, f: Term, args: Vec<Term>) -> Exception {
     let frame = Term::tuple(vec![m, f, Term::list(args), Term::Nil]);
     Exception { class: Class::Error, reason: Term::Atom(atoms::UNDEF), origin: Origin::TopFrame(frame) }
@@ -725,7 +734,12 @@ fn enter_export(
 }
 
 fn tail_export(proc: &mut Proc, exp: &crate::code::Export, args: Vec<Term>) -> Result<(), Exception> {
-    enter_export(proc, exp, args, None)
+    enter_export(proc, exp, args, None).map_err(|mut e| {
+        if let Origin::TopFrame(t) = e.origin {
+            e.origin = Origin::TopFrameTail(t);
+        }
+        e
+    })
 }
 
 /// Calls a built-in reached through a call instruction and delivers its result as a

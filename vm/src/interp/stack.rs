@@ -50,6 +50,11 @@ pub(crate) fn frame_with_args(m: &Module, pc: u32, args: Term) -> Term {
 
 /// The frame of a failing built-in.
 pub(crate) fn bif_frame(module: &str, name: &str, args: Vec<Term>) -> Term {
+    // Some library functions are the `erlang` built-in under another name, as in BEAM.
+    let (module, name) = match (module, name) {
+        ("maps", "get") if args.len() == 2 => ("erlang", "map_get"),
+        other => other,
+    };
     let info = Term::tuple(vec![
         Term::atom("error_info"),
         Term::Map(crate::term::Map::from_pairs(vec![(Term::atom("module"), Term::atom("erl_erts_errors"))])),
@@ -68,9 +73,13 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
     match (&e.origin, bif) {
         (Origin::Bif, Some((id, args))) => {
             let d = bif::def(id);
-            frames.push(bif_frame(d.module, d.name, args));
+            // Arithmetic operators fail inline, without a frame of their own (as in BEAM).
+            let inline = d.module == "erlang" && matches!(d.name, "+" | "-" | "*" | "/");
+            if !inline {
+                frames.push(bif_frame(d.module, d.name, args));
+            }
         }
-        (Origin::TopFrame(t), _) => frames.push(t.clone()),
+        (Origin::TopFrame(t) | Origin::TopFrameTail(t), _) => frames.push(t.clone()),
         _ => {}
     }
     let Some(m) = proc.module.clone() else {
@@ -80,7 +89,11 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
     let pc = proc.pc.saturating_sub(1);
     match &e.origin {
         Origin::Stack(single) => frames.push(single.clone()),
-        Origin::RaisedWithArgs(args) => frames.push(frame_with_args(&m, pc, args.clone())),
+        Origin::TopFrameTail(_) => {}
+        Origin::RaisedWithArgs(args) => {
+            let (f, _) = function_name(&m, pc);
+            frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), args.clone(), Term::Nil]));
+        }
         _ => {
             let (f, a) = function_name(&m, pc);
             frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), Term::Int(a as i64), location(&m, pc)]));
@@ -101,6 +114,81 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
     Term::list(frames)
 }
 
+/// A term printed on one line, strings as strings (as `~tp` without line breaks).
+fn one_line(t: &Term) -> String {
+    crate::term::format::pretty(t, 0, usize::MAX / 4, None)
+}
+
+/// Reads a stack frame `{M, F, ArityOrArgs, Location}`.
+struct FrameInfo {
+    module: String,
+    function: String,
+    arity: usize,
+    args: Option<Vec<Term>>,
+    file: Option<String>,
+    line: Option<i64>,
+}
+
+fn frame_info(fr: &Term) -> Option<FrameInfo> {
+    let t = fr.as_tuple()?;
+    if t.len() != 4 {
+        return None;
+    }
+    let module = t[0].as_atom()?.as_str().to_owned();
+    let function = t[1].as_atom()?.as_str().to_owned();
+    let (arity, args) = match &t[2] {
+        Term::Int(a) => (*a as usize, None),
+        args => {
+            let v = args.list_to_vec()?;
+            (v.len(), Some(v))
+        }
+    };
+    let mut file = None;
+    let mut line = None;
+    for p in t[3].iter_list() {
+        if let Some([k, v]) = p.as_tuple() {
+            match k.as_atom().map(|a| a.as_str()) {
+                Some("file") => file = v.list_to_string(),
+                Some("line") => line = v.as_int(),
+                _ => {}
+            }
+        }
+    }
+    Some(FrameInfo { module, function, arity, args, file, line })
+}
+
+fn is_operator(f: &FrameInfo) -> bool {
+    f.module == "erlang" && crate::compile::is_operator_name(&f.function, f.arity as u32)
+}
+
+fn is_plain_bif(f: &FrameInfo) -> bool {
+    f.module == "erlang" && crate::compile::is_auto_imported(&f.function, f.arity as u32)
+}
+
+fn call_text(f: &FrameInfo, args: &[Term]) -> String {
+    if is_operator(f) {
+        return match args {
+            [a] => format!("{} {}", f.function, one_line(a)),
+            [a, b] => format!("{} {} {}", one_line(a), f.function, one_line(b)),
+            _ => String::new(),
+        };
+    }
+    let list: Vec<String> = args.iter().map(one_line).collect();
+    if is_plain_bif(f) {
+        format!("{}({})", quote_atom(&f.function), list.join(","))
+    } else {
+        format!("{}:{}({})", quote_atom(&f.module), quote_atom(&f.function), list.join(","))
+    }
+}
+
+fn location_text(f: &FrameInfo) -> String {
+    match (&f.file, f.line) {
+        (Some(file), Some(line)) => format!(" ({file}, line {line})"),
+        (Some(file), None) => format!(" ({file})"),
+        _ => String::new(),
+    }
+}
+
 /// An uncaught exception as `erl_error:format_exception/3` prints it.
 pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
     let class_name = match class {
@@ -108,135 +196,130 @@ pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
         Class::Exit => "exit",
         Class::Throw => "throw",
     };
-    let frames: Vec<Term> = stack.list_to_vec().unwrap_or_default();
-    let mut out = format!("exception {class_name}: ");
-    let (desc, skip_first) = match class {
-        Class::Error => explain(reason, frames.first()),
-        _ => (crate::term::format::pretty(reason, out.len(), 80, None), false),
-    };
-    out.push_str(&desc);
+    let frames: Vec<FrameInfo> = stack.iter_list().filter_map(frame_info).collect();
+    let prefix = format!("exception {class_name}: ");
+    let mut out = prefix.clone();
+    let mut skip_first = false;
+    match class {
+        Class::Error => {
+            let (desc, consumed) = explain(reason, frames.first(), prefix.len());
+            out.push_str(&desc);
+            skip_first = consumed;
+        }
+        _ => out.push_str(&crate::term::format::pretty(reason, prefix.len(), 80, None)),
+    }
     let mut first = true;
-    for (i, fr) in frames.iter().enumerate() {
+    for (i, f) in frames.iter().enumerate() {
         if i == 0 && skip_first {
             continue;
         }
-        let Some(t) = fr.as_tuple() else { continue };
-        if t.len() != 4 {
-            continue;
-        }
-        let label = if first { "in function  " } else { "in call from " };
-        first = false;
-        let m = t[0].as_atom().map(|a| quote_atom(a.as_str())).unwrap_or_default();
-        let f = t[1].as_atom().map(|a| quote_atom(a.as_str())).unwrap_or_default();
-        let (mfa, args) = match &t[2] {
-            Term::Int(a) => (format!("{m}:{f}/{a}"), None),
-            args => (format!("{m}:{f}/{}", args.list_len().unwrap_or(0)), Some(args.clone())),
+        let label = if !first {
+            "in call from "
+        } else if is_operator(f) {
+            "in operator  "
+        } else {
+            "in function  "
         };
-        let mut file = None;
-        let mut line = None;
-        for p in t[3].iter_list() {
-            if let Some([k, v]) =
-                p.as_tuple().map(|x| x.to_vec()).as_deref().and_then(|x| <&[Term; 2]>::try_from(x).ok())
-            {
-                match k.as_atom().map(|a| a.as_str()) {
-                    Some("file") => file = v.list_to_string(),
-                    Some("line") => line = v.as_int(),
-                    _ => {}
+        let name = if is_operator(f) || is_plain_bif(f) {
+            format!("{}/{}", f.function, f.arity)
+        } else {
+            format!("{}:{}/{}", quote_atom(&f.module), quote_atom(&f.function), f.arity)
+        };
+        out.push_str(&format!("\n  {label}{name}{}", location_text(f)));
+        if let Some(args) = &f.args {
+            out.push_str(&format!("\n     called as {}", call_text(f, args)));
+            if first && class == Class::Error {
+                for line in super::errinfo::explain_args(&f.module, &f.function, args, reason) {
+                    out.push_str(&format!("\n     *** {line}"));
                 }
             }
         }
-        let is_bif = m == "erlang" && file.is_none();
-        let shown = if is_bif
-            && crate::compile::is_auto_imported(&f, args.as_ref().and_then(|a| a.list_len()).unwrap_or(0) as u32)
-        {
-            mfa.trim_start_matches("erlang:").to_owned()
-        } else {
-            mfa
-        };
-        out.push_str(&format!("\n  {label}{shown}"));
-        if let (Some(file), Some(line)) = (&file, line) {
-            out.push_str(&format!(" ({file}, line {line})"));
-        }
-        if let Some(args) = args {
-            if is_bif {
-                let parts: Vec<String> = args.iter_list().map(crate::term::print::write_term).collect();
-                out.push_str(&format!("\n     called as {f}({})", parts.join(",")));
-            }
-        }
+        first = false;
     }
     out
 }
 
+fn count_words(n: usize) -> String {
+    match n {
+        0 => "no arguments".to_owned(),
+        1 => "one argument".to_owned(),
+        2 => "two arguments".to_owned(),
+        n => format!("{n} arguments"),
+    }
+}
+
 /// The description of an error reason, as erl_error words it; the flag says the first
-/// frame has been shown as part of the description.
-fn explain(reason: &Term, first: Option<&Term>) -> (String, bool) {
-    let p = |t: &Term| crate::term::format::pretty(t, 0, 80, None);
+/// frame was shown as part of the description.
+fn explain(reason: &Term, first: Option<&FrameInfo>, column: usize) -> (String, bool) {
+    let p = |t: &Term, extra: usize| crate::term::format::pretty(t, column + extra, 80, None);
     let text = match reason {
         Term::Atom(a) => match a.as_str() {
             "badarg" => "bad argument".to_owned(),
             "badarith" => "an error occurred when evaluating an arithmetic expression".to_owned(),
             "function_clause" => {
-                if let Some(t) = first.and_then(|f| f.as_tuple()) {
-                    if t.len() == 4 && t[2].is_list() {
-                        let args: Vec<String> = t[2].iter_list().map(p).collect();
-                        let s = format!(
-                            "no function clause matching {}:{}({})",
-                            quote_atom(t[0].as_atom().map(|a| a.as_str()).unwrap_or("")),
-                            quote_atom(t[1].as_atom().map(|a| a.as_str()).unwrap_or("")),
-                            args.join(",")
-                        );
-                        return (s, false);
+                if let Some(f) = first {
+                    if let Some(args) = &f.args {
+                        let call = call_text(f, args);
+                        let indent = " ".repeat(column + 1);
+                        return (format!("no function clause matching \n{indent}{call}{}", location_text(f)), true);
                     }
                 }
                 "no function clause matching".to_owned()
             }
             "if_clause" => "no true branch found when evaluating an if expression".to_owned(),
             "undef" => {
-                if let Some(t) = first.and_then(|f| f.as_tuple()) {
-                    if t.len() == 4 {
-                        let n = t[2].list_len().map(|n| n as i64).or(t[2].as_int()).unwrap_or(0);
-                        return (
-                            format!(
-                                "undefined function {}:{}/{}",
-                                quote_atom(t[0].as_atom().map(|a| a.as_str()).unwrap_or("")),
-                                quote_atom(t[1].as_atom().map(|a| a.as_str()).unwrap_or("")),
-                                n
-                            ),
-                            true,
-                        );
-                    }
+                if let Some(f) = first {
+                    return (
+                        format!("undefined function {}:{}/{}", quote_atom(&f.module), quote_atom(&f.function), f.arity),
+                        true,
+                    );
                 }
                 "undefined function".to_owned()
             }
             "system_limit" => "a system limit has been reached".to_owned(),
             "noproc" => "no such process or port".to_owned(),
             "timeout_value" => "bad receive timeout value".to_owned(),
-            _ => p(reason),
+            _ => p(reason, 0),
         },
         Term::Tuple(t) if t.len() == 2 => {
             let tag = t[0].as_atom().map(|a| a.as_str()).unwrap_or("");
             let v = &t[1];
             match tag {
-                "badmatch" => format!("no match of right hand side value {}", p(v)),
-                "case_clause" => format!("no case clause matching {}", p(v)),
-                "try_clause" => format!("no try clause matching {}", p(v)),
-                "badfun" => format!("bad function {}", p(v)),
+                "badmatch" => format!("no match of right hand side value {}", p(v, 33)),
+                "case_clause" => format!("no case clause matching {}", p(v, 24)),
+                "try_clause" => format!("no try clause matching {}", p(v, 23)),
+                "badfun" => format!("bad function {}", p(v, 13)),
                 "badarity" => match v.as_tuple() {
                     Some([f, args]) => {
                         let n = args.list_len().unwrap_or(0);
-                        let word = if n == 1 { "argument" } else { "arguments" };
-                        format!("{} called with {} {}", p(f), n, word)
+                        format!("{} called with {}", fun_text(f), count_words(n))
                     }
-                    _ => p(reason),
+                    _ => p(reason, 0),
                 },
-                "badkey" => format!("bad key: {}", p(v)),
-                "badmap" => format!("bad map: {}", p(v)),
-                "badrecord" => format!("bad record {}", p(v)),
-                "bad_generator" => format!("bad generator {}", p(v)),
-                _ => p(reason),
+                "badkey" => format!("bad key: {}", p(v, 9)),
+                "badmap" => format!("bad map: {}", p(v, 9)),
+                "bad_generator" => format!("bad generator {}", p(v, 14)),
+                _ => p(reason, 0),
             }
         }
-        _ => p(reason),
+        _ => p(reason, 0),
     };
     (text, false)
+}
+
+/// A fun as erl_error names it: `M:F/A` of the code behind it.
+fn fun_text(f: &Term) -> String {
+    match f {
+        Term::Fun(fun) => match &fun.kind {
+            crate::term::FunKind::Export { function, arity } => {
+                format!("{}:{}/{}", quote_atom(fun.module.as_str()), quote_atom(function.as_str()), arity)
+            }
+            crate::term::FunKind::Local { index, code, .. } => {
+                let l = &code.lambdas[*index as usize];
+                let func = &code.functions[l.func as usize];
+                format!("{}:{}/{}", quote_atom(fun.module.as_str()), quote_atom(func.name.as_str()), func.arity)
+            }
+        },
+        other => one_line(other),
+    }
 }

@@ -1,0 +1,70 @@
+//! Extended error information for failing built-ins: the `*** argument N: ...` lines that
+//! erl prints under a failed call, for the common built-ins.
+//!
+//! Only the explanations for built-ins we know are given; for others nothing is added.
+
+use crate::term::Term;
+
+/// The explanation lines for `module:function(args)` failing with `reason`.
+pub(crate) fn explain_args(module: &str, function: &str, args: &[Term], reason: &Term) -> Vec<String> {
+    if module != "erlang" {
+        return Vec::new();
+    }
+    let arg = |n: usize, text: &str| vec![format!("argument {n}: {text}")];
+    let is_badarg = reason.as_atom().is_some_and(|a| a.as_str() == "badarg");
+    let is_badkey = matches!(reason.as_tuple(), Some([t, _]) if t.as_atom().is_some_and(|a| a.as_str() == "badkey"));
+    match (function, args) {
+        ("atom_to_list" | "atom_to_binary", [a, ..]) if !matches!(a, Term::Atom(_)) => arg(1, "not an atom"),
+        ("hd" | "tl", [_]) if is_badarg => arg(1, "not a nonempty list"),
+        ("length", [_]) if is_badarg => arg(1, "not a list"),
+        ("element", [i, t]) => match (i, t) {
+            (Term::Int(_), Term::Tuple(_)) => arg(1, "out of range"),
+            (Term::Int(_), _) => arg(2, "not a tuple"),
+            _ => arg(1, "not an integer"),
+        },
+        ("setelement", [i, t, _]) => match (i, t) {
+            (Term::Int(_), Term::Tuple(_)) => arg(1, "out of range"),
+            (Term::Int(_), _) => arg(2, "not a tuple"),
+            _ => arg(1, "not an integer"),
+        },
+        ("tuple_size", [_]) => arg(1, "not a tuple"),
+        ("list_to_integer" | "binary_to_integer", [s, ..]) => {
+            if s.is_list() || s.is_binary() {
+                arg(1, "not a textual representation of an integer")
+            } else if function == "list_to_integer" {
+                arg(1, "not a list")
+            } else {
+                arg(1, "not a binary")
+            }
+        }
+        ("list_to_float" | "binary_to_float", [s]) => {
+            if s.is_list() || s.is_binary() {
+                arg(1, "not a textual representation of a float")
+            } else {
+                arg(1, "not a list")
+            }
+        }
+        ("list_to_atom", [s]) if is_badarg => {
+            if s.is_list() {
+                arg(1, "not a list of characters")
+            } else {
+                arg(1, "not a list")
+            }
+        }
+        ("list_to_atom", [_]) => arg(1, "too many characters in atom"),
+        ("integer_to_list" | "integer_to_binary", [i, ..]) if !i.is_integer() => arg(1, "not an integer"),
+        ("list_to_tuple", [_]) => arg(1, "not a list"),
+        ("tuple_to_list", [_]) => arg(1, "not a tuple"),
+        ("map_get", [_, m]) => {
+            if matches!(m, Term::Map(_)) && is_badkey {
+                arg(1, "not present in map")
+            } else {
+                arg(2, "not a map")
+            }
+        }
+        ("map_size", [_]) => arg(1, "not a map"),
+        ("binary_to_list", [_]) | ("byte_size", [_]) | ("bit_size", [_]) => arg(1, "not a binary"),
+        ("abs", [_]) | ("trunc", [_]) | ("round", [_]) | ("float", [_]) => arg(1, "not a number"),
+        _ => Vec::new(),
+    }
+}
