@@ -53,7 +53,7 @@ bifs! {
     "abs", 1 => |_, a| match &a[0] {
         Term::Int(i) => Ok(i.checked_abs().map(Term::Int).unwrap_or_else(|| Term::from_bigint(BigInt::from(*i).abs()))),
         Term::Big(b) => Ok(Term::from_bigint(b.abs())),
-        Term::Float(f) => Ok(Term::Float(f.abs())),
+        Term::Float(f) => Ok(Term::Float(if *f < 0.0 { -f } else { *f })),
         _ => Err(Exception::badarg()),
     };
     "min", 2 => |_, a| Ok(if cmp_terms(&a[1], &a[0], false) == Ordering::Less { a[1].clone() } else { a[0].clone() });

@@ -216,7 +216,8 @@ bifs! {
         let class = a[0].as_atom().and_then(Class::from_atom);
         match class {
             Some(c) if a[2].is_list() => Err(Exception { class: c, reason: a[1].clone(), origin: Origin::Stack(a[2].clone()) }),
-            _ => badarg(),
+            // An invalid class or stack makes raise/3 return badarg instead of raising.
+            _ => Ok(Term::Atom(atoms::BADARG)),
         }
     };
     "erlang", "make_ref", 0 => |p, _| Ok(Term::Ref(p.vm.make_ref()));
@@ -288,6 +289,12 @@ bifs! {
     "erlang", "halt", 2 => |p, a| match &a[0] { Term::Int(n) => halt(p, *n as i32), _ => halt(p, 1) };
     "erlang", "!", 2 => |p, a| send(p, &a[0], a[1].clone());
     "erlang", "send", 2 => |p, a| send(p, &a[0], a[1].clone());
+    "erlang", "function_exported", 3 => |p, a| match (&a[0], &a[1], &a[2]) {
+        (Term::Atom(m), Term::Atom(f), Term::Int(n)) if *n >= 0 => {
+            Ok(Term::bool(p.vm.code.is_loaded(*m) && p.vm.code.is_exported(*m, *f, *n as u32)))
+        }
+        _ => badarg(),
+    };
     "erlang", "garbage_collect", 0 => |_, _| Ok(Term::bool(true));
     "lists", "reverse", 1 => |_, a| reverse(&a[0], Term::Nil);
     "lists", "reverse", 2 => |_, a| reverse(&a[0], a[1].clone());

@@ -392,11 +392,11 @@ impl Gen<'_> {
                         return Ok(());
                     }
                 }
-                Expr::Case(_, subject, clauses) => {
+                Expr::Case(p, subject, clauses) => {
                     let v = self.expr(subject)?;
-                    return self.case_clauses(clauses, v, None, MatchError::CaseClause);
+                    return self.case_clauses(p.line, clauses, v, None, MatchError::CaseClause);
                 }
-                Expr::If(_, clauses) => return self.if_clauses(clauses, None),
+                Expr::If(p, clauses) => return self.if_clauses(p.line, clauses, None),
                 Expr::Block(_, body) => return self.body_tail(body),
                 _ => {}
             }
@@ -491,19 +491,19 @@ impl Gen<'_> {
                 self.call(e, Some(dst))?;
                 Ok(Src::R(dst))
             }
-            Expr::Case(_, subject, clauses) => {
+            Expr::Case(p, subject, clauses) => {
                 let v = self.expr(subject)?;
                 let dst = self.temp();
-                self.case_clauses(clauses, v, Some(dst), MatchError::CaseClause)?;
+                self.case_clauses(p.line, clauses, v, Some(dst), MatchError::CaseClause)?;
                 Ok(Src::R(dst))
             }
-            Expr::If(_, clauses) => {
+            Expr::If(p, clauses) => {
                 let dst = self.temp();
-                self.if_clauses(clauses, Some(dst))?;
+                self.if_clauses(p.line, clauses, Some(dst))?;
                 Ok(Src::R(dst))
             }
             Expr::Receive(_, clauses, after) => self.receive(clauses, after.as_ref()),
-            Expr::Try(_, body, of, catches, after) => self.try_expr(body, of, catches, after),
+            Expr::Try(p, body, of, catches, after) => self.try_expr(p.line, body, of, catches, after),
             Expr::Catch(_, inner) => self.catch_expr(inner),
             Expr::Block(_, body) => self.body_value(body),
             Expr::FunRef(p, r) => self.fun_ref(*p, r),
@@ -760,7 +760,14 @@ impl Gen<'_> {
         self.f.bound = all;
     }
 
-    fn case_clauses(&mut self, clauses: &[Clause], v: Src, dst: Option<Reg>, err: MatchError) -> CResult<()> {
+    fn case_clauses(
+        &mut self,
+        line: u32,
+        clauses: &[Clause],
+        v: Src,
+        dst: Option<Reg>,
+        err: MatchError,
+    ) -> CResult<()> {
         let before = self.f.bound.clone();
         let saved_unsafe = self.f.unsafe_vars.clone();
         let done = self.label();
@@ -784,6 +791,7 @@ impl Gen<'_> {
             self.bind(next);
         }
         self.f.unsafe_vars = saved_unsafe;
+        self.line = line;
         self.emit(Op::MatchFail { kind: err, src: v });
         self.bind(done);
         let kind = match err {
@@ -794,7 +802,7 @@ impl Gen<'_> {
         Ok(())
     }
 
-    fn if_clauses(&mut self, clauses: &[Clause], dst: Option<Reg>) -> CResult<()> {
+    fn if_clauses(&mut self, line: u32, clauses: &[Clause], dst: Option<Reg>) -> CResult<()> {
         let before = self.f.bound.clone();
         let done = self.label();
         let mut outs = Vec::new();
@@ -815,6 +823,7 @@ impl Gen<'_> {
             self.bind(next);
         }
         let undef = self.atom_lit("if_clause");
+        self.line = line;
         self.emit(Op::MatchFail { kind: MatchError::IfClause, src: undef });
         self.bind(done);
         let pos = clauses.first().map(|c| c.pos).unwrap_or_default();
@@ -865,7 +874,14 @@ impl Gen<'_> {
         Ok(Src::R(dst))
     }
 
-    fn try_expr(&mut self, body: &[Expr], of: &[Clause], catches: &[Clause], after: &[Expr]) -> CResult<Src> {
+    fn try_expr(
+        &mut self,
+        line: u32,
+        body: &[Expr],
+        of: &[Clause],
+        catches: &[Clause],
+        after: &[Expr],
+    ) -> CResult<Src> {
         let dst = self.temp();
         let before = self.f.bound.clone();
         let (cls, rsn, stk) = (self.temp(), self.temp(), self.temp());
@@ -893,7 +909,7 @@ impl Gen<'_> {
             self.emit(Op::Move { src: v, dst });
         } else {
             self.f.in_try += 1;
-            self.case_clauses(of, v, Some(dst), MatchError::TryClause)?;
+            self.case_clauses(line, of, v, Some(dst), MatchError::TryClause)?;
             self.f.in_try -= 1;
         }
         self.emit(Op::Jump { to: done });
@@ -1143,7 +1159,8 @@ impl Gen<'_> {
     /// Matches `src` against the pattern `p`, binding its new variables; jumps to `fail`
     /// if it does not match.
     fn pattern(&mut self, p: &Expr, src: Src, fail: Label) -> CResult<()> {
-        if let Some(t) = const_term(p) {
+        // A map pattern matches maps with more keys too, so it is never a plain literal.
+        if let Some(t) = const_term(p).filter(|_| !contains_map(p)) {
             let l = self.lit(t);
             self.emit(Op::Compare { cmp: Cmp::ExactEq, a: src, b: l, fail });
             return Ok(());
@@ -1963,6 +1980,15 @@ fn collect_clauses(cs: &[Clause], f: &mut dyn FnMut(&str)) {
         c.patterns.iter().for_each(|e| collect_vars(e, f));
         c.guards.iter().flatten().for_each(|e| collect_vars(e, f));
         c.body.iter().for_each(|e| collect_vars(e, f));
+    }
+}
+
+fn contains_map(e: &Expr) -> bool {
+    match e {
+        Expr::Map(..) => true,
+        Expr::Tuple(_, es) => es.iter().any(contains_map),
+        Expr::Cons(_, h, t) => contains_map(h) || contains_map(t),
+        _ => false,
     }
 }
 

@@ -51,7 +51,6 @@ pub(crate) fn explain_args(module: &str, function: &str, args: &[Term], reason: 
                 arg(1, "not a list")
             }
         }
-        ("list_to_atom", [_]) => arg(1, "too many characters in atom"),
         ("integer_to_list" | "integer_to_binary", [i, ..]) if !i.is_integer() => arg(1, "not an integer"),
         ("list_to_tuple", [_]) => arg(1, "not a list"),
         ("tuple_to_list", [_]) => arg(1, "not a tuple"),

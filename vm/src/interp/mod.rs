@@ -705,9 +705,12 @@ fn resolve(proc: &mut Proc, exp: &crate::code::Export) -> Target {
 }
 
 /// A failed tail call leaves no frame for the caller.
+/// (Only `undef` shows this: a failing built-in keeps its caller's frame, as in BEAM.)
 fn tail_error(mut e: Exception) -> Exception {
-    if let Origin::TopFrame(t) = e.origin {
-        e.origin = Origin::TopFrameTail(t);
+    if e.reason.is_atom(atoms::UNDEF) {
+        if let Origin::TopFrame(t) = e.origin {
+            e.origin = Origin::TopFrameTail(t);
+        }
     }
     e
 }
@@ -734,12 +737,7 @@ fn enter_export(
 }
 
 fn tail_export(proc: &mut Proc, exp: &crate::code::Export, args: Vec<Term>) -> Result<(), Exception> {
-    enter_export(proc, exp, args, None).map_err(|mut e| {
-        if let Origin::TopFrame(t) = e.origin {
-            e.origin = Origin::TopFrameTail(t);
-        }
-        e
-    })
+    enter_export(proc, exp, args, None).map_err(tail_error)
 }
 
 /// Calls a built-in reached through a call instruction and delivers its result as a

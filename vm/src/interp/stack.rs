@@ -260,7 +260,7 @@ fn explain(reason: &Term, first: Option<&FrameInfo>, column: usize) -> (String, 
                 if let Some(f) = first {
                     if let Some(args) = &f.args {
                         let call = call_text(f, args);
-                        let indent = " ".repeat(column + 1);
+                        let indent = " ".repeat(column);
                         return (format!("no function clause matching \n{indent}{call}{}", location_text(f)), true);
                     }
                 }
