@@ -2,7 +2,8 @@
 %% OTP 25's lists module (results and error reasons).
 %%
 %% Not defined here, because the VM implements them natively: reverse/1,2,
-%% member/2, keyfind/3, keymember/3, keysearch/3, append/2 and sort/1.
+%% member/2, keyfind/3, keymember/3, keysearch/3, append/2, subtract/2 and
+%% sort/1.
 %% Deliberately left out: the undocumented helpers OTP exports for other
 %% modules (rmerge/2,3, rmerge3/3, rumerge/2,3, rumerge3/3, rkeymerge/3,
 %% rukeymerge/3). Where OTP leaves the calling order of a fun unspecified,
@@ -17,7 +18,7 @@
          mapfoldl/3, mapfoldr/3, max/1, merge/1, merge/2, merge/3,
          merge3/3, min/1, nth/2, nthtail/2, partition/2, prefix/2,
          search/2, seq/2, seq/3, sort/2, split/2, splitwith/2, sublist/2,
-         sublist/3, subtract/2, suffix/2, sum/1, takewhile/2, ukeymerge/3,
+         sublist/3, suffix/2, sum/1, takewhile/2, ukeymerge/3,
          ukeysort/2, umerge/1, umerge/2, umerge/3, umerge3/3, uniq/1,
          uniq/2, unzip/1, unzip3/1, usort/1, usort/2, zf/2, zip/2,
          zip3/3, zipwith/3, zipwith3/4, all/2, any/2]).
@@ -39,8 +40,6 @@ thing_to_list(X) when is_integer(X) -> integer_to_list(X);
 thing_to_list(X) when is_float(X) -> float_to_list(X);
 thing_to_list(X) when is_atom(X) -> atom_to_list(X);
 thing_to_list(X) when is_list(X) -> X.
-
-subtract(L1, L2) -> L1 -- L2.
 
 %% ---------------------------------------------------------------------
 %% Element access
@@ -283,8 +282,17 @@ foldr(F, Acc, List) when is_function(F, 2) -> foldr_1(F, Acc, List).
 foldr_1(F, Acc, [H | T]) -> F(H, foldr_1(F, Acc, T));
 foldr_1(_F, Acc, []) -> Acc.
 
-filter(Pred, List) when is_function(Pred, 1) ->
-    [E || E <- List, Pred(E)].
+%% Raises what the list comprehension [E || E <- List, Pred(E)] raises.
+filter(Pred, List) when is_function(Pred, 1) -> filter_1(Pred, List).
+
+filter_1(Pred, [H | T]) ->
+    case Pred(H) of
+        true -> [H | filter_1(Pred, T)];
+        false -> filter_1(Pred, T);
+        Other -> error({bad_filter, Other})
+    end;
+filter_1(_Pred, []) -> [];
+filter_1(_Pred, Other) -> error({bad_generator, Other}).
 
 partition(Pred, L) when is_function(Pred, 1) -> partition(Pred, L, [], []).
 

@@ -682,11 +682,16 @@ sub_string(S, Start, Stop) -> substr(S, Start, Stop - Start + 1).
 
 tokens(S, Seps) ->
     case Seps of
-        [] when S =:= [] -> [];
-        [] -> [S];
-        [C] -> tokens_1(lists:reverse(S), fun(X) -> X =:= C end, []);
-        [_ | _] -> tokens_1(lists:reverse(S), fun(X) -> lists:member(X, Seps) end, [])
+        [] ->
+            case S of
+                [] -> [];
+                [_ | _] -> [S]
+            end;
+        [C] -> tokens_1(rev_list(S), fun(X) -> X =:= C end, []);
+        [_ | _] -> tokens_1(rev_list(S), fun(X) -> lists:member(X, Seps) end, [])
     end.
+
+rev_list(S) when is_list(S) -> lists:reverse(S).
 
 %% Works from the end of the string, collecting tokens in order.
 tokens_1([C | S], IsSep, Toks) ->
@@ -744,7 +749,7 @@ strip(S, both, C) when is_integer(C) -> strip_right(strip_left(S, C), C).
 strip_left([C | S], C) -> strip_left(S, C);
 strip_left(S, _C) when is_list(S) -> S.
 
-strip_right(S, C) ->
+strip_right(S, C) when is_list(S) ->
     lists:reverse(strip_left(lists:reverse(S), C)).
 
 left(S, N) when is_integer(N) -> left(S, N, $\s).

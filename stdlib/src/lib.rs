@@ -9,6 +9,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("lists", include_str!("../erl/lists.erl")),
     ("maps", include_str!("../erl/maps.erl")),
     ("string", include_str!("../erl/string.erl")),
+    ("proplists", include_str!("../erl/proplists.erl")),
 ];
 
 /// Header files that programs include with `-include_lib`.

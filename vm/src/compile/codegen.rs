@@ -151,7 +151,8 @@ impl Gen<'_> {
             }
         }
         let Some(name) = self.name else {
-            self.diags.push(Diagnostic::error(self.file, Pos::new(1, 1), "no module definition"));
+            let pos = ast.forms.first().map(form_pos).unwrap_or(Pos::new(1, 1));
+            self.diags.push(Diagnostic::error(self.file, pos, "no module definition"));
             return None;
         };
         // module_info/0,1 are always there.
@@ -330,16 +331,12 @@ impl Gen<'_> {
             self.f.bound = outer_bound.clone();
             self.f.unsafe_vars.clear();
             let next = self.label();
-            let mut ok = true;
+            // Go on after a bad pattern, as erlc does, to report what follows too.
             for (p, a) in clause.patterns.iter().zip(args) {
-                if self.pattern(p, *a, next).is_err() {
-                    ok = false;
-                }
+                let _ = self.pattern(p, *a, next);
             }
-            if ok {
-                let _ = self.guards(&clause.guards, next);
-                let _ = self.body_tail(&clause.body);
-            }
+            let _ = self.guards(&clause.guards, next);
+            let _ = self.body_tail(&clause.body);
             self.bind(next);
         }
         self.line = clauses.last().map(|c| c.pos.line).unwrap_or(self.line);
@@ -394,9 +391,9 @@ impl Gen<'_> {
                 }
                 Expr::Case(p, subject, clauses) => {
                     let v = self.expr(subject)?;
-                    return self.case_clauses(p.line, clauses, v, None, MatchError::CaseClause);
+                    return self.case_clauses(*p, clauses, v, None, MatchError::CaseClause);
                 }
-                Expr::If(p, clauses) => return self.if_clauses(p.line, clauses, None),
+                Expr::If(p, clauses) => return self.if_clauses(*p, clauses, None),
                 Expr::Block(_, body) => return self.body_tail(body),
                 _ => {}
             }
@@ -494,16 +491,16 @@ impl Gen<'_> {
             Expr::Case(p, subject, clauses) => {
                 let v = self.expr(subject)?;
                 let dst = self.temp();
-                self.case_clauses(p.line, clauses, v, Some(dst), MatchError::CaseClause)?;
+                self.case_clauses(*p, clauses, v, Some(dst), MatchError::CaseClause)?;
                 Ok(Src::R(dst))
             }
             Expr::If(p, clauses) => {
                 let dst = self.temp();
-                self.if_clauses(p.line, clauses, Some(dst))?;
+                self.if_clauses(*p, clauses, Some(dst))?;
                 Ok(Src::R(dst))
             }
             Expr::Receive(_, clauses, after) => self.receive(clauses, after.as_ref()),
-            Expr::Try(p, body, of, catches, after) => self.try_expr(p.line, body, of, catches, after),
+            Expr::Try(p, body, of, catches, after) => self.try_expr(*p, body, of, catches, after),
             Expr::Catch(_, inner) => self.catch_expr(inner),
             Expr::Block(_, body) => self.body_value(body),
             Expr::FunRef(p, r) => self.fun_ref(*p, r),
@@ -760,14 +757,7 @@ impl Gen<'_> {
         self.f.bound = all;
     }
 
-    fn case_clauses(
-        &mut self,
-        line: u32,
-        clauses: &[Clause],
-        v: Src,
-        dst: Option<Reg>,
-        err: MatchError,
-    ) -> CResult<()> {
+    fn case_clauses(&mut self, at: Pos, clauses: &[Clause], v: Src, dst: Option<Reg>, err: MatchError) -> CResult<()> {
         let before = self.f.bound.clone();
         let saved_unsafe = self.f.unsafe_vars.clone();
         let done = self.label();
@@ -791,18 +781,19 @@ impl Gen<'_> {
             self.bind(next);
         }
         self.f.unsafe_vars = saved_unsafe;
-        self.line = line;
+        self.line = at.line;
         self.emit(Op::MatchFail { kind: err, src: v });
         self.bind(done);
         let kind = match err {
             MatchError::TryClause => "try",
             _ => "case",
         };
-        self.merge_branches(&before, outs, kind, case_pos(pos));
+        let _ = pos;
+        self.merge_branches(&before, outs, kind, at);
         Ok(())
     }
 
-    fn if_clauses(&mut self, line: u32, clauses: &[Clause], dst: Option<Reg>) -> CResult<()> {
+    fn if_clauses(&mut self, at: Pos, clauses: &[Clause], dst: Option<Reg>) -> CResult<()> {
         let before = self.f.bound.clone();
         let done = self.label();
         let mut outs = Vec::new();
@@ -823,11 +814,10 @@ impl Gen<'_> {
             self.bind(next);
         }
         let undef = self.atom_lit("if_clause");
-        self.line = line;
+        self.line = at.line;
         self.emit(Op::MatchFail { kind: MatchError::IfClause, src: undef });
         self.bind(done);
-        let pos = clauses.first().map(|c| c.pos).unwrap_or_default();
-        self.merge_branches(&before, outs, "if", pos);
+        self.merge_branches(&before, outs, "if", at);
         Ok(())
     }
 
@@ -874,14 +864,7 @@ impl Gen<'_> {
         Ok(Src::R(dst))
     }
 
-    fn try_expr(
-        &mut self,
-        line: u32,
-        body: &[Expr],
-        of: &[Clause],
-        catches: &[Clause],
-        after: &[Expr],
-    ) -> CResult<Src> {
+    fn try_expr(&mut self, at: Pos, body: &[Expr], of: &[Clause], catches: &[Clause], after: &[Expr]) -> CResult<Src> {
         let dst = self.temp();
         let before = self.f.bound.clone();
         let (cls, rsn, stk) = (self.temp(), self.temp(), self.temp());
@@ -909,7 +892,7 @@ impl Gen<'_> {
             self.emit(Op::Move { src: v, dst });
         } else {
             self.f.in_try += 1;
-            self.case_clauses(line, of, v, Some(dst), MatchError::TryClause)?;
+            self.case_clauses(at, of, v, Some(dst), MatchError::TryClause)?;
             self.f.in_try -= 1;
         }
         self.emit(Op::Jump { to: done });
@@ -1080,9 +1063,14 @@ impl Gen<'_> {
         match e {
             Expr::Call(p, f, args) => {
                 if let Expr::Atom(_, name) = f.as_ref() {
-                    if self.functions.contains_key(&(name.clone(), args.len() as u32))
-                        || !is_guard_bif(name, args.len() as u32)
+                    let arity = args.len() as u32;
+                    if self.functions.contains_key(&(name.clone(), arity))
+                        || self.declared_imports.contains_key(&(name.clone(), arity))
                     {
+                        self.err(*p, format!("call to local/imported function {name}/{arity} is illegal in guard"));
+                        return Err(());
+                    }
+                    if !is_guard_bif(name, arity) {
                         self.err(*p, "illegal guard expression");
                         return Err(());
                     }
@@ -1820,8 +1808,16 @@ impl Gen<'_> {
     }
 }
 
-fn case_pos(p: Pos) -> Pos {
-    p
+fn form_pos(f: &Form) -> Pos {
+    match f {
+        Form::Module(p, _)
+        | Form::Export(p, _)
+        | Form::Import(p, ..)
+        | Form::Compile(p, _)
+        | Form::Record(p, ..)
+        | Form::Attribute(p, ..) => *p,
+        Form::Function(f) => f.pos,
+    }
 }
 
 /// A stable number for a fun's printed form.

@@ -48,7 +48,7 @@ pub fn compile_module(
         },
         _ => None,
     };
-    diags.sort_by(|a, b| a.file.cmp(&b.file).then(a.pos.cmp(&b.pos)));
+    // Front-end errors come first, then the compiler's, each in the order found (as erlc).
     diags.dedup();
     Compiled { module, diagnostics: diags }
 }

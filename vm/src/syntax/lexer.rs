@@ -83,16 +83,20 @@ impl Lexer<'_> {
                 }
             } else if c == '\'' {
                 self.bump();
-                if let Some(s) = self.quoted('\'', pos, "atom") {
-                    if s.chars().count() > crate::term::MAX_ATOM_CHARS {
-                        self.error(pos, "atom too long");
+                match self.quoted('\'', pos, "atom") {
+                    Some(s) => {
+                        if s.chars().count() > crate::term::MAX_ATOM_CHARS {
+                            self.error(pos, "atom too long");
+                        }
+                        self.push(Tok::Atom(s), pos);
                     }
-                    self.push(Tok::Atom(s), pos);
+                    None => self.push(Tok::Bad(None), pos),
                 }
             } else if c == '"' {
                 self.bump();
-                if let Some(s) = self.quoted('"', pos, "string") {
-                    self.push(Tok::Str(s), pos);
+                match self.quoted('"', pos, "string") {
+                    Some(s) => self.push(Tok::Str(s), pos),
+                    None => self.push(Tok::Bad(None), pos),
                 }
             } else if c == '$' {
                 self.bump();
@@ -123,7 +127,7 @@ impl Lexer<'_> {
                     }
                     None => {
                         self.bump();
-                        self.error(pos, format!("illegal character '{c}'"));
+                        self.push(Tok::Bad(Some(c)), pos);
                     }
                 }
             }
@@ -215,10 +219,12 @@ impl Lexer<'_> {
         loop {
             match self.peek(0) {
                 None => {
-                    let shown: String = s.chars().take(16).collect();
+                    let mut shown = String::new();
+                    for c in s.chars().take(16) {
+                        crate::term::print::push_escaped(&mut shown, c, q);
+                    }
                     let more = if s.chars().count() > 16 { "..." } else { "" };
-                    let quote = if q == '"' { '"' } else { '\'' };
-                    self.error(start, format!("unterminated {what} starting with {quote}{shown}{more}{quote}"));
+                    self.error(start, format!("unterminated {what} starting with {q}{shown}{more}{q}"));
                     return None;
                 }
                 Some(c) if c == q => {

@@ -17,6 +17,10 @@ pub fn parse_forms(file: &str, forms: Vec<Vec<Token>>, diags: &mut Vec<Diagnosti
         if form.iter().all(|t| matches!(t.tok, Tok::Eof)) {
             continue;
         }
+        // An error inside the form was reported already: drop the form quietly.
+        if form.iter().any(|t| matches!(t.tok, Tok::Bad(None))) {
+            continue;
+        }
         let mut p = Parser { toks: form, i: 0, file, diags, no_colon: false };
         if let Ok(f) = p.form() {
             module.forms.push(f);
@@ -51,7 +55,7 @@ fn describe(t: &Token) -> String {
         Tok::Sym(s) => format!("'{s}'"),
         Tok::Dot => "'.'".to_owned(),
         Tok::Eof => "end of file".to_owned(),
-        Tok::Char(_) => t.text(),
+        Tok::Bad(Some(c)) => format!("'{c}'"),
         _ => t.text(),
     }
 }
@@ -98,7 +102,7 @@ impl Parser<'_> {
             Tok::Eof if self.toks.len() > 1 => "syntax error before: ".to_owned(),
             _ => format!("syntax error before: {}", describe(&t)),
         };
-        self.diags.push(Diagnostic::error(self.file, t.pos, msg.trim_end().to_owned()));
+        self.diags.push(Diagnostic::error(self.file, t.pos, msg));
         Err(())
     }
 
@@ -152,16 +156,15 @@ impl Parser<'_> {
     }
 
     fn attribute(&mut self) -> PResult<Form> {
-        let start = self.pos();
         self.advance();
-        let name_pos = self.pos();
+        // erlc places attributes at their name, not at the dash.
+        let start = self.pos();
         let name = match &self.peek().tok {
             Tok::Atom(a) => a.clone(),
             Tok::Sym(s) if *s == "if" => "if".to_owned(),
             _ => return self.syntax_error(),
         };
         self.i += 1;
-        let _ = name_pos;
         match name.as_str() {
             "spec" | "type" | "opaque" | "callback" | "export_type" | "nominal" => {
                 // Types are accepted and not checked.
@@ -545,8 +548,8 @@ impl Parser<'_> {
         let mut fields = Vec::new();
         if !self.is("}") {
             loop {
-                let pos = self.pos();
                 let key = self.expr()?;
+                let pos = self.pos();
                 let exact = if self.eat("=>") {
                     false
                 } else if self.eat(":=") {

@@ -32,6 +32,8 @@ struct Macro {
 }
 
 struct Cond {
+    /// The directive that opened it (`ifdef`, `ifndef`, `if`).
+    kind: &'static str,
     /// This branch is being compiled.
     active: bool,
     /// Some earlier branch of this conditional was taken.
@@ -63,9 +65,9 @@ pub fn preprocess(
     }
     let toks = lex(file, src, pp.diags);
     pp.file(file, toks);
-    if let Some(c) = pp.conds.first() {
-        let _ = c;
-        pp.diags.push(Diagnostic::error(file, eof_pos(src), "unterminated conditional (missing -endif)"));
+    if let Some(c) = pp.conds.last() {
+        let msg = format!("unterminated '-{}'", c.kind);
+        pp.diags.push(Diagnostic::error(file, eof_pos(src), msg));
     }
     pp.out
 }
@@ -150,7 +152,12 @@ impl Pp<'_> {
                         self.err(file, pos, format!("bad {d}"));
                     }
                     let cond = if d == "ifdef" { defined } else { !defined };
-                    self.conds.push(Cond { active: outer && cond, taken: cond, outer });
+                    self.conds.push(Cond {
+                        kind: if d == "ifdef" { "ifdef" } else { "ifndef" },
+                        active: outer && cond,
+                        taken: cond,
+                        outer,
+                    });
                     return;
                 }
                 "if" | "elif" => {
@@ -163,7 +170,7 @@ impl Pp<'_> {
                     let outer = if d == "if" { self.active() } else { self.conds.last().is_some_and(|c| c.outer) };
                     let cond = self.eval_if(file, &form);
                     if d == "if" {
-                        self.conds.push(Cond { active: outer && cond, taken: cond, outer });
+                        self.conds.push(Cond { kind: "if", active: outer && cond, taken: cond, outer });
                     } else if let Some(c) = self.conds.last_mut() {
                         let take = !c.taken && cond;
                         c.active = c.outer && take;
@@ -214,7 +221,12 @@ impl Pp<'_> {
         }
         let func = function_of_form(&form);
         let mut out = Vec::with_capacity(form.len());
+        let before = self.diags.len();
         self.expand(file, &form, &mut out, func.as_ref(), 0);
+        if self.diags.len() > before {
+            // The form cannot be parsed meaningfully; the parser drops it quietly.
+            out.push(Token { tok: Tok::Bad(None), pos: form[0].pos });
+        }
         self.out.push(out);
     }
 
@@ -385,6 +397,7 @@ impl Pp<'_> {
                 continue;
             }
             let qpos = t.pos;
+            let npos = toks.get(i + 1).map(|t| t.pos).unwrap_or(qpos);
             let name = match toks.get(i + 1).map(|t| &t.tok) {
                 Some(Tok::Atom(n) | Tok::Var(n)) => n.clone(),
                 _ => {
@@ -418,7 +431,7 @@ impl Pp<'_> {
                     let defs = match self.macros.get(&name) {
                         Some(d) => d.clone(),
                         None => {
-                            self.err(file, qpos, format!("undefined macro '{name}'"));
+                            self.err(file, npos, format!("undefined macro '{name}'"));
                             continue;
                         }
                     };
@@ -451,7 +464,7 @@ impl Pp<'_> {
                                         self.expand(file, &body, out, func, depth + 1);
                                     }
                                 }
-                                _ => self.err(file, qpos, format!("argument mismatch for macro '{name}'")),
+                                _ => self.err(file, npos, format!("argument mismatch for macro '{name}'")),
                             }
                             continue;
                         }

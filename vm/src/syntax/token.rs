@@ -39,6 +39,10 @@ pub enum Tok {
     Dot,
     /// The end of the input.
     Eof,
+    /// Something the lexer or preprocessor could not make sense of: an illegal character
+    /// (the parser reports it as a syntax error), or `None` where an error was already
+    /// reported (the parser drops the form silently).
+    Bad(Option<char>),
 }
 
 /// A token with its position.
@@ -82,6 +86,7 @@ impl Token {
             Tok::Sym(s) => (*s).to_owned(),
             Tok::Dot => ".".to_owned(),
             Tok::Eof => String::new(),
+            Tok::Bad(c) => c.map(String::from).unwrap_or_default(),
         }
     }
 }

@@ -50,12 +50,11 @@ fn cmp_numbers(a: &Term, b: &Term, exact: bool) -> Ordering {
         (Term::Int(x), Term::Int(y)) => x.cmp(y),
         (Term::Float(x), Term::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
         (Term::Float(_), _) => cmp_numbers(b, a, exact).reverse(),
+        // In the exact order (map key order) every integer sorts before every float.
+        (_, Term::Float(_)) if exact => Ordering::Less,
         (_, Term::Float(f)) => {
             let i = a.as_bigint().unwrap_or_default();
-            match cmp_int_float(&i, *f) {
-                Ordering::Equal if exact => Ordering::Less,
-                o => o,
-            }
+            cmp_int_float(&i, *f)
         }
         _ => {
             let x = a.as_bigint().unwrap_or_default();

@@ -1,0 +1,3 @@
+-module(bad_map_construction).
+-export([f/0]).
+f() -> #{a := 1}.

@@ -1,0 +1,3 @@
+-module(illegal_character).
+-export([f/0]).
+f() -> 1 ` 2.

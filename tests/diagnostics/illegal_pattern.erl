@@ -1,0 +1,3 @@
+-module(illegal_pattern).
+-export([f/1]).
+f(X + Y) -> X.

@@ -1,0 +1,4 @@
+-module(missing_endif).
+-ifdef(FOO).
+-export([f/0]).
+f() -> ok.

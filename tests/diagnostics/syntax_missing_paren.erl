@@ -1,0 +1,3 @@
+-module(syntax_missing_paren).
+-export([f/0]).
+f() -> foo(1, 2.

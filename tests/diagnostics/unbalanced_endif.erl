@@ -1,0 +1,4 @@
+-module(unbalanced_endif).
+-endif.
+-export([f/0]).
+f() -> ok.

@@ -1,0 +1,3 @@
+-module(undefined_export).
+-export([f/0, h/2]).
+f() -> ok.

@@ -1,0 +1,3 @@
+-module(undefined_macro).
+-export([f/0]).
+f() -> ?NOPE.

@@ -1,0 +1,4 @@
+-module(unterminated_atom).
+-export([f/0]).
+f() -> 'abc.
+

@@ -1,0 +1,4 @@
+-module(unterminated_string).
+-export([f/0]).
+f() -> "abc.
+
