@@ -448,7 +448,7 @@ usort(List) when is_list(List) ->
     case List of
         [] -> [];
         [_] -> List;
-        _ -> dedup_eq(msort(fun le/2, List))
+        _ -> dedup_eq(undecorate(lists:sort(decorate(List, 1))))
     end.
 
 usort(Fun, List) when is_function(Fun, 2) ->
@@ -462,17 +462,15 @@ keysort(I, L) when is_integer(I), I > 0 ->
     case L of
         [] -> L;
         [_] -> L;
-        [_, _ | _] -> msort(key_le(I), L)
+        [_, _ | _] -> undecorate(lists:sort(decorate_key(I, L, 1)))
     end.
 
 ukeysort(I, L) when is_integer(I), I > 0 ->
     case L of
         [] -> L;
         [_] -> L;
-        [_, _ | _] -> dedup_key(I, msort(key_le(I), L))
+        [_, _ | _] -> dedup_key(I, undecorate(lists:sort(decorate_key(I, L, 1))))
     end.
-
-le(A, B) -> A =< B.
 
 key_le(I) -> fun(A, B) -> element(I, A) =< element(I, B) end.
 
@@ -503,6 +501,19 @@ fmerge(F, [H1 | T1] = L1, [H2 | T2] = L2, Acc) ->
 fmerge(_, [], L2, Acc) -> rev(Acc, proper(L2));
 fmerge(_, L1, [], Acc) -> rev(Acc, proper(L1));
 fmerge(_, _, _, _) -> error(badarg).
+
+%% usort/1 and the key sorts use the built-in lists:sort/1 on elements tagged
+%% with their position, so that elements that compare equal keep their input
+%% order whatever the built-in does with them.
+decorate([H | T], N) -> [{H, N} | decorate(T, N + 1)];
+decorate([], _) -> [].
+
+decorate_key(I, [H | T], N) -> [{element(I, H), N, H} | decorate_key(I, T, N + 1)];
+decorate_key(_, [], _) -> [].
+
+undecorate([{H, _} | T]) -> [H | undecorate(T)];
+undecorate([{_, _, H} | T]) -> [H | undecorate(T)];
+undecorate([]) -> [].
 
 dedup_eq([H | T]) -> [H | dedup_eq(H, T)].
 

@@ -9,6 +9,7 @@
 mod arith;
 mod erlang;
 mod math;
+mod time;
 
 use crate::interp::exception::BifResult;
 use crate::process::Proc;
@@ -45,7 +46,7 @@ fn registry() -> &'static Registry {
     REG.get_or_init(|| {
         let mut defs = Vec::new();
         let mut index = HashMap::new();
-        for list in [arith::BIFS, erlang::BIFS, math::BIFS] {
+        for list in [arith::BIFS, erlang::BIFS, math::BIFS, time::BIFS] {
             for d in list {
                 let id = BifId(defs.len() as u32);
                 defs.push(d);

@@ -326,19 +326,31 @@ impl Gen<'_> {
     /// The clauses of a function or fun, matched against the argument registers.
     fn clauses_on_args(&mut self, clauses: &[Clause], args: &[Src], err: MatchError) -> CResult<()> {
         let outer_bound = self.f.bound.clone();
+        let outer_slots = self.f.slots.clone();
         for clause in clauses {
             self.line = clause.pos.line;
             self.f.bound = outer_bound.clone();
+            self.f.slots = outer_slots.clone();
             self.f.unsafe_vars.clear();
             let next = self.label();
             // Go on after a bad pattern, as erlc does, to report what follows too.
             for (p, a) in clause.patterns.iter().zip(args) {
+                // A plain new variable names the argument register itself: argument registers
+                // are never written while the function runs, so no copy is needed.
+                if let (Expr::Var(_, name), Src::R(r)) = (p, a) {
+                    if name != "_" && !self.f.bound.contains(name) && !self.f.slots.contains_key(name) {
+                        self.f.slots.insert(name.clone(), *r);
+                        self.f.bound.insert(name.clone());
+                        continue;
+                    }
+                }
                 let _ = self.pattern(p, *a, next);
             }
             let _ = self.guards(&clause.guards, next);
             let _ = self.body_tail(&clause.body);
             self.bind(next);
         }
+        self.f.slots = outer_slots;
         self.line = clauses.last().map(|c| c.pos.line).unwrap_or(self.line);
         let src = if args.is_empty() { self.atom_lit("undefined") } else { args[0] };
         self.emit(Op::MatchFail { kind: err, src });
@@ -621,7 +633,35 @@ impl Gen<'_> {
                 let av = self.expr(a)?;
                 let bv = self.expr(b)?;
                 self.line = pos.line;
-                self.call_bif(pos, "erlang", op.name(), vec![av, bv])
+                let kind = match op {
+                    BinOp::Add => Some(ArithKind::Add),
+                    BinOp::Sub => Some(ArithKind::Sub),
+                    BinOp::Mul => Some(ArithKind::Mul),
+                    BinOp::Band => Some(ArithKind::Band),
+                    BinOp::Bor => Some(ArithKind::Bor),
+                    BinOp::Bxor => Some(ArithKind::Bxor),
+                    BinOp::IDiv => Some(ArithKind::Div),
+                    BinOp::Rem => Some(ArithKind::Rem),
+                    BinOp::Eq => Some(ArithKind::Cmp(Cmp::Eq)),
+                    BinOp::Ne => Some(ArithKind::Cmp(Cmp::Ne)),
+                    BinOp::ExactEq => Some(ArithKind::Cmp(Cmp::ExactEq)),
+                    BinOp::ExactNe => Some(ArithKind::Cmp(Cmp::ExactNe)),
+                    BinOp::Lt => Some(ArithKind::Cmp(Cmp::Lt)),
+                    BinOp::Le => Some(ArithKind::Cmp(Cmp::Le)),
+                    BinOp::Gt => Some(ArithKind::Cmp(Cmp::Gt)),
+                    BinOp::Ge => Some(ArithKind::Cmp(Cmp::Ge)),
+                    _ => None,
+                };
+                match kind {
+                    Some(kind) => {
+                        let bif = self.bif_or_err(pos, "erlang", op.name(), 2)?;
+                        let dst = self.temp();
+                        let fail = self.f.guard_fail;
+                        self.emit(Op::Arith { kind, bif, a: av, b: bv, dst, fail });
+                        Ok(Src::R(dst))
+                    }
+                    None => self.call_bif(pos, "erlang", op.name(), vec![av, bv]),
+                }
             }
         }
     }

@@ -109,6 +109,11 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             env.iter().for_each(|s| src(*s));
             reg(*dst);
         }
+        Op::Arith { a, b, dst, .. } => {
+            src(*a);
+            src(*b);
+            reg(*dst);
+        }
         Op::CallBif { args, dst, .. } | Op::Call { args, dst, .. } | Op::CallExt { args, dst, .. } => {
             args.iter().for_each(|s| src(*s));
             reg(*dst);

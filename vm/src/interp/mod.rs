@@ -246,6 +246,47 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 };
                 set!(dst, Term::Fun(Arc::new(f)));
             }
+            Op::Arith { kind, bif, a, b, dst, fail } => {
+                let fast = match (get_ref!(*a), get_ref!(*b)) {
+                    (Term::Int(x), Term::Int(y)) => {
+                        let (x, y) = (*x, *y);
+                        match kind {
+                            ArithKind::Add => x.checked_add(y).map(Term::Int),
+                            ArithKind::Sub => x.checked_sub(y).map(Term::Int),
+                            ArithKind::Mul => x.checked_mul(y).map(Term::Int),
+                            ArithKind::Band => Some(Term::Int(x & y)),
+                            ArithKind::Bor => Some(Term::Int(x | y)),
+                            ArithKind::Bxor => Some(Term::Int(x ^ y)),
+                            ArithKind::Div if y != 0 => x.checked_div(y).map(Term::Int),
+                            ArithKind::Rem if y != 0 => x.checked_rem(y).map(Term::Int),
+                            ArithKind::Cmp(c) => Some(Term::bool(compare(*c, &Term::Int(x), &Term::Int(y)))),
+                            _ => None,
+                        }
+                    }
+                    (x, y) => match kind {
+                        ArithKind::Cmp(c) => Some(Term::bool(compare(*c, x, y))),
+                        _ => None,
+                    },
+                };
+                match fast {
+                    Some(v) => proc.regs[base + dst.0 as usize] = v,
+                    None => {
+                        argbuf.clear();
+                        argbuf.push(get!(*a));
+                        argbuf.push(get!(*b));
+                        match call_bif(proc, *bif, &argbuf) {
+                            Ok(v) => proc.regs[base + dst.0 as usize] = v,
+                            Err(e) => match fail {
+                                Some(l) => jump!(l),
+                                None => {
+                                    let args = std::mem::take(&mut argbuf);
+                                    throw!(e, Some((*bif, args)))
+                                }
+                            },
+                        }
+                    }
+                }
+            }
             Op::CallBif { bif, args, dst, fail } => {
                 argbuf.clear();
                 for a in args.iter() {
@@ -283,9 +324,17 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 let f = &m.functions[*func as usize];
-                proc.regs.truncate(base);
-                proc.regs.append(&mut argbuf);
-                proc.regs.resize(base + f.nslots as usize, Term::Nil);
+                let frame_len = proc.regs.len() - base;
+                if frame_len == f.nslots as usize {
+                    // Same frame size (a loop): overwrite the arguments in place.
+                    for (i, v) in argbuf.drain(..).enumerate() {
+                        proc.regs[base + i] = v;
+                    }
+                } else {
+                    proc.regs.truncate(base);
+                    proc.regs.append(&mut argbuf);
+                    proc.regs.resize(base + f.nslots as usize, Term::Nil);
+                }
                 proc.pc = f.entry;
             }
             Op::CallExt { import, args, dst } => {

@@ -86,6 +86,29 @@ pub enum Cmp {
     Ge,
 }
 
+/// The operators with an inline fast path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ArithKind {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `band`
+    Band,
+    /// `bor`
+    Bor,
+    /// `bxor`
+    Bxor,
+    /// `div`
+    Div,
+    /// `rem`
+    Rem,
+    /// A comparison, producing `true` or `false`.
+    Cmp(Cmp),
+}
+
 /// The errors the compiler raises for failed matches.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MatchError {
@@ -168,6 +191,9 @@ pub enum Op {
     UpdateMap { map: Src, pairs: Box<[(Src, Src, bool)]>, dst: Reg, fail: Option<Label> },
     /// Makes a closure over lambda `lambda` with captured values `env`.
     MakeFun { lambda: u32, env: Box<[Src]>, dst: Reg },
+    /// An arithmetic or comparison operator on two operands: small integers take an inline
+    /// fast path; anything else goes to the operator's built-in `bif`.
+    Arith { kind: ArithKind, bif: BifId, a: Src, b: Src, dst: Reg, fail: Option<Label> },
     /// Calls a built-in. Errors jump to `fail` if given (guards), else raise.
     CallBif { bif: BifId, args: Box<[Src]>, dst: Reg, fail: Option<Label> },
     /// Calls local function `func` (an index into the module's function table).
@@ -242,9 +268,10 @@ impl Op {
             | Op::BinSkip { fail, .. }
             | Op::BinEnd { fail, .. }
             | Op::BinTestUnit { fail, .. } => vec![*fail],
-            Op::UpdateMap { fail, .. } | Op::CallBif { fail, .. } | Op::MakeBinary { fail, .. } => {
-                fail.iter().copied().collect()
-            }
+            Op::UpdateMap { fail, .. }
+            | Op::CallBif { fail, .. }
+            | Op::Arith { fail, .. }
+            | Op::MakeBinary { fail, .. } => fail.iter().copied().collect(),
             Op::TryBegin { handler, .. } => vec![*handler],
             Op::RecvPeek { empty, .. } => vec![*empty],
             Op::RecvNext { to } => vec![*to],
@@ -269,7 +296,10 @@ impl Op {
             | Op::BinSkip { fail, .. }
             | Op::BinEnd { fail, .. }
             | Op::BinTestUnit { fail, .. } => f(fail),
-            Op::UpdateMap { fail, .. } | Op::CallBif { fail, .. } | Op::MakeBinary { fail, .. } => {
+            Op::UpdateMap { fail, .. }
+            | Op::CallBif { fail, .. }
+            | Op::Arith { fail, .. }
+            | Op::MakeBinary { fail, .. } => {
                 if let Some(l) = fail {
                     f(l)
                 }

@@ -30,9 +30,17 @@ type Res<T> = Result<T, FormatError>;
 /// would try to build any size; ember refuses sizes that only a mistake can ask for.
 pub const MAX_FIELD: i64 = 1 << 24;
 
-/// How deeply nested a term may be before the writers stop descending and print `...`, so
-/// that a pathological term cannot exhaust the native stack.
-pub(crate) const MAX_NESTING: usize = 2000;
+/// How deeply nested a term may be before the writers stop descending and print `...`.
+/// Printing recurses once per level of nesting, so a term nested more deeply than
+/// [`SHALLOW_NESTING`] is printed on a thread of its own with a stack sized for it.
+pub(crate) const MAX_NESTING: usize = 10_000;
+
+/// Nesting up to this depth is printed on the caller's stack.
+const SHALLOW_NESTING: usize = 100;
+
+/// The stack a deeply nested term is printed with: a base plus an allowance per level.
+const STACK_BASE: usize = 1 << 20;
+const STACK_PER_LEVEL: usize = 8 << 10;
 
 /// `io_lib:format(Format, Args)`: `format` is the format string's characters, `args` the
 /// argument list's elements. Returns the characters produced (a String, chars may be > 255).
@@ -69,7 +77,8 @@ pub fn pretty(term: &Term, column: usize, line_length: usize, depth: Option<usiz
     };
     let column = i64::try_from(column).unwrap_or(i64::MAX / 4);
     let line_length = i64::try_from(line_length).unwrap_or(i64::MAX / 4);
-    pretty::print(term, &pretty::Options { column, line_length, depth, unicode: true, strings: true })
+    let options = pretty::Options { column, line_length, depth, unicode: true, strings: true };
+    with_stack_for(term, |budget| pretty::print(term, &options, budget))
 }
 
 /// The text produced so far, and the column the next character will land in, counted as
@@ -259,12 +268,14 @@ fn control(spec: &Spec, args: &mut Args<'_>, column: i64) -> Res<String> {
         }
         'w' => {
             let a = next_arg(args)?;
-            term(write_term(a, -1, spec.unicode), f, adj, p, pad)
+            let text = with_stack_for(a, |budget| write_limited_term(a, -1, spec.unicode, budget));
+            term(text, f, adj, p, pad)
         }
         'W' => {
             let a = next_arg(args)?;
             let d = depth_arg(next_arg(args)?)?;
-            term(write_term(a, d, spec.unicode), f, adj, p, pad)
+            let text = with_stack_for(a, |budget| write_limited_term(a, d, spec.unicode, budget));
+            term(text, f, adj, p, pad)
         }
         's' => {
             let a = next_arg(args)?;
@@ -360,9 +371,75 @@ fn print(t: &Term, depth: i64, spec: &Spec, column: i64) -> Res<String> {
     if spec.adjust == Adjust::Left {
         return Err(FormatError);
     }
-    let line_length = spec.width.unwrap_or(80);
-    let column = spec.precision.unwrap_or(column + 1);
-    Ok(pretty::print(t, &pretty::Options { column, line_length, depth, unicode: spec.unicode, strings: spec.strings }))
+    let options = pretty::Options {
+        column: spec.precision.unwrap_or(column + 1),
+        line_length: spec.width.unwrap_or(80),
+        depth,
+        unicode: spec.unicode,
+        strings: spec.strings,
+    };
+    Ok(with_stack_for(t, |budget| pretty::print(t, &options, budget)))
+}
+
+/// How deeply `t` nests (through list elements, tuple elements and map entries), counted
+/// no further than `limit`.
+fn nesting(t: &Term, limit: usize) -> usize {
+    let mut deepest = 0;
+    let mut stack = vec![(t, 1)];
+    while let Some((t, depth)) = stack.pop() {
+        deepest = deepest.max(depth);
+        if deepest > limit {
+            break;
+        }
+        let mut push = |e| push_compound(&mut stack, e, depth + 1);
+        match t {
+            Term::Cons(_) => {
+                let mut it = t.iter_list();
+                for e in it.by_ref() {
+                    push(e);
+                }
+                push(it.tail());
+            }
+            Term::Tuple(elems) => elems.iter().for_each(push),
+            Term::Map(m) => {
+                for (k, v) in m.iter() {
+                    push(k);
+                    push(v);
+                }
+            }
+            _ => {}
+        }
+    }
+    deepest
+}
+
+fn push_compound<'a>(stack: &mut Vec<(&'a Term, usize)>, e: &'a Term, depth: usize) {
+    if matches!(e, Term::Cons(_) | Term::Tuple(_) | Term::Map(_)) {
+        stack.push((e, depth));
+    }
+}
+
+/// Runs a printer of `t`, giving it the nesting budget it may descend to. A deeply nested
+/// term is printed on a scoped thread whose stack is sized for its depth; should that
+/// thread not start, the printer runs here with the shallow budget instead.
+fn with_stack_for<R: Send>(t: &Term, run: impl Fn(usize) -> R + Sync) -> R {
+    let depth = nesting(t, MAX_NESTING + 1);
+    if depth <= SHALLOW_NESTING {
+        return run(MAX_NESTING);
+    }
+    let size = STACK_BASE + depth.min(MAX_NESTING + 1) * STACK_PER_LEVEL;
+    let run = &run;
+    let deep = std::thread::scope(|scope| {
+        std::thread::Builder::new()
+            .stack_size(size)
+            .spawn_scoped(scope, move || run(MAX_NESTING))
+            .ok()
+            .and_then(|handle| handle.join().ok())
+    });
+    match deep {
+        Some(r) => r,
+        None => run(SHALLOW_NESTING),
+    }
 }
 
 fn count(n: i64) -> Res<usize> {
@@ -764,14 +841,22 @@ pub(crate) fn write_string<I: IntoIterator<Item = char>>(chars: I, latin1: bool)
 /// A term as `io_lib:write(Term, [{depth, Depth}, {encoding, ...}])` writes it: `~w` with
 /// a depth of -1 (no limit), `~W` otherwise. Atoms are written with their Unicode
 /// characters when `unicode`, escaped as `\x{...}` otherwise.
+///
+/// For atomic terms only: compound ones go through [`write_limited_term`] with a nesting
+/// budget.
 pub(crate) fn write_term(t: &Term, depth: i64, unicode: bool) -> String {
+    write_limited_term(t, depth, unicode, SHALLOW_NESTING)
+}
+
+/// `write_term` for a term that may nest: below `budget` levels the writer prints `...`.
+fn write_limited_term(t: &Term, depth: i64, unicode: bool, budget: usize) -> String {
     let mut s = String::new();
-    write_limited(&mut s, t, depth, !unicode, 0);
+    write_limited(&mut s, t, depth, !unicode, budget);
     s
 }
 
-fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, nest: usize) {
-    if d == 0 || nest > MAX_NESTING {
+fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, budget: usize) {
+    if d == 0 || budget == 0 {
         s.push_str("...");
         return;
     }
@@ -800,7 +885,7 @@ fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, nest: usize) {
                             d -= 1;
                         }
                         first = false;
-                        write_limited(s, &cell.head, d, latin1, nest + 1);
+                        write_limited(s, &cell.head, d, latin1, budget - 1);
                         cur = &cell.tail;
                     }
                     other => {
@@ -808,7 +893,7 @@ fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, nest: usize) {
                             s.push_str("|...");
                         } else {
                             s.push('|');
-                            write_limited(s, other, d - 1, latin1, nest + 1);
+                            write_limited(s, other, d - 1, latin1, budget - 1);
                         }
                         break;
                     }
@@ -832,7 +917,7 @@ fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, nest: usize) {
                     s.push(',');
                     d -= 1;
                 }
-                write_limited(s, e, d, latin1, nest + 1);
+                write_limited(s, e, d, latin1, budget - 1);
             }
             s.push('}');
         }
@@ -846,9 +931,9 @@ fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, nest: usize) {
             let d0 = d - 1;
             let mut pairs = m.iter();
             if let Some((k, v)) = pairs.next() {
-                write_limited(s, k, d0, latin1, nest + 1);
+                write_limited(s, k, d0, latin1, budget - 1);
                 s.push_str(" => ");
-                write_limited(s, v, d0, latin1, nest + 1);
+                write_limited(s, v, d0, latin1, budget - 1);
             }
             // The remaining depth is checked before looking for another pair, so a map
             // cut exactly after its last pair still ends in `,...`, as in erl.
@@ -862,9 +947,9 @@ fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, nest: usize) {
                     break;
                 };
                 s.push(',');
-                write_limited(s, k, d0, latin1, nest + 1);
+                write_limited(s, k, d0, latin1, budget - 1);
                 s.push_str(" => ");
-                write_limited(s, v, d0, latin1, nest + 1);
+                write_limited(s, v, d0, latin1, budget - 1);
                 left -= 1;
             }
             s.push('}');
@@ -1412,6 +1497,10 @@ pub(crate) mod tests {
         ("~P", "[<<1,2,3:2>>,3]", Some("<<1,2,...>>")),
         ("~P", "[{a,b},a]", None),
         ("~W", "[{a,b},a]", None),
+        ("~W", "[#{a => 1},2]", Some("#{a => 1,...}")),
+        ("~W", "[#{a => 1,b => 2},3]", Some("#{a => 1,b => 2,...}")),
+        ("~W", "[#{a => 1,b => 2},4]", Some("#{a => 1,b => 2}")),
+        ("~P", "[#{a => 1},2]", Some("#{a => 1}")),
     ];
 
     #[test]
@@ -1457,5 +1546,41 @@ mod scratch_fuzz {
             }
         }
         println!("{bad} mismatches of {total}");
+    }
+}
+#[cfg(test)]
+mod scratch_perf {
+    use crate::term::Term;
+    #[test]
+    #[ignore]
+    fn scratch_deep_and_long() {
+        let mut t = Term::Nil;
+        let n: usize = std::env::var("DEPTH").ok().and_then(|v| v.parse().ok()).unwrap_or(1000);
+        for _ in 0..n {
+            t = Term::list(vec![t, Term::tuple(vec![Term::atom("a"), Term::Int(1)])]);
+        }
+        println!("built");
+        let s = super::format("~p", &[t.clone()]).unwrap();
+        println!("deep p len {}", s.len());
+        let s = super::format("~w", &[t.clone()]).unwrap();
+        println!("deep w len {}", s.len());
+        let s = super::format("~s", &[Term::list(vec![t.clone()])]);
+        println!("deep s {:?}", s.is_ok());
+        let start = std::time::Instant::now();
+        let long = Term::list((0..1_000_000).map(|i| Term::tuple(vec![Term::Int(i), Term::atom("x")])).collect());
+        let s = super::format("~p", &[long.clone()]).unwrap();
+        println!("long p len {} in {:?}", s.len(), start.elapsed());
+        let start = std::time::Instant::now();
+        let s = super::format("~w", &[long]).unwrap();
+        println!("long w len {} in {:?}", s.len(), start.elapsed());
+        let mut deep_iolist = Term::Nil;
+        for _ in 0..1_000_000 {
+            deep_iolist = Term::list(vec![deep_iolist, Term::Int(97)]);
+        }
+        println!("built iolist");
+        let s = super::format("~s", &[deep_iolist.clone()]).unwrap();
+        println!("deep iolist len {}", s.len());
+        std::mem::forget(deep_iolist);
+        std::mem::forget(t);
     }
 }

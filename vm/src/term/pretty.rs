@@ -13,9 +13,9 @@
 //! Not covered: record printing (there are no record definitions at this level, so records
 //! print as the tuples they are), the `chars_limit` and `line_max_chars` options, and the
 //! Unicode printable range (erl's default Latin-1 range is the one used to recognise
-//! strings). Terms nested more deeply than `MAX_NESTING` print `...` below that depth.
+//! strings). Terms nested more deeply than the budget the caller gives print `...` below it.
 
-use super::format::{binary_segments, write_atom, write_string, write_term, MAX_NESTING};
+use super::format::{binary_segments, write_atom, write_string, write_term};
 use super::{Bitstring, Term};
 
 /// What `io_lib_pretty:print/2` is told.
@@ -32,8 +32,9 @@ pub(crate) struct Options {
     pub strings: bool,
 }
 
-/// Prints `term` as `io_lib_pretty:print(Term, Options)` does.
-pub(crate) fn print(term: &Term, o: &Options) -> String {
+/// Prints `term` as `io_lib_pretty:print(Term, Options)` does, descending at most `budget`
+/// levels into nested terms (deeper ones print as `...`).
+pub(crate) fn print(term: &Term, o: &Options, budget: usize) -> String {
     if o.depth == 0 {
         return "...".to_owned();
     }
@@ -42,7 +43,7 @@ pub(crate) fn print(term: &Term, o: &Options) -> String {
         Term::Atom(a) => write_atom(a.as_str(), !o.unicode),
         Term::Nil | Term::Cons(_) | Term::Tuple(_) | Term::Map(_) | Term::Bits(_) => {
             let builder = Builder { unicode: o.unicode, strings: o.strings };
-            let item = builder.item(term, o.depth, 0);
+            let item = builder.item(term, o.depth, budget);
             let ll = o.line_length;
             let mut out = String::new();
             if ll == 0 || item.len < ll - col {
@@ -164,8 +165,8 @@ struct Builder {
 
 impl Builder {
     /// The intermediate form of `t` printed with depth limit `d` (negative: none).
-    fn item(&self, t: &Term, d: i64, nest: usize) -> Item {
-        if nest > MAX_NESTING {
+    fn item(&self, t: &Term, d: i64, budget: usize) -> Item {
+        if budget == 0 {
             return leaf("...".to_owned(), true);
         }
         match t {
@@ -177,7 +178,7 @@ impl Builder {
                         return leaf(write_string(chars, !self.unicode), true);
                     }
                 }
-                self.list(t, d, nest)
+                self.list(t, d, budget)
             }
             Term::Tuple(elems) if elems.is_empty() => leaf("{}".to_owned(), true),
             Term::Tuple(_) if d == 1 => leaf("{...}".to_owned(), true),
@@ -190,7 +191,7 @@ impl Builder {
                         tail = Tail::Dots;
                         break;
                     }
-                    items.push(self.item(e, dc - 1, nest + 1));
+                    items.push(self.item(e, dc - 1, budget - 1));
                     dc -= 1;
                 }
                 let tagged = elems.len() > 1 && matches!(elems[0], Term::Atom(_));
@@ -207,8 +208,8 @@ impl Builder {
                         dots = true;
                         break;
                     }
-                    let k = self.item(k, d - 1, nest + 1);
-                    let v = self.item(v, d - 1, nest + 1);
+                    let k = self.item(k, d - 1, budget - 1);
+                    let v = self.item(v, d - 1, budget - 1);
                     pairs.push(Item { len: k.len + 4 + v.len, node: Node::Pair(Box::new(k), Box::new(v)) });
                     dc -= 1;
                 }
@@ -220,7 +221,7 @@ impl Builder {
         }
     }
 
-    fn list(&self, t: &Term, d: i64, nest: usize) -> Item {
+    fn list(&self, t: &Term, d: i64, budget: usize) -> Item {
         let mut elems = Vec::new();
         let mut cur = t;
         let mut dc = d;
@@ -229,11 +230,11 @@ impl Builder {
                 Term::Nil => break Tail::Nil,
                 _ if dc == 1 => break Tail::Dots,
                 Term::Cons(cell) => {
-                    elems.push(self.item(&cell.head, dc - 1, nest + 1));
+                    elems.push(self.item(&cell.head, dc - 1, budget - 1));
                     cur = &cell.tail;
                     dc -= 1;
                 }
-                other => break Tail::Improper(Box::new(self.item(other, dc - 1, nest + 1))),
+                other => break Tail::Improper(Box::new(self.item(other, dc - 1, budget - 1))),
             }
         };
         Item { len: seq_len(&elems, &tail, 2), node: Node::List(elems, tail) }
@@ -821,6 +822,19 @@ mod tests {
         ("~p", "[{aaa,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30],[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30]}]", Some("{aaa,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,\n      28,29,30],\n     [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,\n      28,29,30]}")),
         ("~p", "[{[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30],[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30]}]", Some("{[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,\n  29,30],\n [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,\n  29,30]}")),
         ("~p", "[{ok,#{\"alpha\" => <<\"alphaalphaalphaalpha\">>,\"beta\" => <<\"betabetabetabeta\">>,\"gamma\" => <<\"gammagammagammagamma\">>,\"delta\" => <<\"deltadeltadeltadelta\">>,\"epsilon\" => <<\"epsilonepsilonepsilonepsilon\">>}}]", Some("{ok,#{\"alpha\" => <<\"alphaalphaalphaalpha\">>,\"beta\" => <<\"betabetabetabeta\">>,\n      \"delta\" => <<\"deltadeltadeltadelta\">>,\n      \"epsilon\" => <<\"epsilonepsilonepsilonepsilon\">>,\n      \"gamma\" => <<\"gammagammagammagamma\">>}}")),
+        ("~*c~P", "[65,$x,{aaaa,[[1]]},3]", Some("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{aaaa,[...]}")),
+        ("~*c~P", "[66,$x,{aaaa,[[1]]},3]", Some("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{aaaa,[...]}")),
+        ("~*c~P", "[67,$x,{aaaa,[[1]]},3]", Some("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx{aaaa,\n                                                                    [...]}")),
+        ("~p", "[{abcdefghijklmnopqrstuvwxyz_abcdefghij_klmnop,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30],{x,y}}]", Some("{abcdefghijklmnopqrstuvwxyz_abcdefghij_klmnop,\n    [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,\n     28,29,30],\n    {x,y}}")),
+        ("~.30p", "[{tag_of_twenty_chars,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30],\"qqqqqqqqqqqqqqqqqqqqqqqqqqqqqq\"}]", Some("{tag_of_twenty_chars,\n                                 [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,\n                                  18,19,20,21,22,23,24,25,26,27,28,29,30],\n                                 \"qqqqqqqqqqqqqqqqqqqqqqqqqqqqqq\"}")),
+        ("~p", "[{tag_a_very_long_tag_name_xxxxxxxxxxxxxxxxxx,{another_very_long_tag_name_yyyyyyyyyyyyyyyyy,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]},z}]", Some("{tag_a_very_long_tag_name_xxxxxxxxxxxxxxxxxx,\n    {another_very_long_tag_name_yyyyyyyyyyyyyyyyy,\n        [1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25]},\n    z}")),
+        ("~.45p", "[{shorttag,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20],{inner,[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20]}}]", Some("{shorttag,\n                                             [1,2,3,4,5,6,7,8,9,10,11,12,13,\n                                              14,15,16,17,18,19,20],\n                                             {inner,\n                                              [1,2,3,4,5,6,7,8,9,10,11,12,13,\n                                               14,15,16,17,18,19,20]}}")),
+        ("~.60p", "[{tg,aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa}]", Some("{tg,\n                                                            aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa}")),
+        ("~30p", "[[{key_alpha,alpha},{key_beta,beta},{key_gamma,gamma},{key_delta,delta},{key_epsilon,epsilon},{key_zeta,zeta},{key_eta,eta},{key_theta,theta},{key_iota,iota},{key_kappa,kappa},{key_lambda,lambda},{key_mu,mu}]]", Some("[{key_alpha,alpha},\n {key_beta,beta},\n {key_gamma,gamma},\n {key_delta,delta},\n {key_epsilon,epsilon},\n {key_zeta,zeta},\n {key_eta,eta},\n {key_theta,theta},\n {key_iota,iota},\n {key_kappa,kappa},\n {key_lambda,lambda},\n {key_mu,mu}]")),
+        ("~.70p", "[[1,2,3,4,5,6,7,8,9,10]]", Some("[1,2,3,4,\n                                                                      5,6,7,8,\n                                                                      9,10]")),
+        ("~.79p", "[[1,2]]", Some("[1,\n                                                                               2]")),
+        ("~.80p", "[{a,b}]", Some("{a,\n                                                                                b}")),
+        ("~.200p", "[{aaaa,bbbb}]", Some("{aaaa,\n                                                                                                                                                                                                        bbbb}")),
     ];
 
     #[test]

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Times each benchmark program on ember and on real erl in the same invocation and prints
+# both times and their ratio (ember / erl; below 1 means ember is faster), then the
+# geometric mean. Times are measured inside each VM (start-up is not counted).
+#
+# Usage: bench/run.sh [seq] [NAMES...]      (from anywhere; builds ember in release mode)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+suite="${1:-seq}"
+shift || true
+if ! command -v erl >/dev/null 2>&1; then
+    echo "erl not found; installing Erlang/OTP" >&2
+    apt-get update >&2 && apt-get install -y erlang-base erlang-eunit >&2
+fi
+(cd "$ROOT" && cargo build --release --quiet)
+EMBER="$ROOT/target/release/ember"
+DIR="$ROOT/bench/$suite"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+(cd "$TMP" && erlc "$DIR"/*.erl)
+
+names=("$@")
+if [ ${#names[@]} -eq 0 ]; then
+    for f in "$DIR"/*.erl; do
+        n="$(basename "$f" .erl)"
+        [ "$n" = ember_bench ] || names+=("$n")
+    done
+fi
+
+printf '%-14s %12s %12s %8s\n' benchmark "ember (ms)" "erl (ms)" ratio
+logsum=0
+count=0
+worst=0
+for n in "${names[@]}"; do
+    e_out="$("$EMBER" run "$DIR/$n.erl")"
+    r_out="$(cd "$TMP" && erl -noshell -s "$n" main -s init stop)"
+    e_res="$(grep '^result' <<<"$e_out")"
+    r_res="$(grep '^result' <<<"$r_out")"
+    if [ "$e_res" != "$r_res" ]; then
+        echo "$n: results differ: ember '$e_res', erl '$r_res'" >&2
+        exit 1
+    fi
+    e_us="$(awk '/^time_us/ {print $2}' <<<"$e_out")"
+    r_us="$(awk '/^time_us/ {print $2}' <<<"$r_out")"
+    ratio="$(awk -v a="$e_us" -v b="$r_us" 'BEGIN { printf "%.2f", a / (b > 0 ? b : 1) }')"
+    printf '%-14s %12.1f %12.1f %8s\n' "$n" "$(awk -v a="$e_us" 'BEGIN{print a/1000}')" "$(awk -v a="$r_us" 'BEGIN{print a/1000}')" "$ratio"
+    logsum="$(awk -v s="$logsum" -v r="$ratio" 'BEGIN { print s + log(r) }')"
+    worst="$(awk -v w="$worst" -v r="$ratio" 'BEGIN { print (r > w ? r : w) }')"
+    count=$((count + 1))
+done
+geo="$(awk -v s="$logsum" -v c="$count" 'BEGIN { printf "%.2f", exp(s / c) }')"
+echo "geometric mean ember/erl: $geo (worst $worst)"

@@ -1,0 +1,76 @@
+//! Time: `erlang:monotonic_time/0,1`, `system_time/0,1`, `timestamp/0`,
+//! `convert_time_unit/3`, `unique_integer/0,1`. The native unit is the nanosecond.
+
+use super::BifDef;
+use crate::interp::exception::Exception;
+use crate::term::Term;
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::OnceLock;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+macro_rules! bifs {
+    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
+        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
+    };
+}
+
+/// Units per second of a time unit term.
+fn per_second(unit: &Term) -> Result<i64, Exception> {
+    match unit {
+        Term::Atom(a) => match a.as_str() {
+            "second" | "seconds" => Ok(1),
+            "millisecond" | "milli_seconds" => Ok(1_000),
+            "microsecond" | "micro_seconds" => Ok(1_000_000),
+            "nanosecond" | "nano_seconds" | "native" => Ok(1_000_000_000),
+            "perf_counter" => Ok(1_000_000_000),
+            _ => Err(Exception::badarg()),
+        },
+        Term::Int(n) if *n > 0 => Ok(*n),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+/// Monotonic nanoseconds since an arbitrary start.
+fn mono_ns() -> i64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    let start = *START.get_or_init(Instant::now);
+    // Offset so that values look like BEAM's (negative, large), but stay monotonic.
+    start.elapsed().as_nanos() as i64 - 576_460_752_303_423_488
+}
+
+fn system_ns() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0)
+}
+
+fn convert(ns: i64, per_sec: i64) -> i64 {
+    (ns as i128 * per_sec as i128).div_euclid(1_000_000_000) as i64
+}
+
+static UNIQUE: AtomicI64 = AtomicI64::new(1);
+
+bifs! {
+    "erlang", "monotonic_time", 0 => |_, _| Ok(Term::Int(mono_ns()));
+    "erlang", "monotonic_time", 1 => |_, a| Ok(Term::Int(convert(mono_ns(), per_second(&a[0])?)));
+    "erlang", "system_time", 0 => |_, _| Ok(Term::Int(system_ns()));
+    "erlang", "system_time", 1 => |_, a| Ok(Term::Int(convert(system_ns(), per_second(&a[0])?)));
+    "os", "system_time", 0 => |_, _| Ok(Term::Int(system_ns()));
+    "os", "system_time", 1 => |_, a| Ok(Term::Int(convert(system_ns(), per_second(&a[0])?)));
+    "erlang", "time_offset", 0 => |_, _| Ok(Term::Int(system_ns() - mono_ns()));
+    "erlang", "timestamp", 0 => |_, _| {
+        let us = system_ns() / 1000;
+        Ok(Term::tuple(vec![Term::Int(us / 1_000_000_000_000), Term::Int(us / 1_000_000 % 1_000_000), Term::Int(us % 1_000_000)]))
+    };
+    "erlang", "convert_time_unit", 3 => |_, a| match &a[0] {
+        Term::Int(t) => {
+            let (from, to) = (per_second(&a[1])?, per_second(&a[2])?);
+            Ok(Term::Int((*t as i128 * to as i128).div_euclid(from as i128) as i64))
+        }
+        _ => Err(Exception::badarg()),
+    };
+    "erlang", "unique_integer", 0 => |_, _| Ok(Term::Int(UNIQUE.fetch_add(1, Ordering::Relaxed) - 576_460_752_303_423_488));
+    "erlang", "unique_integer", 1 => |_, a| {
+        let positive = a[0].iter_list().any(|o| o.as_atom().is_some_and(|x| x.as_str() == "positive"));
+        let n = UNIQUE.fetch_add(1, Ordering::Relaxed);
+        Ok(Term::Int(if positive { n } else { n - 576_460_752_303_423_488 }))
+    };
+}
