@@ -314,7 +314,7 @@ bifs! {
     "erlang", "--", 2 => |_, a| subtract(&a[0], &a[1]);
     "lists", "subtract", 2 => |_, a| subtract(&a[0], &a[1]);
     "lists", "sort", 1 => |_, a| {
-        let mut v = list(&a[0])?;
+        let mut v = match a[0].list_to_vec() { Some(v) => v, None => return function_clause() };
         v.sort_by(|x, y| cmp_terms(x, y, false));
         Ok(Term::list(v))
     };
@@ -543,6 +543,11 @@ fn binary_part(b: &Term, s: &Term, l: &Term) -> BifResult {
     }
 }
 
+/// `function_clause`, as the Erlang-written versions of these functions raise it.
+fn function_clause<T>() -> Result<T, Exception> {
+    Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE)))
+}
+
 fn reverse(l: &Term, tail: Term) -> BifResult {
     let mut acc = tail;
     let mut it = l.iter_list();
@@ -550,7 +555,7 @@ fn reverse(l: &Term, tail: Term) -> BifResult {
         acc = Term::cons(x.clone(), acc);
     }
     if !matches!(it.tail(), Term::Nil) {
-        return badarg();
+        return function_clause();
     }
     Ok(acc)
 }

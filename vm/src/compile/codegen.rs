@@ -1650,9 +1650,26 @@ impl Gen<'_> {
                 if is_guard_like(e) {
                     self.guard_test(e, skip)?;
                 } else {
+                    // A filter that is not a guard must return a boolean: anything else is
+                    // the error {bad_filter, Value}.
                     let v = self.expr(e)?;
                     let t = self.atom_lit("true");
-                    self.emit(Op::Compare { cmp: Cmp::ExactEq, a: v, b: t, fail: skip });
+                    let f = self.atom_lit("false");
+                    let not_true = self.label();
+                    let go = self.label();
+                    self.emit(Op::Compare { cmp: Cmp::ExactEq, a: v, b: t, fail: not_true });
+                    self.emit(Op::Jump { to: go });
+                    self.bind(not_true);
+                    let bad = self.label();
+                    self.emit(Op::Compare { cmp: Cmp::ExactEq, a: v, b: f, fail: bad });
+                    self.emit(Op::Jump { to: skip });
+                    self.bind(bad);
+                    let tag = self.atom_lit("bad_filter");
+                    let r = self.temp();
+                    self.emit(Op::MakeTuple { elems: vec![tag, v].into(), dst: r });
+                    let b = self.bif_or_err(e.pos(), "erlang", "error", 1)?;
+                    self.emit(Op::CallBif { bif: b, args: vec![Src::R(r)].into(), dst: r, fail: None });
+                    self.bind(go);
                 }
                 self.qualifiers(body, rest, acc, binary)?;
                 self.bind(skip);

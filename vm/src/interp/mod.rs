@@ -103,7 +103,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         macro_rules! set {
             ($r:expr, $v:expr) => {{
                 let v = $v;
-                proc.regs[base + $r.0 as usize] = v;
+                Term::store(&mut proc.regs[base + $r.0 as usize], v);
             }};
         }
         macro_rules! jump {
@@ -269,13 +269,13 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     },
                 };
                 match fast {
-                    Some(v) => proc.regs[base + dst.0 as usize] = v,
+                    Some(v) => Term::store(&mut proc.regs[base + dst.0 as usize], v),
                     None => {
                         argbuf.clear();
                         argbuf.push(get!(*a));
                         argbuf.push(get!(*b));
                         match call_bif(proc, *bif, &argbuf) {
-                            Ok(v) => proc.regs[base + dst.0 as usize] = v,
+                            Ok(v) => Term::store(&mut proc.regs[base + dst.0 as usize], v),
                             Err(e) => match fail {
                                 Some(l) => jump!(l),
                                 None => {
@@ -294,7 +294,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 reds -= 1;
                 match call_bif(proc, *bif, &argbuf) {
-                    Ok(v) => proc.regs[base + dst.0 as usize] = v,
+                    Ok(v) => Term::store(&mut proc.regs[base + dst.0 as usize], v),
                     Err(e) => match fail {
                         Some(l) => jump!(l),
                         None => {
@@ -328,7 +328,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if frame_len == f.nslots as usize {
                     // Same frame size (a loop): overwrite the arguments in place.
                     for (i, v) in argbuf.drain(..).enumerate() {
-                        proc.regs[base + i] = v;
+                        Term::store(&mut proc.regs[base + i], v);
                     }
                 } else {
                     proc.regs.truncate(base);
@@ -421,14 +421,14 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         return finish(proc, reds, budget, Outcome::Done(v));
                     }
                     Some(fr) => {
-                        proc.regs.truncate(base);
+                        Term::truncate(&mut proc.regs, base);
                         proc.base = fr.base;
                         proc.pc = fr.ret_pc;
                         if let Some(mm) = fr.module {
                             proc.module = Some(mm.clone());
                             m = mm;
                         }
-                        proc.regs[fr.base as usize + fr.ret_dst.0 as usize] = v;
+                        Term::store(&mut proc.regs[fr.base as usize + fr.ret_dst.0 as usize], v);
                     }
                 }
             }
@@ -671,6 +671,7 @@ fn type_test(test: TypeTest, t: &Term) -> bool {
     }
 }
 
+#[inline]
 fn compare(cmp: Cmp, a: &Term, b: &Term) -> bool {
     use std::cmp::Ordering::*;
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
@@ -805,7 +806,7 @@ fn bif_as_call(proc: &mut Proc, b: BifId, args: Vec<Term>, dst: Option<Reg>) -> 
     match dst {
         Some(dst) if proc.module.is_some() => {
             let base = proc.base as usize;
-            proc.regs[base + dst.0 as usize] = v;
+            Term::store(&mut proc.regs[base + dst.0 as usize], v);
         }
         _ => {
             // A tail call to a built-in: return its value from the current frame.

@@ -1,1 +1,102 @@
+//! Interpreter tests: small modules compiled and run in a VM with captured output.
 
+use crate::term::Term;
+use crate::{CallResult, CapturedOutput, Vm, VmConfig};
+use std::sync::Arc;
+
+fn vm_with(src: &str) -> (Vm, Arc<CapturedOutput>) {
+    let out = Arc::new(CapturedOutput::default());
+    let vm = Vm::with_output(VmConfig::default(), out.clone());
+    if let Err(d) = vm.load_source("t.erl", src) {
+        panic!("does not compile: {d:?}");
+    }
+    (vm, out)
+}
+
+fn returns(src: &str, f: &str, args: Vec<Term>) -> Term {
+    let (vm, _) = vm_with(src);
+    match vm.call("t", f, args) {
+        CallResult::Returned(v) => v,
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_deep_body_recursion_does_not_use_the_rust_stack() {
+    // A million nested non-tail calls: frames live on the process's heap, not in Rust.
+    let v =
+        returns("-module(t).\n-export([f/1]).\nf(0) -> 0;\nf(N) -> 1 + f(N - 1).\n", "f", vec![Term::Int(1_000_000)]);
+    assert_eq!(v, Term::Int(1_000_000));
+}
+
+#[test]
+fn tail_calls_run_in_constant_space() {
+    let (vm, _) = vm_with("-module(t).\n-export([f/2]).\nf(0, A) -> A;\nf(N, A) -> f(N - 1, A + 1).\n");
+    match vm.call("t", "f", vec![Term::Int(3_000_000), Term::Int(0)]) {
+        CallResult::Returned(v) => assert_eq!(v, Term::Int(3_000_000)),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn exceptions_carry_erlang_reasons() {
+    let (vm, _) = vm_with("-module(t).\n-export([f/1]).\nf(X) -> {ok, Y} = X, Y.\n");
+    match vm.call("t", "f", vec![Term::atom("nope")]) {
+        CallResult::Raised(_, reason, _) => assert_eq!(reason.to_string(), "{badmatch,nope}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_guard_that_raises_is_false() {
+    let v = returns(
+        "-module(t).\n-export([f/1]).\nf(X) when hd(X) > 0 -> pos;\nf(_) -> other.\n",
+        "f",
+        vec![Term::atom("notalist")],
+    );
+    assert_eq!(v, Term::atom("other"));
+}
+
+#[test]
+fn a_non_boolean_filter_is_bad_filter() {
+    let (vm, _) = vm_with("-module(t).\n-export([f/0]).\nf() -> [X || X <- [1, 2], id(X)].\nid(X) -> X.\n");
+    match vm.call("t", "f", vec![]) {
+        CallResult::Raised(_, reason, _) => assert_eq!(reason.to_string(), "{bad_filter,1}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn output_goes_to_the_vm_output() {
+    let (vm, out) = vm_with("-module(t).\n-export([f/0]).\nf() -> io:format(\"~p~n\", [{a, [1, 2]}]).\n");
+    let _ = vm.call("t", "f", vec![]);
+    assert_eq!(String::from_utf8_lossy(&out.out.lock()), "{a,[1,2]}\n");
+}
+
+#[test]
+fn two_vms_are_independent() {
+    let (a, _) = vm_with("-module(t).\n-export([f/0]).\nf() -> one.\n");
+    let (b, _) = vm_with("-module(t).\n-export([f/0]).\nf() -> two.\n");
+    assert!(matches!(a.call("t", "f", vec![]), CallResult::Returned(Term::Atom(x)) if x.as_str() == "one"));
+    assert!(matches!(b.call("t", "f", vec![]), CallResult::Returned(Term::Atom(x)) if x.as_str() == "two"));
+}
+
+#[test]
+fn the_disassembler_shows_a_tail_call() {
+    let out = Arc::new(CapturedOutput::default());
+    let vm = Vm::with_output(VmConfig::default(), out);
+    let code = crate::code::CodeServer::new();
+    let src = "-module(t).\n-export([f/1]).\nf(0) -> done;\nf(N) -> f(N - 1).\n";
+    struct NoFiles;
+    impl crate::syntax::SourceLoader for NoFiles {
+        fn read(&self, _: &str) -> Option<String> {
+            None
+        }
+    }
+    let c = crate::compile::compile_module("t.erl", src, &Default::default(), &NoFiles, &code);
+    let m = c.module.expect("compiles");
+    let text = crate::compile::disasm::disassemble(&m);
+    assert!(text.contains("function f/1"), "{text}");
+    assert!(text.contains("TailCall { func: 0"), "{text}");
+    drop(vm);
+}

@@ -333,6 +333,38 @@ impl Term {
         }
     }
 
+    /// Does the term own a reference count (a box)? Immediates need no drop.
+    #[inline(always)]
+    pub fn is_boxed(&self) -> bool {
+        !matches!(self, Term::Int(_) | Term::Float(_) | Term::Atom(_) | Term::Nil | Term::Pid(_) | Term::Ref(_))
+    }
+
+    /// Replaces `*slot` with `v`, dropping the old value only if it is a box (the common
+    /// immediate case skips the drop code entirely).
+    #[inline(always)]
+    pub fn store(slot: &mut Term, v: Term) {
+        let old = std::mem::replace(slot, v);
+        if old.is_boxed() {
+            drop(old);
+        } else {
+            std::mem::forget(old);
+        }
+    }
+
+    /// Shortens `v` to `len` elements, dropping only the boxed ones.
+    #[inline]
+    pub fn truncate(v: &mut Vec<Term>, len: usize) {
+        while v.len() > len {
+            if let Some(t) = v.pop() {
+                if t.is_boxed() {
+                    drop(t);
+                } else {
+                    std::mem::forget(t);
+                }
+            }
+        }
+    }
+
     /// A short name of the term's type, for diagnostics.
     pub fn type_name(&self) -> &'static str {
         match self {
