@@ -57,12 +57,12 @@ pub fn main_with_args(
     includes: &'static [(&'static str, &'static str)],
 ) -> ExitCode {
     let cli = Cli::parse();
-    let _ = cli.schedulers;
     let mut config = VmConfig {
         code_path: cli.pa.clone(),
         include_paths: cli.pa.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
         builtin_modules: builtin_modules.to_vec(),
         builtin_includes: includes.to_vec(),
+        schedulers: cli.schedulers.unwrap_or(0),
     };
     match cli.command {
         Some(Command::Run { file, args }) => run(&mut config, &file, args),
@@ -99,16 +99,25 @@ fn run(config: &mut VmConfig, file: &Path, args: Vec<String>) -> ExitCode {
         }
     };
     let main = ember_vm::term::Atom::new("main");
+    // When main returns the program is over: other processes end with it, as erl's halt
+    // ends them.
     let result = if vm.function_exported(module, main, 1) {
         let argv = Term::list(args.iter().map(|a| Term::string(a)).collect());
-        vm.call(module.as_str(), "main", vec![argv])
+        vm.run_main(module.as_str(), "main", vec![argv])
     } else if vm.function_exported(module, main, 0) {
-        vm.call(module.as_str(), "main", vec![])
+        vm.run_main(module.as_str(), "main", vec![])
     } else {
         eprintln!("ember: {} exports neither main/1 nor main/0", module.as_str());
         return ExitCode::from(1);
     };
-    finish(&vm, result)
+    let code = finish(&vm, result);
+    vm.flush();
+    std::process::exit(if code == ExitCode::SUCCESS { 0 } else { exit_status(&vm) });
+}
+
+/// The status of a failed run: the halt status if the program halted, else 1.
+fn exit_status(vm: &Vm) -> i32 {
+    vm.halt_status().unwrap_or(1)
 }
 
 fn finish(vm: &Vm, result: CallResult) -> ExitCode {
@@ -120,6 +129,10 @@ fn finish(vm: &Vm, result: CallResult) -> ExitCode {
             ExitCode::from(1)
         }
         CallResult::Halted(code) => ExitCode::from(code.clamp(0, 255) as u8),
+        CallResult::Exited(reason) => {
+            vm.write_err(&format!("exception exit: {}\n", ember_vm::term::format::pretty(&reason, 16, 80, None)));
+            ExitCode::from(1)
+        }
     }
 }
 

@@ -10,6 +10,14 @@ pub const MODULES: &[(&str, &str)] = &[
     ("maps", include_str!("../erl/maps.erl")),
     ("string", include_str!("../erl/string.erl")),
     ("proplists", include_str!("../erl/proplists.erl")),
+    ("queue", include_str!("../erl/queue.erl")),
+    ("sets", include_str!("../erl/sets.erl")),
+    ("ordsets", include_str!("../erl/ordsets.erl")),
+    ("orddict", include_str!("../erl/orddict.erl")),
+    ("dict", include_str!("../erl/dict.erl")),
+    ("gb_trees", include_str!("../erl/gb_trees.erl")),
+    ("gb_sets", include_str!("../erl/gb_sets.erl")),
+    ("array", include_str!("../erl/array.erl")),
 ];
 
 /// Header files that programs include with `-include_lib`.

@@ -5,7 +5,7 @@
 //! [`bif`]. The VM is a value ([`Vm`]): nothing here is global state except the atom table,
 //! which every VM in an OS process shares.
 
-pub use vm::{CallResult, CapturedOutput, Output, StdOutput, Vm, VmConfig, VmShared};
+pub use vm::{CallResult, CapturedOutput, Output, StdOutput, Transport, Vm, VmConfig, VmShared};
 
 pub mod bif;
 pub mod code;
@@ -13,6 +13,8 @@ pub mod compile;
 pub mod diagnostic;
 pub mod interp;
 pub mod process;
+mod sched;
+mod sync;
 pub mod syntax;
 pub mod term;
 mod vm;

@@ -5,16 +5,33 @@
 use crate::code::{CodeServer, Target};
 use crate::compile::{compile_module, Compiled};
 use crate::diagnostic::Diagnostic;
+use crate::interp;
 use crate::interp::exception::{Class, Exception};
-use crate::interp::{self, Outcome};
-use crate::process::Proc;
+use crate::process::table::ProcessTable;
+use crate::process::{Proc, ProcessHandle, Signal};
+use crate::sched::timer::Timers;
+use crate::sched::Scheduler;
 use crate::syntax::{PpOptions, SourceLoader};
+use crate::term::atoms;
 use crate::term::{Atom, Pid, Ref, Term};
+
+/// How a new process starts.
+pub(crate) enum Start {
+    /// `apply(M, F, Args)`.
+    Mfa(Atom, Atom, Vec<Term>),
+    /// `apply(Fun, Args)`.
+    Fun(Term, Vec<Term>),
+}
+
+/// `{'DOWN', Ref, process, Who, Reason}`.
+fn down(r: Ref, who: Term, reason: Term) -> Term {
+    Term::tuple(vec![Term::Atom(atoms::DOWN), Term::Ref(r), Term::Atom(atoms::PROCESS), who, reason])
+}
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 /// Where a VM's standard output and standard error go.
@@ -80,6 +97,8 @@ pub struct VmConfig {
     pub builtin_modules: Vec<(&'static str, &'static str)>,
     /// Header files built into the binary, by `-include_lib` path (e.g. `eunit/include/eunit.hrl`).
     pub builtin_includes: Vec<(&'static str, &'static str)>,
+    /// Scheduler threads (0: one per core).
+    pub schedulers: usize,
 }
 
 /// The state every process of a VM shares.
@@ -90,15 +109,78 @@ pub struct VmShared {
     builtin: HashMap<&'static str, &'static str>,
     output: Arc<dyn Output>,
     next_ref: AtomicU64,
-    next_pid: AtomicU32,
     halt: Mutex<Option<i32>>,
     load_lock: Mutex<()>,
+    /// Live processes and registered names.
+    pub(crate) processes: ProcessTable,
+    /// The run queues and workers.
+    pub(crate) sched: Scheduler,
+    /// Pending timers.
+    pub(crate) timers: Timers,
+    /// Host calls waiting for a process to finish.
+    waiters: Mutex<Vec<std::sync::Weak<Completion>>>,
+    /// Where sends to other nodes go; none when the node is not distributed.
+    transport: Option<Arc<dyn Transport>>,
 }
 
-/// A virtual machine.
+/// A host thread waiting for a process's result.
+pub(crate) struct Completion {
+    result: Mutex<Option<CallResult>>,
+    cv: std::sync::Condvar,
+}
+
+impl Completion {
+    fn new() -> Completion {
+        Completion { result: Mutex::new(None), cv: std::sync::Condvar::new() }
+    }
+
+    /// Sets the result (the first one wins) and wakes the waiter.
+    pub(crate) fn complete(&self, r: CallResult) {
+        let mut g = self.result.lock();
+        if g.is_none() {
+            *g = Some(r);
+        }
+        drop(g);
+        self.cv.notify_all();
+    }
+
+    fn wait(&self) -> CallResult {
+        // parking_lot's mutex has no std condvar; poll the result under a std mutex instead.
+        let m = std::sync::Mutex::new(());
+        let mut g = m.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(r) = self.result.lock().take() {
+                return r;
+            }
+            g = self.cv.wait_timeout(g, std::time::Duration::from_millis(50)).unwrap_or_else(|e| e.into_inner()).0;
+        }
+    }
+}
+
+/// What crosses from this node to others: the seam the distribution layer plugs into.
+/// With no transport installed, sends to other nodes behave as on a non-distributed erl node
+/// (they are dropped).
+pub trait Transport: Send + Sync {
+    /// Sends `msg` to the process registered as `name` on `node`.
+    fn send_to_name(&self, node: Atom, name: Atom, msg: Term);
+    /// Sends `msg` to a process on another node.
+    fn send_to_pid(&self, node: Atom, pid: Term, msg: Term);
+}
+
+/// A virtual machine. Dropping the last clone stops its scheduler threads.
 #[derive(Clone)]
 pub struct Vm {
     shared: Arc<VmShared>,
+    _guard: Arc<ShutdownGuard>,
+}
+
+struct ShutdownGuard(Arc<VmShared>);
+
+impl Drop for ShutdownGuard {
+    fn drop(&mut self) {
+        self.0.timers.shutdown();
+        self.0.sched.shutdown();
+    }
 }
 
 /// How a call made with [`Vm::call`] ended.
@@ -110,6 +192,8 @@ pub enum CallResult {
     Raised(Class, Term, Term),
     /// `halt/0,1` was called with this status.
     Halted(i32),
+    /// The process was ended by an exit signal with this reason.
+    Exited(Term),
 }
 
 struct FsLoader<'a> {
@@ -138,18 +222,36 @@ impl Vm {
             code.register_bif(Atom::new(d.module), Atom::new(d.name), d.arity, id);
         }
         let builtin = config.builtin_modules.iter().copied().collect();
-        Vm {
-            shared: Arc::new(VmShared {
-                code,
-                config,
-                builtin,
-                output,
-                next_ref: AtomicU64::new(1),
-                next_pid: AtomicU32::new(80),
-                halt: Mutex::new(None),
-                load_lock: Mutex::new(()),
-            }),
+        let n = if config.schedulers == 0 {
+            std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+        } else {
+            config.schedulers
+        };
+        let shared = Arc::new(VmShared {
+            code,
+            config,
+            builtin,
+            output,
+            next_ref: AtomicU64::new(1),
+            halt: Mutex::new(None),
+            load_lock: Mutex::new(()),
+            processes: ProcessTable::default(),
+            sched: Scheduler::new(),
+            timers: Timers::new(),
+            waiters: Mutex::new(Vec::new()),
+            transport: None,
+        });
+        shared.sched.start(&shared, n);
+        // The timer thread keeps the VM alive until the shutdown guard stops it.
+        let timer_vm = shared.clone();
+        let spawned = std::thread::Builder::new().name("ember-timers".into()).spawn(move || {
+            let weak = Arc::downgrade(&timer_vm);
+            timer_vm.timers.run(weak);
+        });
+        if let Err(e) = spawned {
+            eprintln!("ember: cannot start the timer thread: {e}");
         }
+        Vm { shared: shared.clone(), _guard: Arc::new(ShutdownGuard(shared)) }
     }
 
     /// The shared state, for processes.
@@ -188,39 +290,39 @@ impl Vm {
         }
     }
 
-    /// Runs `m:f(args)` in a new process until it returns or fails.
+    /// Runs `m:f(args)` in a new process and waits until it returns or fails (or the VM
+    /// halts). Other processes keep running.
     pub fn call(&self, m: &str, f: &str, args: Vec<Term>) -> CallResult {
-        let pid = self.shared.new_pid();
-        let mut proc = Proc::new(self.shared.clone(), pid);
-        interp::start(&mut proc, Atom::new(m), Atom::new(f), args);
-        let r = loop {
-            match interp::run(&mut proc, 4000) {
-                Outcome::Yield => {}
-                Outcome::Wait(deadline) => {
-                    // With one process, nothing can send a message: wait out the timeout.
-                    match deadline {
-                        Some(d) => {
-                            let now = std::time::Instant::now();
-                            if d > now {
-                                std::thread::sleep(d - now);
-                            }
-                        }
-                        None => loop {
-                            std::thread::park();
-                        },
-                    }
-                }
-                Outcome::Done(v) => break CallResult::Returned(v),
-                Outcome::Failed(c, r, s) => {
-                    if let Some(code) = *self.shared.halt.lock() {
-                        break CallResult::Halted(code);
-                    }
-                    break CallResult::Raised(c, r, s);
-                }
-            }
-        };
+        self.call_opts(m, f, args, false)
+    }
+
+    /// Runs a program's main function as `erl -run` does: the process traps exits (erl's
+    /// `-run` starts it that way), so a crashing linked child does not take it down.
+    pub fn run_main(&self, m: &str, f: &str, args: Vec<Term>) -> CallResult {
+        self.call_opts(m, f, args, true)
+    }
+
+    fn call_opts(&self, m: &str, f: &str, args: Vec<Term>, trap_exit: bool) -> CallResult {
+        let done = Arc::new(Completion::new());
+        self.shared.waiters.lock().push(Arc::downgrade(&done));
+        if let Some(code) = *self.shared.halt.lock() {
+            return CallResult::Halted(code);
+        }
+        let start = Start::Mfa(Atom::new(m), Atom::new(f), args);
+        self.shared.spawn_opts(start, trap_exit, Some(done.clone()));
+        let r = done.wait();
         self.shared.output.flush();
         r
+    }
+
+    /// The status `halt/1` was called with, if it was.
+    pub fn halt_status(&self) -> Option<i32> {
+        *self.shared.halt.lock()
+    }
+
+    /// The number of live processes.
+    pub fn process_count(&self) -> usize {
+        self.shared.processes.len()
     }
 
     /// Is `m:f/a` callable (loading `m` if needed)?
@@ -303,14 +405,136 @@ impl VmShared {
         Ref(self.next_ref.fetch_add(1, Ordering::Relaxed))
     }
 
-    /// A fresh pid.
-    pub fn new_pid(&self) -> Pid {
-        Pid::new(self.next_pid.fetch_add(1, Ordering::Relaxed), 0)
-    }
-
-    /// Asks the VM to stop with `code`.
+    /// Asks the VM to stop with `code`: every host call waiting on it returns.
     pub fn request_halt(&self, code: i32) {
         *self.halt.lock() = Some(code);
+        self.output.flush();
+        for w in self.waiters.lock().drain(..) {
+            if let Some(c) = w.upgrade() {
+                c.complete(CallResult::Halted(code));
+            }
+        }
+    }
+
+    /// Starts a new process; returns its pid. `link` links it to that process.
+    pub(crate) fn spawn(self: &Arc<Self>, start: Start, link: Option<Pid>, done: Option<Arc<Completion>>) -> Pid {
+        self.spawn_with(start, link, None, done)
+    }
+
+    /// Starts a process for the host, optionally trapping exits.
+    fn spawn_opts(self: &Arc<Self>, start: Start, trap_exit: bool, done: Option<Arc<Completion>>) -> Pid {
+        let vm = self.clone();
+        let h = self.processes.insert(move |pid| {
+            let mut proc = Box::new(Proc::new(vm, pid));
+            if let Start::Mfa(m, f, args) = start {
+                interp::start(&mut proc, m, f, args);
+            }
+            proc.trap_exit = trap_exit;
+            proc.completion = done;
+            Arc::new(ProcessHandle::new(pid, proc))
+        });
+        let pid = h.pid;
+        self.sched.schedule(h);
+        pid
+    }
+
+    /// Starts a new process, linked to `link` and monitored by `monitor` (reference and
+    /// monitoring process) from its very first instruction.
+    pub(crate) fn spawn_with(
+        self: &Arc<Self>,
+        start: Start,
+        link: Option<Pid>,
+        monitor: Option<(Ref, Pid)>,
+        done: Option<Arc<Completion>>,
+    ) -> Pid {
+        let vm = self.clone();
+        let h = self.processes.insert(move |pid| {
+            let mut proc = Box::new(Proc::new(vm, pid));
+            match start {
+                Start::Mfa(m, f, args) => interp::start(&mut proc, m, f, args),
+                Start::Fun(fun, args) => interp::start_fun(&mut proc, fun, args),
+            }
+            if let Some(l) = link {
+                proc.extras.links.push(l);
+            }
+            if let Some((r, by)) = monitor {
+                proc.extras.monitored_by.push((r, by, None));
+            }
+            proc.completion = done;
+            Arc::new(ProcessHandle::new(pid, proc))
+        });
+        let pid = h.pid;
+        self.sched.schedule(h);
+        pid
+    }
+
+    /// Delivers a signal to a live process (dropped if it is gone).
+    pub(crate) fn signal(&self, to: Pid, s: Signal) -> bool {
+        match self.processes.get(to) {
+            Some(h) => {
+                if h.push(s) {
+                    self.sched.schedule(h);
+                }
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Ends a process: answers signals that came too late, tells links and monitors, frees
+    /// the name and the slot, reports a crash.
+    pub(crate) fn finish_process(
+        &self,
+        h: &Arc<ProcessHandle>,
+        proc: Box<Proc>,
+        reason: Term,
+        failure: Option<(Class, Term, Term)>,
+    ) {
+        let pid = h.pid;
+        let late = h.mark_exited();
+        self.processes.remove(pid);
+        self.processes.unregister_pid(pid);
+        for s in late {
+            match s {
+                Signal::Link(from) => {
+                    self.signal(from, Signal::Exit { from: pid, reason: Term::Atom(atoms::NOPROC), linked: true });
+                }
+                Signal::Monitor { from, r, name } => {
+                    let who = name.unwrap_or(Term::Pid(pid));
+                    self.signal(from, Signal::Message(down(r, who, Term::Atom(atoms::NOPROC))));
+                }
+                _ => {}
+            }
+        }
+        for l in &proc.extras.links {
+            self.signal(*l, Signal::Exit { from: pid, reason: reason.clone(), linked: true });
+        }
+        for (r, from, name) in &proc.extras.monitored_by {
+            let who = name.clone().unwrap_or(Term::Pid(pid));
+            self.signal(*from, Signal::Message(down(*r, who, reason.clone())));
+        }
+        for (r, target, _) in &proc.extras.monitors {
+            self.signal(*target, Signal::Demonitor { from: pid, r: *r });
+        }
+        let halted = *self.halt.lock();
+        match (&proc.completion, failure) {
+            (Some(c), _) if halted.is_some() => c.complete(CallResult::Halted(halted.unwrap_or(0))),
+            (Some(c), None) => c.complete(match &proc.result {
+                Some(v) => CallResult::Returned(v.clone()),
+                None => CallResult::Exited(reason.clone()),
+            }),
+            (Some(c), Some((class, r, stack))) => c.complete(CallResult::Raised(class, r, stack)),
+            (None, Some((Class::Error | Class::Throw, _, _))) if halted.is_none() => {
+                let text = format!(
+                    "=ERROR REPORT==== {} ===\nError in process {} with exit value:\n{}\n\n",
+                    crate::bif::now_text(),
+                    crate::term::print::write_term(&Term::Pid(pid)),
+                    crate::term::format::pretty(&reason, 0, 80, None)
+                );
+                self.output.err(text.as_bytes());
+            }
+            _ => {}
+        }
     }
 
     /// Writes characters to an I/O device (`standard_io` when None). Characters below 256
@@ -331,18 +555,36 @@ impl VmShared {
         }
     }
 
-    /// Sends a message.
+    /// Sends a message from a process.
     pub(crate) fn send(&self, from: &mut Proc, to: &Term, msg: Term) -> Result<(), Exception> {
-        match to {
-            Term::Pid(p) if *p == from.pid => {
-                from.deliver(msg);
-                Ok(())
-            }
-            Term::Pid(_) => Ok(()),
-            Term::Atom(_) => Err(Exception::badarg()),
-            Term::Tuple(t) if t.len() == 2 => Ok(()),
-            _ => Err(Exception::badarg()),
+        let pid = match to {
+            Term::Pid(p) => *p,
+            Term::Atom(a) => self.processes.whereis(*a).ok_or_else(Exception::badarg)?,
+            Term::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
+                (Term::Atom(name), Term::Atom(node)) if *node == atoms::NONODE => {
+                    self.processes.whereis(*name).ok_or_else(Exception::badarg)?
+                }
+                (Term::Atom(name), Term::Atom(node)) => {
+                    if let Some(t) = &self.transport {
+                        t.send_to_name(*node, *name, msg);
+                    }
+                    return Ok(());
+                }
+                _ => return Err(Exception::badarg()),
+            },
+            _ => return Err(Exception::badarg()),
+        };
+        if pid == from.pid {
+            from.deliver(msg);
+        } else {
+            self.signal(pid, Signal::Message(msg));
         }
+        Ok(())
+    }
+
+    /// The number of scheduler threads.
+    pub fn scheduler_count(&self) -> usize {
+        self.sched.workers()
     }
 
     /// Is the export callable now?

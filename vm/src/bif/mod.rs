@@ -9,7 +9,10 @@
 mod arith;
 mod erlang;
 mod math;
+mod process;
 mod time;
+
+pub(crate) use time::{now_text, time_ms};
 
 use crate::interp::exception::BifResult;
 use crate::process::Proc;
@@ -46,7 +49,7 @@ fn registry() -> &'static Registry {
     REG.get_or_init(|| {
         let mut defs = Vec::new();
         let mut index = HashMap::new();
-        for list in [arith::BIFS, erlang::BIFS, math::BIFS, time::BIFS] {
+        for list in [arith::BIFS, erlang::BIFS, math::BIFS, time::BIFS, process::BIFS] {
             for d in list {
                 let id = BifId(defs.len() as u32);
                 defs.push(d);

@@ -38,6 +38,12 @@ fn mono_ns() -> i64 {
     start.elapsed().as_nanos() as i64 - 576_460_752_303_423_488
 }
 
+/// Milliseconds since the first call (for `statistics(wall_clock)`).
+pub(crate) fn time_ms() -> i64 {
+    static START: OnceLock<Instant> = OnceLock::new();
+    START.get_or_init(Instant::now).elapsed().as_millis() as i64
+}
+
 fn system_ns() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0)
 }
@@ -73,4 +79,52 @@ bifs! {
         let n = UNIQUE.fetch_add(1, Ordering::Relaxed);
         Ok(Term::Int(if positive { n } else { n - 576_460_752_303_423_488 }))
     };
+}
+
+/// The local time as logger reports show it: `21-Nov-2026::12:49:12.123456` (UTC).
+pub(crate) fn now_text() -> String {
+    let us = system_ns() / 1000;
+    let secs = us.div_euclid(1_000_000);
+    let micros = us.rem_euclid(1_000_000);
+    let days = secs.div_euclid(86_400);
+    let rem = secs.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    format!(
+        "{:02}-{}-{}::{:02}:{:02}:{:02}.{:06}",
+        d,
+        MONTHS[(m - 1) as usize % 12],
+        y,
+        rem / 3600,
+        rem / 60 % 60,
+        rem % 60,
+        micros
+    )
+}
+
+/// Converts days since 1970-01-01 to a (year, month, day) date in the proleptic Gregorian
+/// calendar.
+pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_become_dates() {
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(20_413), (2025, 11, 21));
+        assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
 }

@@ -15,7 +15,7 @@ mod stack;
 
 use crate::bif::{self, BifId};
 use crate::code::{Module, Target};
-use crate::process::{CatchFrame, Frame, Proc};
+use crate::process::{CatchFrame, Frame, PendingStart, Proc};
 use crate::term::{atoms, Atom, Bitstring, Fun, FunKind, Map, Term};
 use exception::{Class, Exception, Origin};
 use op::*;
@@ -37,14 +37,23 @@ pub enum Outcome {
     Failed(Class, Term, Term),
 }
 
-/// Prepares a process to call `m:f(args)`.
+/// Prepares a process to call `m:f(args)`; the call happens on its first `run`.
 pub fn start(proc: &mut Proc, m: Atom, f: Atom, args: Vec<Term>) {
-    proc.initial_call = (Term::Atom(m), Term::Atom(f), args.len() as u32);
+    proc.initial_call = (m, f, args.len() as u32);
     let exp = proc.vm.code.export(m, f, args.len() as u32);
-    proc.regs.clear();
-    proc.frames.clear();
-    // Start with a tiny trampoline: the call happens on the first `run`.
-    proc.pending_start = Some((exp, args));
+    proc.pending_start = Some(PendingStart::Export(exp, args));
+}
+
+/// Prepares a process to call a fun with `args` (as `apply(Fun, Args)`).
+pub fn start_fun(proc: &mut Proc, fun: Term, args: Vec<Term>) {
+    if let Term::Fun(f) = &fun {
+        let name = match &f.kind {
+            FunKind::Export { function, .. } => *function,
+            FunKind::Local { code, index, .. } => code.functions[code.lambdas[*index as usize].func as usize].name,
+        };
+        proc.initial_call = (f.module, name, f.arity());
+    }
+    proc.pending_start = Some(PendingStart::Fun(fun, args));
 }
 
 enum Flow {
@@ -55,8 +64,12 @@ enum Flow {
 /// Runs `proc` for at most `budget` reductions.
 pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
     let mut reds = budget as i64;
-    if let Some((exp, args)) = proc.pending_start.take() {
-        match enter_export(proc, &exp, args, None) {
+    if let Some(start) = proc.pending_start.take() {
+        let started = match start {
+            PendingStart::Export(exp, args) => enter_export(proc, &exp, args, None),
+            PendingStart::Fun(f, args) => call_fun(proc, f, args, None),
+        };
+        match started {
             Ok(()) => {}
             Err(e) => {
                 if let Flow::Stop(o) = raise(proc, e, None) {
@@ -294,7 +307,14 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 reds -= 1;
                 match call_bif(proc, *bif, &argbuf) {
-                    Ok(v) => Term::store(&mut proc.regs[base + dst.0 as usize], v),
+                    Ok(v) => {
+                        Term::store(&mut proc.regs[base + dst.0 as usize], v);
+                        // A built-in may have ended the slice (yield/0) or the process (exit/2 to self).
+                        if proc.yield_requested || proc.kill.is_some() {
+                            proc.yield_requested = false;
+                            return finish(proc, reds, budget, Outcome::Yield);
+                        }
+                    }
                     Err(e) => match fail {
                         Some(l) => jump!(l),
                         None => {

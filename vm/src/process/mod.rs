@@ -1,16 +1,162 @@
-//! Processes: the private state of one Erlang process.
+//! Processes: a shared handle that other threads see, and a private half that only the
+//! thread running the process touches.
 //!
-//! A [`Proc`] is owned by whoever runs it (a scheduler worker, or a test); nothing else
-//! holds a reference to it. It carries the interpreter state (registers, frames, catch
-//! frames, the current module and instruction), the mailbox with its receive save point,
-//! and the process dictionary. It does not schedule itself: see `sched`.
+//! The protocol (numbered steps are referred to in the code):
+//!
+//! 1. A sender pushes a [`Signal`] onto the handle's inbox (under the inbox lock), then
+//!    calls [`ProcessHandle::notify`]: a `WAITING` process becomes `RUNNABLE` and the sender
+//!    schedules it; a `RUNNING` one becomes `NOTIFIED`; anything else is left alone.
+//! 2. A worker that pops a `RUNNABLE` handle sets it `RUNNING`, takes the private half
+//!    ([`Proc`]) out of the handle, and moves the inbox's signals into it.
+//! 3. When the process waits in `receive`, the worker puts the private half back first, then
+//!    moves `RUNNING` to `WAITING` with a compare-and-swap. If that fails, a signal arrived
+//!    during the slice (`NOTIFIED`): the worker takes the private half again and goes on.
+//! 4. When the slice ends with reductions used up, `RUNNING`/`NOTIFIED` becomes `RUNNABLE`
+//!    and the process goes to the back of a run queue.
+//! 5. When the process exits, the state becomes `EXITED`; signals still in the inbox are
+//!    answered (links and monitors learn that it is gone) and later ones are dropped.
+//!
+//! So no signal is lost: either the worker sees it in step 2, or the sender's step 1 turns
+//! `RUNNING` into `NOTIFIED` and the compare-and-swap of step 3 fails.
+
+mod signal;
+pub(crate) mod table;
+
+pub use signal::Signal;
 
 use crate::code::Module;
 use crate::interp::op::Reg;
-use crate::term::{Pid, Term};
+use crate::sync::{lock, AtomicU8, Mutex, Ordering};
+use crate::term::{Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
 use std::collections::VecDeque;
 use std::sync::Arc;
+
+/// Waiting for a signal, in no run queue.
+pub(crate) const WAITING: u8 = 0;
+/// In a run queue.
+pub(crate) const RUNNABLE: u8 = 1;
+/// Being run by a worker.
+pub(crate) const RUNNING: u8 = 2;
+/// Being run, and a signal arrived since the worker last drained the inbox.
+pub(crate) const NOTIFIED: u8 = 3;
+/// Dead.
+pub(crate) const EXITED: u8 = 4;
+
+/// The part of a process that any thread may touch.
+pub struct ProcessHandle {
+    /// The process's pid.
+    pub pid: Pid,
+    state: AtomicU8,
+    inbox: Mutex<VecDeque<Signal>>,
+    private: Mutex<Option<Box<Proc>>>,
+}
+
+impl ProcessHandle {
+    pub(crate) fn new(pid: Pid, proc: Box<Proc>) -> ProcessHandle {
+        ProcessHandle {
+            pid,
+            state: AtomicU8::new(RUNNABLE),
+            inbox: Mutex::new(VecDeque::new()),
+            private: Mutex::new(Some(proc)),
+        }
+    }
+
+    /// Step 1: delivers a signal. Returns true if the caller must schedule the process.
+    pub(crate) fn push(&self, s: Signal) -> bool {
+        {
+            let mut inbox = lock(&self.inbox);
+            if self.state.load(Ordering::Acquire) == EXITED {
+                return false;
+            }
+            inbox.push_back(s);
+        }
+        self.notify()
+    }
+
+    /// Marks the process as having pending signals; true if it must be scheduled now.
+    fn notify(&self) -> bool {
+        loop {
+            let s = self.state.load(Ordering::Acquire);
+            let next = match s {
+                WAITING => RUNNABLE,
+                RUNNING => NOTIFIED,
+                _ => return false,
+            };
+            // AcqRel: the inbox push above must be visible to whoever acts on the new state.
+            if self.state.compare_exchange(s, next, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+                return s == WAITING;
+            }
+        }
+    }
+
+    /// Step 2: a worker starts running the process. Returns its private half.
+    pub(crate) fn start_running(&self) -> Option<Box<Proc>> {
+        if self.state.compare_exchange(RUNNABLE, RUNNING, Ordering::AcqRel, Ordering::Acquire).is_err() {
+            return None;
+        }
+        lock(&self.private).take()
+    }
+
+    /// Moves pending signals out of the inbox.
+    pub(crate) fn take_signals(&self, into: &mut VecDeque<Signal>) {
+        let mut inbox = lock(&self.inbox);
+        if into.is_empty() {
+            std::mem::swap(&mut *inbox, into);
+        } else {
+            into.extend(inbox.drain(..));
+        }
+    }
+
+    /// Step 3: the process waits. Returns the private half back if a signal arrived
+    /// meanwhile (the process must go on running).
+    pub(crate) fn park(&self, proc: Box<Proc>) -> Option<Box<Proc>> {
+        *lock(&self.private) = Some(proc);
+        if self.state.compare_exchange(RUNNING, WAITING, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+            return None;
+        }
+        // NOTIFIED: clear the flag and keep running.
+        self.state.store(RUNNING, Ordering::Release);
+        lock(&self.private).take()
+    }
+
+    /// Step 4: the process used its reductions and goes back to a run queue.
+    pub(crate) fn requeue(&self, proc: Box<Proc>) {
+        *lock(&self.private) = Some(proc);
+        self.state.store(RUNNABLE, Ordering::Release);
+    }
+
+    /// Step 5: the process is gone. Returns the signals that arrived before it died.
+    pub(crate) fn mark_exited(&self) -> VecDeque<Signal> {
+        let mut inbox = lock(&self.inbox);
+        self.state.store(EXITED, Ordering::Release);
+        std::mem::take(&mut *inbox)
+    }
+
+    /// Is the process still alive?
+    pub fn is_alive(&self) -> bool {
+        self.state.load(Ordering::Acquire) != EXITED
+    }
+
+    /// The number of messages waiting in the inbox (not yet moved to the mailbox).
+    pub(crate) fn message_count(&self) -> usize {
+        lock(&self.inbox).iter().filter(|s| matches!(s, Signal::Message(_))).count()
+    }
+
+    /// Runs `f` on the private half if no worker is running the process right now.
+    pub(crate) fn peek_private<R>(&self, f: impl FnOnce(&Proc) -> R) -> Option<R> {
+        let g = lock(&self.private);
+        g.as_deref().map(f)
+    }
+}
+
+/// The first call of a process.
+pub(crate) enum PendingStart {
+    /// An exported function with arguments.
+    Export(Arc<crate::code::Export>, Vec<Term>),
+    /// A fun with arguments.
+    Fun(Term, Vec<Term>),
+}
 
 /// A call frame: where to go back to when the callee returns.
 pub(crate) struct Frame {
@@ -36,6 +182,20 @@ pub(crate) struct CatchFrame {
     pub(crate) stack: Reg,
 }
 
+/// Links, monitors and other state most processes never use, kept out of line so that an
+/// idle process stays small.
+#[derive(Default)]
+pub struct Extras {
+    /// Linked processes.
+    pub links: Vec<Pid>,
+    /// Monitors this process holds: reference, target, and the name it was made with.
+    pub monitors: Vec<(Ref, Pid, Option<Term>)>,
+    /// Monitors on this process: reference, monitoring process, and the name used.
+    pub monitored_by: Vec<(Ref, Pid, Option<Term>)>,
+    /// The process dictionary.
+    pub dict: Vec<(Term, Term)>,
+}
+
 /// The private state of a process.
 pub struct Proc {
     /// The process's pid.
@@ -54,16 +214,26 @@ pub struct Proc {
     pub(crate) save: usize,
     /// When the current receive times out, if it has a timeout.
     pub(crate) deadline: Option<std::time::Instant>,
-    /// The process dictionary.
-    pub dict: Vec<(Term, Term)>,
+    /// The deadline a wake-up timer is set for.
+    pub(crate) timer_armed: Option<std::time::Instant>,
     /// Reductions used so far.
     pub reductions: u64,
     /// The value the initial function returned, once it has.
     pub(crate) result: Option<Term>,
     /// The initial call `{M, F, A}`.
-    pub initial_call: (Term, Term, u32),
+    pub initial_call: (Atom, Atom, u32),
     /// The call to make when the process first runs.
-    pub(crate) pending_start: Option<(Arc<crate::code::Export>, Vec<Term>)>,
+    pub(crate) pending_start: Option<PendingStart>,
+    /// Whether exit signals become messages.
+    pub trap_exit: bool,
+    /// Links, monitors, name, dictionary.
+    pub extras: Box<Extras>,
+    /// Someone outside the VM waits for this process's result.
+    pub(crate) completion: Option<Arc<crate::vm::Completion>>,
+    /// Set when a signal says the process must die, with the reason.
+    pub(crate) kill: Option<Term>,
+    /// Set by `erlang:yield/0`: end the slice after this instruction.
+    pub(crate) yield_requested: bool,
 }
 
 impl Proc {
@@ -81,11 +251,16 @@ impl Proc {
             mailbox: VecDeque::new(),
             save: 0,
             deadline: None,
-            dict: Vec::new(),
+            timer_armed: None,
             reductions: 0,
             result: None,
-            initial_call: (Term::Nil, Term::Nil, 0),
+            initial_call: (crate::term::atoms::UNDEFINED, crate::term::atoms::UNDEFINED, 0),
             pending_start: None,
+            trap_exit: false,
+            extras: Box::default(),
+            completion: None,
+            kill: None,
+            yield_requested: false,
         }
     }
 
@@ -97,5 +272,39 @@ impl Proc {
     /// The value the process's initial function returned, if it has returned.
     pub fn result(&self) -> Option<&Term> {
         self.result.as_ref()
+    }
+
+    /// Applies one signal from the inbox.
+    pub(crate) fn apply_signal(&mut self, s: Signal) {
+        use crate::term::atoms;
+        match s {
+            Signal::Message(t) => self.mailbox.push_back(t),
+            Signal::Exit { from, reason, linked } => {
+                if linked && !self.extras.links.contains(&from) {
+                    // The link was removed before the signal arrived.
+                    return;
+                }
+                if linked {
+                    self.extras.links.retain(|p| *p != from);
+                }
+                let kill = !linked && reason.is_atom(atoms::KILL);
+                if kill {
+                    self.kill.get_or_insert(Term::Atom(atoms::KILLED));
+                } else if self.trap_exit {
+                    self.mailbox.push_back(Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), Term::Pid(from), reason]));
+                } else if !reason.is_atom(atoms::NORMAL) || (from == self.pid && !linked) {
+                    self.kill.get_or_insert(reason);
+                }
+            }
+            Signal::Link(from) => {
+                if !self.extras.links.contains(&from) {
+                    self.extras.links.push(from);
+                }
+            }
+            Signal::Unlink(from) => self.extras.links.retain(|p| *p != from),
+            Signal::Monitor { from, r, name } => self.extras.monitored_by.push((r, from, name)),
+            Signal::Demonitor { from, r } => self.extras.monitored_by.retain(|(x, p, _)| !(*x == r && *p == from)),
+            Signal::Timeout(_) => {}
+        }
     }
 }

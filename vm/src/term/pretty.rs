@@ -8,7 +8,8 @@
 //! flat, anything else is broken with its elements aligned under the first one. A tuple
 //! whose first element is an atom ("tagged") keeps the tag on the opening line; when the
 //! tags are too long for that, a second attempt indents the rest of tagged tuples by four
-//! columns instead, and a third by one, exactly as erl chooses.
+//! columns instead, and a third by one, exactly as erl chooses. Strings and printable
+//! binaries are never split, however long; a binary written as byte values fills lines.
 //!
 //! Not covered: record printing (there are no record definitions at this level, so records
 //! print as the tuples they are), the `chars_limit` and `line_max_chars` options, and the

@@ -1,0 +1,52 @@
+-module(stdlib_queue).
+-export([main/0]).
+
+main() ->
+    Q = queue:from_list([1, 2, 3, 4, 5]),
+    E = queue:new(),
+    p(Q),
+    p([queue:from_list(lists:seq(1, N)) || N <- [0, 1, 2, 3, 6, 7]]),
+    p({queue:is_queue(Q), queue:is_queue({a, []}), queue:is_empty(E), queue:is_empty(Q)}),
+    p({queue:len(Q), queue:to_list(Q), queue:member(3, Q), queue:member(3.0, Q)}),
+    p(queue:in(6, Q)),
+    p(queue:in(a, queue:in(b, E))),
+    p(queue:in_r(0, Q)),
+    p(queue:in_r(a, queue:in_r(b, E))),
+    p(queue:out(Q)),
+    p(queue:out(E)),
+    p(queue:out({[3, 2, 1], []})),
+    p(queue:out_r(Q)),
+    p(queue:out_r({[], [1, 2, 3]})),
+    p({queue:get(Q), queue:get_r(Q), queue:peek(Q), queue:peek_r(Q), queue:peek(E)}),
+    p({queue:get({[3, 2, 1], []}), queue:get_r({[], [1, 2, 3]})}),
+    p({queue:drop(Q), queue:drop_r(Q), queue:drop({[1], [0]})}),
+    p(queue:reverse(Q)),
+    p(queue:join(Q, queue:from_list([6, 7]))),
+    p(queue:join(E, Q)),
+    p([queue:split(N, Q) || N <- [0, 1, 2, 3, 4, 5]]),
+    p(queue:filter(fun(X) -> X rem 2 =:= 1 end, Q)),
+    p(queue:filter(fun(X) when X > 3 -> [X, X * 10]; (_) -> false end, Q)),
+    p(queue:filtermap(fun(X) when X > 3 -> {true, -X}; (X) -> X =:= 1 end, Q)),
+    p(queue:fold(fun(X, A) -> [X | A] end, [], Q)),
+    p({queue:any(fun(X) -> X > 4 end, Q), queue:all(fun(X) -> X > 4 end, Q)}),
+    D = queue:from_list([a, b, a, c, a]),
+    p({queue:delete(a, D), queue:delete_r(a, D), queue:delete(z, D)}),
+    p({queue:delete_with(fun(X) -> X =/= a end, D), queue:delete_with_r(fun(X) -> X =/= a end, D)}),
+    p({queue:delete(1, queue:from_list([1, 2])), queue:delete(2, queue:from_list([1, 2]))}),
+    p({queue:cons(0, Q), queue:head(Q), queue:tail(Q), queue:snoc(Q, 6)}),
+    p({queue:daeh(Q), queue:last(Q), queue:liat(Q), queue:init(Q)}),
+    p(e(fun() -> queue:get(E) end)),
+    p(e(fun() -> queue:head(E) end)),
+    p(e(fun() -> queue:drop_r(E) end)),
+    p(e(fun() -> queue:in(x, id(notaqueue)) end)),
+    p(e(fun() -> queue:len(id({[], a})) end)),
+    p(e(fun() -> queue:split(6, Q) end)),
+    p(e(fun() -> queue:split(-1, Q) end)),
+    p(e(fun() -> queue:filter(id(notfun), Q) end)),
+    p(e(fun() -> queue:filter(fun(X) -> X end, Q) end)),
+    p(e(fun() -> queue:from_list(id(notalist)) end)),
+    ok.
+
+p(X) -> io:format("~p~n", [X]).
+id(X) -> X.
+e(F) -> try F() catch C:R -> {C, R} end.

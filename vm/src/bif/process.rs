@@ -1,0 +1,462 @@
+//! Process built-ins: spawning, links, monitors, exit signals, registered names, process
+//! information, timers. Mechanism only: supervision and the OTP behaviours are Erlang code
+//! in the standard library.
+
+use super::BifDef;
+use crate::interp::exception::{BifResult, Exception};
+use crate::process::{Proc, Signal};
+use crate::sched::timer::TimerAction;
+use crate::term::{atoms, Atom, Pid, Ref, Term};
+use crate::vm::Start;
+use std::time::{Duration, Instant};
+
+macro_rules! bifs {
+    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
+        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
+    };
+}
+
+fn badarg<T>() -> Result<T, Exception> {
+    Err(Exception::badarg())
+}
+
+fn ok() -> BifResult {
+    Ok(Term::Atom(atoms::OK))
+}
+
+bifs! {
+    "erlang", "spawn", 1 => |p, a| spawn_fun(p, &a[0], Opts::default());
+    "erlang", "spawn", 2 => |p, a| spawn_fun(p, &a[1], Opts::default());
+    "erlang", "spawn", 3 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], Opts::default());
+    "erlang", "spawn", 4 => |p, a| spawn_mfa(p, &a[1], &a[2], &a[3], Opts::default());
+    "erlang", "spawn_link", 1 => |p, a| spawn_fun(p, &a[0], Opts { link: true, monitor: false });
+    "erlang", "spawn_link", 2 => |p, a| spawn_fun(p, &a[1], Opts { link: true, monitor: false });
+    "erlang", "spawn_link", 3 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], Opts { link: true, monitor: false });
+    "erlang", "spawn_link", 4 => |p, a| spawn_mfa(p, &a[1], &a[2], &a[3], Opts { link: true, monitor: false });
+    "erlang", "spawn_monitor", 1 => |p, a| spawn_fun(p, &a[0], Opts { link: false, monitor: true });
+    "erlang", "spawn_monitor", 3 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], Opts { link: false, monitor: true });
+    "erlang", "spawn_opt", 2 => |p, a| spawn_fun(p, &a[0], opts(&a[1])?);
+    "erlang", "spawn_opt", 3 => |p, a| spawn_fun(p, &a[1], opts(&a[2])?);
+    "erlang", "spawn_opt", 4 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], opts(&a[3])?);
+    "erlang", "spawn_opt", 5 => |p, a| spawn_mfa(p, &a[1], &a[2], &a[3], opts(&a[4])?);
+    "erlang", "link", 1 => |p, a| link(p, &a[0]);
+    "erlang", "unlink", 1 => |p, a| match &a[0] {
+        Term::Pid(pid) => {
+            p.extras.links.retain(|x| x != pid);
+            if *pid != p.pid {
+                p.vm.signal(*pid, Signal::Unlink(p.pid));
+            }
+            Ok(Term::bool(true))
+        }
+        _ => badarg(),
+    };
+    "erlang", "monitor", 2 => |p, a| monitor(p, &a[0], &a[1]);
+    "erlang", "monitor", 3 => |p, a| monitor(p, &a[0], &a[1]);
+    "erlang", "demonitor", 1 => |p, a| demonitor(p, &a[0], &Term::Nil);
+    "erlang", "demonitor", 2 => |p, a| demonitor(p, &a[0], &a[1]);
+    "erlang", "exit", 2 => |p, a| exit2(p, &a[0], &a[1]);
+    "erlang", "process_flag", 2 => |p, a| match (&a[0], a[1].as_bool()) {
+        (Term::Atom(f), Some(v)) if *f == atoms::TRAP_EXIT => {
+            let old = p.trap_exit;
+            p.trap_exit = v;
+            Ok(Term::bool(old))
+        }
+        (Term::Atom(f), _) if matches!(f.as_str(), "priority" | "min_heap_size" | "min_bin_vheap_size" | "message_queue_data" | "sensitive" | "max_heap_size" | "fullsweep_after") => {
+            Ok(match f.as_str() { "priority" => Term::atom("normal"), "sensitive" => Term::bool(false), _ => Term::Int(0) })
+        }
+        _ => badarg(),
+    };
+    "erlang", "register", 2 => |p, a| match (&a[0], &a[1]) {
+        (Term::Atom(name), Term::Pid(pid)) if *name != atoms::UNDEFINED => {
+            let alive = *pid == p.pid || p.vm.processes.get(*pid).is_some_and(|h| h.is_alive());
+            if alive && p.vm.processes.register(*name, *pid) { Ok(Term::bool(true)) } else { badarg() }
+        }
+        _ => badarg(),
+    };
+    "erlang", "unregister", 1 => |p, a| match &a[0] {
+        Term::Atom(name) if p.vm.processes.unregister(*name) => Ok(Term::bool(true)),
+        _ => badarg(),
+    };
+    "erlang", "whereis", 1 => |p, a| match &a[0] {
+        Term::Atom(name) => Ok(p.vm.processes.whereis(*name).map(Term::Pid).unwrap_or(Term::Atom(atoms::UNDEFINED))),
+        _ => badarg(),
+    };
+    "erlang", "registered", 0 => |p, _| Ok(Term::list(p.vm.processes.registered().into_iter().map(Term::Atom).collect()));
+    "erlang", "is_process_alive", 1 => |p, a| match &a[0] {
+        Term::Pid(pid) if *pid == p.pid => Ok(Term::bool(true)),
+        Term::Pid(pid) => Ok(Term::bool(p.vm.processes.get(*pid).is_some_and(|h| h.is_alive()))),
+        _ => badarg(),
+    };
+    "erlang", "processes", 0 => |p, _| Ok(Term::list(p.vm.processes.pids().into_iter().map(Term::Pid).collect()));
+    "erlang", "process_info", 1 => |p, a| process_info_all(p, &a[0]);
+    "erlang", "process_info", 2 => |p, a| process_info(p, &a[0], &a[1]);
+    "erlang", "yield", 0 => |p, _| { p.yield_requested = true; Ok(Term::bool(true)) };
+    "erlang", "group_leader", 0 => |_, _| Ok(Term::Pid(Pid::new(0, 0)));
+    "erlang", "group_leader", 2 => |_, _| Ok(Term::bool(true));
+    "erlang", "send_after", 3 => |p, a| timer(p, &a[0], &a[1], a[2].clone(), false);
+    "erlang", "send_after", 4 => |p, a| timer(p, &a[0], &a[1], a[2].clone(), false);
+    "erlang", "start_timer", 3 => |p, a| timer(p, &a[0], &a[1], a[2].clone(), true);
+    "erlang", "start_timer", 4 => |p, a| timer(p, &a[0], &a[1], a[2].clone(), true);
+    "erlang", "cancel_timer", 1 => |p, a| match &a[0] {
+        Term::Ref(r) => Ok(p.vm.timers.cancel(r.0).map(ms).unwrap_or(Term::bool(false))),
+        _ => badarg(),
+    };
+    "erlang", "cancel_timer", 2 => |p, a| match &a[0] {
+        Term::Ref(r) => {
+            let left = p.vm.timers.cancel(r.0).map(ms).unwrap_or(Term::bool(false));
+            let asynchronous = option(&a[1], "async");
+            let info = !matches!(option_value(&a[1], "info"), Some(false));
+            if asynchronous { if info { p.deliver(Term::tuple(vec![Term::atom("cancel_timer"), a[0].clone(), left])); } ok() }
+            else if info { Ok(left) } else { ok() }
+        }
+        _ => badarg(),
+    };
+    "erlang", "read_timer", 1 => |p, a| match &a[0] {
+        Term::Ref(r) => Ok(p.vm.timers.remaining(r.0).map(ms).unwrap_or(Term::bool(false))),
+        _ => badarg(),
+    };
+    "erlang", "read_timer", 2 => |p, a| match &a[0] {
+        Term::Ref(r) => Ok(p.vm.timers.remaining(r.0).map(ms).unwrap_or(Term::bool(false))),
+        _ => badarg(),
+    };
+    "erlang", "is_alive", 0 => |_, _| Ok(Term::bool(false));
+    "erlang", "nodes", 0 => |_, _| Ok(Term::Nil);
+    "erlang", "nodes", 1 => |_, _| Ok(Term::Nil);
+    "erlang", "system_info", 1 => |p, a| system_info(p, &a[0]);
+    "erlang", "statistics", 1 => |p, a| statistics(p, &a[0]);
+}
+
+#[derive(Default, Clone, Copy)]
+struct Opts {
+    link: bool,
+    monitor: bool,
+}
+
+fn opts(list: &Term) -> Result<Opts, Exception> {
+    let mut o = Opts::default();
+    let mut it = list.iter_list();
+    for x in it.by_ref() {
+        match x {
+            Term::Atom(a) if *a == atoms::LINK => o.link = true,
+            Term::Atom(a) if *a == atoms::MONITOR => o.monitor = true,
+            Term::Tuple(t) if !t.is_empty() && matches!(t[0], Term::Atom(_)) => {}
+            Term::Atom(_) => {}
+            _ => return badarg(),
+        }
+    }
+    if !matches!(it.tail(), Term::Nil) {
+        return badarg();
+    }
+    Ok(o)
+}
+
+/// Starts a process with the options, setting up the link and the monitor before the new
+/// process can run.
+fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
+    let link = o.link.then_some(p.pid);
+    let monitor = o.monitor.then(|| (p.vm.make_ref(), p.pid));
+    let vm = p.vm.clone();
+    let pid = vm.spawn_with(start, link, monitor, None);
+    if o.link {
+        p.extras.links.push(pid);
+    }
+    if let Some((r, _)) = monitor {
+        p.extras.monitors.push((r, pid, None));
+        return Ok(Term::tuple(vec![Term::Pid(pid), Term::Ref(r)]));
+    }
+    Ok(Term::Pid(pid))
+}
+
+fn spawn_fun(p: &mut Proc, f: &Term, o: Opts) -> BifResult {
+    if !matches!(f, Term::Fun(_)) {
+        return badarg();
+    }
+    start(p, Start::Fun(f.clone(), Vec::new()), o)
+}
+
+fn spawn_mfa(p: &mut Proc, m: &Term, f: &Term, args: &Term, o: Opts) -> BifResult {
+    let (Term::Atom(m), Term::Atom(f)) = (m, f) else { return badarg() };
+    let Some(args) = args.list_to_vec() else { return badarg() };
+    start(p, Start::Mfa(*m, *f, args), o)
+}
+
+fn link(p: &mut Proc, t: &Term) -> BifResult {
+    let Term::Pid(pid) = t else { return badarg() };
+    if *pid == p.pid || p.extras.links.contains(pid) {
+        return Ok(Term::bool(true));
+    }
+    let alive = p.vm.processes.get(*pid).is_some_and(|h| h.is_alive());
+    if !alive {
+        if p.trap_exit {
+            p.deliver(Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), t.clone(), Term::Atom(atoms::NOPROC)]));
+            return Ok(Term::bool(true));
+        }
+        return Err(Exception::error(Term::Atom(atoms::NOPROC)));
+    }
+    p.extras.links.push(*pid);
+    p.vm.signal(*pid, Signal::Link(p.pid));
+    Ok(Term::bool(true))
+}
+
+fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
+    if !kind.is_atom(atoms::PROCESS) {
+        return badarg();
+    }
+    let (pid, name) = match target {
+        Term::Pid(pid) => (Some(*pid), None),
+        Term::Atom(n) => {
+            (p.vm.processes.whereis(*n), Some(Term::tuple(vec![target.clone(), Term::Atom(atoms::NONODE)])))
+        }
+        Term::Tuple(t) if t.len() == 2 && matches!((&t[0], &t[1]), (Term::Atom(_), Term::Atom(_))) => {
+            let n = t[0].as_atom().unwrap_or(atoms::UNDEFINED);
+            let pid = if t[1].is_atom(atoms::NONODE) { p.vm.processes.whereis(n) } else { None };
+            (pid, Some(target.clone()))
+        }
+        _ => return badarg(),
+    };
+    let r = p.vm.make_ref();
+    let delivered = match pid {
+        Some(pid) if pid == p.pid => true,
+        Some(pid) => p.vm.signal(pid, Signal::Monitor { from: p.pid, r, name: name.clone() }),
+        None => false,
+    };
+    if delivered {
+        if let Some(pid) = pid {
+            p.extras.monitors.push((r, pid, name));
+        }
+    } else {
+        let who = name.unwrap_or_else(|| target.clone());
+        p.deliver(Term::tuple(vec![
+            Term::Atom(atoms::DOWN),
+            Term::Ref(r),
+            Term::Atom(atoms::PROCESS),
+            who,
+            Term::Atom(atoms::NOPROC),
+        ]));
+    }
+    Ok(Term::Ref(r))
+}
+
+fn option(list: &Term, name: &str) -> bool {
+    list.iter_list().any(|o| o.as_atom().is_some_and(|a| a.as_str() == name)) || option_value(list, name) == Some(true)
+}
+
+fn option_value(list: &Term, name: &str) -> Option<bool> {
+    list.iter_list().find_map(|o| match o.as_tuple() {
+        Some([k, v]) if k.as_atom().is_some_and(|a| a.as_str() == name) => v.as_bool(),
+        _ => None,
+    })
+}
+
+fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
+    let Term::Ref(r) = r else { return badarg() };
+    if !options.is_list() {
+        return badarg();
+    }
+    let found = p.extras.monitors.iter().position(|(x, _, _)| x == r);
+    if let Some(i) = found {
+        let (_, target, _) = p.extras.monitors.remove(i);
+        p.vm.signal(target, Signal::Demonitor { from: p.pid, r: *r });
+    }
+    let mut flushed = false;
+    if option(options, "flush") {
+        let before = p.mailbox.len();
+        p.mailbox.retain(|m| !is_down_for(m, *r));
+        flushed = p.mailbox.len() != before;
+        p.save = 0;
+    }
+    if option(options, "info") {
+        return Ok(Term::bool(found.is_some() && !flushed || found.is_some()));
+    }
+    Ok(Term::bool(true))
+}
+
+fn is_down_for(m: &Term, r: Ref) -> bool {
+    matches!(m.as_tuple(), Some([tag, Term::Ref(x), ..]) if tag.is_atom(atoms::DOWN) && *x == r)
+}
+
+fn exit2(p: &mut Proc, target: &Term, reason: &Term) -> BifResult {
+    let Term::Pid(pid) = target else { return badarg() };
+    let s = Signal::Exit { from: p.pid, reason: reason.clone(), linked: false };
+    if *pid == p.pid {
+        p.apply_signal(s);
+    } else {
+        p.vm.signal(*pid, s);
+    }
+    Ok(Term::bool(true))
+}
+
+fn ms(d: Duration) -> Term {
+    Term::Int(d.as_millis() as i64)
+}
+
+fn timer(p: &mut Proc, time: &Term, dest: &Term, msg: Term, tagged: bool) -> BifResult {
+    let Term::Int(t) = time else { return badarg() };
+    if *t < 0 || !matches!(dest, Term::Pid(_) | Term::Atom(_)) {
+        return badarg();
+    }
+    let r = p.vm.make_ref();
+    let msg = if tagged { Term::tuple(vec![Term::Atom(atoms::TIMEOUT), Term::Ref(r), msg]) } else { msg };
+    let deadline = Instant::now() + Duration::from_millis(*t as u64);
+    p.vm.timers.add(r.0, deadline, TimerAction::Send { to: dest.clone(), msg });
+    Ok(Term::Ref(r))
+}
+
+/// One `process_info` item of process `p` itself.
+fn own_info(p: &Proc, item: Atom) -> Option<Term> {
+    let pair = |v: Term| Some(Term::tuple(vec![Term::Atom(item), v]));
+    match item.as_str() {
+        "message_queue_len" => pair(Term::Int(p.mailbox.len() as i64)),
+        "messages" => pair(Term::list(p.mailbox.iter().cloned().collect())),
+        "links" => pair(Term::list(p.extras.links.iter().map(|x| Term::Pid(*x)).collect())),
+        "monitors" => pair(Term::list(
+            p.extras
+                .monitors
+                .iter()
+                .map(|(_, pid, name)| {
+                    let who = name.clone().unwrap_or(Term::Pid(*pid));
+                    Term::tuple(vec![Term::Atom(atoms::PROCESS), who])
+                })
+                .collect(),
+        )),
+        "monitored_by" => pair(Term::list(p.extras.monitored_by.iter().map(|(_, pid, _)| Term::Pid(*pid)).collect())),
+        "registered_name" => match p.vm.processes.name_of(p.pid) {
+            Some(n) => pair(Term::Atom(n)),
+            None => Some(Term::Nil),
+        },
+        "trap_exit" => pair(Term::bool(p.trap_exit)),
+        "dictionary" => {
+            pair(Term::list(p.extras.dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect()))
+        }
+        "reductions" => pair(Term::Int(p.reductions as i64)),
+        "initial_call" => {
+            let (m, f, a) = p.initial_call;
+            pair(Term::tuple(vec![Term::Atom(m), Term::Atom(f), Term::Int(a as i64)]))
+        }
+        "current_function" => {
+            let v = match &p.module {
+                Some(m) => match m.function_at(p.pc.saturating_sub(1)) {
+                    Some(f) => Term::tuple(vec![Term::Atom(m.name), Term::Atom(f.name), Term::Int(f.arity as i64)]),
+                    None => Term::Atom(atoms::UNDEFINED),
+                },
+                None => Term::Atom(atoms::UNDEFINED),
+            };
+            pair(v)
+        }
+        "status" => pair(Term::atom("running")),
+        "group_leader" => pair(Term::Pid(Pid::new(0, 0))),
+        "priority" => pair(Term::atom("normal")),
+        "memory" | "heap_size" | "total_heap_size" | "stack_size" => {
+            let words = p.regs.capacity() * 2 + p.frames.capacity() * 4 + p.mailbox.len() * 2 + 40;
+            pair(Term::Int(if item.as_str() == "memory" { words as i64 * 8 } else { words as i64 }))
+        }
+        _ => None,
+    }
+}
+
+fn info_of(p: &mut Proc, pid: Pid, item: Atom) -> Result<Option<Term>, Exception> {
+    if pid == p.pid {
+        return own_info(p, item).map(Some).ok_or_else(Exception::badarg);
+    }
+    let Some(h) = p.vm.processes.get(pid) else { return Ok(None) };
+    // Another process: read its private half while it is parked; retry briefly if a
+    // worker is running it.
+    for _ in 0..1000 {
+        if let Some(other) = h.peek_private(|other| {
+            let mut v = own_info(other, item);
+            if item.as_str() == "status" {
+                v = Some(Term::tuple(vec![Term::Atom(item), Term::atom("waiting")]));
+            }
+            if item.as_str() == "message_queue_len" {
+                let n = other.mailbox.len() + h.message_count();
+                v = Some(Term::tuple(vec![Term::Atom(item), Term::Int(n as i64)]));
+            }
+            v
+        }) {
+            return other.map(Some).ok_or_else(Exception::badarg);
+        }
+        std::thread::yield_now();
+    }
+    match item.as_str() {
+        "status" => Ok(Some(Term::tuple(vec![Term::Atom(item), Term::atom("running")]))),
+        _ => Ok(Some(Term::tuple(vec![Term::Atom(item), Term::Atom(atoms::UNDEFINED)]))),
+    }
+}
+
+fn process_info(p: &mut Proc, target: &Term, item: &Term) -> BifResult {
+    let Term::Pid(pid) = target else { return badarg() };
+    match item {
+        Term::Atom(a) => Ok(info_of(p, *pid, *a)?.unwrap_or(Term::Atom(atoms::UNDEFINED))),
+        Term::Cons(_) | Term::Nil => {
+            let mut out = Vec::new();
+            for x in item.iter_list() {
+                let Term::Atom(a) = x else { return badarg() };
+                match info_of(p, *pid, *a)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(Term::Atom(atoms::UNDEFINED)),
+                }
+            }
+            Ok(Term::list(out))
+        }
+        _ => badarg(),
+    }
+}
+
+fn process_info_all(p: &mut Proc, target: &Term) -> BifResult {
+    let items = [
+        "current_function",
+        "initial_call",
+        "status",
+        "message_queue_len",
+        "links",
+        "dictionary",
+        "trap_exit",
+        "priority",
+        "group_leader",
+        "reductions",
+    ];
+    let list = Term::list(items.iter().map(|i| Term::atom(i)).collect());
+    let r = process_info(p, target, &list)?;
+    // registered_name is included only when the process has one.
+    if let (Term::Pid(pid), true) = (target, r.is_list()) {
+        if let Some(n) = p.vm.processes.name_of(*pid) {
+            let mut v = r.list_to_vec().unwrap_or_default();
+            v.insert(0, Term::tuple(vec![Term::atom("registered_name"), Term::Atom(n)]));
+            return Ok(Term::list(v));
+        }
+    }
+    Ok(r)
+}
+
+fn system_info(p: &mut Proc, what: &Term) -> BifResult {
+    let Term::Atom(a) = what else { return badarg() };
+    Ok(match a.as_str() {
+        "schedulers" | "schedulers_online" => Term::Int(p.vm.scheduler_count() as i64),
+        "process_count" => Term::Int(p.vm.processes.len() as i64),
+        "process_limit" => Term::Int(134_217_727),
+        "atom_count" => Term::Int(Atom::count() as i64),
+        "atom_limit" => Term::Int(1_048_576),
+        "otp_release" => Term::string("25"),
+        "version" => Term::string(env!("CARGO_PKG_VERSION")),
+        "wordsize" => Term::Int(8),
+        "logical_processors" | "logical_processors_available" => {
+            Term::Int(std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1) as i64)
+        }
+        "machine" => Term::string("BEAM"),
+        _ => return badarg(),
+    })
+}
+
+fn statistics(p: &mut Proc, what: &Term) -> BifResult {
+    let Term::Atom(a) = what else { return badarg() };
+    Ok(match a.as_str() {
+        "reductions" => Term::tuple(vec![Term::Int(p.reductions as i64), Term::Int(0)]),
+        "run_queue" => Term::Int(0),
+        "process_count" => Term::Int(p.vm.processes.len() as i64),
+        "runtime" | "wall_clock" => {
+            let ms = crate::bif::time_ms();
+            Term::tuple(vec![Term::Int(ms), Term::Int(0)])
+        }
+        _ => return badarg(),
+    })
+}

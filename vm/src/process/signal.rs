@@ -1,0 +1,43 @@
+//! Signals: everything that travels between processes, through one ordered inbox per
+//! process (messages, exit signals, links, monitors, timeouts). One inbox keeps Erlang's
+//! ordering guarantee between each pair of processes for all of them at once.
+
+use crate::term::{Pid, Ref, Term};
+
+/// A signal to a process.
+#[derive(Debug)]
+pub enum Signal {
+    /// A message.
+    Message(Term),
+    /// An exit signal: from `exit/2` (`linked` false) or from a dying linked process.
+    Exit {
+        /// The sender.
+        from: Pid,
+        /// The exit reason.
+        reason: Term,
+        /// Sent because of a link.
+        linked: bool,
+    },
+    /// `from` linked itself to the receiver.
+    Link(Pid),
+    /// `from` removed its link to the receiver.
+    Unlink(Pid),
+    /// `from` monitors the receiver under reference `r`.
+    Monitor {
+        /// The monitoring process.
+        from: Pid,
+        /// The monitor's reference.
+        r: Ref,
+        /// The name the monitor was set up with, if any (shown in the `'DOWN'` message).
+        name: Option<Term>,
+    },
+    /// `from` removed monitor `r`.
+    Demonitor {
+        /// The monitoring process.
+        from: Pid,
+        /// The monitor's reference.
+        r: Ref,
+    },
+    /// The receive timeout with this sequence number expired.
+    Timeout(u64),
+}

@@ -1,0 +1,114 @@
+//! The work-stealing scheduler: one worker thread per core (configurable), each with a
+//! local run queue (`crossbeam-deque`), a global injector for work from outside the
+//! workers, stealing between workers, and parking without lost wake-ups (`idle.rs`).
+//!
+//! A process runs for a budget of reductions, then goes to the back of a queue. A process
+//! made runnable by a send from a worker goes onto that worker's local queue. Timers are in
+//! `timer.rs`; the loop of a worker is in `worker.rs`.
+
+mod idle;
+pub(crate) mod timer;
+mod worker;
+
+use crate::process::ProcessHandle;
+use crossbeam_deque::{Injector, Stealer, Worker};
+use idle::Idle;
+use std::cell::RefCell;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
+
+/// Reductions a process may use before it yields to others.
+pub(crate) const BUDGET: u32 = 4000;
+
+thread_local! {
+    /// The local queue of the worker running on this thread, with its scheduler's id.
+    static LOCAL: RefCell<Option<(usize, Worker<Arc<ProcessHandle>>)>> = const { RefCell::new(None) };
+}
+
+/// The run queues and workers of one VM.
+pub(crate) struct Scheduler {
+    id: usize,
+    injector: Injector<Arc<ProcessHandle>>,
+    stealers: OnceLock<Vec<Stealer<Arc<ProcessHandle>>>>,
+    idle: Idle,
+    threads: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>>,
+}
+
+impl Scheduler {
+    pub(crate) fn new() -> Scheduler {
+        static NEXT_ID: AtomicUsize = AtomicUsize::new(1);
+        Scheduler {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            injector: Injector::new(),
+            stealers: OnceLock::new(),
+            idle: Idle::new(),
+            threads: std::sync::Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Starts `n` workers for `vm`.
+    pub(crate) fn start(&self, vm: &Arc<crate::vm::VmShared>, n: usize) {
+        let n = n.max(1);
+        let locals: Vec<Worker<Arc<ProcessHandle>>> = (0..n).map(|_| Worker::new_fifo()).collect();
+        let _ = self.stealers.set(locals.iter().map(|w| w.stealer()).collect());
+        let mut threads = self.threads.lock().unwrap_or_else(|e| e.into_inner());
+        for (i, local) in locals.into_iter().enumerate() {
+            let vm = vm.clone();
+            let h = std::thread::Builder::new()
+                .name(format!("ember-scheduler-{}", i + 1))
+                // Erlang calls never use the Rust stack, but printing, comparing and freeing
+                // deeply nested terms do; give workers room (reserved, not committed).
+                .stack_size(256 << 20)
+                .spawn(move || worker::run(vm, i, local));
+            match h {
+                Ok(h) => threads.push(h),
+                Err(e) => eprintln!("ember: cannot start a scheduler thread: {e}"),
+            }
+        }
+    }
+
+    /// Makes a runnable process run: on this worker's queue if called from one of this
+    /// scheduler's workers, else on the injector.
+    pub(crate) fn schedule(&self, h: Arc<ProcessHandle>) {
+        let mut h = Some(h);
+        LOCAL.with(|l| {
+            if let Some((id, w)) = &*l.borrow() {
+                if *id == self.id {
+                    if let Some(h) = h.take() {
+                        w.push(h);
+                    }
+                }
+            }
+        });
+        if let Some(h) = h {
+            self.injector.push(h);
+        }
+        self.idle.notify_one();
+    }
+
+    /// The number of workers.
+    pub(crate) fn workers(&self) -> usize {
+        self.stealers.get().map(|s| s.len()).unwrap_or(0)
+    }
+
+    /// Is there work anywhere?
+    fn has_work(&self) -> bool {
+        !self.injector.is_empty()
+            || self.stealers.get().is_some_and(|s| s.iter().any(|s| !s.is_empty()))
+            || LOCAL.with(|l| l.borrow().as_ref().is_some_and(|(_, w)| !w.is_empty()))
+    }
+
+    /// Stops the workers (they finish the slice they are running) and waits for them,
+    /// unless called from one of them.
+    pub(crate) fn shutdown(&self) {
+        self.idle.shutdown();
+        let on_worker = LOCAL.with(|l| l.borrow().as_ref().is_some_and(|(id, _)| *id == self.id));
+        if on_worker {
+            return;
+        }
+        let threads = std::mem::take(&mut *self.threads.lock().unwrap_or_else(|e| e.into_inner()));
+        for t in threads {
+            let _ = t.join();
+        }
+    }
+}

@@ -1,0 +1,124 @@
+//! A worker thread: finds a runnable process (its own queue, then the injector, then other
+//! workers' queues), runs it for a budget of reductions, and parks when there is nothing
+//! to do.
+
+use super::{Scheduler, BUDGET, LOCAL};
+use crate::interp::exception::Class;
+use crate::interp::{self, Outcome};
+use crate::process::{Proc, ProcessHandle};
+use crate::sched::timer::TimerAction;
+use crate::term::{atoms, Term};
+use crate::vm::VmShared;
+use crossbeam_deque::{Steal, Worker};
+use std::collections::VecDeque;
+use std::sync::Arc;
+
+pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHandle>>) {
+    let sched: &Scheduler = &vm.sched;
+    LOCAL.with(|l| *l.borrow_mut() = Some((sched.id, local)));
+    loop {
+        if sched.idle.is_shutdown() {
+            break;
+        }
+        match find_work(sched, index) {
+            Some(h) => run_process(&vm, h),
+            None => sched.idle.park(|| sched.has_work()),
+        }
+    }
+    LOCAL.with(|l| *l.borrow_mut() = None);
+}
+
+fn find_work(sched: &Scheduler, index: usize) -> Option<Arc<ProcessHandle>> {
+    let local = LOCAL.with(|l| l.borrow().as_ref().and_then(|(_, w)| w.pop()));
+    if local.is_some() {
+        return local;
+    }
+    loop {
+        let mut retry = false;
+        let from_injector = LOCAL.with(|l| match &*l.borrow() {
+            Some((_, w)) => sched.injector.steal_batch_and_pop(w),
+            None => sched.injector.steal(),
+        });
+        match from_injector {
+            Steal::Success(h) => return Some(h),
+            Steal::Retry => retry = true,
+            Steal::Empty => {}
+        }
+        if let Some(stealers) = sched.stealers.get() {
+            let n = stealers.len();
+            for k in 1..n {
+                match stealers[(index + k) % n].steal() {
+                    Steal::Success(h) => return Some(h),
+                    Steal::Retry => retry = true,
+                    Steal::Empty => {}
+                }
+            }
+        }
+        if !retry {
+            return None;
+        }
+    }
+}
+
+/// Runs one process for one slice (or more, while signals keep it from waiting).
+fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
+    let Some(mut proc) = h.start_running() else { return };
+    let mut signals = VecDeque::new();
+    loop {
+        h.take_signals(&mut signals);
+        for s in signals.drain(..) {
+            proc.apply_signal(s);
+        }
+        if let Some(reason) = proc.kill.take() {
+            return exit_process(vm, &h, proc, reason, None);
+        }
+        match interp::run(&mut proc, BUDGET) {
+            Outcome::Yield => {
+                if let Some(reason) = proc.kill.take() {
+                    return exit_process(vm, &h, proc, reason, None);
+                }
+                h.requeue(proc);
+                vm.sched.schedule(h);
+                return;
+            }
+            Outcome::Wait(deadline) => {
+                if let Some(d) = deadline {
+                    if proc.timer_armed != Some(d) {
+                        proc.timer_armed = Some(d);
+                        let id = vm.make_ref().0;
+                        vm.timers.add(id, d, TimerAction::Wake(proc.pid));
+                    }
+                }
+                match h.park(proc) {
+                    None => return,
+                    Some(p) => proc = p,
+                }
+            }
+            Outcome::Done(v) => {
+                proc.result = Some(v);
+                return exit_process(vm, &h, proc, Term::Atom(atoms::NORMAL), None);
+            }
+            Outcome::Failed(class, reason, stack) => {
+                let exit_reason = match class {
+                    Class::Exit => reason.clone(),
+                    Class::Error => Term::tuple(vec![reason.clone(), stack.clone()]),
+                    Class::Throw => {
+                        Term::tuple(vec![Term::tuple(vec![Term::atom("nocatch"), reason.clone()]), stack.clone()])
+                    }
+                };
+                return exit_process(vm, &h, proc, exit_reason, Some((class, reason, stack)));
+            }
+        }
+    }
+}
+
+/// Ends a process: tells its links and monitors, frees its name and its table slot.
+fn exit_process(
+    vm: &Arc<VmShared>,
+    h: &Arc<ProcessHandle>,
+    proc: Box<Proc>,
+    reason: Term,
+    failure: Option<(Class, Term, Term)>,
+) {
+    vm.finish_process(h, proc, reason, failure);
+}

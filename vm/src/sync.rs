@@ -1,0 +1,19 @@
+//! The one place the VM's concurrency primitives come from, so that model-checking tests
+//! (`--cfg loom`) can replace them with loom's. Code in `process` and `sched` that takes
+//! part in the wake/park and inbox protocols uses these, never `std::sync` directly.
+
+#[cfg(not(loom))]
+pub(crate) use std::sync::atomic::{fence, AtomicBool, AtomicU8, AtomicUsize, Ordering};
+#[cfg(not(loom))]
+pub(crate) use std::sync::{Condvar, Mutex};
+
+#[cfg(loom)]
+pub(crate) use loom::sync::atomic::{fence, AtomicBool, AtomicU8, AtomicUsize, Ordering};
+#[cfg(loom)]
+pub(crate) use loom::sync::{Condvar, Mutex};
+
+/// Locks a mutex, recovering the data if a panicking thread poisoned it (the VM's own
+/// invariants do not depend on what the panicking thread was doing).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> impl std::ops::DerefMut<Target = T> + '_ {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
