@@ -28,10 +28,10 @@ fn check(program: &Path, schedulers: usize) -> Outcome {
     let expected = std::fs::read(program.with_extension("expected")).unwrap_or_default();
     let expected_err = std::fs::read(program.with_extension("stderr")).ok();
     let out = Command::new(env!("CARGO_BIN_EXE_ember"))
-        .arg("run")
-        .arg(program)
         .arg("--schedulers")
         .arg(schedulers.to_string())
+        .arg("run")
+        .arg(program)
         .output();
     let out = match out {
         Ok(o) => o,

@@ -18,6 +18,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("gb_trees", include_str!("../erl/gb_trees.erl")),
     ("gb_sets", include_str!("../erl/gb_sets.erl")),
     ("array", include_str!("../erl/array.erl")),
+    ("timer", include_str!("../erl/timer.erl")),
 ];
 
 /// Header files that programs include with `-include_lib`.

@@ -416,11 +416,6 @@ impl VmShared {
         }
     }
 
-    /// Starts a new process; returns its pid. `link` links it to that process.
-    pub(crate) fn spawn(self: &Arc<Self>, start: Start, link: Option<Pid>, done: Option<Arc<Completion>>) -> Pid {
-        self.spawn_with(start, link, None, done)
-    }
-
     /// Starts a process for the host, optionally trapping exits.
     fn spawn_opts(self: &Arc<Self>, start: Start, trap_exit: bool, done: Option<Arc<Completion>>) -> Pid {
         let vm = self.clone();
@@ -562,7 +557,11 @@ impl VmShared {
             Term::Atom(a) => self.processes.whereis(*a).ok_or_else(Exception::badarg)?,
             Term::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
                 (Term::Atom(name), Term::Atom(node)) if *node == atoms::NONODE => {
-                    self.processes.whereis(*name).ok_or_else(Exception::badarg)?
+                    // Unlike a bare name, an unknown {Name, Node} is not an error.
+                    match self.processes.whereis(*name) {
+                        Some(pid) => pid,
+                        None => return Ok(()),
+                    }
                 }
                 (Term::Atom(name), Term::Atom(node)) => {
                     if let Some(t) = &self.transport {

@@ -33,7 +33,11 @@ bifs! {
     "erlang", "spawn_link", 2 => |p, a| spawn_fun(p, &a[1], Opts { link: true, monitor: false });
     "erlang", "spawn_link", 3 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], Opts { link: true, monitor: false });
     "erlang", "spawn_link", 4 => |p, a| spawn_mfa(p, &a[1], &a[2], &a[3], Opts { link: true, monitor: false });
-    "erlang", "spawn_monitor", 1 => |p, a| spawn_fun(p, &a[0], Opts { link: false, monitor: true });
+    "erlang", "spawn_monitor", 1 => |p, a| match &a[0] {
+        // Only spawn_monitor/1 checks the fun's arity up front.
+        Term::Fun(f) if f.arity() != 0 => badarg(),
+        f => spawn_fun(p, f, Opts { link: false, monitor: true }),
+    };
     "erlang", "spawn_monitor", 3 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], Opts { link: false, monitor: true });
     "erlang", "spawn_opt", 2 => |p, a| spawn_fun(p, &a[0], opts(&a[1])?);
     "erlang", "spawn_opt", 3 => |p, a| spawn_fun(p, &a[1], opts(&a[2])?);
@@ -84,7 +88,11 @@ bifs! {
     "erlang", "registered", 0 => |p, _| Ok(Term::list(p.vm.processes.registered().into_iter().map(Term::Atom).collect()));
     "erlang", "is_process_alive", 1 => |p, a| match &a[0] {
         Term::Pid(pid) if *pid == p.pid => Ok(Term::bool(true)),
-        Term::Pid(pid) => Ok(Term::bool(p.vm.processes.get(*pid).is_some_and(|h| h.is_alive()))),
+        Term::Pid(pid) => Ok(Term::bool(match p.vm.processes.get(*pid) {
+            // Signals this process sent before are taken into account.
+            Some(h) => h.is_alive() && !h.kill_pending() && h.peek_private(|o| o.kill.is_none()).unwrap_or(true),
+            None => false,
+        })),
         _ => badarg(),
     };
     "erlang", "processes", 0 => |p, _| Ok(Term::list(p.vm.processes.pids().into_iter().map(Term::Pid).collect()));
@@ -139,8 +147,19 @@ fn opts(list: &Term) -> Result<Opts, Exception> {
         match x {
             Term::Atom(a) if *a == atoms::LINK => o.link = true,
             Term::Atom(a) if *a == atoms::MONITOR => o.monitor = true,
-            Term::Tuple(t) if !t.is_empty() && matches!(t[0], Term::Atom(_)) => {}
-            Term::Atom(_) => {}
+            Term::Tuple(t)
+                if t.len() == 2
+                    && t[0].as_atom().is_some_and(|a| {
+                        matches!(
+                            a.as_str(),
+                            "priority"
+                                | "fullsweep_after"
+                                | "min_heap_size"
+                                | "min_bin_vheap_size"
+                                | "max_heap_size"
+                                | "message_queue_data"
+                        )
+                    }) => {}
             _ => return badarg(),
         }
     }
@@ -250,23 +269,33 @@ fn option_value(list: &Term, name: &str) -> Option<bool> {
 
 fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
     let Term::Ref(r) = r else { return badarg() };
-    if !options.is_list() {
+    let known = options
+        .list_to_vec()
+        .is_some_and(|v| v.iter().all(|o| o.as_atom().is_some_and(|a| matches!(a.as_str(), "flush" | "info"))));
+    if !known {
         return badarg();
+    }
+    // Take in signals that already arrived, so that a 'DOWN' sent before this call is seen.
+    if let Some(h) = p.vm.processes.get(p.pid) {
+        let mut signals = std::collections::VecDeque::new();
+        h.take_signals(&mut signals);
+        for s in signals {
+            p.apply_signal(s);
+        }
     }
     let found = p.extras.monitors.iter().position(|(x, _, _)| x == r);
     if let Some(i) = found {
         let (_, target, _) = p.extras.monitors.remove(i);
-        p.vm.signal(target, Signal::Demonitor { from: p.pid, r: *r });
+        if p.vm.signal(target, Signal::Demonitor { from: p.pid, r: *r }) {
+            p.extras.demonitored.push(*r);
+        }
     }
-    let mut flushed = false;
     if option(options, "flush") {
-        let before = p.mailbox.len();
         p.mailbox.retain(|m| !is_down_for(m, *r));
-        flushed = p.mailbox.len() != before;
         p.save = 0;
     }
     if option(options, "info") {
-        return Ok(Term::bool(found.is_some() && !flushed || found.is_some()));
+        return Ok(Term::bool(found.is_some()));
     }
     Ok(Term::bool(true))
 }
@@ -363,17 +392,16 @@ fn info_of(p: &mut Proc, pid: Pid, item: Atom) -> Result<Option<Term>, Exception
     // worker is running it.
     for _ in 0..1000 {
         if let Some(other) = h.peek_private(|other| {
+            if other.kill.is_some() {
+                return Ok(None);
+            }
             let mut v = own_info(other, item);
             if item.as_str() == "status" {
                 v = Some(Term::tuple(vec![Term::Atom(item), Term::atom("waiting")]));
             }
-            if item.as_str() == "message_queue_len" {
-                let n = other.mailbox.len() + h.message_count();
-                v = Some(Term::tuple(vec![Term::Atom(item), Term::Int(n as i64)]));
-            }
-            v
+            v.map(Some).ok_or(())
         }) {
-            return other.map(Some).ok_or_else(Exception::badarg);
+            return other.map_err(|_| Exception::badarg());
         }
         std::thread::yield_now();
     }

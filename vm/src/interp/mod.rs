@@ -67,7 +67,12 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
     if let Some(start) = proc.pending_start.take() {
         let started = match start {
             PendingStart::Export(exp, args) => enter_export(proc, &exp, args, None),
-            PendingStart::Fun(f, args) => call_fun(proc, f, args, None),
+            // A process started with a fun runs it through erlang:apply/2.
+            PendingStart::Fun(f, args) => call_fun(proc, f, args, None).map_err(|mut e| {
+                let apply = Term::tuple(vec![Term::Atom(atoms::ERLANG), Term::atom("apply"), Term::Int(2), Term::Nil]);
+                e.origin = Origin::Stack(Term::list(vec![apply]));
+                e
+            }),
         };
         match started {
             Ok(()) => {}
@@ -796,6 +801,17 @@ fn enter_export(
     args: Vec<Term>,
     dst: Option<Reg>,
 ) -> Result<(), Exception> {
+    // erlang:apply/2,3 reached as a function value (spawn, apply/3): do the call it asks for.
+    if exp.module == atoms::ERLANG && exp.function.as_str() == "apply" && (2..=3).contains(&args.len()) {
+        let mut args = args;
+        let list = args.pop().unwrap_or(Term::Nil);
+        let argv = list.list_to_vec().ok_or_else(Exception::badarg)?;
+        let f = args.pop().unwrap_or(Term::Nil);
+        return match args.pop() {
+            Some(m) => call_mfa(proc, m, f, argv, dst),
+            None => call_fun(proc, f, argv, dst),
+        };
+    }
     match resolve(proc, exp) {
         Target::Code { module, func } => {
             enter_code(proc, module, func, args, &[], dst);

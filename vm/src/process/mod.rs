@@ -138,15 +138,26 @@ impl ProcessHandle {
         self.state.load(Ordering::Acquire) != EXITED
     }
 
-    /// The number of messages waiting in the inbox (not yet moved to the mailbox).
-    pub(crate) fn message_count(&self) -> usize {
-        lock(&self.inbox).iter().filter(|s| matches!(s, Signal::Message(_))).count()
+    /// Is an untrappable kill waiting in the inbox?
+    pub(crate) fn kill_pending(&self) -> bool {
+        lock(&self.inbox).iter().any(
+            |s| matches!(s, Signal::Exit { reason, linked: false, .. } if reason.is_atom(crate::term::atoms::KILL)),
+        )
     }
 
-    /// Runs `f` on the private half if no worker is running the process right now.
+    /// Runs `f` on the private half if no worker is running the process right now, after
+    /// applying the signals already in its inbox (so that the caller sees the effect of
+    /// everything it sent before, as Erlang guarantees). A signal that kills the process
+    /// leaves `kill` set; the worker that runs it next ends it.
     pub(crate) fn peek_private<R>(&self, f: impl FnOnce(&Proc) -> R) -> Option<R> {
-        let g = lock(&self.private);
-        g.as_deref().map(f)
+        let mut g = lock(&self.private);
+        let proc = g.as_deref_mut()?;
+        let mut signals = VecDeque::new();
+        self.take_signals(&mut signals);
+        for s in signals {
+            proc.apply_signal(s);
+        }
+        Some(f(proc))
     }
 }
 
@@ -194,6 +205,9 @@ pub struct Extras {
     pub monitored_by: Vec<(Ref, Pid, Option<Term>)>,
     /// The process dictionary.
     pub dict: Vec<(Term, Term)>,
+    /// Monitors removed with `demonitor` whose `'DOWN'` message may still be on its way;
+    /// such a message is dropped when it arrives.
+    pub demonitored: Vec<Ref>,
 }
 
 /// The private state of a process.
@@ -278,7 +292,20 @@ impl Proc {
     pub(crate) fn apply_signal(&mut self, s: Signal) {
         use crate::term::atoms;
         match s {
-            Signal::Message(t) => self.mailbox.push_back(t),
+            Signal::Message(t) => {
+                // A 'DOWN' message ends its monitor; one for a removed monitor is dropped.
+                if let Some([tag, Term::Ref(r), kind, ..]) = t.as_tuple() {
+                    if tag.is_atom(atoms::DOWN) && kind.is_atom(atoms::PROCESS) {
+                        if let Some(i) = self.extras.monitors.iter().position(|(x, _, _)| x == r) {
+                            self.extras.monitors.remove(i);
+                        } else if let Some(i) = self.extras.demonitored.iter().position(|x| x == r) {
+                            self.extras.demonitored.remove(i);
+                            return;
+                        }
+                    }
+                }
+                self.mailbox.push_back(t)
+            }
             Signal::Exit { from, reason, linked } => {
                 if linked && !self.extras.links.contains(&from) {
                     // The link was removed before the signal arrived.
