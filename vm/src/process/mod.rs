@@ -19,6 +19,8 @@
 //! So no signal is lost: either the worker sees it in step 2, or the sender's step 1 turns
 //! `RUNNING` into `NOTIFIED` and the compare-and-swap of step 3 fails.
 
+#[cfg(all(test, loom))]
+mod loom_tests;
 mod signal;
 pub(crate) mod table;
 
@@ -43,18 +45,22 @@ pub(crate) const NOTIFIED: u8 = 3;
 /// Dead.
 pub(crate) const EXITED: u8 = 4;
 
-/// The part of a process that any thread may touch.
-pub struct ProcessHandle {
+/// The part of a process that any thread may touch. `P` is the private half (generic so
+/// that the protocol can be model-checked on its own).
+pub struct Handle<P> {
     /// The process's pid.
     pub pid: Pid,
     state: AtomicU8,
     inbox: Mutex<VecDeque<Signal>>,
-    private: Mutex<Option<Box<Proc>>>,
+    private: Mutex<Option<P>>,
 }
 
-impl ProcessHandle {
-    pub(crate) fn new(pid: Pid, proc: Box<Proc>) -> ProcessHandle {
-        ProcessHandle {
+/// The handle of a real process.
+pub type ProcessHandle = Handle<Box<Proc>>;
+
+impl<P> Handle<P> {
+    pub(crate) fn new(pid: Pid, proc: P) -> Handle<P> {
+        Handle {
             pid,
             state: AtomicU8::new(RUNNABLE),
             inbox: Mutex::new(VecDeque::new()),
@@ -91,7 +97,7 @@ impl ProcessHandle {
     }
 
     /// Step 2: a worker starts running the process. Returns its private half.
-    pub(crate) fn start_running(&self) -> Option<Box<Proc>> {
+    pub(crate) fn start_running(&self) -> Option<P> {
         if self.state.compare_exchange(RUNNABLE, RUNNING, Ordering::AcqRel, Ordering::Acquire).is_err() {
             return None;
         }
@@ -110,7 +116,7 @@ impl ProcessHandle {
 
     /// Step 3: the process waits. Returns the private half back if a signal arrived
     /// meanwhile (the process must go on running).
-    pub(crate) fn park(&self, proc: Box<Proc>) -> Option<Box<Proc>> {
+    pub(crate) fn park(&self, proc: P) -> Option<P> {
         *lock(&self.private) = Some(proc);
         if self.state.compare_exchange(RUNNING, WAITING, Ordering::AcqRel, Ordering::Acquire).is_ok() {
             return None;
@@ -121,7 +127,7 @@ impl ProcessHandle {
     }
 
     /// Step 4: the process used its reductions and goes back to a run queue.
-    pub(crate) fn requeue(&self, proc: Box<Proc>) {
+    pub(crate) fn requeue(&self, proc: P) {
         *lock(&self.private) = Some(proc);
         self.state.store(RUNNABLE, Ordering::Release);
     }
@@ -145,6 +151,9 @@ impl ProcessHandle {
         )
     }
 
+}
+
+impl ProcessHandle {
     /// Runs `f` on the private half if no worker is running the process right now, after
     /// applying the signals already in its inbox (so that the caller sees the effect of
     /// everything it sent before, as Erlang guarantees). A signal that kills the process

@@ -66,3 +66,34 @@ impl Idle {
         self.shutdown.load(Ordering::SeqCst)
     }
 }
+
+#[cfg(all(test, loom))]
+mod loom_tests {
+    //! Model-checking tests of the parking protocol (run with `RUSTFLAGS="--cfg loom"`).
+
+    use super::Idle;
+    use loom::sync::atomic::{AtomicBool, Ordering};
+    use loom::sync::Arc;
+    use loom::thread;
+
+    /// Work pushed while a worker decides to sleep always wakes it (loom reports a
+    /// deadlock if some interleaving leaves the worker asleep with work pending).
+    #[test]
+    fn a_parking_worker_never_misses_work() {
+        loom::model(|| {
+            let idle = Arc::new(Idle::new());
+            let work = Arc::new(AtomicBool::new(false));
+            let worker = {
+                let (idle, work) = (idle.clone(), work.clone());
+                thread::spawn(move || {
+                    while !work.load(Ordering::SeqCst) {
+                        idle.park(|| work.load(Ordering::SeqCst));
+                    }
+                })
+            };
+            work.store(true, Ordering::SeqCst);
+            idle.notify_one();
+            worker.join().expect("worker");
+        });
+    }
+}

@@ -1,0 +1,54 @@
+//! Model-checking tests (run with `RUSTFLAGS="--cfg loom"`) of the signal/park protocol at
+//! the top of `process/mod.rs`: every interleaving of a sender and the worker running the
+//! process is explored.
+
+use super::{Handle, Signal};
+use crate::term::Pid;
+use loom::sync::Arc;
+use loom::thread;
+use std::collections::VecDeque;
+
+/// A signal sent while the process runs is never lost: either the worker sees it before it
+/// parks, or parking fails and the worker goes on, or the sender is told to schedule the
+/// (now waiting) process. And a running process is never scheduled a second time.
+#[test]
+fn no_signal_is_lost_and_no_process_runs_twice() {
+    loom::model(|| {
+        let h = Arc::new(Handle::new(Pid(1), 0u32));
+        let private = h.start_running().expect("runnable at first");
+        let sender = {
+            let h = h.clone();
+            thread::spawn(move || h.push(Signal::Timeout(7)))
+        };
+        let mut seen = VecDeque::new();
+        h.take_signals(&mut seen);
+        let kept = h.park(private);
+        let must_schedule = sender.join().expect("sender");
+        if kept.is_some() {
+            // Parking failed because a signal arrived: the worker goes on and sees it.
+            assert!(!must_schedule, "a running process was scheduled");
+            h.take_signals(&mut seen);
+            assert_eq!(seen.len(), 1);
+        } else if seen.is_empty() {
+            assert!(must_schedule, "a signal arrived and nobody will run the process");
+        }
+    });
+}
+
+/// Two senders racing a parking worker: exactly one of them schedules the process, if any.
+#[test]
+fn only_one_sender_schedules_a_waiting_process() {
+    loom::model(|| {
+        let h = Arc::new(Handle::new(Pid(1), 0u32));
+        let private = h.start_running().expect("runnable at first");
+        assert!(h.park(private).is_none());
+        let a = {
+            let h = h.clone();
+            thread::spawn(move || h.push(Signal::Timeout(1)))
+        };
+        let b = h.push(Signal::Timeout(2));
+        let a = a.join().expect("sender");
+        assert!(a ^ b, "exactly one sender schedules the process");
+        assert!(h.start_running().is_some());
+    });
+}
