@@ -44,27 +44,38 @@ pub trait Output: Send + Sync {
     fn flush(&self) {}
 }
 
-/// The process's real standard output and error.
+/// The process's real standard output and error. Output is buffered, and flushed at the
+/// end of a line once a few milliseconds have passed since the last flush (so that a
+/// program printing many lines does not make a system call for each, while a line printed
+/// by a process that then waits shows up promptly), when the VM goes idle, and at exit.
 pub struct StdOutput {
-    out: Mutex<std::io::BufWriter<std::io::Stdout>>,
+    out: Mutex<(std::io::BufWriter<std::io::Stdout>, std::time::Instant)>,
 }
 
 impl Default for StdOutput {
     fn default() -> StdOutput {
-        StdOutput { out: Mutex::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout())) }
+        let w = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+        StdOutput { out: Mutex::new((w, std::time::Instant::now())) }
     }
 }
 
 impl Output for StdOutput {
     fn out(&self, bytes: &[u8]) {
-        let _ = self.out.lock().write_all(bytes);
+        let mut g = self.out.lock();
+        let _ = g.0.write_all(bytes);
+        if bytes.contains(&b'\n') && g.1.elapsed() >= std::time::Duration::from_millis(5) {
+            let _ = g.0.flush();
+            g.1 = std::time::Instant::now();
+        }
     }
     fn err(&self, bytes: &[u8]) {
-        let _ = self.out.lock().flush();
+        let _ = self.out.lock().0.flush();
         let _ = std::io::stderr().write_all(bytes);
     }
     fn flush(&self) {
-        let _ = self.out.lock().flush();
+        let mut g = self.out.lock();
+        let _ = g.0.flush();
+        g.1 = std::time::Instant::now();
     }
 }
 
@@ -548,6 +559,11 @@ impl VmShared {
             Some(Term::Atom(a)) if a.as_str() == "standard_error" => self.output.err(&bytes),
             _ => self.output.out(&bytes),
         }
+    }
+
+    /// Flushes buffered output (when the VM goes idle, and at exit).
+    pub(crate) fn flush_output(&self) {
+        self.output.flush();
     }
 
     /// Sends a message from a process.

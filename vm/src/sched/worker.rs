@@ -22,7 +22,11 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
         }
         match find_work(sched, index) {
             Some(h) => run_process(&vm, h),
-            None => sched.idle.park(|| sched.has_work()),
+            None => {
+                // Nothing to run: make what was printed visible before sleeping.
+                vm.flush_output();
+                sched.idle.park(|| sched.has_work());
+            }
         }
     }
     LOCAL.with(|l| *l.borrow_mut() = None);

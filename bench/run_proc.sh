@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Process benchmarks, each on ember and on real erl in the same invocation: time, the ratio
+# (ember / erl), and for idle processes the resident memory per process read from outside
+# (/proc/PID/status while the processes exist, minus the VM's resident size with one).
+#
+# Usage: bench/run_proc.sh            (installs erl if needed; builds ember in release mode)
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+if ! command -v erl >/dev/null 2>&1; then
+    apt-get update >&2 && apt-get install -y erlang-base erlang-eunit >&2
+fi
+(cd "$ROOT" && cargo build --release --quiet)
+EMBER="$ROOT/target/release/ember"
+DIR="$ROOT/bench/proc"
+TMP="$(mktemp -d)"
+trap 'rm -rf "$TMP"' EXIT
+(cd "$TMP" && erlc "$DIR"/*.erl)
+ERL=(erl +P 16000000 -noshell)
+
+printf '%-14s %12s %12s %8s\n' benchmark "ember (ms)" "erl (ms)" "erl/ember"
+for n in ring big_ring ping_pong spawn_churn fan_in; do
+    e="$("$EMBER" run "$DIR/$n.erl")"
+    r="$(cd "$TMP" && "${ERL[@]}" -s "$n" main -s init stop)"
+    eu="$(awk '/^time_us/ {print $2}' <<<"$e")"
+    ru="$(awk '/^time_us/ {print $2}' <<<"$r")"
+    printf '%-14s %12.1f %12.1f %8.2f\n' "$n" "$(awk -v a="$eu" 'BEGIN{print a/1000}')" "$(awk -v a="$ru" 'BEGIN{print a/1000}')" "$(awk -v a="$eu" -v b="$ru" 'BEGIN{print b/a}')"
+done
+
+# Resident memory of a VM while N idle processes exist: start it, wait for "ready", read
+# VmRSS of the process, and report time and bytes per process above a 1-process baseline.
+rss_of() { # command... ; prints "time_us rss_kb"
+    local out="$TMP/out.$$" pid
+    "$@" >"$out" 2>/dev/null &
+    pid=$!
+    while ! grep -q '^ready' "$out" 2>/dev/null; do
+        if ! kill -0 "$pid" 2>/dev/null; then echo "0 0"; return; fi
+        sleep 0.05
+    done
+    local kb
+    kb="$(awk '/^VmRSS/ {print $2}' /proc/$pid/status)"
+    echo "$(awk '/^time_us/ {print $2}' "$out") $kb"
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+}
+printf '\n%-22s %12s %14s %10s\n' "idle processes" "spawn (ms)" "bytes/process" "rate (k/s)"
+e_base="$(rss_of "$EMBER" run "$DIR/spawn_idle.erl" 1 | awk '{print $2}')"
+r_base="$(cd "$TMP" && rss_of "${ERL[@]}" -run spawn_idle main 1 | awk '{print $2}')"
+for n in 100000 1000000 10000000; do
+    read -r et ek < <(rss_of "$EMBER" run "$DIR/spawn_idle.erl" "$n")
+    printf '%-22s %12.1f %14.0f %10.0f\n' "ember $n" "$(awk -v a="$et" 'BEGIN{print a/1000}')" \
+        "$(awk -v k="$ek" -v b="$e_base" -v n="$n" 'BEGIN{print (k-b)*1024/n}')" "$(awk -v n="$n" -v t="$et" 'BEGIN{print n/(t/1e6)/1000}')"
+    if [ "$n" -le 1000000 ]; then
+        read -r rt rk < <(cd "$TMP" && rss_of "${ERL[@]}" -run spawn_idle main "$n")
+        printf '%-22s %12.1f %14.0f %10.0f\n' "erl $n" "$(awk -v a="$rt" 'BEGIN{print a/1000}')" \
+            "$(awk -v k="$rk" -v b="$r_base" -v n="$n" 'BEGIN{print (k-b)*1024/n}')" "$(awk -v n="$n" -v t="$rt" 'BEGIN{print n/(t/1e6)/1000}')"
+    fi
+done
+echo "(erl is not run with 10M idle processes: at its default heap size they need more memory than this machine has)"
