@@ -436,7 +436,9 @@ impl VmShared {
                 interp::start(&mut proc, m, f, args);
             }
             proc.trap_exit = trap_exit;
-            proc.completion = done;
+            if done.is_some() {
+                proc.extras_mut().completion = done;
+            }
             Arc::new(ProcessHandle::new(pid, proc))
         });
         let pid = h.pid;
@@ -461,12 +463,14 @@ impl VmShared {
                 Start::Fun(fun, args) => interp::start_fun(&mut proc, fun, args),
             }
             if let Some(l) = link {
-                proc.extras.links.push(l);
+                proc.extras_mut().links.push(l);
             }
             if let Some((r, by)) = monitor {
-                proc.extras.monitored_by.push((r, by, None));
+                proc.extras_mut().monitored_by.push((r, by, None));
             }
-            proc.completion = done;
+            if done.is_some() {
+                proc.extras_mut().completion = done;
+            }
             Arc::new(ProcessHandle::new(pid, proc))
         });
         let pid = h.pid;
@@ -512,20 +516,20 @@ impl VmShared {
                 _ => {}
             }
         }
-        for l in &proc.extras.links {
+        for l in &proc.extras().links {
             self.signal(*l, Signal::Exit { from: pid, reason: reason.clone(), linked: true });
         }
-        for (r, from, name) in &proc.extras.monitored_by {
+        for (r, from, name) in &proc.extras().monitored_by {
             let who = name.clone().unwrap_or(Term::Pid(pid));
             self.signal(*from, Signal::Message(down(*r, who, reason.clone())));
         }
-        for (r, target, _) in &proc.extras.monitors {
+        for (r, target, _) in &proc.extras().monitors {
             self.signal(*target, Signal::Demonitor { from: pid, r: *r });
         }
         let halted = *self.halt.lock();
-        match (&proc.completion, failure) {
+        match (&proc.extras().completion, failure) {
             (Some(c), _) if halted.is_some() => c.complete(CallResult::Halted(halted.unwrap_or(0))),
-            (Some(c), None) => c.complete(match &proc.result {
+            (Some(c), None) => c.complete(match &proc.extras().result {
                 Some(v) => CallResult::Returned(v.clone()),
                 None => CallResult::Exited(reason.clone()),
             }),

@@ -225,25 +225,25 @@ bifs! {
     "erlang", "node", 0 => |_, _| Ok(Term::Atom(atoms::NONODE));
     "erlang", "node", 1 => |_, _| Ok(Term::Atom(atoms::NONODE));
     "erlang", "put", 2 => |p, a| {
-        let old = match p.extras.dict.iter_mut().find(|(k, _)| *k == a[0]) {
+        let old = match p.extras_mut().dict.iter_mut().find(|(k, _)| *k == a[0]) {
             Some(slot) => std::mem::replace(&mut slot.1, a[1].clone()),
-            None => { p.extras.dict.push((a[0].clone(), a[1].clone())); Term::Atom(atoms::UNDEFINED) }
+            None => { p.extras_mut().dict.push((a[0].clone(), a[1].clone())); Term::Atom(atoms::UNDEFINED) }
         };
         Ok(old)
     };
-    "erlang", "get", 1 => |p, a| Ok(p.extras.dict.iter().find(|(k, _)| *k == a[0]).map(|(_, v)| v.clone()).unwrap_or(Term::Atom(atoms::UNDEFINED)));
-    "erlang", "get", 0 => |p, _| Ok(Term::list(p.extras.dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect()));
-    "erlang", "erase", 1 => |p, a| match p.extras.dict.iter().position(|(k, _)| *k == a[0]) {
-        Some(i) => Ok(p.extras.dict.remove(i).1),
+    "erlang", "get", 1 => |p, a| Ok(p.extras_mut().dict.iter().find(|(k, _)| *k == a[0]).map(|(_, v)| v.clone()).unwrap_or(Term::Atom(atoms::UNDEFINED)));
+    "erlang", "get", 0 => |p, _| Ok(Term::list(p.extras_mut().dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect()));
+    "erlang", "erase", 1 => |p, a| match p.extras_mut().dict.iter().position(|(k, _)| *k == a[0]) {
+        Some(i) => Ok(p.extras_mut().dict.remove(i).1),
         None => Ok(Term::Atom(atoms::UNDEFINED)),
     };
     "erlang", "erase", 0 => |p, _| {
-        let all = Term::list(p.extras.dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect());
-        p.extras.dict.clear();
+        let all = Term::list(p.extras_mut().dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect());
+        p.extras_mut().dict.clear();
         Ok(all)
     };
-    "erlang", "get_keys", 0 => |p, _| Ok(Term::list(p.extras.dict.iter().rev().map(|(k, _)| k.clone()).collect()));
-    "erlang", "get_keys", 1 => |p, a| Ok(Term::list(p.extras.dict.iter().rev().filter(|(_, v)| *v == a[0]).map(|(k, _)| k.clone()).collect()));
+    "erlang", "get_keys", 0 => |p, _| Ok(Term::list(p.extras_mut().dict.iter().rev().map(|(k, _)| k.clone()).collect()));
+    "erlang", "get_keys", 1 => |p, a| Ok(Term::list(p.extras_mut().dict.iter().rev().filter(|(_, v)| *v == a[0]).map(|(k, _)| k.clone()).collect()));
     "erlang", "phash2", 1 => |_, a| Ok(Term::Int(hash::phash2(&a[0]) as i64));
     "erlang", "phash2", 2 => |_, a| match &a[1] {
         Term::Int(r) if *r >= 1 && *r <= (1i64 << 32) => Ok(Term::Int(hash::phash2_range(&a[0], *r as u32) as i64)),

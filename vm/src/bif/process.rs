@@ -46,7 +46,7 @@ bifs! {
     "erlang", "link", 1 => |p, a| link(p, &a[0]);
     "erlang", "unlink", 1 => |p, a| match &a[0] {
         Term::Pid(pid) => {
-            p.extras.links.retain(|x| x != pid);
+            p.extras_mut().links.retain(|x| x != pid);
             if *pid != p.pid {
                 p.vm.signal(*pid, Signal::Unlink(p.pid));
             }
@@ -90,7 +90,7 @@ bifs! {
         Term::Pid(pid) if *pid == p.pid => Ok(Term::bool(true)),
         Term::Pid(pid) => Ok(Term::bool(match p.vm.processes.get(*pid) {
             // Signals this process sent before are taken into account.
-            Some(h) => h.is_alive() && !h.kill_pending() && h.peek_private(|o| o.kill.is_none()).unwrap_or(true),
+            Some(h) => h.is_alive() && !h.kill_pending() && h.peek_private(|o| !o.must_die()).unwrap_or(true),
             None => false,
         })),
         _ => badarg(),
@@ -177,10 +177,10 @@ fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
     let vm = p.vm.clone();
     let pid = vm.spawn_with(start, link, monitor, None);
     if o.link {
-        p.extras.links.push(pid);
+        p.extras_mut().links.push(pid);
     }
     if let Some((r, _)) = monitor {
-        p.extras.monitors.push((r, pid, None));
+        p.extras_mut().monitors.push((r, pid, None));
         return Ok(Term::tuple(vec![Term::Pid(pid), Term::Ref(r)]));
     }
     Ok(Term::Pid(pid))
@@ -201,7 +201,7 @@ fn spawn_mfa(p: &mut Proc, m: &Term, f: &Term, args: &Term, o: Opts) -> BifResul
 
 fn link(p: &mut Proc, t: &Term) -> BifResult {
     let Term::Pid(pid) = t else { return badarg() };
-    if *pid == p.pid || p.extras.links.contains(pid) {
+    if *pid == p.pid || p.extras_mut().links.contains(pid) {
         return Ok(Term::bool(true));
     }
     let alive = p.vm.processes.get(*pid).is_some_and(|h| h.is_alive());
@@ -212,7 +212,7 @@ fn link(p: &mut Proc, t: &Term) -> BifResult {
         }
         return Err(Exception::error(Term::Atom(atoms::NOPROC)));
     }
-    p.extras.links.push(*pid);
+    p.extras_mut().links.push(*pid);
     p.vm.signal(*pid, Signal::Link(p.pid));
     Ok(Term::bool(true))
 }
@@ -241,7 +241,7 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
     };
     if delivered {
         if let Some(pid) = pid {
-            p.extras.monitors.push((r, pid, name));
+            p.extras_mut().monitors.push((r, pid, name));
         }
     } else {
         let who = name.unwrap_or_else(|| target.clone());
@@ -283,11 +283,11 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
             p.apply_signal(s);
         }
     }
-    let found = p.extras.monitors.iter().position(|(x, _, _)| x == r);
+    let found = p.extras_mut().monitors.iter().position(|(x, _, _)| x == r);
     if let Some(i) = found {
-        let (_, target, _) = p.extras.monitors.remove(i);
+        let (_, target, _) = p.extras_mut().monitors.remove(i);
         if p.vm.signal(target, Signal::Demonitor { from: p.pid, r: *r }) {
-            p.extras.demonitored.push(*r);
+            p.extras_mut().demonitored.push(*r);
         }
     }
     if option(options, "flush") {
@@ -337,9 +337,9 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
     match item.as_str() {
         "message_queue_len" => pair(Term::Int(p.mailbox.len() as i64)),
         "messages" => pair(Term::list(p.mailbox.iter().cloned().collect())),
-        "links" => pair(Term::list(p.extras.links.iter().map(|x| Term::Pid(*x)).collect())),
+        "links" => pair(Term::list(p.extras().links.iter().map(|x| Term::Pid(*x)).collect())),
         "monitors" => pair(Term::list(
-            p.extras
+            p.extras()
                 .monitors
                 .iter()
                 .map(|(_, pid, name)| {
@@ -348,15 +348,15 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
                 })
                 .collect(),
         )),
-        "monitored_by" => pair(Term::list(p.extras.monitored_by.iter().map(|(_, pid, _)| Term::Pid(*pid)).collect())),
+        "monitored_by" => pair(Term::list(p.extras().monitored_by.iter().map(|(_, pid, _)| Term::Pid(*pid)).collect())),
         "registered_name" => match p.vm.processes.name_of(p.pid) {
             Some(n) => pair(Term::Atom(n)),
             None => Some(Term::Nil),
         },
         "trap_exit" => pair(Term::bool(p.trap_exit)),
-        "dictionary" => {
-            pair(Term::list(p.extras.dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect()))
-        }
+        "dictionary" => pair(Term::list(
+            p.extras().dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect(),
+        )),
         "reductions" => pair(Term::Int(p.reductions as i64)),
         "initial_call" => {
             let (m, f, a) = p.initial_call;
@@ -392,7 +392,7 @@ fn info_of(p: &mut Proc, pid: Pid, item: Atom) -> Result<Option<Term>, Exception
     // worker is running it.
     for _ in 0..1000 {
         if let Some(other) = h.peek_private(|other| {
-            if other.kill.is_some() {
+            if other.must_die() {
                 return Ok(None);
             }
             let mut v = own_info(other, item);

@@ -41,7 +41,7 @@ pub enum Outcome {
 pub fn start(proc: &mut Proc, m: Atom, f: Atom, args: Vec<Term>) {
     proc.initial_call = (m, f, args.len() as u32);
     let exp = proc.vm.code.export(m, f, args.len() as u32);
-    proc.pending_start = Some(PendingStart::Export(exp, args));
+    proc.pending_start = Some(Box::new(PendingStart::Export(exp, args)));
 }
 
 /// Prepares a process to call a fun with `args` (as `apply(Fun, Args)`).
@@ -53,7 +53,7 @@ pub fn start_fun(proc: &mut Proc, fun: Term, args: Vec<Term>) {
         };
         proc.initial_call = (f.module, name, f.arity());
     }
-    proc.pending_start = Some(PendingStart::Fun(fun, args));
+    proc.pending_start = Some(Box::new(PendingStart::Fun(fun, args)));
 }
 
 enum Flow {
@@ -65,7 +65,7 @@ enum Flow {
 pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
     let mut reds = budget as i64;
     if let Some(start) = proc.pending_start.take() {
-        let started = match start {
+        let started = match *start {
             PendingStart::Export(exp, args) => enter_export(proc, &exp, args, None),
             // A process started with a fun runs it through erlang:apply/2.
             PendingStart::Fun(f, args) => call_fun(proc, f, args, None).map_err(|mut e| {
@@ -85,7 +85,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
     }
     let mut m = match proc.module.clone() {
         Some(m) => m,
-        None => return Outcome::Done(proc.result.clone().unwrap_or(Term::Nil)),
+        None => return Outcome::Done(proc.extras().result.clone().unwrap_or(Term::Nil)),
     };
     let mut argbuf: Vec<Term> = Vec::with_capacity(8);
     loop {
@@ -315,7 +315,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     Ok(v) => {
                         Term::store(&mut proc.regs[base + dst.0 as usize], v);
                         // A built-in may have ended the slice (yield/0) or the process (exit/2 to self).
-                        if proc.yield_requested || proc.kill.is_some() {
+                        if proc.yield_requested || proc.must_die() {
                             proc.yield_requested = false;
                             return finish(proc, reds, budget, Outcome::Yield);
                         }
@@ -442,7 +442,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     None => {
                         proc.regs.clear();
                         proc.module = None;
-                        proc.result = Some(v.clone());
+                        proc.extras_mut().result = Some(v.clone());
                         return finish(proc, reds, budget, Outcome::Done(v));
                     }
                     Some(fr) => {
@@ -530,7 +530,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let s = proc.save;
                 proc.mailbox.remove(s);
                 proc.save = 0;
-                proc.deadline = None;
+                proc.extras_mut().deadline = None;
             }
             Op::RecvWait { timeout, retry } => {
                 if proc.save < proc.mailbox.len() {
@@ -553,9 +553,10 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     }
                     Some(ms) => {
                         let now = Instant::now();
-                        let deadline = *proc.deadline.get_or_insert_with(|| now + Duration::from_millis(ms));
+                        let deadline =
+                            *proc.extras_mut().deadline.get_or_insert_with(|| now + Duration::from_millis(ms));
                         if now >= deadline {
-                            proc.deadline = None;
+                            proc.extras_mut().deadline = None;
                             proc.save = 0;
                         } else {
                             proc.pc = pc;
@@ -648,7 +649,7 @@ fn current(proc: &Proc) -> Arc<Module> {
             file: String::new(),
             code: vec![Op::Return { src: Src::L(Lit(0)) }],
             lines: vec![0],
-            literals: vec![proc.result.clone().unwrap_or(Term::Nil)],
+            literals: vec![proc.extras().result.clone().unwrap_or(Term::Nil)],
             functions: vec![],
             lambdas: vec![],
             exports: vec![],
@@ -856,7 +857,7 @@ fn return_value(proc: &mut Proc, v: Term) {
     match proc.frames.pop() {
         None => {
             proc.regs.clear();
-            proc.result = Some(v);
+            proc.extras_mut().result = Some(v);
             proc.module = None;
             proc.pc = 0;
         }

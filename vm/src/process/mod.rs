@@ -23,6 +23,8 @@
 mod loom_tests;
 mod signal;
 pub(crate) mod table;
+#[cfg(all(test, not(loom)))]
+mod tests;
 
 pub use signal::Signal;
 
@@ -150,7 +152,6 @@ impl<P> Handle<P> {
             |s| matches!(s, Signal::Exit { reason, linked: false, .. } if reason.is_atom(crate::term::atoms::KILL)),
         )
     }
-
 }
 
 impl ProcessHandle {
@@ -202,8 +203,8 @@ pub(crate) struct CatchFrame {
     pub(crate) stack: Reg,
 }
 
-/// Links, monitors and other state most processes never use, kept out of line so that an
-/// idle process stays small.
+/// Links, monitors and other state most processes never use, kept out of line (and made
+/// only when first needed) so that an idle process stays small.
 #[derive(Default)]
 pub struct Extras {
     /// Linked processes.
@@ -217,7 +218,34 @@ pub struct Extras {
     /// Monitors removed with `demonitor` whose `'DOWN'` message may still be on its way;
     /// such a message is dropped when it arrives.
     pub demonitored: Vec<Ref>,
+    /// When the current receive times out, if it has a timeout.
+    pub(crate) deadline: Option<std::time::Instant>,
+    /// The deadline a wake-up timer is set for.
+    pub(crate) timer_armed: Option<std::time::Instant>,
+    /// The value the initial function returned, once it has.
+    pub(crate) result: Option<Term>,
+    /// Someone outside the VM waits for this process's result.
+    pub(crate) completion: Option<Arc<crate::vm::Completion>>,
+    /// Set when a signal says the process must die, with the reason.
+    pub(crate) kill: Option<Term>,
 }
+
+impl Extras {
+    const EMPTY: Extras = Extras {
+        links: Vec::new(),
+        monitors: Vec::new(),
+        monitored_by: Vec::new(),
+        dict: Vec::new(),
+        demonitored: Vec::new(),
+        deadline: None,
+        timer_armed: None,
+        result: None,
+        completion: None,
+        kill: None,
+    };
+}
+
+static NO_EXTRAS: Extras = Extras::EMPTY;
 
 /// The private state of a process.
 pub struct Proc {
@@ -235,26 +263,16 @@ pub struct Proc {
     pub mailbox: VecDeque<Term>,
     /// The receive save point: messages before it have been looked at by this receive.
     pub(crate) save: usize,
-    /// When the current receive times out, if it has a timeout.
-    pub(crate) deadline: Option<std::time::Instant>,
-    /// The deadline a wake-up timer is set for.
-    pub(crate) timer_armed: Option<std::time::Instant>,
     /// Reductions used so far.
     pub reductions: u64,
-    /// The value the initial function returned, once it has.
-    pub(crate) result: Option<Term>,
     /// The initial call `{M, F, A}`.
     pub initial_call: (Atom, Atom, u32),
     /// The call to make when the process first runs.
-    pub(crate) pending_start: Option<PendingStart>,
+    pub(crate) pending_start: Option<Box<PendingStart>>,
     /// Whether exit signals become messages.
     pub trap_exit: bool,
-    /// Links, monitors, name, dictionary.
-    pub extras: Box<Extras>,
-    /// Someone outside the VM waits for this process's result.
-    pub(crate) completion: Option<Arc<crate::vm::Completion>>,
-    /// Set when a signal says the process must die, with the reason.
-    pub(crate) kill: Option<Term>,
+    /// Links, monitors, dictionary and the rarer state (see [`Extras`]).
+    extras: Option<Box<Extras>>,
     /// Set by `erlang:yield/0`: end the slice after this instruction.
     pub(crate) yield_requested: bool,
 }
@@ -273,18 +291,34 @@ impl Proc {
             base: 0,
             mailbox: VecDeque::new(),
             save: 0,
-            deadline: None,
-            timer_armed: None,
             reductions: 0,
-            result: None,
             initial_call: (crate::term::atoms::UNDEFINED, crate::term::atoms::UNDEFINED, 0),
             pending_start: None,
             trap_exit: false,
-            extras: Box::default(),
-            completion: None,
-            kill: None,
+            extras: None,
             yield_requested: false,
         }
+    }
+
+    /// The rarer state, read-only (empty if never made).
+    pub fn extras(&self) -> &Extras {
+        self.extras.as_deref().unwrap_or(&NO_EXTRAS)
+    }
+
+    /// The rarer state, made on first use.
+    pub fn extras_mut(&mut self) -> &mut Extras {
+        self.extras.get_or_insert_with(Box::default)
+    }
+
+    /// Has a signal said that the process must die?
+    #[inline]
+    pub(crate) fn must_die(&self) -> bool {
+        self.extras.as_ref().is_some_and(|e| e.kill.is_some())
+    }
+
+    /// Takes the reason the process must die with, if it must.
+    pub(crate) fn take_kill(&mut self) -> Option<Term> {
+        self.extras.as_mut().and_then(|e| e.kill.take())
     }
 
     /// Appends a message to the mailbox.
@@ -294,7 +328,7 @@ impl Proc {
 
     /// The value the process's initial function returned, if it has returned.
     pub fn result(&self) -> Option<&Term> {
-        self.result.as_ref()
+        self.extras().result.as_ref()
     }
 
     /// Applies one signal from the inbox.
@@ -305,10 +339,10 @@ impl Proc {
                 // A 'DOWN' message ends its monitor; one for a removed monitor is dropped.
                 if let Some([tag, Term::Ref(r), kind, ..]) = t.as_tuple() {
                     if tag.is_atom(atoms::DOWN) && kind.is_atom(atoms::PROCESS) {
-                        if let Some(i) = self.extras.monitors.iter().position(|(x, _, _)| x == r) {
-                            self.extras.monitors.remove(i);
-                        } else if let Some(i) = self.extras.demonitored.iter().position(|x| x == r) {
-                            self.extras.demonitored.remove(i);
+                        if let Some(i) = self.extras_mut().monitors.iter().position(|(x, _, _)| x == r) {
+                            self.extras_mut().monitors.remove(i);
+                        } else if let Some(i) = self.extras_mut().demonitored.iter().position(|x| x == r) {
+                            self.extras_mut().demonitored.remove(i);
                             return;
                         }
                     }
@@ -316,30 +350,32 @@ impl Proc {
                 self.mailbox.push_back(t)
             }
             Signal::Exit { from, reason, linked } => {
-                if linked && !self.extras.links.contains(&from) {
+                if linked && !self.extras_mut().links.contains(&from) {
                     // The link was removed before the signal arrived.
                     return;
                 }
                 if linked {
-                    self.extras.links.retain(|p| *p != from);
+                    self.extras_mut().links.retain(|p| *p != from);
                 }
                 let kill = !linked && reason.is_atom(atoms::KILL);
                 if kill {
-                    self.kill.get_or_insert(Term::Atom(atoms::KILLED));
+                    self.extras_mut().kill.get_or_insert(Term::Atom(atoms::KILLED));
                 } else if self.trap_exit {
                     self.mailbox.push_back(Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), Term::Pid(from), reason]));
                 } else if !reason.is_atom(atoms::NORMAL) || (from == self.pid && !linked) {
-                    self.kill.get_or_insert(reason);
+                    self.extras_mut().kill.get_or_insert(reason);
                 }
             }
             Signal::Link(from) => {
-                if !self.extras.links.contains(&from) {
-                    self.extras.links.push(from);
+                if !self.extras_mut().links.contains(&from) {
+                    self.extras_mut().links.push(from);
                 }
             }
-            Signal::Unlink(from) => self.extras.links.retain(|p| *p != from),
-            Signal::Monitor { from, r, name } => self.extras.monitored_by.push((r, from, name)),
-            Signal::Demonitor { from, r } => self.extras.monitored_by.retain(|(x, p, _)| !(*x == r && *p == from)),
+            Signal::Unlink(from) => self.extras_mut().links.retain(|p| *p != from),
+            Signal::Monitor { from, r, name } => self.extras_mut().monitored_by.push((r, from, name)),
+            Signal::Demonitor { from, r } => {
+                self.extras_mut().monitored_by.retain(|(x, p, _)| !(*x == r && *p == from))
+            }
             Signal::Timeout(_) => {}
         }
     }

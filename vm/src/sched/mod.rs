@@ -69,13 +69,20 @@ impl Scheduler {
 
     /// Makes a runnable process run: on this worker's queue if called from one of this
     /// scheduler's workers, else on the injector.
+    ///
+    /// A worker that queues a single process for itself does not wake a sleeping sibling:
+    /// the process runs as soon as the current one yields or waits, as on BEAM, where a
+    /// spawned process does not start before its parent's next instructions. Only a backlog
+    /// (more than one queued process) or work from outside the workers wakes a sibling.
     pub(crate) fn schedule(&self, h: Arc<ProcessHandle>) {
         let mut h = Some(h);
+        let mut backlog = true;
         LOCAL.with(|l| {
             if let Some((id, w)) = &*l.borrow() {
                 if *id == self.id {
                     if let Some(h) = h.take() {
                         w.push(h);
+                        backlog = w.len() > 1;
                     }
                 }
             }
@@ -83,7 +90,9 @@ impl Scheduler {
         if let Some(h) = h {
             self.injector.push(h);
         }
-        self.idle.notify_one();
+        if backlog {
+            self.idle.notify_one();
+        }
     }
 
     /// The number of workers.
@@ -94,7 +103,7 @@ impl Scheduler {
     /// Is there work anywhere?
     fn has_work(&self) -> bool {
         !self.injector.is_empty()
-            || self.stealers.get().is_some_and(|s| s.iter().any(|s| !s.is_empty()))
+            || self.stealers.get().is_some_and(|s| s.iter().any(|s| s.len() > 1))
             || LOCAL.with(|l| l.borrow().as_ref().is_some_and(|(_, w)| !w.is_empty()))
     }
 

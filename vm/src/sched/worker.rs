@@ -51,7 +51,13 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Arc<ProcessHandle>> {
         if let Some(stealers) = sched.stealers.get() {
             let n = stealers.len();
             for k in 1..n {
-                match stealers[(index + k) % n].steal() {
+                let victim = &stealers[(index + k) % n];
+                // A worker's single queued process is left to it: it runs when the current
+                // one yields, keeping a parent's next steps ahead of its new child.
+                if victim.len() < 2 {
+                    continue;
+                }
+                match victim.steal() {
                     Steal::Success(h) => return Some(h),
                     Steal::Retry => retry = true,
                     Steal::Empty => {}
@@ -73,12 +79,12 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
         for s in signals.drain(..) {
             proc.apply_signal(s);
         }
-        if let Some(reason) = proc.kill.take() {
+        if let Some(reason) = proc.take_kill() {
             return exit_process(vm, &h, proc, reason, None);
         }
         match interp::run(&mut proc, BUDGET) {
             Outcome::Yield => {
-                if let Some(reason) = proc.kill.take() {
+                if let Some(reason) = proc.take_kill() {
                     return exit_process(vm, &h, proc, reason, None);
                 }
                 h.requeue(proc);
@@ -87,8 +93,8 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
             }
             Outcome::Wait(deadline) => {
                 if let Some(d) = deadline {
-                    if proc.timer_armed != Some(d) {
-                        proc.timer_armed = Some(d);
+                    if proc.extras_mut().timer_armed != Some(d) {
+                        proc.extras_mut().timer_armed = Some(d);
                         let id = vm.make_ref().0;
                         vm.timers.add(id, d, TimerAction::Wake(proc.pid));
                     }
@@ -99,7 +105,7 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
                 }
             }
             Outcome::Done(v) => {
-                proc.result = Some(v);
+                proc.extras_mut().result = Some(v);
                 return exit_process(vm, &h, proc, Term::Atom(atoms::NORMAL), None);
             }
             Outcome::Failed(class, reason, stack) => {
