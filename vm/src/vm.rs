@@ -496,7 +496,7 @@ impl VmShared {
     pub(crate) fn finish_process(
         &self,
         h: &Arc<ProcessHandle>,
-        proc: Box<Proc>,
+        proc: &Proc,
         reason: Term,
         failure: Option<(Class, Term, Term)>,
     ) {

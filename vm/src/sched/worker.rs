@@ -130,5 +130,5 @@ fn exit_process(
     reason: Term,
     failure: Option<(Class, Term, Term)>,
 ) {
-    vm.finish_process(h, proc, reason, failure);
+    vm.finish_process(h, &proc, reason, failure);
 }
