@@ -1,6 +1,6 @@
 %% A ring of 10,000 processes passing a token around 1,000 times (10 million messages).
 -module(ring).
--export([main/0]).
+-export([main/0, run/2]).
 
 main() -> ember_bench:run(fun() -> run(10000, 1000) end).
 

@@ -406,6 +406,10 @@ impl Gen<'_> {
                     return self.case_clauses(*p, clauses, v, None, MatchError::CaseClause);
                 }
                 Expr::If(p, clauses) => return self.if_clauses(*p, clauses, None),
+                Expr::Receive(_, clauses, after) => {
+                    self.receive(clauses, after.as_ref(), true)?;
+                    return Ok(());
+                }
                 Expr::Block(_, body) => return self.body_tail(body),
                 _ => {}
             }
@@ -511,7 +515,7 @@ impl Gen<'_> {
                 self.if_clauses(*p, clauses, Some(dst))?;
                 Ok(Src::R(dst))
             }
-            Expr::Receive(_, clauses, after) => self.receive(clauses, after.as_ref()),
+            Expr::Receive(_, clauses, after) => self.receive(clauses, after.as_ref(), false),
             Expr::Try(p, body, of, catches, after) => self.try_expr(*p, body, of, catches, after),
             Expr::Catch(_, inner) => self.catch_expr(inner),
             Expr::Block(_, body) => self.body_value(body),
@@ -861,7 +865,9 @@ impl Gen<'_> {
         Ok(())
     }
 
-    fn receive(&mut self, clauses: &[Clause], after: Option<&(Box<Expr>, Vec<Expr>)>) -> CResult<Src> {
+    /// `receive`; with `tail`, each clause body is in tail position (its last call is a
+    /// tail call and its value is returned), so a server loop runs in constant space.
+    fn receive(&mut self, clauses: &[Clause], after: Option<&(Box<Expr>, Vec<Expr>)>, tail: bool) -> CResult<Src> {
         let dst = self.temp();
         let msg = self.temp();
         let before = self.f.bound.clone();
@@ -881,7 +887,9 @@ impl Gen<'_> {
             let next = self.label();
             if self.pattern(&c.patterns[0], Src::R(msg), next).is_ok() && self.guards(&c.guards, next).is_ok() {
                 self.emit(Op::RecvAccept);
-                if self.body_to(&c.body, dst).is_ok() {
+                if tail {
+                    let _ = self.body_tail(&c.body);
+                } else if self.body_to(&c.body, dst).is_ok() {
                     self.emit(Op::Jump { to: done });
                 }
             }
@@ -893,7 +901,11 @@ impl Gen<'_> {
         self.f.bound = before.clone();
         self.emit(Op::RecvWait { timeout, retry: top });
         if let Some((_, body)) = after {
-            self.body_to(body, dst)?;
+            if tail {
+                self.body_tail(body)?;
+            } else {
+                self.body_to(body, dst)?;
+            }
             outs.push(self.f.bound.clone());
         } else {
             self.emit(Op::Jump { to: top });
