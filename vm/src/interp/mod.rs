@@ -265,6 +265,27 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(dst, Term::Fun(Arc::new(f)));
             }
             Op::Arith { kind, bif, a, b, dst, fail } => {
+                // Integer results into a register that already holds an integer are written
+                // in place (only the payload changes), the common case in loops.
+                if let (Term::Int(x), Term::Int(y)) = (get_ref!(*a), get_ref!(*b)) {
+                    let (x, y) = (*x, *y);
+                    let r = match kind {
+                        ArithKind::Add => x.checked_add(y),
+                        ArithKind::Sub => x.checked_sub(y),
+                        ArithKind::Band => Some(x & y),
+                        ArithKind::Bor => Some(x | y),
+                        ArithKind::Bxor => Some(x ^ y),
+                        ArithKind::Mul => x.checked_mul(y),
+                        _ => None,
+                    };
+                    if let Some(r) = r {
+                        match &mut proc.regs[base + dst.0 as usize] {
+                            Term::Int(slot) => *slot = r,
+                            slot => Term::store(slot, Term::Int(r)),
+                        }
+                        continue;
+                    }
+                }
                 let fast = match (get_ref!(*a), get_ref!(*b)) {
                     (Term::Int(x), Term::Int(y)) => {
                         let (x, y) = (*x, *y);
@@ -344,12 +365,26 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             }
             Op::TailCall { func, args } => {
                 charge_call!();
+                let f = &m.functions[*func as usize];
+                let frame_len = proc.regs.len() - base;
+                let n = args.len();
+                // A loop whose arguments come from registers past the argument area can write
+                // them straight into place: no argument is overwritten before it is read.
+                if frame_len == f.nslots as usize && args.iter().all(|a| matches!(a, Src::L(_)) || matches!(a, Src::R(r) if r.0 as usize >= n)) {
+                    for (i, a) in args.iter().enumerate() {
+                        let v = get!(*a);
+                        match (&mut proc.regs[base + i], v) {
+                            (Term::Int(slot), Term::Int(x)) => *slot = x,
+                            (slot, v) => Term::store(slot, v),
+                        }
+                    }
+                    proc.pc = f.entry;
+                    continue;
+                }
                 argbuf.clear();
                 for a in args.iter() {
                     argbuf.push(get!(*a));
                 }
-                let f = &m.functions[*func as usize];
-                let frame_len = proc.regs.len() - base;
                 if frame_len == f.nslots as usize {
                     // Same frame size (a loop): overwrite the arguments in place.
                     for (i, v) in argbuf.drain(..).enumerate() {
