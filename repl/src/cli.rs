@@ -68,10 +68,7 @@ pub fn main_with_args(
         Some(Command::Run { file, args }) => run(&mut config, &file, args),
         Some(Command::Eval { exprs }) => eval(config, &exprs),
         Some(Command::Disasm { file }) => disasm(config, &file),
-        None => {
-            eprintln!("ember: the interactive shell is not available yet; try `ember --help`");
-            ExitCode::from(2)
-        }
+        None => crate::shell::run(config),
     }
 }
 

@@ -4,5 +4,6 @@
 //! never exits the process or prints on its own behalf.
 
 mod cli;
+mod shell;
 
 pub use cli::main_with_args;

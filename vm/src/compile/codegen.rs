@@ -1954,7 +1954,7 @@ fn type_test(name: &str, arity: usize) -> Option<TypeTest> {
 }
 
 /// Calls `f` on every variable name in `e` (including nested funs and comprehensions).
-fn collect_vars(e: &Expr, f: &mut dyn FnMut(&str)) {
+pub(crate) fn collect_vars(e: &Expr, f: &mut dyn FnMut(&str)) {
     match e {
         Expr::Var(_, n) => f(n),
         Expr::Int(..) | Expr::Float(..) | Expr::Atom(..) | Expr::Str(..) | Expr::Char(..) | Expr::Nil(..) => {}

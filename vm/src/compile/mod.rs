@@ -17,6 +17,20 @@ use crate::syntax::{self, PpOptions, SourceLoader};
 pub(crate) use autoimport::{is_auto_imported, is_operator as is_operator_name};
 pub(crate) use codegen::const_term;
 
+/// The variable names used in `exprs`, in order of first appearance (for the shell, which
+/// keeps bindings between inputs).
+pub fn expr_variables(exprs: &[crate::syntax::ast::Expr]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in exprs {
+        codegen::collect_vars(e, &mut |v| {
+            if !out.iter().any(|x| x == v) {
+                out.push(v.to_owned());
+            }
+        });
+    }
+    out
+}
+
 /// The outcome of compiling a module: the module if there were no errors, and every
 /// diagnostic.
 pub struct Compiled {

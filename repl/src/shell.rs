@@ -1,0 +1,238 @@
+//! The interactive shell: read expressions (over several lines, until the full stop), evaluate
+//! them with the variables bound so far, print the value as erl's shell does.
+//!
+//! Each input is compiled into a small module whose function takes the bound variables as
+//! arguments and returns the value with the variables bound after it. Shell commands
+//! (`b()`, `f()`, `f(X)`, `q()`, `help()`) are answered here. Not yet: an evaluator process
+//! that lives across inputs (`self()` differs between inputs), completion, history search,
+//! and the commands of erl's shell beyond these.
+
+use ember_vm::interp::exception::Class;
+use ember_vm::interp::format_exception;
+use ember_vm::syntax::lexer::lex;
+use ember_vm::syntax::parser::parse_exprs;
+use ember_vm::syntax::token::Tok;
+use ember_vm::term::format::pretty;
+use ember_vm::term::Term;
+use ember_vm::{CallResult, Vm, VmConfig};
+use rustyline::error::ReadlineError;
+use rustyline::validate::{ValidationContext, ValidationResult, Validator};
+use rustyline::{Completer, Helper, Highlighter, Hinter};
+use std::process::ExitCode;
+
+/// Accepts input only once it ends with a full stop outside strings and comments.
+#[derive(Completer, Helper, Highlighter, Hinter)]
+struct Input;
+
+impl Validator for Input {
+    fn validate(&self, ctx: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
+        Ok(if complete(ctx.input()) { ValidationResult::Valid(None) } else { ValidationResult::Incomplete })
+    }
+}
+
+/// Does the text end with a full stop token (so it can be evaluated)?
+fn complete(text: &str) -> bool {
+    let mut diags = Vec::new();
+    let toks = lex("shell", text, &mut diags);
+    // An unterminated string or atom is incomplete, not an error, while typing.
+    if diags.iter().any(|d| d.message.starts_with("unterminated")) {
+        return false;
+    }
+    toks.iter().rev().find(|t| !matches!(t.tok, Tok::Eof)).is_some_and(|t| matches!(t.tok, Tok::Dot))
+        || text.trim().is_empty()
+}
+
+struct Shell {
+    vm: Vm,
+    bindings: Vec<(String, Term)>,
+}
+
+enum Step {
+    Continue,
+    Quit,
+}
+
+/// Runs the shell until `q().` or end of input.
+pub(crate) fn run(config: VmConfig) -> ExitCode {
+    let mut rl = match rustyline::Editor::<Input, rustyline::history::DefaultHistory>::new() {
+        Ok(rl) => rl,
+        Err(e) => {
+            eprintln!("ember: cannot open the terminal: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    rl.set_helper(Some(Input));
+    let history = history_file();
+    if let Some(h) = &history {
+        let _ = rl.load_history(h);
+    }
+    println!("Ember {} (an Erlang VM) - type q(). to quit, help(). for help", env!("CARGO_PKG_VERSION"));
+    let mut shell = Shell { vm: Vm::new(config), bindings: Vec::new() };
+    let mut n = 1;
+    loop {
+        match rl.readline(&format!("{n}> ")) {
+            Ok(line) => {
+                if line.trim().is_empty() {
+                    continue;
+                }
+                let _ = rl.add_history_entry(line.as_str());
+                match shell.eval(&line) {
+                    Step::Continue => n += 1,
+                    Step::Quit => break,
+                }
+            }
+            Err(ReadlineError::Interrupted) => println!("(interrupted; q(). quits)"),
+            Err(_) => break,
+        }
+    }
+    if let Some(h) = &history {
+        if let Some(dir) = h.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let _ = rl.save_history(h);
+    }
+    ExitCode::SUCCESS
+}
+
+/// `$XDG_DATA_HOME/ember/history`, or `~/.local/share/ember/history`.
+fn history_file() -> Option<std::path::PathBuf> {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(std::path::PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| std::path::PathBuf::from(h).join(".local/share")))?;
+    Some(base.join("ember").join("history"))
+}
+
+const HELP: &str = "Shell commands:
+b()        -- show the bound variables
+f()        -- forget all variable bindings
+f(X)       -- forget the binding of X
+help()     -- this text
+q()        -- quit the shell (also Ctrl-D)
+Any other input is Erlang expressions ending with a full stop.";
+
+impl Shell {
+    fn eval(&mut self, text: &str) -> Step {
+        let mut diags = Vec::new();
+        let toks = lex("shell", text, &mut diags);
+        let exprs = parse_exprs("shell", toks, &mut diags);
+        if let Some(d) = diags.first() {
+            println!("* {}:{}: {}", d.pos.line, d.pos.col, d.message);
+            return Step::Continue;
+        }
+        let Some(exprs) = exprs else { return Step::Continue };
+        if let Some(step) = self.command(text) {
+            return step;
+        }
+        let names = ember_vm::compile::expr_variables(&exprs);
+        let bound: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
+        let mut new: Vec<String> =
+            names.into_iter().filter(|n| n != "_" && !bound.contains(n)).collect();
+        let body = text.trim_end().trim_end_matches('.');
+        // Compile; variables that are not bound after the input (unsafe, or only used) are
+        // dropped from the returned bindings and the module is compiled again.
+        for _ in 0..4 {
+            let src = module_source(&bound, &new, body);
+            match self.vm.load_source("shell", &src) {
+                Ok(_) => return self.run(&new),
+                Err(errors) => {
+                    let trailer_line = 4 + body.lines().count() as u32;
+                    let bad: Vec<String> = new
+                        .iter()
+                        .filter(|v| {
+                            errors.iter().any(|d| d.pos.line >= trailer_line && d.message.contains(&format!("'{v}'")))
+                        })
+                        .cloned()
+                        .collect();
+                    if bad.is_empty() {
+                        for d in errors.iter().filter(|d| d.is_error()) {
+                            let line = d.pos.line.saturating_sub(3).max(1);
+                            println!("* {}:{}: {}", line, d.pos.col, d.message);
+                        }
+                        return Step::Continue;
+                    }
+                    new.retain(|v| !bad.contains(v));
+                }
+            }
+        }
+        Step::Continue
+    }
+
+    fn run(&mut self, new: &[String]) -> Step {
+        let args: Vec<Term> = self.bindings.iter().map(|(_, v)| v.clone()).collect();
+        match self.vm.call("$ember_shell", "$eval", args) {
+            CallResult::Returned(t) => {
+                if let Some([v, Term::Tuple(vals)]) = t.as_tuple() {
+                    for (name, val) in new.iter().zip(vals.iter()) {
+                        self.bindings.push((name.clone(), val.clone()));
+                    }
+                    println!("{}", pretty(v, 1, terminal_width(), None));
+                }
+            }
+            CallResult::Raised(class, reason, stack) => print_exception(class, &reason, &stack),
+            CallResult::Exited(reason) => println!("** exception exit: {}", pretty(&reason, 21, 80, None)),
+            CallResult::Halted(_) => return Step::Quit,
+        }
+        Step::Continue
+    }
+
+    /// Shell commands, recognised from their exact text.
+    fn command(&mut self, text: &str) -> Option<Step> {
+        let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        match t.as_str() {
+            "q()." | "halt()." => return Some(Step::Quit),
+            "help()." => println!("{HELP}"),
+            "f()." => {
+                self.bindings.clear();
+                println!("ok");
+            }
+            "b()." => {
+                for (n, v) in &self.bindings {
+                    println!("{n} = {}", pretty(v, n.len() + 4, terminal_width(), None));
+                }
+                println!("ok");
+            }
+            _ => {
+                let name = t.strip_prefix("f(")?.strip_suffix(").")?;
+                if !name.starts_with(|c: char| c.is_ascii_uppercase() || c == '_') {
+                    return None;
+                }
+                self.bindings.retain(|(n, _)| n != name);
+                println!("ok");
+            }
+        }
+        Some(Step::Continue)
+    }
+}
+
+/// The module an input becomes: bound variables in, value and new bindings out.
+fn module_source(bound: &[String], new: &[String], body: &str) -> String {
+    format!(
+        "-module('$ember_shell').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\n",
+        bound.len(),
+        bound.join(", "),
+        body,
+        new.join(", ")
+    )
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w: &usize| *w >= 20).unwrap_or(80)
+}
+
+/// An exception as erl's shell shows it: `** exception error: ...`.
+fn print_exception(class: Class, reason: &Term, stack: &Term) {
+    // Frames of the shell's own evaluation module are not the user's.
+    let frames: Vec<Term> = stack
+        .iter_list()
+        .filter(|f| !f.as_tuple().and_then(|t| t.first()).is_some_and(|m| m.to_string().contains("$ember_shell")))
+        .cloned()
+        .collect();
+    let text = format_exception(class, reason, &Term::list(frames));
+    let mut lines = text.lines();
+    if let Some(first) = lines.next() {
+        println!("** {first}");
+    }
+    for l in lines {
+        println!("   {l}");
+    }
+}
