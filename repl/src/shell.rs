@@ -125,8 +125,7 @@ impl Shell {
         }
         let names = ember_vm::compile::expr_variables(&exprs);
         let bound: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
-        let mut new: Vec<String> =
-            names.into_iter().filter(|n| n != "_" && !bound.contains(n)).collect();
+        let mut new: Vec<String> = names.into_iter().filter(|n| n != "_" && !bound.contains(n)).collect();
         let body = text.trim_end().trim_end_matches('.');
         // Compile; variables that are not bound after the input (unsafe, or only used) are
         // dropped from the returned bindings and the module is compiled again.

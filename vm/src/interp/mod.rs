@@ -370,7 +370,9 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let n = args.len();
                 // A loop whose arguments come from registers past the argument area can write
                 // them straight into place: no argument is overwritten before it is read.
-                if frame_len == f.nslots as usize && args.iter().all(|a| matches!(a, Src::L(_)) || matches!(a, Src::R(r) if r.0 as usize >= n)) {
+                if frame_len == f.nslots as usize
+                    && args.iter().all(|a| matches!(a, Src::L(_)) || matches!(a, Src::R(r) if r.0 as usize >= n))
+                {
                     for (i, a) in args.iter().enumerate() {
                         let v = get!(*a);
                         match (&mut proc.regs[base + i], v) {
