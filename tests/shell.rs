@@ -43,3 +43,30 @@ fn processes_run_from_the_shell() {
     s.send_line("q().").expect("send");
     s.exp_eof().expect("the shell exits");
 }
+
+#[test]
+fn ctrl_c_stops_an_endless_evaluation_and_the_shell_answers() {
+    let mut s = shell();
+    s.send_line("X = 7.").expect("send");
+    s.exp_string("2> ").expect("prompt");
+    s.send_line("fun L() -> L() end().").expect("send");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.send_control('c').expect("ctrl-c");
+    s.exp_string("** exception exit: killed").expect("the evaluation is stopped");
+    s.exp_string("3> ").expect("prompt");
+    s.send_line("X * 6.").expect("send");
+    s.exp_string("42").expect("bindings survive");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}
+
+#[test]
+fn messages_to_the_shell_are_flushed() {
+    let mut s = shell();
+    s.send_line("self() ! hello.").expect("send");
+    s.exp_string("2> ").expect("prompt");
+    s.send_line("flush().").expect("send");
+    s.exp_string("Shell got hello").expect("flush prints the message");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}

@@ -3,9 +3,10 @@
 //!
 //! Each input is compiled into a small module whose function takes the bound variables as
 //! arguments and returns the value with the variables bound after it. Shell commands
-//! (`b()`, `f()`, `f(X)`, `q()`, `help()`) are answered here. Not yet: an evaluator process
-//! that lives across inputs (`self()` differs between inputs), completion, history search,
-//! and the commands of erl's shell beyond these.
+//! (`b()`, `f()`, `f(X)`, `q()`, `help()`) are answered here; `flush()`, `i()` and `regs()`
+//! run as Erlang code. Inputs run in one evaluator process (`ember_shell` in the standard
+//! library) that lives across inputs and is replaced if it dies; Ctrl-C during an
+//! evaluation kills it. Not yet: completion, `c/1`, `l/1`, `h/1`, `tree/1`, `trace/1`.
 
 use ember_vm::interp::exception::Class;
 use ember_vm::interp::format_exception;
@@ -14,11 +15,16 @@ use ember_vm::syntax::parser::parse_exprs;
 use ember_vm::syntax::token::Tok;
 use ember_vm::term::format::pretty;
 use ember_vm::term::Term;
-use ember_vm::{CallResult, Vm, VmConfig};
+use ember_vm::term::{Atom, Pid};
+use ember_vm::HostMailbox;
+use ember_vm::{Vm, VmConfig};
 use rustyline::error::ReadlineError;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
 use rustyline::{Completer, Helper, Highlighter, Hinter};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 /// Accepts input only once it ends with a full stop outside strings and comments.
 #[derive(Completer, Helper, Highlighter, Hinter)]
@@ -45,6 +51,9 @@ fn complete(text: &str) -> bool {
 struct Shell {
     vm: Vm,
     bindings: Vec<(String, Term)>,
+    mailbox: HostMailbox,
+    evaluator: Pid,
+    interrupted: Arc<AtomicBool>,
 }
 
 enum Step {
@@ -67,7 +76,17 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
         let _ = rl.load_history(h);
     }
     println!("Ember {} (an Erlang VM) - type q(). to quit, help(). for help", env!("CARGO_PKG_VERSION"));
-    let mut shell = Shell { vm: Vm::new(config), bindings: Vec::new() };
+    let vm = Vm::new(config);
+    let mailbox = vm.host_mailbox();
+    let interrupted = Arc::new(AtomicBool::new(false));
+    {
+        // Ctrl-C while an input is being evaluated stops the evaluation (while reading a
+        // line, the line editor handles Ctrl-C itself).
+        let flag = interrupted.clone();
+        let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    }
+    let evaluator = start_evaluator(&vm, &mailbox);
+    let mut shell = Shell { vm, bindings: Vec::new(), mailbox, evaluator, interrupted };
     let mut n = 1;
     loop {
         match rl.readline(&format!("{n}> ")) {
@@ -106,9 +125,13 @@ const HELP: &str = "Shell commands:
 b()        -- show the bound variables
 f()        -- forget all variable bindings
 f(X)       -- forget the binding of X
+flush()    -- print and remove the messages the shell has received
 help()     -- this text
+i()        -- information about the processes
+regs()     -- the registered processes
 q()        -- quit the shell (also Ctrl-D)
-Any other input is Erlang expressions ending with a full stop.";
+Any other input is Erlang expressions ending with a full stop. Ctrl-C stops an
+evaluation that takes too long; the shell's variables stay bound.";
 
 impl Shell {
     fn eval(&mut self, text: &str) -> Step {
@@ -158,20 +181,56 @@ impl Shell {
 
     fn run(&mut self, new: &[String]) -> Step {
         let args: Vec<Term> = self.bindings.iter().map(|(_, v)| v.clone()).collect();
-        match self.vm.call("$ember_shell", "$eval", args) {
-            CallResult::Returned(t) => {
-                if let Some([v, Term::Tuple(vals)]) = t.as_tuple() {
-                    for (name, val) in new.iter().zip(vals.iter()) {
-                        self.bindings.push((name.clone(), val.clone()));
-                    }
-                    println!("{}", pretty(v, 1, terminal_width(), None));
-                }
+        let request =
+            Term::tuple(vec![Term::atom("eval"), Term::atom("$ember_shell"), Term::atom("$eval"), Term::list(args)]);
+        self.interrupted.store(false, Ordering::SeqCst);
+        self.vm.send(self.evaluator, request);
+        loop {
+            if self.interrupted.swap(false, Ordering::SeqCst) {
+                self.vm.exit(self.evaluator, Term::atom("kill"));
             }
-            CallResult::Raised(class, reason, stack) => print_exception(class, &reason, &stack),
-            CallResult::Exited(reason) => println!("** exception exit: {}", pretty(&reason, 21, 80, None)),
-            CallResult::Halted(_) => return Step::Quit,
+            if self.vm.halt_status().is_some() {
+                return Step::Quit;
+            }
+            let Some(msg) = self.mailbox.recv_timeout(Duration::from_millis(50)) else { continue };
+            let Some(t) = msg.as_tuple() else { continue };
+            match t {
+                [tag, Term::Pid(from), reply]
+                    if tag.is_atom(Atom::new("ember_shell_result")) && *from == self.evaluator =>
+                {
+                    match reply.as_tuple() {
+                        Some([_, v]) => {
+                            if let Some([v, Term::Tuple(vals)]) = v.as_tuple() {
+                                for (name, val) in new.iter().zip(vals.iter()) {
+                                    self.bindings.push((name.clone(), val.clone()));
+                                }
+                                println!("{}", pretty(v, 1, terminal_width(), None));
+                            }
+                        }
+                        Some([_, class, reason, stack]) => {
+                            let class = match class.as_atom().map(|a| a.as_str()) {
+                                Some("throw") => Class::Throw,
+                                Some("exit") => Class::Exit,
+                                _ => Class::Error,
+                            };
+                            print_exception(class, reason, stack);
+                        }
+                        _ => {}
+                    }
+                    return Step::Continue;
+                }
+                [tag, Term::Pid(from), reason]
+                    if tag.is_atom(Atom::new("ember_shell_died")) && *from == self.evaluator =>
+                {
+                    // The evaluator was killed (by an exit signal or Ctrl-C): replace it, as
+                    // erl's shell does; the bindings stay.
+                    println!("** exception exit: {}", pretty(reason, 21, terminal_width(), None));
+                    self.evaluator = start_evaluator(&self.vm, &self.mailbox);
+                    return Step::Continue;
+                }
+                _ => {}
+            }
         }
-        Step::Continue
     }
 
     /// Shell commands, recognised from their exact text.
@@ -203,10 +262,28 @@ impl Shell {
     }
 }
 
-/// The module an input becomes: bound variables in, value and new bindings out.
+/// Starts an evaluator process for the shell, reporting to `mailbox`.
+fn start_evaluator(vm: &Vm, mailbox: &HostMailbox) -> Pid {
+    vm.spawn("ember_shell", "start", vec![Term::Pid(mailbox.pid())]);
+    loop {
+        if let Some(m) = mailbox.recv_timeout(Duration::from_secs(5)) {
+            if let Some([tag, _, Term::Pid(eval)]) = m.as_tuple() {
+                if tag.is_atom(Atom::new("ember_shell_started")) {
+                    return *eval;
+                }
+            }
+        } else {
+            eprintln!("ember: the shell's evaluator did not start");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// The module an input becomes: bound variables in, value and new bindings out. The shell
+/// commands that run as Erlang code are local functions of it.
 fn module_source(bound: &[String], new: &[String], body: &str) -> String {
     format!(
-        "-module('$ember_shell').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\n",
+        "-module('$ember_shell').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\nregs() -> ember_shell:regs().\n",
         bound.len(),
         bound.join(", "),
         body,

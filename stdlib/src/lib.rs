@@ -19,6 +19,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("gb_sets", include_str!("../erl/gb_sets.erl")),
     ("array", include_str!("../erl/array.erl")),
     ("timer", include_str!("../erl/timer.erl")),
+    ("ember_shell", include_str!("../erl/ember_shell.erl")),
 ];
 
 /// Header files that programs include with `-include_lib`.

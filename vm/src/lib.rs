@@ -5,7 +5,7 @@
 //! [`bif`]. The VM is a value ([`Vm`]): nothing here is global state except the atom table,
 //! which every VM in an OS process shares.
 
-pub use vm::{CallResult, CapturedOutput, Output, StdOutput, Transport, Vm, VmConfig, VmShared};
+pub use vm::{CallResult, CapturedOutput, HostMailbox, Output, StdOutput, Transport, Vm, VmConfig, VmShared};
 
 pub mod bif;
 pub mod code;

@@ -132,6 +132,47 @@ pub struct VmShared {
     waiters: Mutex<Vec<std::sync::Weak<Completion>>>,
     /// Where sends to other nodes go; none when the node is not distributed.
     transport: Option<Arc<dyn Transport>>,
+    /// Wakes host threads waiting on a host mailbox.
+    host_lock: std::sync::Mutex<()>,
+    host_cv: std::sync::Condvar,
+}
+
+/// A mailbox with a pid of its own, read by Rust code outside the VM: Erlang processes
+/// send to it like to any process. Dropping it frees the pid.
+pub struct HostMailbox {
+    vm: Vm,
+    handle: Arc<ProcessHandle>,
+}
+
+impl HostMailbox {
+    /// The mailbox's pid.
+    pub fn pid(&self) -> Pid {
+        self.handle.pid
+    }
+
+    /// The next message, waiting at most `timeout`.
+    pub fn recv_timeout(&self, timeout: std::time::Duration) -> Option<Term> {
+        let deadline = std::time::Instant::now() + timeout;
+        let shared = &self.vm.shared;
+        let mut g = shared.host_lock.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            if let Some(m) = self.handle.take_message() {
+                return Some(m);
+            }
+            let now = std::time::Instant::now();
+            if now >= deadline {
+                return None;
+            }
+            g = shared.host_cv.wait_timeout(g, deadline - now).unwrap_or_else(|e| e.into_inner()).0;
+        }
+    }
+}
+
+impl Drop for HostMailbox {
+    fn drop(&mut self) {
+        self.handle.mark_exited();
+        self.vm.shared.processes.remove(self.handle.pid);
+    }
 }
 
 /// A host thread waiting for a process's result.
@@ -251,6 +292,8 @@ impl Vm {
             timers: Timers::new(),
             waiters: Mutex::new(Vec::new()),
             transport: None,
+            host_lock: std::sync::Mutex::new(()),
+            host_cv: std::sync::Condvar::new(),
         });
         shared.sched.start(&shared, n);
         // The timer thread keeps the VM alive until the shutdown guard stops it.
@@ -324,6 +367,37 @@ impl Vm {
         let r = done.wait();
         self.shared.output.flush();
         r
+    }
+
+    /// A new host mailbox (a pid Erlang code can send to, read from Rust).
+    pub fn host_mailbox(&self) -> HostMailbox {
+        let vm = self.shared.clone();
+        let h = self.shared.processes.insert(move |pid| {
+            let h = ProcessHandle::new(pid, Box::new(Proc::new(vm, pid)));
+            h.set_host();
+            Arc::new(h)
+        });
+        HostMailbox { vm: self.clone(), handle: h }
+    }
+
+    /// Sends a message to a process from outside the VM.
+    pub fn send(&self, to: Pid, msg: Term) {
+        self.shared.signal(to, Signal::Message(msg));
+    }
+
+    /// Starts a process running `m:f(args)`; returns its pid.
+    pub fn spawn(&self, m: &str, f: &str, args: Vec<Term>) -> Pid {
+        self.shared.spawn_opts(Start::Mfa(Atom::new(m), Atom::new(f), args), false, None)
+    }
+
+    /// Sends an exit signal to a process from outside the VM (`kill` cannot be trapped).
+    pub fn exit(&self, to: Pid, reason: Term) {
+        self.shared.signal(to, Signal::Exit { from: Pid(0), reason, linked: false });
+    }
+
+    /// Is the process alive?
+    pub fn is_alive(&self, pid: Pid) -> bool {
+        self.shared.processes.get(pid).is_some_and(|h| h.is_alive())
     }
 
     /// The status `halt/1` was called with, if it was.
@@ -484,6 +558,9 @@ impl VmShared {
             Some(h) => {
                 if h.push(s) {
                     self.sched.schedule(h);
+                } else if h.is_host() {
+                    let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
+                    self.host_cv.notify_all();
                 }
                 true
             }

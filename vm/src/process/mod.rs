@@ -46,6 +46,9 @@ pub(crate) const RUNNING: u8 = 2;
 pub(crate) const NOTIFIED: u8 = 3;
 /// Dead.
 pub(crate) const EXITED: u8 = 4;
+/// Not an Erlang process: a mailbox the host (Rust code embedding the VM) reads; it is
+/// never scheduled.
+pub(crate) const HOST: u8 = 5;
 
 /// The part of a process that any thread may touch. `P` is the private half (generic so
 /// that the protocol can be model-checked on its own).
@@ -87,6 +90,7 @@ impl<P> Handle<P> {
         loop {
             let s = self.state.load(Ordering::Acquire);
             let next = match s {
+                HOST => return false,
                 WAITING => RUNNABLE,
                 RUNNING => NOTIFIED,
                 _ => return false,
@@ -139,6 +143,27 @@ impl<P> Handle<P> {
         let mut inbox = lock(&self.inbox);
         self.state.store(EXITED, Ordering::Release);
         std::mem::take(&mut *inbox)
+    }
+
+    /// Makes this handle a host mailbox.
+    pub(crate) fn set_host(&self) {
+        self.state.store(HOST, Ordering::Release);
+    }
+
+    /// Is this a host mailbox?
+    pub(crate) fn is_host(&self) -> bool {
+        self.state.load(Ordering::Acquire) == HOST
+    }
+
+    /// Takes the first message from a host mailbox's inbox (other signals are dropped).
+    pub(crate) fn take_message(&self) -> Option<Term> {
+        let mut inbox = lock(&self.inbox);
+        while let Some(s) = inbox.pop_front() {
+            if let Signal::Message(t) = s {
+                return Some(t);
+            }
+        }
+        None
     }
 
     /// Is the process still alive?
