@@ -70,3 +70,42 @@ fn messages_to_the_shell_are_flushed() {
     s.send_line("q().").expect("send");
     s.exp_eof().expect("the shell exits");
 }
+
+/// c/1 loads a new version while a process runs the old one; fully qualified calls go to
+/// the new version; a third load purges the oldest and kills the process still in it.
+#[test]
+fn hot_code_reload_from_the_shell() {
+    let dir = std::env::temp_dir().join(format!("ember-reload-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let src = |v: u32| {
+        format!(
+            "-module(counter).\n-export([start/0, loop/0, version/0]).\nversion() -> {v}.\n\
+             start() -> spawn(fun loop/0).\nloop() -> receive {{From, v}} -> From ! {{v, version()}}, loop() end.\n"
+        )
+    };
+    std::fs::write(dir.join("counter.erl"), src(1)).expect("write");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ember"));
+    cmd.current_dir(&dir).env("XDG_DATA_HOME", std::env::temp_dir().join("ember-shell-test"));
+    let mut s = spawn_command(cmd, Some(10_000)).expect("ember starts");
+    s.exp_string("1> ").expect("prompt");
+    s.send_line("c(counter).").expect("send");
+    s.exp_string("{ok,counter}").expect("compiled");
+    s.send_line("P = counter:start().").expect("send");
+    s.exp_string("3> ").expect("prompt");
+    s.send_line("P ! {self(), v}, receive R1 -> R1 end.").expect("send");
+    s.exp_string("{v,1}").expect("version 1");
+    std::fs::write(dir.join("counter.erl"), src(2)).expect("write");
+    s.send_line("c(counter).").expect("send");
+    s.exp_string("{ok,counter}").expect("compiled again");
+    s.send_line("P ! {self(), v}, receive R2 -> R2 end.").expect("send");
+    s.exp_string("{v,1}").expect("the running process keeps the old code");
+    s.send_line("counter:version().").expect("send");
+    s.exp_string("2").expect("qualified calls reach the new code");
+    s.send_line("l(counter).").expect("send");
+    s.exp_string("{module,counter}").expect("loaded a third time");
+    s.send_line("is_process_alive(P).").expect("send");
+    s.exp_string("false").expect("the purge killed the process in the oldest code");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -68,7 +68,12 @@ pub fn main_with_args(
         Some(Command::Run { file, args }) => run(&mut config, &file, args),
         Some(Command::Eval { exprs }) => eval(config, &exprs),
         Some(Command::Disasm { file }) => disasm(config, &file),
-        None => crate::shell::run(config),
+        None => {
+            // As in erl, the current directory is on the shell's code path.
+            config.code_path.push(PathBuf::from("."));
+            config.include_paths.push(".".to_owned());
+            crate::shell::run(config)
+        }
     }
 }
 

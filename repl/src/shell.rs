@@ -10,6 +10,7 @@
 
 use ember_vm::interp::exception::Class;
 use ember_vm::interp::format_exception;
+use ember_vm::syntax::ast::Expr;
 use ember_vm::syntax::lexer::lex;
 use ember_vm::syntax::parser::parse_exprs;
 use ember_vm::syntax::token::Tok;
@@ -126,7 +127,9 @@ b()        -- show the bound variables
 f()        -- forget all variable bindings
 f(X)       -- forget the binding of X
 flush()    -- print and remove the messages the shell has received
+c(File)    -- compile and load File (a module name or a file name)
 help()     -- this text
+l(Mod)     -- load module Mod again from the code path
 i()        -- information about the processes
 regs()     -- the registered processes
 q()        -- quit the shell (also Ctrl-D)
@@ -145,6 +148,19 @@ impl Shell {
         let Some(exprs) = exprs else { return Step::Continue };
         if let Some(step) = self.command(text) {
             return step;
+        }
+        if let [Expr::Call(_, f, args)] = exprs.as_slice() {
+            if let (Expr::Atom(_, name), [arg]) = (f.as_ref(), args.as_slice()) {
+                let file = match arg {
+                    Expr::Atom(_, a) => Some(a.clone()),
+                    Expr::Str(_, s) => Some(s.clone()),
+                    _ => None,
+                };
+                if let (Some(file), "c" | "l") = (file, name.as_str()) {
+                    self.compile_and_load(name == "c", &file);
+                    return Step::Continue;
+                }
+            }
         }
         let names = ember_vm::compile::expr_variables(&exprs);
         let bound: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
@@ -229,6 +245,35 @@ impl Shell {
                     return Step::Continue;
                 }
                 _ => {}
+            }
+        }
+    }
+
+    /// `c(File)` compiles and loads a file; `l(Mod)` loads a module again from the code
+    /// path. Processes running the old version keep it; calls `Mod:f(...)` go to the new one.
+    fn compile_and_load(&mut self, compile: bool, name: &str) {
+        let r = if compile {
+            let file = if name.ends_with(".erl") { name.to_owned() } else { format!("{name}.erl") };
+            self.vm.load_file(std::path::Path::new(&file))
+        } else {
+            self.vm.reload(name)
+        };
+        match r {
+            Ok((m, warnings)) => {
+                for w in warnings {
+                    println!("{w}");
+                }
+                if compile {
+                    println!("{{ok,{}}}", ember_vm::term::print::quote_atom(m.as_str()));
+                } else {
+                    println!("{{module,{}}}", ember_vm::term::print::quote_atom(m.as_str()));
+                }
+            }
+            Err(diags) => {
+                for d in diags {
+                    println!("{d}");
+                }
+                println!("error");
             }
         }
     }

@@ -325,6 +325,21 @@ impl Vm {
         Ok(self.shared.compile(&path.to_string_lossy(), &src))
     }
 
+    /// Reloads module `name` from the code path (the shell's `l/1`).
+    pub fn reload(&self, name: &str) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
+        for dir in &self.shared.config.code_path {
+            let path = dir.join(format!("{name}.erl"));
+            if path.exists() {
+                return self.load_file(&path);
+            }
+        }
+        let path = PathBuf::from(format!("{name}.erl"));
+        if path.exists() {
+            return self.load_file(&path);
+        }
+        Err(vec![Diagnostic::error(&format!("{name}.erl"), Default::default(), "no such file in the code path")])
+    }
+
     /// Reads, compiles and loads a file.
     pub fn load_file(&self, path: &Path) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
         match std::fs::read_to_string(path) {
@@ -439,10 +454,24 @@ impl VmShared {
         match c.module {
             Some(m) => {
                 let name = m.name;
-                self.code.load(Arc::new(m));
+                if let Some(purged) = self.code.load(Arc::new(m)) {
+                    self.purge(&purged);
+                }
                 Ok((name, c.diagnostics))
             }
             None => Err(c.diagnostics),
+        }
+    }
+
+    /// Purges an old module version: processes still running it are killed, as erl does
+    /// when a third version of a module is loaded.
+    fn purge(&self, old: &Arc<crate::code::Module>) {
+        for pid in self.processes.pids() {
+            if let Some(h) = self.processes.get(pid) {
+                if h.peek_private(|p| p.runs_module(old)).unwrap_or(false) {
+                    self.signal(pid, Signal::Exit { from: Pid(0), reason: Term::Atom(atoms::KILL), linked: false });
+                }
+            }
         }
     }
 

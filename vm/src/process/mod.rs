@@ -346,6 +346,24 @@ impl Proc {
         self.extras.as_mut().and_then(|e| e.kill.take())
     }
 
+    /// Does the process run code of `m` (in its current function, a frame below, or a
+    /// catch handler)? Used when `m` is purged.
+    pub(crate) fn runs_module(&self, m: &Arc<Module>) -> bool {
+        let Some(mut cur) = self.module.as_ref() else { return false };
+        if Arc::ptr_eq(cur, m) {
+            return true;
+        }
+        for fr in self.frames.iter().rev() {
+            if let Some(caller) = &fr.module {
+                cur = caller;
+            }
+            if Arc::ptr_eq(cur, m) {
+                return true;
+            }
+        }
+        self.catches.iter().any(|c| Arc::ptr_eq(&c.module, m))
+    }
+
     /// Appends a message to the mailbox.
     pub fn deliver(&mut self, msg: Term) {
         self.mailbox.push_back(msg);
