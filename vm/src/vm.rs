@@ -135,6 +135,8 @@ pub struct VmShared {
     /// Wakes host threads waiting on a host mailbox.
     host_lock: std::sync::Mutex<()>,
     host_cv: std::sync::Condvar,
+    /// ETS tables.
+    pub(crate) ets: crate::bif::ets::EtsTables,
 }
 
 /// A mailbox with a pid of its own, read by Rust code outside the VM: Erlang processes
@@ -294,6 +296,7 @@ impl Vm {
             transport: None,
             host_lock: std::sync::Mutex::new(()),
             host_cv: std::sync::Condvar::new(),
+            ets: Default::default(),
         });
         shared.sched.start(&shared, n);
         // The timer thread keeps the VM alive until the shutdown guard stops it.
@@ -610,6 +613,8 @@ impl VmShared {
         let late = h.mark_exited();
         self.processes.remove(pid);
         self.processes.unregister_pid(pid);
+        // The process's ETS tables go to their heirs or are deleted.
+        crate::bif::ets::owner_exited(self, pid);
         for s in late {
             match s {
                 Signal::Link(from) => {
