@@ -8,6 +8,8 @@
 
 mod arith;
 mod erlang;
+pub(crate) mod ets;
+mod match_spec;
 mod math;
 mod process;
 mod time;
@@ -49,7 +51,7 @@ fn registry() -> &'static Registry {
     REG.get_or_init(|| {
         let mut defs = Vec::new();
         let mut index = HashMap::new();
-        for list in [arith::BIFS, erlang::BIFS, math::BIFS, time::BIFS, process::BIFS] {
+        for list in [arith::BIFS, erlang::BIFS, math::BIFS, time::BIFS, process::BIFS, ets::BIFS] {
             for d in list {
                 let id = BifId(defs.len() as u32);
                 defs.push(d);
