@@ -717,8 +717,21 @@ fn io_format(p: &mut Proc, dev: Option<&Term>, fmt: &Term, args: &Term) -> BifRe
 }
 
 fn io_lib_format(fmt: &Term, args: &Term) -> BifResult {
-    let s = format_args(fmt, args)?;
-    Ok(Term::string(&s))
+    let f: String = match fmt {
+        Term::Atom(a) => a.as_str().to_owned(),
+        other => chardata(other)?.into_iter().collect(),
+    };
+    let args = list(args)?;
+    let pieces = format::format_pieces(&f, &args).map_err(|_| Exception::badarg())?;
+    Ok(Term::list(
+        pieces
+            .into_iter()
+            .map(|p| match p {
+                format::Piece::Char(c) => Term::Int(c as i64),
+                format::Piece::Text(t) => Term::string(&t),
+            })
+            .collect(),
+    ))
 }
 
 fn put_chars(p: &mut Proc, dev: Option<&Term>, data: &Term) -> BifResult {

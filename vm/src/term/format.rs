@@ -67,6 +67,45 @@ pub fn format(format: &str, args: &[Term]) -> Result<String, FormatError> {
     Ok(out.text)
 }
 
+/// A piece of `io_lib:format`'s result: a literal character of the format string, or the
+/// text one control sequence produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// A character copied from the format string.
+    Char(char),
+    /// The output of one control sequence.
+    Text(String),
+}
+
+/// `io_lib:format(Format, Args)` as the deep list erl returns: literal characters stay
+/// single characters, each control sequence's output is a sublist.
+pub fn format_pieces(format: &str, args: &[Term]) -> Result<Vec<Piece>, FormatError> {
+    let mut chars = format.chars().peekable();
+    let mut args = args.iter();
+    let mut out = Output::default();
+    let mut pieces = Vec::new();
+    while let Some(c) = chars.next() {
+        if c != '~' {
+            out.push(c);
+            pieces.push(Piece::Char(c));
+            continue;
+        }
+        let spec = parse_spec(&mut chars, &mut args)?;
+        let text = control(&spec, &mut args, out.column)?;
+        out.push_str(&text);
+        // `~n`, `~~` and a single `~c` are plain characters in erl's result, not sublists.
+        let mut it = text.chars();
+        match (spec.control, it.next(), it.next()) {
+            ('n' | '~' | 'c', Some(ch), None) => pieces.push(Piece::Char(ch)),
+            _ => pieces.push(Piece::Text(text)),
+        }
+    }
+    if args.next().is_some() {
+        return Err(FormatError);
+    }
+    Ok(pieces)
+}
+
 /// `~p` of a term at the given column with line length 80 and no depth limit (used by the shell and error printing).
 ///
 /// `column` is the 1-based column of the term's first character (what `io_lib:format`
