@@ -107,3 +107,22 @@ fn hot_code_reload_from_the_shell() {
     s.exp_eof().expect("the shell exits");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn tab_completes_exported_functions_and_variables() {
+    let mut s = shell();
+    s.send("lists:rev\t").expect("send");
+    s.flush().expect("flush");
+    s.exp_string("lists:reverse").expect("lists:rev<TAB> completes to lists:reverse");
+    s.send_line("([1,2]).").expect("send");
+    s.exp_string("[2,1]").expect("the completed call runs");
+    s.send_line("LongVariableName = 5.").expect("send");
+    s.exp_string("3> ").expect("prompt");
+    s.send("LongV\t").expect("send");
+    s.flush().expect("flush");
+    s.exp_string("LongVariableName").expect("variables complete");
+    s.send_line(" + 1.").expect("send");
+    s.exp_string("6").expect("value");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}

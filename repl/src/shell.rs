@@ -19,17 +19,59 @@ use ember_vm::term::Term;
 use ember_vm::term::{Atom, Pid};
 use ember_vm::HostMailbox;
 use ember_vm::{Vm, VmConfig};
+use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
-use rustyline::{Completer, Helper, Highlighter, Hinter};
+use rustyline::{Helper, Highlighter, Hinter};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Accepts input only once it ends with a full stop outside strings and comments.
-#[derive(Completer, Helper, Highlighter, Hinter)]
-struct Input;
+/// The line editor's helper: completes module names, `Module:function` and bound
+/// variables, and accepts input only once it ends with a full stop outside strings.
+#[derive(Helper, Highlighter, Hinter)]
+struct Input {
+    vm: Vm,
+    variables: Arc<std::sync::Mutex<Vec<String>>>,
+}
+
+impl Completer for Input {
+    type Candidate = String;
+
+    fn complete(&self, line: &str, pos: usize, _: &rustyline::Context<'_>) -> rustyline::Result<(usize, Vec<String>)> {
+        let before = &line[..pos];
+        let start = before
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '_' || *c == ':' || *c == '@'))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0);
+        let word = &before[start..];
+        Ok((start, completions(&self.vm, &self.variables, word)))
+    }
+}
+
+/// What `word` may complete to.
+fn completions(vm: &Vm, variables: &std::sync::Mutex<Vec<String>>, word: &str) -> Vec<String> {
+    if let Some((module, prefix)) = word.split_once(':') {
+        let mut seen = Vec::new();
+        for (f, _) in vm.exports(module) {
+            if f.starts_with(prefix) && !seen.contains(&f) {
+                seen.push(f);
+            }
+        }
+        return seen.into_iter().map(|f| format!("{module}:{f}")).collect();
+    }
+    if word.starts_with(|c: char| c.is_uppercase() || c == '_') {
+        let vars = variables.lock().unwrap_or_else(|e| e.into_inner());
+        return vars.iter().filter(|v| v.starts_with(word)).cloned().collect();
+    }
+    if word.is_empty() {
+        return Vec::new();
+    }
+    vm.module_names().into_iter().filter(|m| m.starts_with(word)).map(|m| format!("{m}:")).collect()
+}
 
 impl Validator for Input {
     fn validate(&self, ctx: &mut ValidationContext<'_>) -> rustyline::Result<ValidationResult> {
@@ -55,6 +97,8 @@ struct Shell {
     mailbox: HostMailbox,
     evaluator: Pid,
     interrupted: Arc<AtomicBool>,
+    /// The bound variables' names, shared with the completer.
+    variables: Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 enum Step {
@@ -71,13 +115,14 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    rl.set_helper(Some(Input));
+    let vm = Vm::new(config);
+    let variables = Arc::new(std::sync::Mutex::new(Vec::new()));
+    rl.set_helper(Some(Input { vm: vm.clone(), variables: variables.clone() }));
     let history = history_file();
     if let Some(h) = &history {
         let _ = rl.load_history(h);
     }
     println!("Ember {} (an Erlang VM) - type q(). to quit, help(). for help", env!("CARGO_PKG_VERSION"));
-    let vm = Vm::new(config);
     let mailbox = vm.host_mailbox();
     let interrupted = Arc::new(AtomicBool::new(false));
     {
@@ -87,7 +132,7 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     }
     let evaluator = start_evaluator(&vm, &mailbox);
-    let mut shell = Shell { vm, bindings: Vec::new(), mailbox, evaluator, interrupted };
+    let mut shell = Shell { vm, bindings: Vec::new(), mailbox, evaluator, interrupted, variables };
     let mut n = 1;
     loop {
         match rl.readline(&format!("{n}> ")) {
@@ -138,6 +183,13 @@ evaluation that takes too long; the shell's variables stay bound.";
 
 impl Shell {
     fn eval(&mut self, text: &str) -> Step {
+        let step = self.eval_input(text);
+        let names: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
+        *self.variables.lock().unwrap_or_else(|e| e.into_inner()) = names;
+        step
+    }
+
+    fn eval_input(&mut self, text: &str) -> Step {
         let mut diags = Vec::new();
         let toks = lex("shell", text, &mut diags);
         let exprs = parse_exprs("shell", toks, &mut diags);

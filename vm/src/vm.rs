@@ -387,6 +387,42 @@ impl Vm {
         r
     }
 
+    /// The names of the modules that can be called: loaded, built in, or on the code path.
+    pub fn module_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.shared.code.loaded().iter().map(|a| a.as_str().to_owned()).collect();
+        names.extend(self.shared.builtin.keys().map(|k| (*k).to_owned()));
+        names.extend(crate::bif::all().map(|(_, d)| d.module.to_owned()));
+        for dir in &self.shared.config.code_path {
+            if let Ok(rd) = std::fs::read_dir(dir) {
+                for e in rd.flatten() {
+                    let p = e.path();
+                    if p.extension().is_some_and(|x| x == "erl") {
+                        if let Some(stem) = p.file_stem() {
+                            names.push(stem.to_string_lossy().into_owned());
+                        }
+                    }
+                }
+            }
+        }
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The exported functions of a module (loading it if needed), with built-ins.
+    pub fn exports(&self, module: &str) -> Vec<(String, u32)> {
+        let m = Atom::new(module);
+        self.shared.ensure_loaded(m);
+        let mut out: Vec<(String, u32)> = match self.shared.code.get(m) {
+            Some(code) => code.exports.iter().map(|(f, a, _)| (f.as_str().to_owned(), *a)).collect(),
+            None => Vec::new(),
+        };
+        out.extend(crate::bif::all().filter(|(_, d)| d.module == module).map(|(_, d)| (d.name.to_owned(), d.arity)));
+        out.sort();
+        out.dedup();
+        out
+    }
+
     /// A new host mailbox (a pid Erlang code can send to, read from Rust).
     pub fn host_mailbox(&self) -> HostMailbox {
         let vm = self.shared.clone();
