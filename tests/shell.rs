@@ -126,3 +126,22 @@ fn tab_completes_exported_functions_and_variables() {
     s.send_line("q().").expect("send");
     s.exp_eof().expect("the shell exits");
 }
+
+#[test]
+fn trace_shows_messages_live_until_untrace() {
+    let mut s = shell();
+    s.send_line("P = spawn(fun L() -> receive {From, X} -> From ! {echo, X}, L() end end).").expect("send");
+    s.exp_string("2> ").expect("prompt");
+    s.send_line("trace(P).").expect("send");
+    s.exp_string("3> ").expect("prompt");
+    s.send_line("P ! {self(), hi}, receive R -> R end.").expect("send");
+    s.exp_string("received {").expect("the receive is traced");
+    s.exp_string("sent {echo,hi} to").expect("the send is traced");
+    s.exp_string("4> ").expect("prompt");
+    s.send_line("untrace(P), P ! {self(), quiet}, receive R2 -> R2 end.").expect("send");
+    s.exp_string("{echo,quiet}").expect("value");
+    s.send_line("top().").expect("send");
+    s.exp_string("Reductions").expect("top lists processes");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}

@@ -99,6 +99,9 @@ struct Shell {
     interrupted: Arc<AtomicBool>,
     /// The bound variables' names, shared with the completer.
     variables: Arc<std::sync::Mutex<Vec<String>>>,
+    /// The number of inputs so far, and the module the current one compiles to.
+    inputs: u64,
+    module: String,
 }
 
 enum Step {
@@ -132,7 +135,16 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
         let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
     }
     let evaluator = start_evaluator(&vm, &mailbox);
-    let mut shell = Shell { vm, bindings: Vec::new(), mailbox, evaluator, interrupted, variables };
+    let mut shell = Shell {
+        vm,
+        bindings: Vec::new(),
+        mailbox,
+        evaluator,
+        interrupted,
+        variables,
+        inputs: 0,
+        module: String::new(),
+    };
     let mut n = 1;
     loop {
         match rl.readline(&format!("{n}> ")) {
@@ -176,13 +188,21 @@ c(File)    -- compile and load File (a module name or a file name)
 help()     -- this text
 l(Mod)     -- load module Mod again from the code path
 i()        -- information about the processes
+i(Pid)     -- everything process_info/1 tells about Pid
+pid(A,B,C) -- the pid <A.B.C>
 regs()     -- the registered processes
+top()      -- the busiest processes, by reductions
+trace(Pid) -- show the messages Pid receives and sends, live, until untrace(Pid)
 q()        -- quit the shell (also Ctrl-D)
 Any other input is Erlang expressions ending with a full stop. Ctrl-C stops an
 evaluation that takes too long; the shell's variables stay bound.";
 
 impl Shell {
     fn eval(&mut self, text: &str) -> Step {
+        // Each input gets a module of its own: funs made by earlier inputs (and processes
+        // running them) keep their code, as they would if it were never reloaded.
+        self.inputs += 1;
+        self.module = format!("$ember_shell_{}", self.inputs);
         let step = self.eval_input(text);
         let names: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
         *self.variables.lock().unwrap_or_else(|e| e.into_inner()) = names;
@@ -221,7 +241,7 @@ impl Shell {
         // Compile; variables that are not bound after the input (unsafe, or only used) are
         // dropped from the returned bindings and the module is compiled again.
         for _ in 0..4 {
-            let src = module_source(&bound, &new, body);
+            let src = module_source(&self.module, &bound, &new, body);
             match self.vm.load_source("shell", &src) {
                 Ok(_) => return self.run(&new),
                 Err(errors) => {
@@ -250,7 +270,7 @@ impl Shell {
     fn run(&mut self, new: &[String]) -> Step {
         let args: Vec<Term> = self.bindings.iter().map(|(_, v)| v.clone()).collect();
         let request =
-            Term::tuple(vec![Term::atom("eval"), Term::atom("$ember_shell"), Term::atom("$eval"), Term::list(args)]);
+            Term::tuple(vec![Term::atom("eval"), Term::atom(&self.module), Term::atom("$eval"), Term::list(args)]);
         self.interrupted.store(false, Ordering::SeqCst);
         self.vm.send(self.evaluator, request);
         loop {
@@ -378,9 +398,10 @@ fn start_evaluator(vm: &Vm, mailbox: &HostMailbox) -> Pid {
 
 /// The module an input becomes: bound variables in, value and new bindings out. The shell
 /// commands that run as Erlang code are local functions of it.
-fn module_source(bound: &[String], new: &[String], body: &str) -> String {
+fn module_source(module: &str, bound: &[String], new: &[String], body: &str) -> String {
     format!(
-        "-module('$ember_shell').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\nregs() -> ember_shell:regs().\n",
+        "-module('{}').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\ni(P) -> ember_shell:i(P).\nregs() -> ember_shell:regs().\ntrace(P) -> ember_shell:trace(P).\nuntrace(P) -> ember_shell:untrace(P).\ntop() -> ember_shell:top().\npid(A, B, C) -> list_to_pid(lists:flatten(io_lib:format(\"<~w.~w.~w>\", [A, B, C]))).\n",
+        module,
         bound.len(),
         bound.join(", "),
         body,

@@ -740,8 +740,18 @@ impl VmShared {
             },
             _ => return Err(Exception::badarg()),
         };
+        if let Some((tracer, true, _)) = from.extras().trace {
+            let ev = Term::tuple(vec![
+                Term::atom("trace"),
+                Term::Pid(from.pid),
+                Term::atom("send"),
+                msg.clone(),
+                to.clone(),
+            ]);
+            self.signal(tracer, Signal::Message(ev));
+        }
         if pid == from.pid {
-            from.deliver(msg);
+            from.apply_signal(Signal::Message(msg));
         } else {
             self.signal(pid, Signal::Message(msg));
         }

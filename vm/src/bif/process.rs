@@ -127,6 +127,20 @@ bifs! {
         Term::Ref(r) => Ok(p.vm.timers.remaining(r.0).map(ms).unwrap_or(Term::bool(false))),
         _ => badarg(),
     };
+    "erlang", "trace", 3 => |p, a| trace(p, &a[0], &a[1], &a[2]);
+    "erlang", "pid_to_list", 1 => |_, a| match &a[0] {
+        Term::Pid(_) => Ok(Term::string(&crate::term::print::write_term(&a[0]))),
+        _ => badarg(),
+    };
+    "erlang", "list_to_pid", 1 => |_, a| {
+        let text = a[0].list_to_string().ok_or_else(Exception::badarg)?;
+        let inner = text.strip_prefix('<').and_then(|t| t.strip_suffix('>')).ok_or_else(Exception::badarg)?;
+        let parts: Vec<u32> = inner.split('.').map(|x| x.parse::<u32>()).collect::<Result<_, _>>().map_err(|_| Exception::badarg())?;
+        match parts.as_slice() {
+            [0, index, serial] => Ok(Term::Pid(Pid::new(*index, *serial))),
+            _ => badarg(),
+        }
+    };
     "erlang", "is_alive", 0 => |_, _| Ok(Term::bool(false));
     "erlang", "nodes", 0 => |_, _| Ok(Term::Nil);
     "erlang", "nodes", 1 => |_, _| Ok(Term::Nil);
@@ -487,4 +501,40 @@ fn statistics(p: &mut Proc, what: &Term) -> BifResult {
         }
         _ => return badarg(),
     })
+}
+
+/// `erlang:trace(Pid, How, Flags)` for message tracing: flags `send`, `'receive'`, `all`,
+/// `{tracer, Pid}`; returns the number of processes traced (0 or 1).
+fn trace(p: &mut Proc, target: &Term, how: &Term, flags: &Term) -> BifResult {
+    let (Term::Pid(pid), Some(on)) = (target, how.as_bool()) else { return badarg() };
+    let mut send = false;
+    let mut receive = false;
+    let mut tracer = p.pid;
+    for f in flags.iter_list() {
+        match f {
+            Term::Atom(a) if a.as_str() == "send" => send = true,
+            Term::Atom(a) if a.as_str() == "receive" => receive = true,
+            Term::Atom(a) if a.as_str() == "all" || a.as_str() == "messages" => {
+                send = true;
+                receive = true;
+            }
+            Term::Tuple(t) if t.len() == 2 && t[0].is_atom(Atom::new("tracer")) => match &t[1] {
+                Term::Pid(tp) => tracer = *tp,
+                _ => return badarg(),
+            },
+            Term::Atom(_) => {}
+            _ => return badarg(),
+        }
+    }
+    let s = Signal::Trace { tracer: on.then_some(tracer), send, receive };
+    let delivered = if *pid == p.pid {
+        p.apply_signal(s);
+        true
+    } else {
+        p.vm.signal(*pid, s)
+    };
+    if !delivered {
+        return badarg();
+    }
+    Ok(Term::Int(1))
 }

@@ -253,6 +253,8 @@ pub struct Extras {
     pub(crate) completion: Option<Arc<crate::vm::Completion>>,
     /// Set when a signal says the process must die, with the reason.
     pub(crate) kill: Option<Term>,
+    /// Message tracing: the tracer, and whether sends and receives are traced.
+    pub(crate) trace: Option<(Pid, bool, bool)>,
 }
 
 impl Extras {
@@ -267,6 +269,7 @@ impl Extras {
         result: None,
         completion: None,
         kill: None,
+        trace: None,
     };
 }
 
@@ -390,6 +393,11 @@ impl Proc {
                         }
                     }
                 }
+                if let Some((tracer, _, true)) = self.extras().trace {
+                    let ev =
+                        Term::tuple(vec![Term::atom("trace"), Term::Pid(self.pid), Term::atom("receive"), t.clone()]);
+                    self.vm.signal(tracer, Signal::Message(ev));
+                }
                 self.mailbox.push_back(t)
             }
             Signal::Exit { from, reason, linked } => {
@@ -420,6 +428,9 @@ impl Proc {
                 self.extras_mut().monitored_by.retain(|(x, p, _)| !(*x == r && *p == from))
             }
             Signal::Timeout(_) => {}
+            Signal::Trace { tracer, send, receive } => {
+                self.extras_mut().trace = tracer.map(|t| (t, send, receive));
+            }
         }
     }
 }

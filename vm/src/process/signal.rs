@@ -40,4 +40,13 @@ pub enum Signal {
     },
     /// The receive timeout with this sequence number expired.
     Timeout(u64),
+    /// Turns message tracing on (`Some(tracer)`, with which events) or off (`None`).
+    Trace {
+        /// Where trace messages go, or None to stop tracing.
+        tracer: Option<Pid>,
+        /// Trace sends.
+        send: bool,
+        /// Trace receives.
+        receive: bool,
+    },
 }
