@@ -26,8 +26,10 @@ const EXAMPLES: &str = "Examples:
   ember run prog.erl a b         call prog:main([\"a\", \"b\"])
   ember eval 'lists:seq(1, 5).'  evaluate expressions and print the value
   ember disasm prog.erl          print the bytecode of a module
+  ember test myapp               run the EUnit tests in myapp/src and myapp/test
 
-Exit codes: 0 success; 1 an uncaught exception or a compile error; 2 bad usage.";
+Exit codes: 0 success; 1 an uncaught exception or a compile error (run), or a failed
+test or no test at all (test); 2 bad usage, or a compile error (test).";
 
 #[derive(Subcommand, Debug)]
 enum Command {
@@ -43,6 +45,13 @@ enum Command {
     Eval {
         /// Expressions, ending with a full stop.
         exprs: String,
+    },
+    /// Run the EUnit tests of the modules under PATH (a file, or a directory with src/
+    /// and test/): EUnit's report, then `N passed, N failed`.
+    Test {
+        /// Files or project directories.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
     /// Print the bytecode of a module.
     Disasm {
@@ -68,6 +77,7 @@ pub fn main_with_args(
         Some(Command::Run { file, args }) => run(&mut config, &file, args),
         Some(Command::Eval { exprs }) => eval(config, &exprs),
         Some(Command::Disasm { file }) => disasm(config, &file),
+        Some(Command::Test { paths }) => test(config, &paths),
         None => {
             // As in erl, the current directory is on the shell's code path.
             config.code_path.push(PathBuf::from("."));
@@ -183,4 +193,95 @@ fn disasm(mut config: VmConfig, file: &Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The source files of a test run: for each path, its root directory and its files.
+fn test_sources(paths: &[PathBuf]) -> Vec<(PathBuf, Vec<PathBuf>)> {
+    let erl_files = |dir: &Path| -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|rd| rd.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "erl")).collect())
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let mut out = Vec::new();
+    for p in paths {
+        if p.is_dir() {
+            let (src, test) = (p.join("src"), p.join("test"));
+            let mut files = Vec::new();
+            if src.is_dir() || test.is_dir() {
+                files.extend(erl_files(&src));
+                files.extend(erl_files(&test));
+            } else {
+                files.extend(erl_files(p));
+            }
+            out.push((p.clone(), files));
+        } else {
+            let root = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf();
+            out.push((root, vec![p.clone()]));
+        }
+    }
+    out
+}
+
+/// `ember test`: compile and load every module, run EUnit on them in order, report.
+fn test(mut config: VmConfig, paths: &[PathBuf]) -> ExitCode {
+    let sources = test_sources(paths);
+    for (root, _) in &sources {
+        for sub in ["src", "test", "include"] {
+            config.include_paths.push(root.join(sub).to_string_lossy().into_owned());
+        }
+        config.include_paths.push(root.to_string_lossy().into_owned());
+        config.code_path.push(root.join("src"));
+        config.code_path.push(root.join("test"));
+    }
+    let vm = Vm::new(config);
+    let mut modules = Vec::new();
+    let mut failed = false;
+    for (root, files) in &sources {
+        for f in files {
+            // Stack traces name files as erlc run from the project root does.
+            let shown = f.strip_prefix(root).unwrap_or(f).to_string_lossy().into_owned();
+            match vm.load_file_as(f, &shown) {
+                Ok((m, warnings)) => {
+                    for w in warnings {
+                        eprintln!("{w}");
+                    }
+                    modules.push(Term::Atom(m));
+                }
+                Err(diags) => {
+                    failed = true;
+                    for d in diags {
+                        let text = d.to_string();
+                        let root_prefix = format!("{}/", root.to_string_lossy());
+                        println!("{}", text.strip_prefix(&root_prefix).unwrap_or(&text));
+                    }
+                }
+            }
+        }
+    }
+    if failed {
+        vm.flush();
+        std::process::exit(2);
+    }
+    let code = match vm.call("eunit", "run_for_ember", vec![Term::list(modules)]) {
+        CallResult::Returned(r) => match r.as_tuple() {
+            Some([Term::Int(passed), Term::Int(failed)]) => {
+                vm.flush();
+                println!("{passed} passed, {failed} failed");
+                if *failed > 0 || *passed == 0 {
+                    1
+                } else {
+                    0
+                }
+            }
+            _ => 2,
+        },
+        other => {
+            finish(&vm, other);
+            2
+        }
+    };
+    vm.flush();
+    std::process::exit(code);
 }

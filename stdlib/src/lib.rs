@@ -20,7 +20,8 @@ pub const MODULES: &[(&str, &str)] = &[
     ("array", include_str!("../erl/array.erl")),
     ("timer", include_str!("../erl/timer.erl")),
     ("ember_shell", include_str!("../erl/ember_shell.erl")),
+    ("eunit", include_str!("../erl/eunit.erl")),
 ];
 
 /// Header files that programs include with `-include_lib`.
-pub const INCLUDES: &[(&str, &str)] = &[];
+pub const INCLUDES: &[(&str, &str)] = &[("eunit/include/eunit.hrl", include_str!("../include/eunit.hrl"))];

@@ -343,7 +343,20 @@ impl Vm {
         Err(vec![Diagnostic::error(&format!("{name}.erl"), Default::default(), "no such file in the code path")])
     }
 
-    /// Reads, compiles and loads a file.
+    /// Reads, compiles and loads a file; stack traces name it `trace_file` (as erl names a
+    /// module by the path it was compiled from).
+    pub fn load_file_as(&self, path: &Path, trace_file: &str) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
+        match std::fs::read_to_string(path) {
+            Ok(src) => self.shared.load_source_as(&path.to_string_lossy(), trace_file, &src),
+            Err(e) => Err(vec![Diagnostic::error(
+                &path.to_string_lossy(),
+                Default::default(),
+                format!("cannot read file: {e}"),
+            )]),
+        }
+    }
+
+    /// Reads, compiles and loads a file (stack traces name it by its file name).
     pub fn load_file(&self, path: &Path) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
         match std::fs::read_to_string(path) {
             Ok(src) => self.load_source(&path.to_string_lossy(), &src),
@@ -489,9 +502,21 @@ impl VmShared {
     }
 
     fn load_source(&self, file: &str, src: &str) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
+        let base = file.rsplit('/').next().unwrap_or(file).to_owned();
+        self.load_source_as(file, &base, src)
+    }
+
+    /// Compiles and loads `src`; diagnostics name `file`, stack traces name `trace_file`.
+    fn load_source_as(
+        &self,
+        file: &str,
+        trace_file: &str,
+        src: &str,
+    ) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
         let c = self.compile(file, src);
         match c.module {
-            Some(m) => {
+            Some(mut m) => {
+                m.file = trace_file.to_owned();
                 let name = m.name;
                 if let Some(purged) = self.code.load(Arc::new(m)) {
                     self.purge(&purged);

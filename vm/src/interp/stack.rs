@@ -11,7 +11,7 @@ use crate::term::{print::quote_atom, Atom, Term};
 use std::sync::Arc;
 
 fn location(m: &Module, pc: u32) -> Term {
-    let file = m.file.rsplit('/').next().unwrap_or(&m.file).to_owned();
+    let file = m.file.clone();
     let line = m.line_at(pc);
     let mut loc = vec![Term::tuple(vec![Term::atom("file"), Term::string(&file)])];
     if line > 0 {
@@ -40,7 +40,7 @@ fn function_name(m: &Module, pc: u32) -> (Atom, u32) {
 pub(crate) fn frame_with_args(m: &Module, pc: u32, args: Term) -> Term {
     let (f, _) = function_name(m, pc);
     let def_line = m.function_at(pc).map(|f| m.line_at(f.entry)).unwrap_or(0);
-    let file = m.file.rsplit('/').next().unwrap_or(&m.file).to_owned();
+    let file = m.file.clone();
     let mut loc = vec![Term::tuple(vec![Term::atom("file"), Term::string(&file)])];
     if def_line > 0 {
         loc.push(Term::tuple(vec![Term::atom("line"), Term::Int(def_line as i64)]));
