@@ -276,6 +276,19 @@ bifs! {
         }
         _ => badarg(),
     };
+    "erlang", "fun_info", 1 => |p, a| match &a[0] {
+        Term::Fun(_) => {
+            let mut items = Vec::new();
+            for k in ["module", "name", "arity", "env", "type"] {
+                let f = super::lookup("erlang", "fun_info", 2).map(super::def);
+                if let Some(d) = f {
+                    items.push((d.f)(p, &[a[0].clone(), Term::atom(k)])?);
+                }
+            }
+            Ok(Term::list(items))
+        }
+        _ => badarg(),
+    };
     "erlang", "is_map_key", 2 => |_, a| match &a[1] {
         Term::Map(m) => Ok(Term::bool(m.get(&a[0]).is_some())),
         other => Err(badmap(other)),

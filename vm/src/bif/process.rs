@@ -387,6 +387,7 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
             pair(v)
         }
         "status" => pair(Term::atom("running")),
+        "current_stacktrace" => pair(crate::interp::current_stacktrace(p)),
         "group_leader" => pair(Term::Pid(Pid::new(0, 0))),
         "priority" => pair(Term::atom("normal")),
         "memory" | "heap_size" | "total_heap_size" | "stack_size" => {

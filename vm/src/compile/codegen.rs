@@ -62,6 +62,9 @@ struct FnState {
     unsafe_vars: HashMap<String, (&'static str, Pos)>,
     guard_fail: Option<Label>,
     in_try: u32,
+    /// The line of the last call emitted (or of the clause head): where BEAM places a
+    /// process waiting in `receive`, since a wait has no line of its own.
+    call_line: u32,
     name: String,
     arity: u32,
 }
@@ -242,6 +245,17 @@ impl Gen<'_> {
     }
 
     fn emit(&mut self, op: Op) {
+        if matches!(
+            op,
+            Op::Call { .. }
+                | Op::CallExt { .. }
+                | Op::CallFun { .. }
+                | Op::CallDyn { .. }
+                | Op::CallBif { .. }
+                | Op::Apply { .. }
+        ) {
+            self.f.call_line = self.line;
+        }
         self.ops.push(op);
         self.lines.push(self.line);
     }
@@ -329,6 +343,7 @@ impl Gen<'_> {
         let outer_slots = self.f.slots.clone();
         for clause in clauses {
             self.line = clause.pos.line;
+            self.f.call_line = clause.pos.line;
             self.f.bound = outer_bound.clone();
             self.f.slots = outer_slots.clone();
             self.f.unsafe_vars.clear();
@@ -406,8 +421,8 @@ impl Gen<'_> {
                     return self.case_clauses(*p, clauses, v, None, MatchError::CaseClause);
                 }
                 Expr::If(p, clauses) => return self.if_clauses(*p, clauses, None),
-                Expr::Receive(_, clauses, after) => {
-                    self.receive(clauses, after.as_ref(), true)?;
+                Expr::Receive(p, clauses, after) => {
+                    self.receive(*p, clauses, after.as_ref(), true)?;
                     return Ok(());
                 }
                 Expr::Block(_, body) => return self.body_tail(body),
@@ -515,7 +530,7 @@ impl Gen<'_> {
                 self.if_clauses(*p, clauses, Some(dst))?;
                 Ok(Src::R(dst))
             }
-            Expr::Receive(_, clauses, after) => self.receive(clauses, after.as_ref(), false),
+            Expr::Receive(p, clauses, after) => self.receive(*p, clauses, after.as_ref(), false),
             Expr::Try(p, body, of, catches, after) => self.try_expr(*p, body, of, catches, after),
             Expr::Catch(_, inner) => self.catch_expr(inner),
             Expr::Block(_, body) => self.body_value(body),
@@ -745,7 +760,7 @@ impl Gen<'_> {
                 if arity == 3 { (Some(srcs[0]), srcs[1], srcs[2]) } else { (None, srcs[0], srcs[1]) };
             let (dst, tail) = match dst {
                 Some(d) => (d, false),
-                None => (Reg(0), true),
+                None => (self.temp(), true),
             };
             self.emit(Op::Apply { module, function, args: list, dst, tail });
             return Ok(Some(()));
@@ -867,10 +882,18 @@ impl Gen<'_> {
 
     /// `receive`; with `tail`, each clause body is in tail position (its last call is a
     /// tail call and its value is returned), so a server loop runs in constant space.
-    fn receive(&mut self, clauses: &[Clause], after: Option<&(Box<Expr>, Vec<Expr>)>, tail: bool) -> CResult<Src> {
+    fn receive(
+        &mut self,
+        at: Pos,
+        clauses: &[Clause],
+        after: Option<&(Box<Expr>, Vec<Expr>)>,
+        tail: bool,
+    ) -> CResult<Src> {
         let dst = self.temp();
         let msg = self.temp();
         let before = self.f.bound.clone();
+        let wait_line = self.f.call_line;
+        let _ = at;
         let timeout = match after {
             Some((t, _)) => Some(self.expr(t)?),
             None => None,
@@ -896,6 +919,8 @@ impl Gen<'_> {
             outs.push(self.f.bound.clone());
             self.bind(next);
         }
+        // A waiting process is shown at the line of the last call before its `receive`.
+        self.line = wait_line;
         self.emit(Op::RecvNext { to: top });
         self.bind(empty);
         self.f.bound = before.clone();

@@ -37,6 +37,12 @@ pub enum Outcome {
     Failed(Class, Term, Term),
 }
 
+/// The stack trace of a process where it is now (`process_info(P, current_stacktrace)`).
+pub(crate) fn current_stacktrace(proc: &Proc) -> Term {
+    let e = Exception::raised(Class::Error, Term::Nil);
+    stack::trace(proc, &e, None)
+}
+
 /// Prepares a process to call `m:f(args)`; the call happens on its first `run`.
 pub fn start(proc: &mut Proc, m: Atom, f: Atom, args: Vec<Term>) {
     proc.initial_call = (m, f, args.len() as u32);

@@ -69,6 +69,8 @@ impl Token {
             Tok::Char(c) => {
                 let mut s = String::from("$");
                 match char::from_u32(*c) {
+                    // erl writes a space character as `$\s`.
+                    Some(' ') => s.push_str("\\s"),
                     Some(ch) => crate::term::print::push_escaped(&mut s, ch, '\0'),
                     None => s.push('?'),
                 }
