@@ -9,7 +9,7 @@ fn project(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/eunit_projects").join(name)
 }
 
-fn ember_test(dir: &PathBuf) -> (String, Option<i32>) {
+fn ember_test(dir: &std::path::Path) -> (String, Option<i32>) {
     let out = Command::new(env!("CARGO_BIN_EXE_ember"))
         .current_dir(dir.parent().expect("parent"))
         .arg("test")

@@ -672,10 +672,11 @@ impl VmShared {
     ) {
         let pid = h.pid;
         let late = h.mark_exited();
+        // The process's ETS tables go to their heirs or are deleted before anyone can
+        // learn that it ended (even by a monitor answered with noproc).
+        crate::bif::ets::owner_exited(self, pid);
         self.processes.remove(pid);
         self.processes.unregister_pid(pid);
-        // The process's ETS tables go to their heirs or are deleted.
-        crate::bif::ets::owner_exited(self, pid);
         for s in late {
             match s {
                 Signal::Link(from) => {

@@ -671,7 +671,9 @@ fn update_element(p: &mut Proc, a: &[Term]) -> BifResult {
     let mut pairs = Vec::with_capacity(updates.len());
     for u in &updates {
         match u.as_tuple() {
-            Some([Term::Int(pos), v]) if *pos >= 1 && *pos as usize != t.keypos => pairs.push((*pos as usize, v.clone())),
+            Some([Term::Int(pos), v]) if *pos >= 1 && *pos as usize != t.keypos => {
+                pairs.push((*pos as usize, v.clone()))
+            }
             _ => return badarg(),
         }
     }
@@ -898,7 +900,9 @@ fn term_words(t: &Term, depth: usize) -> usize {
             let cells: usize = it.by_ref().map(|e| 2 + term_words(e, depth + 1)).sum();
             cells + term_words(it.tail(), depth + 1)
         }
-        Term::Map(m) => 3 + 2 * m.len() + m.iter().map(|(k, v)| term_words(k, depth + 1) + term_words(v, depth + 1)).sum::<usize>(),
+        Term::Map(m) => {
+            3 + 2 * m.len() + m.iter().map(|(k, v)| term_words(k, depth + 1) + term_words(v, depth + 1)).sum::<usize>()
+        }
         Term::Bits(b) if b.byte_len() <= 64 => 2 + b.byte_len().div_ceil(8),
         Term::Bits(_) => 6,
         Term::Fun(_) => 8,
@@ -922,4 +926,93 @@ fn give_away(p: &mut Proc, a: &[Term]) -> BifResult {
         owner_exited(&p.vm, to);
     }
     Ok(Term::bool(true))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{CallResult, CapturedOutput, Vm, VmConfig};
+    use std::sync::Arc;
+
+    /// Runs `body` as the body of `t:f/0` and prints the result as `~w` does.
+    fn eval(body: &str) -> String {
+        let src = format!("-module(t).\n-export([f/0]).\nf() -> {body}.\n");
+        let vm = Vm::with_output(VmConfig::default(), Arc::new(CapturedOutput::default()));
+        if let Err(d) = vm.load_source("t.erl", &src) {
+            panic!("does not compile: {d:?}");
+        }
+        match vm.call("t", "f", vec![]) {
+            CallResult::Returned(v) => v.to_string(),
+            CallResult::Raised(_, r, _) => format!("raised {r}"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_set_replaces_and_a_bag_keeps_distinct_objects() {
+        assert_eq!(eval("T = ets:new(t, []), ets:insert(T, [{k, 1}, {k, 2}]), ets:lookup(T, k)"), "[{k,2}]");
+        assert_eq!(
+            eval("T = ets:new(t, [bag]), ets:insert(T, {k, 1}), ets:insert(T, {k, 2}), ets:insert(T, {k, 1}), ets:lookup(T, k)"),
+            "[{k,1},{k,2}]"
+        );
+        assert_eq!(
+            eval("T = ets:new(t, [duplicate_bag]), ets:insert(T, {k, 1}), ets:insert(T, {k, 1}), ets:lookup(T, k)"),
+            "[{k,1},{k,1}]"
+        );
+    }
+
+    #[test]
+    fn an_ordered_set_compares_keys_with_double_equals() {
+        assert_eq!(eval("T = ets:new(t, [ordered_set]), ets:insert(T, {1, a}), ets:lookup(T, 1.0)"), "[{1,a}]");
+        assert_eq!(eval("T = ets:new(t, []), ets:insert(T, {1, a}), ets:lookup(T, 1.0)"), "[]");
+        assert_eq!(
+            eval("T = ets:new(t, [ordered_set]), ets:insert(T, [{3, c}, {a, x}, {1, a}]), ets:tab2list(T)"),
+            "[{1,a},{3,c},{a,x}]"
+        );
+    }
+
+    #[test]
+    fn counters_honour_thresholds_and_defaults() {
+        assert_eq!(
+            eval("T = ets:new(t, []), ets:insert(T, {c, 9}), ets:update_counter(T, c, [{2, 1}, {2, 1, 10, 0}])"),
+            "[10,0]"
+        );
+        assert_eq!(
+            eval("T = ets:new(t, []), {ets:update_counter(T, n, 3, {n, 10}), ets:lookup(T, n)}"),
+            "{13,[{n,13}]}"
+        );
+        assert_eq!(eval("T = ets:new(t, []), ets:update_counter(T, n, 3)"), "raised badarg");
+    }
+
+    #[test]
+    fn select_runs_guards_and_builds_results() {
+        let v = eval(
+            "T = ets:new(t, [ordered_set]), ets:insert(T, [{1, a}, {2, b}, {3, c}]), \
+             ets:select(T, [{{'$1', '$2'}, [{'>', '$1', 1}], [{{'$2', '$1'}}]}])",
+        );
+        assert_eq!(v, "[{b,2},{c,3}]");
+        assert_eq!(
+            eval("T = ets:new(t, []), ets:insert(T, {1, a}), ets:select(T, [{'_', [], ['$1']}])"),
+            "raised badarg"
+        );
+    }
+
+    #[test]
+    fn a_table_dies_with_its_owner() {
+        let v = eval(
+            "Self = self(), P = spawn(fun() -> ets:new(owned, [named_table]), Self ! made end), \
+             receive made -> ok end, R = monitor(process, P), \
+             receive {'DOWN', R, process, P, _} -> ok end, ets:info(owned)",
+        );
+        assert_eq!(v, "undefined");
+    }
+
+    #[test]
+    fn a_private_table_is_closed_to_other_processes() {
+        let v = eval(
+            "Self = self(), T = ets:new(t, [private]), ets:insert(T, {k}), \
+             spawn(fun() -> Self ! (catch ets:lookup(T, k)) end), \
+             receive {'EXIT', {Reason, _}} -> Reason end",
+        );
+        assert_eq!(v, "badarg");
+    }
 }

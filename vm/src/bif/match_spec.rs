@@ -315,7 +315,8 @@ impl MatchSpec {
                 continue;
             }
             let env = Env { obj, slots: &slots };
-            let guards_hold = c.guards.iter().all(|g| matches!(eval(p, g, &env), Ok(Term::Atom(a)) if a == atoms::TRUE));
+            let guards_hold =
+                c.guards.iter().all(|g| matches!(eval(p, g, &env), Ok(Term::Atom(a)) if a == atoms::TRUE));
             if !guards_hold {
                 continue;
             }
@@ -409,4 +410,44 @@ fn eval(p: &mut Proc, e: &Expr, env: &Env<'_>) -> Result<Term, ()> {
             eval(p, last, env)?
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(clauses: Vec<(Term, Vec<Term>, Vec<Term>)>) -> Term {
+        Term::list(clauses.into_iter().map(|(h, g, b)| Term::tuple(vec![h, Term::list(g), Term::list(b)])).collect())
+    }
+
+    #[test]
+    fn malformed_specifications_are_refused() {
+        let head = Term::tuple(vec![Term::atom("$1"), Term::atom("_")]);
+        let ok = spec(vec![(head.clone(), vec![], vec![Term::atom("$1")])]);
+        assert!(MatchSpec::compile(&ok).is_some());
+        // A body may not be empty, use unbound variables, or call unknown functions.
+        assert!(MatchSpec::compile(&spec(vec![(head.clone(), vec![], vec![])])).is_none());
+        assert!(MatchSpec::compile(&spec(vec![(head.clone(), vec![], vec![Term::atom("$2")])])).is_none());
+        let unknown = Term::tuple(vec![Term::atom("atom_to_list"), Term::atom("$1")]);
+        assert!(MatchSpec::compile(&spec(vec![(head, vec![], vec![unknown])])).is_none());
+        assert!(MatchSpec::compile(&Term::atom("nope")).is_none());
+    }
+
+    #[test]
+    fn literal_keys_allow_direct_lookup() {
+        let bound = Term::tuple(vec![Term::atom("k"), Term::atom("$1")]);
+        let open = Term::tuple(vec![Term::atom("$1"), Term::atom("_")]);
+        let one = MatchSpec::compile(&spec(vec![(bound, vec![], vec![Term::atom("$_")])]));
+        assert_eq!(one.and_then(|s| s.literal_keys(1)).map(|k| k.len()), Some(1));
+        let any = MatchSpec::compile(&spec(vec![(open, vec![], vec![Term::atom("$_")])]));
+        assert!(any.and_then(|s| s.literal_keys(1)).is_none());
+    }
+
+    #[test]
+    fn variables_are_numbered_atoms() {
+        assert_eq!(var_number(&Term::atom("$0")), Some(0));
+        assert_eq!(var_number(&Term::atom("$12")), Some(12));
+        assert_eq!(var_number(&Term::atom("$_")), None);
+        assert_eq!(var_number(&Term::atom("$")), None);
+    }
 }

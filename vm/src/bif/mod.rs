@@ -7,11 +7,15 @@
 //! control flow (apply, raise, receive) are instructions instead, not built-ins.
 
 mod arith;
+mod binary;
 mod erlang;
 pub(crate) mod ets;
+mod file;
 mod match_spec;
 mod math;
+mod memory;
 mod process;
+mod re;
 mod time;
 
 pub(crate) use time::{now_text, time_ms};
@@ -51,7 +55,18 @@ fn registry() -> &'static Registry {
     REG.get_or_init(|| {
         let mut defs = Vec::new();
         let mut index = HashMap::new();
-        for list in [arith::BIFS, erlang::BIFS, math::BIFS, time::BIFS, process::BIFS, ets::BIFS] {
+        for list in [
+            arith::BIFS,
+            erlang::BIFS,
+            math::BIFS,
+            time::BIFS,
+            process::BIFS,
+            ets::BIFS,
+            binary::BIFS,
+            re::BIFS,
+            file::BIFS,
+            memory::BIFS,
+        ] {
             for d in list {
                 let id = BifId(defs.len() as u32);
                 defs.push(d);
