@@ -21,6 +21,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("timer", include_str!("../erl/timer.erl")),
     ("ember_shell", include_str!("../erl/ember_shell.erl")),
     ("eunit", include_str!("../erl/eunit.erl")),
+    ("ets", include_str!("../erl/ets.erl")),
 ];
 
 /// Header files that programs include with `-include_lib`.

@@ -14,10 +14,14 @@
 //! types compare keys with `=:=`. Their iteration order is unspecified in OTP (hash order);
 //! here it is term order too, which programs must not rely on.
 //!
-//! Not here: `ets:foldl/3` and `foldr/3` (they call funs, which a built-in cannot do), the
-//! `tab2file` family, `select_replace`, `setopts`, `slot`, and compressed storage (the
-//! option is accepted and ignored). `select/3` and friends compute every match up front
-//! and hand out chunks of it: a continuation is a snapshot, not a cursor.
+//! Not here: `ets:foldl/3` and `foldr/3`, which call funs, which a built-in cannot do: they
+//! belong in an Erlang `ets` module of the standard library exporting only them, which
+//! coexists with these built-ins as `lists.erl` does with the native `lists` functions.
+//! Also not here: the `tab2file` family, `select_replace`, `setopts`, `slot`, and
+//! compressed storage (the option is accepted and ignored). `select/3` and friends compute
+//! every match up front and hand out chunks of it: a continuation is a snapshot, not a
+//! cursor. Built-ins here do not charge reductions in proportion to a table's size yet, so
+//! a `select` or `tab2list` over a large table runs in one slice.
 
 use super::match_spec::{MatchSpec, Outcome};
 use super::BifDef;
@@ -134,7 +138,10 @@ bifs! {
     "ets", "next", 2 => |p, a| step(p, &a[0], Some(&a[1]), true);
     "ets", "prev", 2 => |p, a| step(p, &a[0], Some(&a[1]), false);
     "ets", "info", 1 => |p, a| match p.vm.ets.find(&a[0]) {
-        Some(t) => Ok(Term::list(INFO_ITEMS.iter().map(|i| Term::tuple(vec![Term::atom(i), info_item(&t, i)])).collect())),
+        Some(t) => {
+            let items = INFO_ITEMS.iter().map(|i| Term::tuple(vec![Term::atom(i), info_item(&t, i)]));
+            Ok(Term::list(items.collect()))
+        }
         None if matches!(a[0], Term::Atom(_) | Term::Ref(_)) => Ok(Term::Atom(atoms::UNDEFINED)),
         None => badarg(),
     };
@@ -150,7 +157,10 @@ bifs! {
         }
     };
     "ets", "whereis", 1 => |p, a| match &a[0] {
-        Term::Atom(name) => Ok(p.vm.ets.inner.read().by_name.get(name).map(|t| Term::Ref(t.id)).unwrap_or(Term::Atom(atoms::UNDEFINED))),
+        Term::Atom(name) => {
+            let found = p.vm.ets.inner.read().by_name.get(name).map(|t| Term::Ref(t.id));
+            Ok(found.unwrap_or(Term::Atom(atoms::UNDEFINED)))
+        }
         _ => badarg(),
     };
     "ets", "all", 0 => |p, _| {
@@ -310,6 +320,7 @@ impl Table {
     }
 
     /// Adds one object, replacing the one with its key in a set.
+    #[allow(clippy::mutable_key_type)] // Terms are immutable; the lock inside a module is not part of a key.
     fn put(&self, d: &mut Objects, obj: Term) {
         let key = self.key_of(&obj);
         match self.kind {
@@ -951,7 +962,10 @@ mod tests {
     fn a_set_replaces_and_a_bag_keeps_distinct_objects() {
         assert_eq!(eval("T = ets:new(t, []), ets:insert(T, [{k, 1}, {k, 2}]), ets:lookup(T, k)"), "[{k,2}]");
         assert_eq!(
-            eval("T = ets:new(t, [bag]), ets:insert(T, {k, 1}), ets:insert(T, {k, 2}), ets:insert(T, {k, 1}), ets:lookup(T, k)"),
+            eval(
+                "T = ets:new(t, [bag]), ets:insert(T, {k, 1}), ets:insert(T, {k, 2}), \
+                 ets:insert(T, {k, 1}), ets:lookup(T, k)"
+            ),
             "[{k,1},{k,2}]"
         );
         assert_eq!(

@@ -279,8 +279,12 @@ struct Compiled {
 /// A compile error: message and position in the pattern.
 type CompileError = (String, usize);
 
-fn cache() -> &'static Mutex<HashMap<(String, u16), Arc<Compiled>>> {
-    static CACHE: OnceLock<Mutex<HashMap<(String, u16), Arc<Compiled>>>> = OnceLock::new();
+/// Compiled expressions by pattern text and option bits. Compiling is a pure function, so
+/// one cache serves every VM in the OS process.
+type Cache = Mutex<HashMap<(String, u16), Arc<Compiled>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     CACHE.get_or_init(|| Mutex::new(HashMap::new()))
 }
 

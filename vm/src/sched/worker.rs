@@ -13,16 +13,34 @@ use crossbeam_deque::{Steal, Worker};
 use std::collections::VecDeque;
 use std::sync::Arc;
 
+/// How many times an idle worker looks for work before it parks.
+const SPIN_ROUNDS: u32 = 64;
+
 pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHandle>>) {
     let sched: &Scheduler = &vm.sched;
     LOCAL.with(|l| *l.borrow_mut() = Some((sched.id, local)));
+    let mut idle_rounds = 0u32;
     loop {
         if sched.idle.is_shutdown() {
             break;
         }
         match find_work(sched, index) {
-            Some(h) => run_process(&vm, h),
+            Some(h) => {
+                idle_rounds = 0;
+                run_process(&vm, h);
+            }
+            // Look again a few times before sleeping: work often arrives within
+            // microseconds (a reply, a new process), and waking a sleeping thread costs
+            // more than the wait. The spin is bounded, so an idle VM still sleeps.
+            None if idle_rounds < SPIN_ROUNDS => {
+                idle_rounds += 1;
+                std::hint::spin_loop();
+                if idle_rounds.is_multiple_of(16) {
+                    std::thread::yield_now();
+                }
+            }
             None => {
+                idle_rounds = 0;
                 // Nothing to run: make what was printed visible before sleeping.
                 vm.flush_output();
                 sched.idle.park(|| sched.has_work());
