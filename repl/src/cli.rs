@@ -72,6 +72,7 @@ pub fn main_with_args(
         builtin_modules: builtin_modules.to_vec(),
         builtin_includes: includes.to_vec(),
         schedulers: cli.schedulers.unwrap_or(0),
+        unicode_output: false,
     };
     match cli.command {
         Some(Command::Run { file, args }) => run(&mut config, &file, args),
@@ -82,6 +83,8 @@ pub fn main_with_args(
             // As in erl, the current directory is on the shell's code path.
             config.code_path.push(PathBuf::from("."));
             config.include_paths.push(".".to_owned());
+            // The shell talks to a terminal: UTF-8, as erl's interactive shell.
+            config.unicode_output = true;
             crate::shell::run(config)
         }
     }

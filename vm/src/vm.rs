@@ -110,6 +110,10 @@ pub struct VmConfig {
     pub builtin_includes: Vec<(&'static str, &'static str)>,
     /// Scheduler threads (0: one per core).
     pub schedulers: usize,
+    /// Standard output takes Unicode (UTF-8), as a terminal does; otherwise it is a
+    /// Latin-1 device, as erl's standard output is under `-noshell`: characters below 256
+    /// are single bytes and others are written as `\x{...}`.
+    pub unicode_output: bool,
 }
 
 /// The state every process of a VM shares.
@@ -720,16 +724,19 @@ impl VmShared {
         }
     }
 
-    /// Writes characters to an I/O device (`standard_io` when None). Characters below 256
-    /// are written as single bytes, as erl does on a non-interactive device; others in UTF-8.
+    /// Writes characters to an I/O device (`standard_io` when None), encoded as the VM's
+    /// configuration says (see [`VmConfig::unicode_output`]).
     pub fn write_out(&self, dev: Option<&Term>, s: &str) {
         let mut bytes = Vec::with_capacity(s.len());
         for c in s.chars() {
-            if (c as u32) < 256 {
-                bytes.push(c as u32 as u8);
-            } else {
+            if self.config.unicode_output {
                 let mut buf = [0u8; 4];
                 bytes.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            } else if (c as u32) < 256 {
+                bytes.push(c as u32 as u8);
+            } else {
+                // A Latin-1 device (erl -noshell) shows other characters as \x{...}.
+                bytes.extend_from_slice(format!("\\x{{{:X}}}", c as u32).as_bytes());
             }
         }
         match dev {
