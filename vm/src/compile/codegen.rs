@@ -153,6 +153,37 @@ impl Gen<'_> {
                 }
             }
         }
+        // -callback attributes make behaviour_info/1, as erlc does.
+        let callbacks: Vec<Expr> = ast
+            .forms
+            .iter()
+            .filter_map(|f| match f {
+                Form::Attribute(_, n, Some(v)) if n == "callback" => Some(v.clone()),
+                _ => None,
+            })
+            .collect();
+        let behaviour_info;
+        if !callbacks.is_empty() && !self.functions.contains_key(&("behaviour_info".to_owned(), 1)) {
+            let p = Pos::default();
+            let list = |items: Vec<Expr>| {
+                items.into_iter().rev().fold(Expr::Nil(p), |acc, e| Expr::Cons(p, Box::new(e), Box::new(acc)))
+            };
+            let clause = |key: &str, value: Expr| Clause {
+                pos: p,
+                patterns: vec![Expr::Atom(p, key.to_owned())],
+                guards: vec![],
+                body: vec![value],
+            };
+            behaviour_info = Function {
+                pos: p,
+                name: "behaviour_info".to_owned(),
+                arity: 1,
+                clauses: vec![clause("callbacks", list(callbacks)), clause("optional_callbacks", Expr::Nil(p))],
+            };
+            self.functions.insert(("behaviour_info".to_owned(), 1), fns.len() as u32);
+            fns.push(&behaviour_info);
+            exports.push(("behaviour_info".to_owned(), 1, p));
+        }
         let Some(name) = self.name else {
             let pos = ast.forms.first().map(form_pos).unwrap_or(Pos::new(1, 1));
             self.diags.push(Diagnostic::error(self.file, pos, "no module definition"));

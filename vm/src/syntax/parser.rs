@@ -167,11 +167,21 @@ impl Parser<'_> {
         self.i += 1;
         match name.as_str() {
             "spec" | "type" | "opaque" | "callback" | "export_type" | "nominal" => {
-                // Types are accepted and not checked.
+                // Types are accepted and not checked. A callback's name and arity are kept
+                // (the compiler makes behaviour_info/1 from them).
+                let mut value = None;
+                if name == "callback" {
+                    if let (Tok::Atom(f), true) = (self.peek().tok.clone(), self.peek_at(1).is("(")) {
+                        value = Some(Expr::Tuple(
+                            start,
+                            vec![Expr::Atom(start, f), Expr::Int(start, self.count_args(1).into())],
+                        ));
+                    }
+                }
                 while !matches!(self.peek().tok, Tok::Dot | Tok::Eof) {
                     self.i += 1;
                 }
-                return Ok(Form::Attribute(start, name, None));
+                return Ok(Form::Attribute(start, name, value));
             }
             _ => {}
         }
@@ -221,6 +231,32 @@ impl Parser<'_> {
         }
         self.end_form()?;
         Ok(form)
+    }
+
+    /// The number of top-level arguments in the parenthesised list starting `k` tokens
+    /// ahead (used for `-callback name(Args)`).
+    fn count_args(&self, k: usize) -> u32 {
+        let mut depth = 0usize;
+        let mut n = 0u32;
+        let mut any = false;
+        let mut j = self.i + k + 1;
+        while let Some(t) = self.toks.get(j) {
+            match &t.tok {
+                Tok::Sym("(" | "[" | "{" | "<<") => depth += 1,
+                Tok::Sym(")") if depth == 0 => break,
+                Tok::Sym(")" | "]" | "}" | ">>") => depth = depth.saturating_sub(1),
+                Tok::Sym(",") if depth == 0 => n += 1,
+                Tok::Dot | Tok::Eof => break,
+                _ => {}
+            }
+            any = true;
+            j += 1;
+        }
+        if any {
+            n + 1
+        } else {
+            0
+        }
     }
 
     /// Skips a type in a record field definition, up to the next `,` or `}` at depth 0.
