@@ -18,8 +18,32 @@ fn size_of(seg: &Segment, size: Option<&Term>) -> Option<Option<usize>> {
 /// Builds a bitstring from segment values and their sizes.
 pub(crate) fn build_binary(segs: &[(Src, Segment)], vals: Vec<(Term, Option<Term>)>) -> Result<Term, Exception> {
     let mut w = BitWriter::new();
-    for ((_, seg), (v, size)) in segs.iter().zip(vals) {
+    for (i, ((_, seg), (v, size))) in segs.iter().zip(vals).enumerate() {
         let bits = size_of(seg, size.as_ref()).ok_or_else(Exception::badarg)?;
+        // A value of the wrong type: the error names the segment, as erl's does.
+        let wrong_type = match seg.kind {
+            SegKind::Integer => !v.is_integer(),
+            SegKind::Float => !v.is_number(),
+            SegKind::Binary | SegKind::Bitstring => !matches!(v, Term::Bits(_)),
+            SegKind::Utf8 | SegKind::Utf16 | SegKind::Utf32 => !v.is_integer(),
+        };
+        if wrong_type {
+            let kind = match seg.kind {
+                SegKind::Integer => "integer",
+                SegKind::Float => "float",
+                SegKind::Binary => "binary",
+                SegKind::Bitstring => "bitstring",
+                SegKind::Utf8 => "utf8",
+                SegKind::Utf16 => "utf16",
+                SegKind::Utf32 => "utf32",
+            };
+            let cause = Term::tuple(vec![Term::Int(i as i64 + 1), Term::atom(kind), Term::atom("type"), v]);
+            return Err(Exception {
+                class: super::exception::Class::Error,
+                reason: Term::atom("badarg"),
+                origin: super::exception::Origin::BinaryConstruction(cause),
+            });
+        }
         match seg.kind {
             SegKind::Integer => {
                 let n = bits.unwrap_or(8);

@@ -50,6 +50,9 @@ pub enum Origin {
     TopFrame(Term),
     /// As `TopFrame`, for a failed tail call: the calling function's frame is already gone.
     TopFrameTail(Term),
+    /// A binary could not be built: `{Segment, Type, Problem, Value}`, shown by erl as
+    /// "construction of binary failed" with the segment's details.
+    BinaryConstruction(Term),
     /// Re-raised with a stack trace that is already complete.
     Stack(Term),
 }

@@ -90,6 +90,13 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
     match &e.origin {
         Origin::Stack(single) => frames.push(single.clone()),
         Origin::TopFrameTail(_) => {}
+        Origin::BinaryConstruction(cause) => {
+            let (f, a) = function_name(&m, pc);
+            let mut loc = location(&m, pc).list_to_vec().unwrap_or_default();
+            let info = crate::term::Map::from_pairs(vec![(Term::atom("cause"), cause.clone())]);
+            loc.push(Term::tuple(vec![Term::atom("error_info"), Term::Map(info)]));
+            frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), Term::Int(a as i64), Term::list(loc)]));
+        }
         Origin::RaisedWithArgs(args) => {
             let (f, _) = function_name(&m, pc);
             frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), args.clone(), Term::Nil]));
@@ -127,6 +134,8 @@ struct FrameInfo {
     args: Option<Vec<Term>>,
     file: Option<String>,
     line: Option<i64>,
+    /// `{Segment, Type, Problem, Value}` when a binary could not be built here.
+    binary_cause: Option<Term>,
 }
 
 fn frame_info(fr: &Term) -> Option<FrameInfo> {
@@ -145,16 +154,23 @@ fn frame_info(fr: &Term) -> Option<FrameInfo> {
     };
     let mut file = None;
     let mut line = None;
+    let mut binary_cause = None;
     for p in t[3].iter_list() {
         if let Some([k, v]) = p.as_tuple() {
             match k.as_atom().map(|a| a.as_str()) {
                 Some("file") => file = v.list_to_string(),
                 Some("line") => line = v.as_int(),
+                Some("error_info") => {
+                    if let Term::Map(m) = v {
+                        binary_cause =
+                            m.get(&Term::atom("cause")).filter(|c| c.as_tuple().is_some_and(|t| t.len() == 4)).cloned();
+                    }
+                }
                 _ => {}
             }
         }
     }
-    Some(FrameInfo { module, function, arity, args, file, line })
+    Some(FrameInfo { module, function, arity, args, file, line, binary_cause })
 }
 
 fn is_operator(f: &FrameInfo) -> bool {
@@ -226,6 +242,24 @@ pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
             format!("{}:{}/{}", quote_atom(&f.module), quote_atom(&f.function), f.arity)
         };
         out.push_str(&format!("\n  {label}{name}{}", location_text(f)));
+        if let (true, Some(cause)) = (first, &f.binary_cause) {
+            if let Some([seg, kind, _, value]) = cause.as_tuple() {
+                let kind_name = kind.as_atom().map(|a| a.as_str()).unwrap_or("");
+                let expected = match kind_name {
+                    "integer" | "utf8" | "utf16" | "utf32" => "an integer",
+                    "float" => "a float or an integer",
+                    "bitstring" => "a bitstring",
+                    _ => "a binary",
+                };
+                out.push_str(&format!(
+                    "\n     *** segment {} of type '{}': expected {} but got: {}",
+                    seg,
+                    kind_name,
+                    expected,
+                    one_line(value)
+                ));
+            }
+        }
         if let Some(args) = &f.args {
             out.push_str(&format!("\n     called as {}", call_text(f, args)));
             if first && class == Class::Error {
@@ -254,6 +288,7 @@ fn explain(reason: &Term, first: Option<&FrameInfo>, column: usize) -> (String, 
     let p = |t: &Term, extra: usize| crate::term::format::pretty(t, column + extra, 80, None);
     let text = match reason {
         Term::Atom(a) => match a.as_str() {
+            "badarg" if first.is_some_and(|f| f.binary_cause.is_some()) => "construction of binary failed".to_owned(),
             "badarg" => "bad argument".to_owned(),
             "badarith" => "an error occurred when evaluating an arithmetic expression".to_owned(),
             "function_clause" => {
