@@ -47,6 +47,10 @@ pub(super) fn generate(ast: &ModuleAst, code: &CodeServer, diags: &mut Vec<Diagn
 
 struct PendingLambda {
     func: u32,
+    /// The top-level function the fun is in, and its arity (funs in funs too).
+    parent: (String, u32),
+    /// The fun numbers of that function (for funs inside this one).
+    numbers: HashMap<(u32, u32), u32>,
     name: Option<String>,
     lambda: u32,
     clauses: Vec<Clause>,
@@ -65,6 +69,10 @@ struct FnState {
     /// The line of the last call emitted (or of the clause head): where BEAM places a
     /// process waiting in `receive`, since a wait has no line of its own.
     call_line: u32,
+    /// The number of each fun in the top-level function, by the fun's position: funs are
+    /// numbered per function as erlc numbers them (inner funs first, list elements from
+    /// the end), for their names `-f/1-fun-N-`.
+    fun_numbers: HashMap<(u32, u32), u32>,
     name: String,
     arity: u32,
 }
@@ -359,7 +367,17 @@ impl Gen<'_> {
     // ---- Functions ---------------------------------------------------------------------
 
     fn function(&mut self, index: u32, f: &Function) {
-        self.f = FnState { nslots: f.arity, name: f.name.clone(), arity: f.arity, ..Default::default() };
+        let mut numbers = HashMap::new();
+        for c in &f.clauses {
+            number_funs_in_clause(c, &mut numbers);
+        }
+        self.f = FnState {
+            nslots: f.arity,
+            name: f.name.clone(),
+            arity: f.arity,
+            fun_numbers: numbers,
+            ..Default::default()
+        };
         self.line = f.pos.line;
         let entry = self.ops.len() as u32;
         let args: Vec<Src> = (0..f.arity).map(|i| Src::R(Reg(i))).collect();
@@ -404,7 +422,13 @@ impl Gen<'_> {
     }
 
     fn lambda_function(&mut self, p: PendingLambda) {
-        self.f = FnState { nslots: p.arity + p.free.len() as u32, ..Default::default() };
+        self.f = FnState {
+            nslots: p.arity + p.free.len() as u32,
+            name: p.parent.0.clone(),
+            arity: p.parent.1,
+            fun_numbers: p.numbers.clone(),
+            ..Default::default()
+        };
         self.line = p.clauses.first().map(|c| c.pos.line).unwrap_or(0);
         let entry = self.ops.len() as u32;
         // The captured values follow the arguments.
@@ -1623,7 +1647,8 @@ impl Gen<'_> {
             }
         }
         let func = self.funcs.len() as u32;
-        let fname = format!("-{}/{}-fun-{}-", self.f.name, self.f.arity, self.lambdas.len());
+        let number = self.f.fun_numbers.get(&(pos.line, pos.col)).copied().unwrap_or(self.lambdas.len() as u32);
+        let fname = format!("-{}/{}-fun-{}-", self.f.name, self.f.arity, number);
         self.funcs.push(FunctionInfo {
             name: Atom::new(&fname),
             arity: arity + free.len() as u32,
@@ -1635,6 +1660,8 @@ impl Gen<'_> {
         let env: Vec<Src> = free.iter().map(|v| Src::R(self.f.slots[v])).collect();
         self.pending.push_back(PendingLambda {
             func,
+            parent: (self.f.name.clone(), self.f.arity),
+            numbers: self.f.fun_numbers.clone(),
             name: name.map(str::to_owned),
             lambda,
             clauses: clauses.to_vec(),
@@ -1930,6 +1957,94 @@ impl Gen<'_> {
         let dst = self.temp();
         self.emit(Op::MakeTuple { elems: elems.into(), dst });
         Ok(Src::R(dst))
+    }
+}
+
+/// Numbers the funs of a clause in erlc's order: a fun's inner funs before the fun itself,
+/// list elements from the last, everything else left to right.
+fn number_funs_in_clause(c: &Clause, numbers: &mut HashMap<(u32, u32), u32>) {
+    for e in c.patterns.iter().chain(c.guards.iter().flatten()).chain(c.body.iter()) {
+        number_funs(e, numbers);
+    }
+}
+
+fn number_funs(e: &Expr, numbers: &mut HashMap<(u32, u32), u32>) {
+    let mut each =
+        |es: &[Expr], numbers: &mut HashMap<(u32, u32), u32>| es.iter().for_each(|e| number_funs(e, numbers));
+    match e {
+        Expr::Lambda(p, _, clauses) => {
+            for c in clauses {
+                number_funs_in_clause(c, numbers);
+            }
+            let n = numbers.len() as u32;
+            numbers.insert((p.line, p.col), n);
+        }
+        Expr::Cons(_, h, t) => {
+            number_funs(t, numbers);
+            number_funs(h, numbers);
+        }
+        Expr::BinOp(_, _, a, b) | Expr::Match(_, a, b) => {
+            number_funs(a, numbers);
+            number_funs(b, numbers);
+        }
+        Expr::UnOp(_, _, a) | Expr::Catch(_, a) | Expr::RecordField(_, a, _, _) => number_funs(a, numbers),
+        Expr::Tuple(_, es) | Expr::Block(_, es) => each(es, numbers),
+        Expr::Call(_, f, args) => {
+            number_funs(f, numbers);
+            each(args, numbers);
+        }
+        Expr::RemoteCall(_, m, f, args) => {
+            number_funs(m, numbers);
+            number_funs(f, numbers);
+            each(args, numbers);
+        }
+        Expr::Case(_, s, cs) => {
+            number_funs(s, numbers);
+            cs.iter().for_each(|c| number_funs_in_clause(c, numbers));
+        }
+        Expr::If(_, cs) => cs.iter().for_each(|c| number_funs_in_clause(c, numbers)),
+        Expr::Receive(_, cs, after) => {
+            cs.iter().for_each(|c| number_funs_in_clause(c, numbers));
+            if let Some((t, body)) = after {
+                number_funs(t, numbers);
+                each(body, numbers);
+            }
+        }
+        Expr::Try(_, body, of, catches, after) => {
+            each(body, numbers);
+            of.iter().chain(catches.iter()).for_each(|c| number_funs_in_clause(c, numbers));
+            each(after, numbers);
+        }
+        Expr::ListComp(_, b, qs) | Expr::BinComp(_, b, qs) => {
+            for q in qs {
+                match q {
+                    Qualifier::Generator(p, e) | Qualifier::BitGenerator(p, e) => {
+                        number_funs(e, numbers);
+                        number_funs(p, numbers);
+                    }
+                    Qualifier::Filter(e) => number_funs(e, numbers),
+                }
+            }
+            number_funs(b, numbers);
+        }
+        Expr::Map(_, fs) => fs.iter().for_each(|f| {
+            number_funs(&f.key, numbers);
+            number_funs(&f.value, numbers);
+        }),
+        Expr::MapUpdate(_, m, fs) => {
+            number_funs(m, numbers);
+            fs.iter().for_each(|f| {
+                number_funs(&f.key, numbers);
+                number_funs(&f.value, numbers);
+            });
+        }
+        Expr::Record(_, _, fs) => fs.iter().for_each(|(_, _, e)| number_funs(e, numbers)),
+        Expr::RecordUpdate(_, b, _, fs) => {
+            number_funs(b, numbers);
+            fs.iter().for_each(|(_, _, e)| number_funs(e, numbers));
+        }
+        Expr::Bin(_, els) => els.iter().for_each(|el| number_funs(&el.value, numbers)),
+        _ => {}
     }
 }
 

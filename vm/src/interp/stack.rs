@@ -22,16 +22,8 @@ fn location(m: &Module, pc: u32) -> Term {
 
 fn function_name(m: &Module, pc: u32) -> (Atom, u32) {
     match m.function_at(pc) {
-        Some(f) => {
-            // A lambda's frame shows the fun's own arity, not counting captured values.
-            let arity = m
-                .lambdas
-                .iter()
-                .find(|l| m.functions[l.func as usize].entry == f.entry)
-                .map(|l| l.arity)
-                .unwrap_or(f.arity);
-            (f.name, arity)
-        }
+        // A fun's frame counts its captured values as arguments, as BEAM's does.
+        Some(f) => (f.name, f.arity),
         None => (Atom::new("unknown"), 0),
     }
 }
