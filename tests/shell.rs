@@ -145,3 +145,42 @@ fn trace_shows_messages_live_until_untrace() {
     s.send_line("q().").expect("send");
     s.exp_eof().expect("the shell exits");
 }
+
+#[test]
+fn shell_commands_show_values_processes_and_modules() {
+    let mut s = shell();
+    s.send_line("20 + 1.").expect("send");
+    s.exp_string("2> ").expect("prompt");
+    s.send_line("v(1) * 2.").expect("send");
+    s.exp_string("42").expect("v(1) is the value of input 1");
+    s.exp_string("3> ").expect("prompt");
+    s.send_line("i().").expect("send");
+    s.exp_string("Initial call").expect("i() lists processes");
+    s.exp_string("ember_shell:").expect("the shell's own processes are listed");
+    s.exp_string("4> ").expect("prompt");
+    s.send_line("h(lists, reverse).").expect("send");
+    s.exp_string("lists:reverse/1").expect("h/2 shows the arities");
+    s.exp_string("5> ").expect("prompt");
+    s.send_line("help().").expect("send");
+    s.exp_string("trace(Pid)").expect("help lists the commands");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}
+
+#[test]
+fn no_color_is_respected() {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ember"));
+    cmd.env("XDG_DATA_HOME", std::env::temp_dir().join("ember-shell-test")).env("NO_COLOR", "1");
+    let mut s = spawn_command(cmd, Some(10_000)).expect("ember starts");
+    s.exp_string("1> ").expect("prompt");
+    s.send_line("case X = 1 of 1 -> \"one\" end.").expect("send");
+    let before = s.exp_string("\"one\"\r\n").expect("value");
+    // Cursor movements are fine; colours (`ESC[...m`) are not.
+    let colours = before.split('\u{1b}').skip(1).any(|seq| {
+        seq.split_once('m')
+            .is_some_and(|(code, _)| code.starts_with('[') && code[1..].chars().all(|c| c.is_ascii_digit() || c == ';'))
+    });
+    assert!(!colours, "colour codes despite NO_COLOR: {before:?}");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}

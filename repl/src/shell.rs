@@ -21,8 +21,9 @@ use ember_vm::HostMailbox;
 use ember_vm::{Vm, VmConfig};
 use rustyline::completion::Completer;
 use rustyline::error::ReadlineError;
+use rustyline::highlight::Highlighter;
 use rustyline::validate::{ValidationContext, ValidationResult, Validator};
-use rustyline::{Helper, Highlighter, Hinter};
+use rustyline::{Helper, Hinter};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -30,10 +31,84 @@ use std::time::Duration;
 
 /// The line editor's helper: completes module names, `Module:function` and bound
 /// variables, and accepts input only once it ends with a full stop outside strings.
-#[derive(Helper, Highlighter, Hinter)]
+#[derive(Helper, Hinter)]
 struct Input {
     vm: Vm,
     variables: Arc<std::sync::Mutex<Vec<String>>>,
+    /// Colour the input (a terminal, and NO_COLOR not set).
+    color: bool,
+}
+
+impl Highlighter for Input {
+    fn highlight<'l>(&self, line: &'l str, _pos: usize) -> std::borrow::Cow<'l, str> {
+        if self.color {
+            std::borrow::Cow::Owned(highlight(line))
+        } else {
+            std::borrow::Cow::Borrowed(line)
+        }
+    }
+
+    fn highlight_char(&self, _line: &str, _pos: usize, _forced: bool) -> bool {
+        self.color
+    }
+}
+
+/// Colours Erlang source for the terminal: keywords, variables, strings, quoted atoms,
+/// numbers and comments; every other character is copied as it is.
+fn highlight(line: &str) -> String {
+    const RESET: &str = "\x1b[0m";
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len() + 16);
+    let mut i = 0;
+    let paint = |out: &mut String, color: &str, text: &[char]| {
+        out.push_str(color);
+        out.extend(text.iter());
+        out.push_str(RESET);
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        let start = i;
+        if c == '%' {
+            i = chars[i..].iter().position(|&x| x == '\n').map(|k| i + k).unwrap_or(chars.len());
+            paint(&mut out, "\x1b[90m", &chars[start..i]);
+        } else if c == '"' || c == '\'' {
+            i += 1;
+            while i < chars.len() && chars[i] != c {
+                i += if chars[i] == '\\' { 2 } else { 1 };
+            }
+            i = (i + 1).min(chars.len());
+            paint(&mut out, if c == '"' { "\x1b[32m" } else { "\x1b[35m" }, &chars[start..i]);
+        } else if c.is_ascii_digit() {
+            while i < chars.len() && (chars[i].is_ascii_alphanumeric() || matches!(chars[i], '.' | '#' | '_')) {
+                i += 1;
+            }
+            paint(&mut out, "\x1b[36m", &chars[start..i]);
+        } else if c.is_alphabetic() || c == '_' {
+            while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_' || chars[i] == '@') {
+                i += 1;
+            }
+            let word: String = chars[start..i].iter().collect();
+            if ember_vm::syntax::token::KEYWORDS.contains(&word.as_str()) {
+                paint(&mut out, "\x1b[1;34m", &chars[start..i]);
+            } else if c.is_uppercase() || c == '_' {
+                paint(&mut out, "\x1b[33m", &chars[start..i]);
+            } else {
+                out.push_str(&word);
+            }
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Should the shell use colour? Only on a terminal, and not if NO_COLOR is set.
+fn use_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        && std::env::var("TERM").map(|t| t != "dumb").unwrap_or(true)
+        && std::io::stdout().is_terminal()
 }
 
 impl Completer for Input {
@@ -44,7 +119,7 @@ impl Completer for Input {
         let start = before
             .char_indices()
             .rev()
-            .find(|(_, c)| !(c.is_alphanumeric() || *c == '_' || *c == ':' || *c == '@'))
+            .find(|(_, c)| !(c.is_alphanumeric() || *c == '_' || *c == ':' || *c == '@' || *c == '#'))
             .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(0);
         let word = &before[start..];
@@ -70,7 +145,18 @@ fn completions(vm: &Vm, variables: &std::sync::Mutex<Vec<String>>, word: &str) -
     if word.is_empty() {
         return Vec::new();
     }
-    vm.module_names().into_iter().filter(|m| m.starts_with(word)).map(|m| format!("{m}:")).collect()
+    if let Some(prefix) = word.strip_prefix('#') {
+        return vm.record_names().into_iter().filter(|r| r.starts_with(prefix)).map(|r| format!("#{r}{{")).collect();
+    }
+    let mut out: Vec<String> =
+        vm.module_names().into_iter().filter(|m| m.starts_with(word)).map(|m| format!("{m}:")).collect();
+    // Other atoms the VM knows, after the modules.
+    for a in vm.atoms_with_prefix(word, 50) {
+        if !out.iter().any(|m| m.trim_end_matches(':') == a) {
+            out.push(a);
+        }
+    }
+    out
 }
 
 impl Validator for Input {
@@ -101,6 +187,8 @@ struct Shell {
     variables: Arc<std::sync::Mutex<Vec<String>>>,
     /// The number of inputs so far, and the module the current one compiles to.
     inputs: u64,
+    /// The number of the current prompt (`v(N)` refers to these).
+    number: u64,
     module: String,
 }
 
@@ -120,7 +208,7 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
     };
     let vm = Vm::new(config);
     let variables = Arc::new(std::sync::Mutex::new(Vec::new()));
-    rl.set_helper(Some(Input { vm: vm.clone(), variables: variables.clone() }));
+    rl.set_helper(Some(Input { vm: vm.clone(), variables: variables.clone(), color: use_color() }));
     let history = history_file();
     if let Some(h) = &history {
         let _ = rl.load_history(h);
@@ -143,18 +231,19 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
         interrupted,
         variables,
         inputs: 0,
+        number: 1,
         module: String::new(),
     };
-    let mut n = 1;
     loop {
-        match rl.readline(&format!("{n}> ")) {
+        shell.vm.flush();
+        match rl.readline(&format!("{}> ", shell.number)) {
             Ok(line) => {
                 if line.trim().is_empty() {
                     continue;
                 }
                 let _ = rl.add_history_entry(line.as_str());
                 match shell.eval(&line) {
-                    Step::Continue => n += 1,
+                    Step::Continue => shell.number += 1,
                     Step::Quit => break,
                 }
             }
@@ -186,13 +275,17 @@ f(X)       -- forget the binding of X
 flush()    -- print and remove the messages the shell has received
 c(File)    -- compile and load File (a module name or a file name)
 help()     -- this text
+h(Mod)     -- the functions Mod exports
 l(Mod)     -- load module Mod again from the code path
+ls(), cd(Dir), pwd() -- list, change and show the current directory
+m(), m(Mod) -- the loaded modules; what Mod exports
 i()        -- information about the processes
 i(Pid)     -- everything process_info/1 tells about Pid
 pid(A,B,C) -- the pid <A.B.C>
 regs()     -- the registered processes
 top()      -- the busiest processes, by reductions
 trace(Pid) -- show the messages Pid receives and sends, live, until untrace(Pid)
+v(N)       -- the value of input N (v(-1): the one before this)
 q()        -- quit the shell (also Ctrl-D)
 Any other input is Erlang expressions ending with a full stop. Ctrl-C stops an
 evaluation that takes too long; the shell's variables stay bound.";
@@ -241,7 +334,7 @@ impl Shell {
         // Compile; variables that are not bound after the input (unsafe, or only used) are
         // dropped from the returned bindings and the module is compiled again.
         for _ in 0..4 {
-            let src = module_source(&self.module, &bound, &new, body);
+            let src = module_source(&self.module, self.number, &bound, &new, body);
             match self.vm.load_source("shell", &src) {
                 Ok(_) => return self.run(&new),
                 Err(errors) => {
@@ -269,8 +362,13 @@ impl Shell {
 
     fn run(&mut self, new: &[String]) -> Step {
         let args: Vec<Term> = self.bindings.iter().map(|(_, v)| v.clone()).collect();
-        let request =
-            Term::tuple(vec![Term::atom("eval"), Term::atom(&self.module), Term::atom("$eval"), Term::list(args)]);
+        let request = Term::tuple(vec![
+            Term::atom("eval"),
+            Term::atom(&self.module),
+            Term::atom("$eval"),
+            Term::list(args),
+            Term::Int(self.number as i64),
+        ]);
         self.interrupted.store(false, Ordering::SeqCst);
         self.vm.send(self.evaluator, request);
         loop {
@@ -281,6 +379,8 @@ impl Shell {
                 return Step::Quit;
             }
             let Some(msg) = self.mailbox.recv_timeout(Duration::from_millis(50)) else { continue };
+            // What the evaluation printed comes before its value.
+            self.vm.flush();
             let Some(t) = msg.as_tuple() else { continue };
             match t {
                 [tag, Term::Pid(from), reply]
@@ -398,14 +498,15 @@ fn start_evaluator(vm: &Vm, mailbox: &HostMailbox) -> Pid {
 
 /// The module an input becomes: bound variables in, value and new bindings out. The shell
 /// commands that run as Erlang code are local functions of it.
-fn module_source(module: &str, bound: &[String], new: &[String], body: &str) -> String {
+fn module_source(module: &str, number: u64, bound: &[String], new: &[String], body: &str) -> String {
     format!(
-        "-module('{}').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\ni(P) -> ember_shell:i(P).\nregs() -> ember_shell:regs().\ntrace(P) -> ember_shell:trace(P).\nuntrace(P) -> ember_shell:untrace(P).\ntop() -> ember_shell:top().\npid(A, B, C) -> list_to_pid(lists:flatten(io_lib:format(\"<~w.~w.~w>\", [A, B, C]))).\n",
+        "-module('{}').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\ni(P) -> ember_shell:i(P).\nregs() -> ember_shell:regs().\ntrace(P) -> ember_shell:trace(P).\nuntrace(P) -> ember_shell:untrace(P).\ntop() -> ember_shell:top().\nm() -> ember_shell:m().\nm(M) -> ember_shell:m(M).\nh(M) -> ember_shell:h(M).\nh(M, F) -> ember_shell:h(M, F).\npwd() -> ember_shell:pwd().\ncd(D) -> ember_shell:cd(D).\nls() -> ember_shell:ls().\nls(D) -> ember_shell:ls(D).\nv(N) when N < 0 -> ember_shell:v({}+N);\nv(N) -> ember_shell:v(N).\nnodes() -> erlang:nodes().\npid(A, B, C) -> list_to_pid(lists:flatten(io_lib:format(\"<~w.~w.~w>\", [A, B, C]))).\n",
         module,
         bound.len(),
         bound.join(", "),
         body,
-        new.join(", ")
+        new.join(", "),
+        number
     )
 }
 

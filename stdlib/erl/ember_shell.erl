@@ -5,7 +5,8 @@
 %% Also the shell commands that run as Erlang code: flush/0, i/0,1, regs/0, trace/1,
 %% untrace/1, top/0.
 -module(ember_shell).
--export([start/1, watch/1, loop/1, flush/0, i/0, i/1, regs/0, trace/1, untrace/1, top/0]).
+-export([start/1, watch/1, loop/1, flush/0, i/0, i/1, regs/0, trace/1, untrace/1, top/0,
+         m/0, m/1, h/1, h/2, pwd/0, cd/1, ls/0, ls/1, v/1]).
 
 %% Starts a watcher, which starts the evaluator and tells the shell its pid.
 start(Host) ->
@@ -22,12 +23,23 @@ watch(Host) ->
 
 loop(Host) ->
     receive
-        {eval, M, F, Args} ->
+        {eval, M, F, Args, N} ->
             Reply = try {value, apply(M, F, Args)}
                     catch Class:Reason:Stack -> {exception, Class, Reason, Stack}
                     end,
+            case Reply of
+                {value, {V, _}} -> put({'$ember_v', N}, V);
+                _ -> ok
+            end,
             Host ! {ember_shell_result, self(), Reply},
             loop(Host)
+    end.
+
+%% The value of input N (a negative N counts back from the current input).
+v(N) when is_integer(N), N > 0 ->
+    case get({'$ember_v', N}) of
+        undefined -> erlang:error({no_value, N});
+        V -> V
     end.
 
 %% Prints and removes every message in the evaluator's mailbox.
@@ -101,3 +113,71 @@ i(Pid) when is_pid(Pid) ->
         undefined -> undefined;
         Info -> io:format("~p~n", [Info]), ok
     end.
+
+%% The loaded modules.
+m() ->
+    io:format("~-24s ~s~n", ["Module", "File"]),
+    lists:foreach(
+        fun({M, File}) -> io:format("~-24w ~s~n", [M, File]) end,
+        lists:sort([{M, file_of(M)} || M <- erlang:loaded()])),
+    ok.
+
+%% What a module exports, and its attributes.
+m(M) when is_atom(M) ->
+    Exports = M:module_info(exports),
+    io:format("Module: ~w~nExports:~n", [M]),
+    lists:foreach(fun({F, A}) -> io:format("    ~w/~w~n", [F, A]) end, lists:sort(Exports)),
+    io:format("Attributes:~n"),
+    lists:foreach(fun(A) -> io:format("    ~p~n", [A]) end, M:module_info(attributes)),
+    ok.
+
+file_of(M) ->
+    case code:is_loaded(M) of
+        {file, File} -> File;
+        false -> "-"
+    end.
+
+%% Help on a module: its exported functions (ember keeps no documentation text yet).
+h(M) when is_atom(M) ->
+    Exports = lists:sort(M:module_info(exports)),
+    io:format("~n\t~w~n~n", [M]),
+    lists:foreach(fun({F, A}) -> io:format("  ~w/~w~n", [F, A]) end, Exports),
+    ok.
+
+h(M, F) when is_atom(M), is_atom(F) ->
+    case [A || {G, A} <- M:module_info(exports), G =:= F] of
+        [] -> {error, missing};
+        Arities -> lists:foreach(fun(A) -> io:format("  ~w:~w/~w~n", [M, F, A]) end, lists:sort(Arities)), ok
+    end.
+
+pwd() ->
+    {ok, Dir} = file:get_cwd(),
+    io:format("~s~n", [Dir]).
+
+cd(Dir) ->
+    file:set_cwd(Dir),
+    pwd().
+
+ls() -> ls(".").
+
+ls(Dir) ->
+    case file:list_dir(Dir) of
+        {ok, Names} -> print_names(lists:sort(Names));
+        {error, Reason} -> {error, Reason}
+    end.
+
+print_names(Names) ->
+    Width = lists:max([0 | [length(N) || N <- Names]]) + 2,
+    PerLine = max(1, 80 div Width),
+    print_names(Names, PerLine, 0, Width).
+
+print_names([], _, _, _) -> io:format("~n");
+print_names([N | Rest], PerLine, Col, Width) when Col + 1 >= PerLine ->
+    io:format("~s~n", [N]),
+    print_names2(Rest, PerLine, Width);
+print_names([N | Rest], PerLine, Col, Width) ->
+    io:format("~-*s", [Width, N]),
+    print_names(Rest, PerLine, Col + 1, Width).
+
+print_names2([], _, _) -> ok;
+print_names2(Names, PerLine, Width) -> print_names(Names, PerLine, 0, Width).

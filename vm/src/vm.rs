@@ -426,6 +426,36 @@ impl Vm {
         names
     }
 
+    /// The names of the records the loaded modules define.
+    pub fn record_names(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in self.shared.code.loaded() {
+            if let Some(code) = self.shared.code.get(m) {
+                out.extend(code.records.iter().map(|(r, _)| r.as_str().to_owned()));
+            }
+        }
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// Up to `limit` atoms that start with `prefix`, in table order.
+    pub fn atoms_with_prefix(&self, prefix: &str, limit: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        for i in 0..Atom::count() as u32 {
+            if let Some(a) = Atom::from_index(i) {
+                let name = a.as_str();
+                if name.starts_with(prefix) && !name.is_empty() && !name.starts_with('$') {
+                    out.push(name.to_owned());
+                    if out.len() >= limit {
+                        break;
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// The exported functions of a module (loading it if needed), with built-ins.
     pub fn exports(&self, module: &str) -> Vec<(String, u32)> {
         let m = Atom::new(module);

@@ -296,6 +296,12 @@ bifs! {
     "erlang", "map_get", 2 => |_, a| map_get(&a[0], &a[1]);
     "erlang", "map_size", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::Int(m.len() as i64)), other => Err(badmap(other)) };
     "erlang", "get_module_info", 1 => |p, a| module_info(p, &a[0], None);
+    "erlang", "loaded", 0 => |p, _| Ok(Term::list(p.vm.code.loaded().into_iter().map(Term::Atom).collect()));
+    "code", "is_loaded", 1 => |p, a| match &a[0] {
+        Term::Atom(m) if p.vm.code.is_loaded(*m) => Ok(Term::tuple(vec![Term::Atom(atoms::FILE), Term::string(&p.vm.code.get(*m).map(|c| c.file.clone()).unwrap_or_default())])),
+        Term::Atom(_) => Ok(Term::bool(false)),
+        _ => badarg(),
+    };
     "erlang", "get_module_info", 2 => |p, a| module_info(p, &a[0], Some(&a[1]));
     "erlang", "halt", 0 => |p, _| halt(p, 0);
     "erlang", "halt", 1 => |p, a| match &a[0] { Term::Int(n) => halt(p, *n as i32), _ => halt(p, 1) };
@@ -646,10 +652,15 @@ fn module_info(p: &mut Proc, m: &Term, item: Option<&Term>) -> BifResult {
     let Some(module) = p.vm.code.get(name) else {
         return badarg();
     };
+    // Built-ins of the module count as its exports, as they do in BEAM.
     let exports = || {
-        Term::list(
-            module.exports.iter().map(|(f, a, _)| Term::tuple(vec![Term::Atom(*f), Term::Int(*a as i64)])).collect(),
-        )
+        let mut v: Vec<(Atom, u32)> = module.exports.iter().map(|(f, a, _)| (*f, *a)).collect();
+        for (_, d) in super::all() {
+            if d.module == name.as_str() && !v.iter().any(|(f, a)| f.as_str() == d.name && *a == d.arity) {
+                v.push((Atom::new(d.name), d.arity));
+            }
+        }
+        Term::list(v.into_iter().map(|(f, a)| Term::tuple(vec![Term::Atom(f), Term::Int(a as i64)])).collect())
     };
     let functions = || {
         Term::list(

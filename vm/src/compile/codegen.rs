@@ -1969,8 +1969,7 @@ fn number_funs_in_clause(c: &Clause, numbers: &mut HashMap<(u32, u32), u32>) {
 }
 
 fn number_funs(e: &Expr, numbers: &mut HashMap<(u32, u32), u32>) {
-    let each =
-        |es: &[Expr], numbers: &mut HashMap<(u32, u32), u32>| es.iter().for_each(|e| number_funs(e, numbers));
+    let each = |es: &[Expr], numbers: &mut HashMap<(u32, u32), u32>| es.iter().for_each(|e| number_funs(e, numbers));
     match e {
         Expr::Lambda(p, _, clauses) => {
             for c in clauses {
