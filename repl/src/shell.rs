@@ -285,6 +285,7 @@ pid(A,B,C) -- the pid <A.B.C>
 regs()     -- the registered processes
 top()      -- the busiest processes, by reductions
 trace(Pid) -- show the messages Pid receives and sends, live, until untrace(Pid)
+tree(Sup)  -- draw the supervision tree under Sup
 v(N)       -- the value of input N (v(-1): the one before this)
 q()        -- quit the shell (also Ctrl-D)
 Any other input is Erlang expressions ending with a full stop. Ctrl-C stops an
@@ -500,7 +501,7 @@ fn start_evaluator(vm: &Vm, mailbox: &HostMailbox) -> Pid {
 /// commands that run as Erlang code are local functions of it.
 fn module_source(module: &str, number: u64, bound: &[String], new: &[String], body: &str) -> String {
     format!(
-        "-module('{}').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\ni(P) -> ember_shell:i(P).\nregs() -> ember_shell:regs().\ntrace(P) -> ember_shell:trace(P).\nuntrace(P) -> ember_shell:untrace(P).\ntop() -> ember_shell:top().\nm() -> ember_shell:m().\nm(M) -> ember_shell:m(M).\nh(M) -> ember_shell:h(M).\nh(M, F) -> ember_shell:h(M, F).\npwd() -> ember_shell:pwd().\ncd(D) -> ember_shell:cd(D).\nls() -> ember_shell:ls().\nls(D) -> ember_shell:ls(D).\nv(N) when N < 0 -> ember_shell:v({}+N);\nv(N) -> ember_shell:v(N).\nnodes() -> erlang:nodes().\npid(A, B, C) -> list_to_pid(lists:flatten(io_lib:format(\"<~w.~w.~w>\", [A, B, C]))).\n",
+        "-module('{}').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\ni(P) -> ember_shell:i(P).\nregs() -> ember_shell:regs().\ntrace(P) -> ember_shell:trace(P).\nuntrace(P) -> ember_shell:untrace(P).\ntop() -> ember_shell:top().\nm() -> ember_shell:m().\nm(M) -> ember_shell:m(M).\nh(M) -> ember_shell:h(M).\nh(M, F) -> ember_shell:h(M, F).\npwd() -> ember_shell:pwd().\ncd(D) -> ember_shell:cd(D).\nls() -> ember_shell:ls().\nls(D) -> ember_shell:ls(D).\nv(N) when N < 0 -> ember_shell:v({}+N);\nv(N) -> ember_shell:v(N).\nnodes() -> erlang:nodes().\ntree(S) -> ember_shell:tree(S).\npid(A, B, C) -> list_to_pid(lists:flatten(io_lib:format(\"<~w.~w.~w>\", [A, B, C]))).\n",
         module,
         bound.len(),
         bound.join(", "),

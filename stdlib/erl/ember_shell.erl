@@ -6,7 +6,7 @@
 %% untrace/1, top/0.
 -module(ember_shell).
 -export([start/1, watch/1, loop/1, flush/0, i/0, i/1, regs/0, trace/1, untrace/1, top/0,
-         m/0, m/1, h/1, h/2, pwd/0, cd/1, ls/0, ls/1, v/1]).
+         m/0, m/1, h/1, h/2, pwd/0, cd/1, ls/0, ls/1, v/1, tree/1]).
 
 %% Starts a watcher, which starts the evaluator and tells the shell its pid.
 start(Host) ->
@@ -181,3 +181,39 @@ print_names([N | Rest], PerLine, Col, Width) ->
 
 print_names2([], _, _) -> ok;
 print_names2(Names, PerLine, Width) -> print_names(Names, PerLine, 0, Width).
+
+%% Draws a supervision tree: the supervisor's strategy, then each child's id, pid, type,
+%% restart type, restarts so far and status, with supervisors' own children indented.
+tree(Sup) ->
+    case whereis_sup(Sup) of
+        undefined -> {error, noproc};
+        Pid -> tree(Pid, Sup, "", ""), ok
+    end.
+
+whereis_sup(Pid) when is_pid(Pid) -> Pid;
+whereis_sup(Name) when is_atom(Name) -> whereis(Name).
+
+tree(Pid, Label, Head, Indent) ->
+    State = sys:get_state(Pid),
+    [state, _Name, Strategy, Children, _Dynamics, Intensity, Period, Recent | _] = tuple_to_list(State),
+    io:format("~s~w ~w (~w, at most ~w restarts in ~ws; ~w recent)~n",
+              [Head, Label, Pid, Strategy, Intensity, Period, length(Recent)]),
+    tree_children(lists:reverse(Children), Indent).
+
+tree_children([], _) -> ok;
+tree_children([Child | Rest], Indent) ->
+    [child, Pid, Id, _MFA, Restart, _Significant, _Shutdown, Type, _Mods | More] = tuple_to_list(Child),
+    Restarts = case More of [R | _] -> R; [] -> '?' end,
+    {Branch, Cont} = case Rest of [] -> {"`-- ", "    "}; _ -> {"|-- ", "|   "} end,
+    Status = case Pid of
+                 P when is_pid(P) -> case is_process_alive(P) of true -> running; false -> dead end;
+                 Other -> Other
+             end,
+    case {Type, Pid} of
+        {supervisor, SubPid} when is_pid(SubPid) ->
+            tree(SubPid, Id, Indent ++ Branch, Indent ++ Cont);
+        _ ->
+            io:format("~s~s~w ~w ~w ~w, restarts: ~w, ~w~n",
+                      [Indent, Branch, Id, Pid, Type, Restart, Restarts, Status])
+    end,
+    tree_children(Rest, Indent).

@@ -78,6 +78,11 @@ impl Drop for Cons {
     /// Drops the tail chain in a loop rather than by recursion, so that a list of any
     /// length can be freed without exhausting the stack.
     fn drop(&mut self) {
+        // Only a tail this cell owns alone can start a chain of frees; anything else (a
+        // shared tail, `[]`, an improper tail) is dropped normally.
+        if !matches!(&self.tail, Term::Cons(c) if Arc::strong_count(c) == 1) {
+            return;
+        }
         let mut tail = std::mem::replace(&mut self.tail, Term::Nil);
         while let Term::Cons(cell) = tail {
             match Arc::try_unwrap(cell) {
