@@ -22,6 +22,15 @@ pub const MODULES: &[(&str, &str)] = &[
     ("ember_shell", include_str!("../erl/ember_shell.erl")),
     ("eunit", include_str!("../erl/eunit.erl")),
     ("ets", include_str!("../erl/ets.erl")),
+    ("proc_lib", include_str!("../erl/proc_lib.erl")),
+    ("gen", include_str!("../erl/gen.erl")),
+    ("gen_server", include_str!("../erl/gen_server.erl")),
+    ("gen_statem", include_str!("../erl/gen_statem.erl")),
+    ("gen_event", include_str!("../erl/gen_event.erl")),
+    ("supervisor", include_str!("../erl/supervisor.erl")),
+    ("sys", include_str!("../erl/sys.erl")),
+    ("application", include_str!("../erl/application.erl")),
+    ("logger", include_str!("../erl/logger.erl")),
 ];
 
 /// Header files that programs include with `-include_lib`.

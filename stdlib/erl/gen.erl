@@ -1,0 +1,286 @@
+%% gen: the parts gen_server, gen_statem, gen_event and supervisor share, after OTP 25's
+%% gen module: starting a behaviour process under proc_lib with an optional registered
+%% name, synchronous calls with a monitor and a timeout, replies, and the asynchronous
+%% request API (send_request/wait_response/receive_response/check_response).
+%%
+%% Server references: a pid, a registered name, {Name, Node} on this node, {local, Name}
+%% and {via, Module, Name}. {global, Name} is refused (there is no global name server);
+%% a call to it exits with noproc, and names on other nodes give {nodedown, Node}.
+%%
+%% Calls use the monitor reference as the reply tag. There are no process aliases, so a
+%% reply that comes after the caller gave up on a timeout is left in the caller's mailbox
+%% as {Tag, Reply} (OTP 25 drops it); request id collections (reqids_*) are left out.
+-module(gen).
+
+-export([start/5, start/6, init_it/6, init_it/7, call/3, call/4, reply/2, stop/1, stop/3,
+         send_request/3, wait_response/2, receive_response/2, check_response/2,
+         get_parent/0, name/1, unregister_name/1, where/1, register_name/1,
+         debug_options/2, hibernate_after/1, spawn_opts/1, format_status_header/2]).
+
+%% ---------------------------------------------------------------------
+%% Starting
+
+%% start(GenMod, LinkP, Mod, Args, Options) and start(GenMod, LinkP, Name, Mod, Args,
+%% Options), LinkP being link, nolink or monitor.
+start(GenMod, LinkP, Name, Mod, Args, Options) ->
+    check_name(Name),
+    case where(Name) of
+        undefined -> do_spawn(GenMod, LinkP, Name, Mod, Args, Options);
+        Pid -> {error, {already_started, Pid}}
+    end.
+
+start(GenMod, LinkP, Mod, Args, Options) ->
+    do_spawn(GenMod, LinkP, Mod, Args, Options).
+
+check_name({local, Name}) when is_atom(Name) -> ok;
+check_name({global, _}) -> ok;
+check_name({via, Mod, _}) when is_atom(Mod) -> ok;
+check_name(Name) -> erlang:error(badarg, [Name]).
+
+do_spawn(GenMod, link, Mod, Args, Options) ->
+    proc_lib:start_link(?MODULE, init_it, [GenMod, self(), self(), Mod, Args, Options],
+                        timeout(Options), spawn_opts(Options));
+do_spawn(GenMod, monitor, Mod, Args, Options) ->
+    monitor_return(proc_lib:start_monitor(?MODULE, init_it,
+                                          [GenMod, self(), self, Mod, Args, Options],
+                                          timeout(Options), spawn_opts(Options)));
+do_spawn(GenMod, _, Mod, Args, Options) ->
+    proc_lib:start(?MODULE, init_it, [GenMod, self(), self, Mod, Args, Options],
+                   timeout(Options), spawn_opts(Options)).
+
+do_spawn(GenMod, link, Name, Mod, Args, Options) ->
+    proc_lib:start_link(?MODULE, init_it, [GenMod, self(), self(), Name, Mod, Args, Options],
+                        timeout(Options), spawn_opts(Options));
+do_spawn(GenMod, monitor, Name, Mod, Args, Options) ->
+    monitor_return(proc_lib:start_monitor(?MODULE, init_it,
+                                          [GenMod, self(), self, Name, Mod, Args, Options],
+                                          timeout(Options), spawn_opts(Options)));
+do_spawn(GenMod, _, Name, Mod, Args, Options) ->
+    proc_lib:start(?MODULE, init_it, [GenMod, self(), self, Name, Mod, Args, Options],
+                   timeout(Options), spawn_opts(Options)).
+
+monitor_return({{ok, Pid}, Mon}) when is_pid(Pid), is_reference(Mon) ->
+    {ok, {Pid, Mon}};
+monitor_return({Error, Mon}) when is_reference(Mon) ->
+    receive
+        {'DOWN', Mon, process, _Pid, _Reason} -> ok
+    end,
+    Error.
+
+timeout(Options) ->
+    case lists:keyfind(timeout, 1, Options) of
+        {timeout, T} -> T;
+        false -> infinity
+    end.
+
+spawn_opts(Options) ->
+    case lists:keyfind(spawn_opt, 1, Options) of
+        {spawn_opt, Opts} -> Opts;
+        false -> []
+    end.
+
+hibernate_after(Options) ->
+    case lists:keyfind(hibernate_after, 1, Options) of
+        {hibernate_after, T} -> T;
+        false -> infinity
+    end.
+
+debug_options(_Name, Options) ->
+    case lists:keyfind(debug, 1, Options) of
+        {debug, Flags} -> sys:debug_options(Flags);
+        false -> []
+    end.
+
+%% The process side: register the name, then hand over to the behaviour.
+init_it(GenMod, Starter, Parent, Mod, Args, Options) ->
+    init_it2(GenMod, Starter, Parent, self(), Mod, Args, Options).
+
+init_it(GenMod, Starter, Parent, Name, Mod, Args, Options) ->
+    case register_name(Name) of
+        true ->
+            init_it2(GenMod, Starter, Parent, Name, Mod, Args, Options);
+        {false, Pid} ->
+            proc_lib:init_ack(Starter, {error, {already_started, Pid}})
+    end.
+
+init_it2(GenMod, Starter, self, Name, Mod, Args, Options) ->
+    init_it2(GenMod, Starter, self(), Name, Mod, Args, Options);
+init_it2(GenMod, Starter, Parent, Name, Mod, Args, Options) ->
+    GenMod:init_it(Starter, Parent, Name, Mod, Args, Options).
+
+register_name({local, Name} = LN) ->
+    try register(Name, self()) of
+        true -> true
+    catch
+        error:_ -> {false, where(LN)}
+    end;
+register_name({global, _} = GN) ->
+    {false, where(GN)};
+register_name({via, Module, Name} = VN) ->
+    case Module:register_name(Name, self()) of
+        yes -> true;
+        no -> {false, where(VN)}
+    end.
+
+unregister_name({local, Name}) ->
+    catch unregister(Name),
+    ok;
+unregister_name({via, Module, Name}) ->
+    catch Module:unregister_name(Name),
+    ok;
+unregister_name(_) ->
+    ok.
+
+where({local, Name}) -> whereis(Name);
+where({global, _}) -> undefined;
+where({via, Module, Name}) -> Module:whereis_name(Name).
+
+name({local, Name}) -> Name;
+name({global, Name}) -> Name;
+name({via, _, Name}) -> Name;
+name(Pid) when is_pid(Pid) -> Pid.
+
+get_parent() ->
+    case get('$ancestors') of
+        [Parent | _] when is_pid(Parent) -> Parent;
+        [Parent | _] when is_atom(Parent) -> name_to_pid(Parent);
+        _ -> exit(process_was_not_started_by_proc_lib)
+    end.
+
+name_to_pid(Name) ->
+    case whereis(Name) of
+        undefined -> exit(could_not_find_registered_name);
+        Pid -> Pid
+    end.
+
+format_status_header(TagLine, Pid) when is_pid(Pid) ->
+    lists:concat([TagLine, " ", pid_text(Pid)]);
+format_status_header(TagLine, RegName) when is_atom(RegName) ->
+    lists:concat([TagLine, " ", RegName]);
+format_status_header(TagLine, Name) ->
+    {TagLine, Name}.
+
+pid_text(Pid) -> lists:flatten(io_lib:format("~w", [Pid])).
+
+%% ---------------------------------------------------------------------
+%% Calls
+
+call(Process, Label, Request) -> call(Process, Label, Request, 5000).
+
+call(Process, Label, Request, Timeout)
+  when Timeout =:= infinity; is_integer(Timeout), Timeout >= 0 ->
+    do_call(resolve(Process), Label, Request, Timeout);
+call(Process, Label, Request, Timeout) ->
+    erlang:error(badarg, [Process, Label, Request, Timeout]).
+
+resolve(Pid) when is_pid(Pid) -> Pid;
+resolve(Name) when is_atom(Name) -> registered(Name);
+resolve({local, Name}) when is_atom(Name) -> registered(Name);
+resolve({global, _}) -> exit(noproc);
+resolve({via, Module, Name}) ->
+    case Module:whereis_name(Name) of
+        Pid when is_pid(Pid) -> Pid;
+        _ -> exit(noproc)
+    end;
+resolve({Name, Node}) when is_atom(Name), Node =:= node() -> registered(Name);
+resolve({Name, Node}) when is_atom(Name), is_atom(Node) -> exit({nodedown, Node});
+resolve(_) -> exit(noproc).
+
+registered(Name) ->
+    case whereis(Name) of
+        undefined -> exit(noproc);
+        Pid -> Pid
+    end.
+
+do_call(Pid, _Label, _Request, _Timeout) when Pid =:= self() ->
+    exit(calling_self);
+do_call(Pid, Label, Request, Timeout) ->
+    Ref = erlang:monitor(process, Pid),
+    Pid ! {Label, {self(), Ref}, Request},
+    receive
+        {Ref, Reply} ->
+            erlang:demonitor(Ref, [flush]),
+            {ok, Reply};
+        {'DOWN', Ref, _, _, noconnection} ->
+            exit({nodedown, node(Pid)});
+        {'DOWN', Ref, _, _, Reason} ->
+            exit(Reason)
+    after Timeout ->
+            erlang:demonitor(Ref, [flush]),
+            exit(timeout)
+    end.
+
+reply({To, Tag}, Reply) ->
+    catch erlang:send(To, {Tag, Reply}),
+    ok.
+
+%% ---------------------------------------------------------------------
+%% Asynchronous requests
+
+send_request(Process, Label, Request) ->
+    try resolve(Process) of
+        Pid ->
+            Ref = erlang:monitor(process, Pid),
+            Pid ! {Label, {self(), Ref}, Request},
+            Ref
+    catch
+        exit:Reason ->
+            Ref = make_ref(),
+            self() ! {'DOWN', Ref, process, Process, Reason},
+            Ref
+    end.
+
+wait_response(Ref, Timeout) ->
+    receive_reply(Ref, Timeout, false).
+
+receive_response(Ref, Timeout) ->
+    receive_reply(Ref, Timeout, true).
+
+receive_reply(Ref, Timeout, Abandon) ->
+    T = case Timeout of
+            {abs, Abs} -> max(0, Abs - erlang:monotonic_time(millisecond));
+            _ -> Timeout
+        end,
+    receive
+        {Ref, Reply} ->
+            erlang:demonitor(Ref, [flush]),
+            {reply, Reply};
+        {'DOWN', Ref, _, Object, Reason} ->
+            {error, {Reason, Object}}
+    after T ->
+            case Abandon of
+                true -> erlang:demonitor(Ref, [flush]);
+                false -> ok
+            end,
+            timeout
+    end.
+
+check_response(Msg, Ref) ->
+    case Msg of
+        {Ref, Reply} ->
+            erlang:demonitor(Ref, [flush]),
+            {reply, Reply};
+        {'DOWN', Ref, _, Object, Reason} ->
+            {error, {Reason, Object}};
+        _ ->
+            no_reply
+    end.
+
+%% ---------------------------------------------------------------------
+%% Stopping
+
+stop(Process) -> stop(Process, normal, infinity).
+
+stop(Process, Reason, Timeout)
+  when Timeout =:= infinity; is_integer(Timeout), Timeout >= 0 ->
+    Target = case Process of
+                 {local, Name} -> Name;
+                 {via, Module, Name} ->
+                     case Module:whereis_name(Name) of
+                         Pid when is_pid(Pid) -> Pid;
+                         _ -> exit(noproc)
+                     end;
+                 {global, _} -> exit(noproc);
+                 _ -> Process
+             end,
+    proc_lib:stop(Target, Reason, Timeout).
