@@ -184,3 +184,38 @@ fn no_color_is_respected() {
     s.send_line("q().").expect("send");
     s.exp_eof().expect("the shell exits");
 }
+
+/// tree/1 draws a supervision tree, and shows the restart a crash caused.
+#[test]
+fn tree_draws_a_supervisor_after_restarts() {
+    let dir = std::env::temp_dir().join(format!("ember-tree-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(
+        dir.join("demo_sup.erl"),
+        "-module(demo_sup).\n-behaviour(supervisor).\n-export([start/0, init/1, worker/0]).\n\
+         start() -> {ok, P} = supervisor:start_link({local, demo_sup}, ?MODULE, []), unlink(P), P.\n\
+         init([]) -> {ok, {#{strategy => one_for_one, intensity => 5, period => 10},\n\
+           [#{id => echo, start => {erlang, apply, [fun() -> {ok, spawn_link(?MODULE, worker, [])} end, []]}}]}}.\n\
+         worker() -> receive stop -> ok end.\n",
+    )
+    .expect("write");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ember"));
+    cmd.current_dir(&dir).env("XDG_DATA_HOME", std::env::temp_dir().join("ember-shell-test"));
+    let mut s = spawn_command(cmd, Some(10_000)).expect("ember starts");
+    s.exp_string("1> ").expect("prompt");
+    s.send_line("Sup = demo_sup:start().").expect("send");
+    s.exp_string("2> ").expect("prompt");
+    s.send_line("[{echo, W, worker, _}] = supervisor:which_children(demo_sup), exit(W, kill).").expect("send");
+    s.exp_string("true").expect("killed");
+    s.exp_string("3> ").expect("prompt");
+    s.send_line("timer:sleep(100), tree(demo_sup).").expect("send");
+    s.exp_string("demo_sup <0.").expect("the supervisor");
+    s.exp_string("one_for_one").expect("its strategy");
+    s.exp_string("1 recent").expect("the restart");
+    s.exp_string("`-- echo <0.").expect("its child");
+    s.exp_string("worker permanent").expect("type and restart type");
+    s.exp_string("running").expect("status");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+    let _ = std::fs::remove_dir_all(&dir);
+}
