@@ -573,7 +573,9 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let s = proc.save;
                 proc.mailbox.remove(s);
                 proc.save = 0;
-                proc.extras_mut().deadline = None;
+                if let Some(timer) = proc.finish_receive() {
+                    proc.vm.timers.cancel(timer);
+                }
             }
             Op::RecvWait { timeout, retry } => {
                 if proc.save < proc.mailbox.len() {
@@ -599,7 +601,9 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         let deadline =
                             *proc.extras_mut().deadline.get_or_insert_with(|| now + Duration::from_millis(ms));
                         if now >= deadline {
-                            proc.extras_mut().deadline = None;
+                            if let Some(timer) = proc.finish_receive() {
+                                proc.vm.timers.cancel(timer);
+                            }
                             proc.save = 0;
                         } else {
                             proc.pc = pc;

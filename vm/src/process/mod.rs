@@ -245,8 +245,8 @@ pub struct Extras {
     pub demonitored: Vec<Ref>,
     /// When the current receive times out, if it has a timeout.
     pub(crate) deadline: Option<std::time::Instant>,
-    /// The deadline a wake-up timer is set for.
-    pub(crate) timer_armed: Option<std::time::Instant>,
+    /// The deadline a wake-up timer is set for, and the timer's id.
+    pub(crate) timer_armed: Option<(std::time::Instant, u64)>,
     /// The value the initial function returned, once it has.
     pub(crate) result: Option<Term>,
     /// Someone outside the VM waits for this process's result.
@@ -336,6 +336,14 @@ impl Proc {
     /// The rarer state, made on first use.
     pub fn extras_mut(&mut self) -> &mut Extras {
         self.extras.get_or_insert_with(Box::default)
+    }
+
+    /// Ends the current receive's timeout: returns the wake-up timer to cancel, if one was
+    /// set. (Touches the out-of-line state only if it exists.)
+    pub(crate) fn finish_receive(&mut self) -> Option<u64> {
+        let e = self.extras.as_mut()?;
+        e.deadline = None;
+        e.timer_armed.take().map(|(_, id)| id)
     }
 
     /// Has a signal said that the process must die?

@@ -62,7 +62,15 @@ impl Timers {
 
     /// Cancels a timer; returns the time it had left, if it was pending.
     pub(crate) fn cancel(&self, id: u64) -> Option<Duration> {
-        let e = lock(&self.state).entries.remove(&id)?;
+        let mut s = lock(&self.state);
+        let e = s.entries.remove(&id)?;
+        // Cancelled timers leave their heap entries behind; when most of the heap is such
+        // leftovers (a server whose calls all return before their timeouts), rebuild it.
+        if s.heap.len() > 1024 && s.heap.len() > 4 * s.entries.len() {
+            let live: BinaryHeap<Reverse<(Instant, u64)>> =
+                s.entries.iter().map(|(id, e)| Reverse((e.deadline, *id))).collect();
+            s.heap = live;
+        }
         Some(e.deadline.saturating_duration_since(Instant::now()))
     }
 

@@ -111,9 +111,11 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
             }
             Outcome::Wait(deadline) => {
                 if let Some(d) = deadline {
-                    if proc.extras_mut().timer_armed != Some(d) {
-                        proc.extras_mut().timer_armed = Some(d);
+                    if proc.extras_mut().timer_armed.map(|(at, _)| at) != Some(d) {
                         let id = vm.make_ref().0;
+                        if let Some((_, old)) = proc.extras_mut().timer_armed.replace((d, id)) {
+                            vm.timers.cancel(old);
+                        }
                         vm.timers.add(id, d, TimerAction::Wake(proc.pid));
                     }
                 }
