@@ -275,7 +275,8 @@ f(X)       -- forget the binding of X
 flush()    -- print and remove the messages the shell has received
 c(File)    -- compile and load File (a module name or a file name)
 help()     -- this text
-h(Mod)     -- the functions Mod exports
+h(Mod)     -- what Mod is (its source's leading comment) and what it exports
+h(Mod,Fun) -- the arities of Mod:Fun and the comment above it
 l(Mod)     -- load module Mod again from the code path
 ls(), cd(Dir), pwd() -- list, change and show the current directory
 m(), m(Mod) -- the loaded modules; what Mod exports
@@ -322,8 +323,18 @@ impl Shell {
                     Expr::Str(_, s) => Some(s.clone()),
                     _ => None,
                 };
-                if let (Some(file), "c" | "l") = (file, name.as_str()) {
+                if let (Some(file), "c" | "l") = (file.clone(), name.as_str()) {
                     self.compile_and_load(name == "c", &file);
+                    return Step::Continue;
+                }
+                if let (Expr::Atom(_, m), "h") = (arg, name.as_str()) {
+                    self.help_module(m, None);
+                    return Step::Continue;
+                }
+            }
+            if let (Expr::Atom(_, name), [Expr::Atom(_, m), Expr::Atom(_, fun)]) = (f.as_ref(), args.as_slice()) {
+                if name == "h" {
+                    self.help_module(m, Some(fun));
                     return Step::Continue;
                 }
             }
@@ -451,6 +462,52 @@ impl Shell {
         }
     }
 
+    /// `h(Mod)`: the module's leading comment and its exports; `h(Mod, Fun)`: the comment
+    /// above the function and its arities. The documentation is the source's comments.
+    fn help_module(&mut self, module: &str, fun: Option<&str>) {
+        let exports = self.vm.exports(module);
+        if exports.is_empty() {
+            println!("{{error,missing}}");
+            return;
+        }
+        let src = self.vm.module_source(module).unwrap_or_default();
+        match fun {
+            None => {
+                println!("\n\t{module}\n");
+                for line in src.lines().take_while(|l| l.starts_with('%')) {
+                    println!("  {}", line.trim_start_matches('%').trim_start());
+                }
+                println!();
+                for (f, a) in &exports {
+                    println!("  {f}/{a}");
+                }
+            }
+            Some(fun) => {
+                let arities: Vec<u32> = exports.iter().filter(|(f, _)| f == fun).map(|(_, a)| *a).collect();
+                if arities.is_empty() {
+                    println!("{{error,missing}}");
+                    return;
+                }
+                for a in &arities {
+                    println!("\n  {module}:{fun}/{a}");
+                }
+                // The comment block right above the function's first clause.
+                let lines: Vec<&str> = src.lines().collect();
+                if let Some(i) = lines.iter().position(|l| l.starts_with(&format!("{fun}("))) {
+                    let mut start = i;
+                    while start > 0 && lines[start - 1].starts_with('%') {
+                        start -= 1;
+                    }
+                    println!();
+                    for l in &lines[start..i] {
+                        println!("  {}", l.trim_start_matches('%').trim_start());
+                    }
+                }
+            }
+        }
+        println!("ok");
+    }
+
     /// Shell commands, recognised from their exact text.
     fn command(&mut self, text: &str) -> Option<Step> {
         let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
@@ -501,7 +558,7 @@ fn start_evaluator(vm: &Vm, mailbox: &HostMailbox) -> Pid {
 /// commands that run as Erlang code are local functions of it.
 fn module_source(module: &str, number: u64, bound: &[String], new: &[String], body: &str) -> String {
     format!(
-        "-module('{}').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\ni(P) -> ember_shell:i(P).\nregs() -> ember_shell:regs().\ntrace(P) -> ember_shell:trace(P).\nuntrace(P) -> ember_shell:untrace(P).\ntop() -> ember_shell:top().\nm() -> ember_shell:m().\nm(M) -> ember_shell:m(M).\nh(M) -> ember_shell:h(M).\nh(M, F) -> ember_shell:h(M, F).\npwd() -> ember_shell:pwd().\ncd(D) -> ember_shell:cd(D).\nls() -> ember_shell:ls().\nls(D) -> ember_shell:ls(D).\nv(N) when N < 0 -> ember_shell:v({}+N);\nv(N) -> ember_shell:v(N).\nnodes() -> erlang:nodes().\ntree(S) -> ember_shell:tree(S).\npid(A, B, C) -> list_to_pid(lists:flatten(io_lib:format(\"<~w.~w.~w>\", [A, B, C]))).\n",
+        "-module('{}').\n-export(['$eval'/{}]).\n'$eval'({}) -> '$ember_value'(begin\n{}\nend, {{{}}}).\n'$ember_value'(V, B) -> {{V, B}}.\nflush() -> ember_shell:flush().\ni() -> ember_shell:i().\ni(P) -> ember_shell:i(P).\nregs() -> ember_shell:regs().\ntrace(P) -> ember_shell:trace(P).\nuntrace(P) -> ember_shell:untrace(P).\ntop() -> ember_shell:top().\nm() -> ember_shell:m().\nm(M) -> ember_shell:m(M).\npwd() -> ember_shell:pwd().\ncd(D) -> ember_shell:cd(D).\nls() -> ember_shell:ls().\nls(D) -> ember_shell:ls(D).\nv(N) when N < 0 -> ember_shell:v({}+N);\nv(N) -> ember_shell:v(N).\nnodes() -> erlang:nodes().\ntree(S) -> ember_shell:tree(S).\npid(A, B, C) -> list_to_pid(lists:flatten(io_lib:format(\"<~w.~w.~w>\", [A, B, C]))).\n",
         module,
         bound.len(),
         bound.join(", "),

@@ -54,19 +54,22 @@ flush() ->
 
 %% A table of the processes: pid, initial call, current function, reductions, messages.
 i() ->
-    io:format("~-12s ~-30s ~12s ~8s~n", ["Pid", "Initial call", "Reductions", "Msgs"]),
+    io:format("~-12s ~-30s ~-30s ~10s ~6s ~8s~n",
+              ["Pid", "Initial call", "Current function", "Reds", "Msgs", "Memory"]),
     lists:foreach(
         fun(P) ->
-            case process_info(P, [initial_call, reductions, message_queue_len]) of
-                [{initial_call, {M, F, A}}, {reductions, R}, {message_queue_len, Q}] ->
-                    Call = lists:flatten(io_lib:format("~w:~w/~w", [M, F, A])),
-                    io:format("~-12w ~-30s ~12w ~8w~n", [P, Call, R, Q]);
+            case process_info(P, [initial_call, current_function, reductions, message_queue_len, memory]) of
+                [{initial_call, I}, {current_function, C}, {reductions, R}, {message_queue_len, Q}, {memory, Mem}] ->
+                    io:format("~-12w ~-30s ~-30s ~10w ~6w ~8w~n", [P, mfa(I), mfa(C), R, Q, Mem]);
                 _ ->
                     ok
             end
         end,
         processes()),
     ok.
+
+mfa({M, F, A}) -> lists:flatten(io_lib:format("~w:~w/~w", [M, F, A]));
+mfa(_) -> "-".
 
 %% The registered names with their pids.
 regs() ->

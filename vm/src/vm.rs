@@ -426,6 +426,16 @@ impl Vm {
         names
     }
 
+    /// The source text of a module: built in, or `Module.erl` on the code path.
+    pub fn module_source(&self, name: &str) -> Option<String> {
+        for dir in &self.shared.config.code_path {
+            if let Ok(src) = std::fs::read_to_string(dir.join(format!("{name}.erl"))) {
+                return Some(src);
+            }
+        }
+        self.shared.builtin.get(name).map(|s| (*s).to_owned())
+    }
+
     /// The names of the records the loaded modules define.
     pub fn record_names(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
