@@ -13,9 +13,10 @@
 %% options (trace prints "*DBG* ..." lines like OTP, log, statistics).
 %%
 %% Reports ("** Generic server ... terminating", the warning for an unexpected message
-%% without handle_info/2) go to standard_error through logger. Hibernation only marks
-%% the server as hibernating (the process keeps its stack). {global, Name} is not
-%% supported (see gen).
+%% without handle_info/2) go to standard_error through logger. hibernate is accepted
+%% everywhere but the process is not compacted (there is no erlang:hibernate/3).
+%% {global, Name} is not supported (see gen). A reply that arrives after call/3 timed
+%% out is left in the caller's mailbox (see gen).
 -module(gen_server).
 
 -export([start/3, start/4, start_link/3, start_link/4, start_monitor/3, start_monitor/4,
@@ -28,6 +29,11 @@
 -export([init_it/6, wake_hib/6, system_continue/3, system_terminate/4,
          system_code_change/4, system_get_state/1, system_replace_state/2,
          format_status/2]).
+
+%% What a callback may give as the time-out part of its result.
+-define(IS_TIMEOUT(T), (T =:= infinity orelse T =:= hibernate orelse
+                        (is_integer(T) andalso T >= 0) orelse
+                        (tuple_size(T) =:= 2 andalso element(1, T) =:= continue))).
 
 -callback init(Args :: term()) -> term().
 -callback handle_call(Request :: term(), From :: {pid(), term()}, State :: term()) -> term().
@@ -58,10 +64,7 @@ init_it(Starter, Parent, Name0, Mod, Args, Options) ->
         {ok, {ok, State}} ->
             proc_lib:init_ack(Starter, {ok, self()}),
             loop(Parent, Name, State, Mod, infinity, HibernateAfter, Debug);
-        {ok, {ok, State, Timeout}} when Timeout =:= hibernate; Timeout =:= infinity;
-                                        is_integer(Timeout), Timeout >= 0;
-                                        is_tuple(Timeout), element(1, Timeout) =:= continue,
-                                        tuple_size(Timeout) =:= 2 ->
+        {ok, {ok, State, Timeout}} when ?IS_TIMEOUT(Timeout) ->
             proc_lib:init_ack(Starter, {ok, self()}),
             loop(Parent, Name, State, Mod, Timeout, HibernateAfter, Debug);
         {ok, {stop, Reason}} ->
@@ -216,7 +219,7 @@ handle_msg({'$gen_call', From, Request}, Parent, Name, State, Mod, HibernateAfte
         {ok, {reply, Reply, NState}} ->
             Debug1 = reply(Name, From, Reply, NState, Debug),
             loop(Parent, Name, NState, Mod, infinity, HibernateAfter, Debug1);
-        {ok, {reply, Reply, NState, Time}} ->
+        {ok, {reply, Reply, NState, Time}} when ?IS_TIMEOUT(Time) ->
             Debug1 = reply(Name, From, Reply, NState, Debug),
             loop(Parent, Name, NState, Mod, Time, HibernateAfter, Debug1);
         {ok, {stop, Reason, Reply, NState}} ->
@@ -240,7 +243,7 @@ handle_common_reply(Reply, Parent, Name, From, Msg, Mod, HibernateAfter, State, 
         {ok, {noreply, NState}} ->
             Debug1 = debug(Debug, Name, {noreply, NState}),
             loop(Parent, Name, NState, Mod, infinity, HibernateAfter, Debug1);
-        {ok, {noreply, NState, Time}} ->
+        {ok, {noreply, NState, Time}} when ?IS_TIMEOUT(Time) ->
             Debug1 = debug(Debug, Name, {noreply, NState}),
             loop(Parent, Name, NState, Mod, Time, HibernateAfter, Debug1);
         {ok, {stop, Reason, NState}} ->

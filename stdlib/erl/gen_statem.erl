@@ -18,8 +18,9 @@
 %% terminate/3, code_change/4, format_status/1,2 and the sys debug trace ("*DBG* ...
 %% receive/consume/postpone/send/start_timer" lines like OTP's) are supported.
 %%
-%% Termination reports go to standard_error through logger. Hibernation only marks the
-%% machine (the process keeps its stack). {global, Name} is not supported (see gen).
+%% Termination reports go to standard_error through logger. hibernate is accepted but
+%% the process is not compacted. {global, Name} is not supported (see gen), and a reply
+%% that arrives after call/3 timed out is left in the caller's mailbox.
 -module(gen_statem).
 
 -export([start/3, start/4, start_link/3, start_link/4, start_monitor/3, start_monitor/4,
@@ -598,10 +599,12 @@ start_timer(Time, Type, _Opts) ->
 cancel_timeout(Type, Timers) ->
     case maps:find(Type, Timers) of
         {ok, {TRef, _}} when is_reference(TRef) ->
-            _ = erlang:cancel_timer(TRef),
-            receive
-                {timeout, TRef, Type} -> ok
-            after 0 -> ok
+            case erlang:cancel_timer(TRef) of
+                false ->
+                    %% It went off: its message is here or on its way.
+                    receive {timeout, TRef, Type} -> ok end;
+                _ ->
+                    ok
             end,
             maps:remove(Type, Timers);
         {ok, _} ->

@@ -318,7 +318,8 @@ handle_call({get_childspec, Id}, _From, State) ->
 
 handle_call(which_children, _From, #state{strategy = simple_one_for_one} = State) ->
     [#child{child_type = Type, modules = Mods}] = State#state.children,
-    Reply = [{undefined, shown_pid(Pid), Type, Mods} || {Pid, _} <- State#state.dynamics],
+    %% Oldest first: OTP lists them in pid order, which is start order there.
+    Reply = [{undefined, shown_pid(Pid), Type, Mods} || {Pid, _} <- lists:reverse(State#state.dynamics)],
     {reply, Reply, State};
 handle_call(which_children, _From, State) ->
     Reply = [{Id, shown_pid(Pid), Type, Mods}
@@ -475,9 +476,9 @@ restart(simple_one_for_one, #child{pid = OldPid, mfargs = {M, F, A}} = Child, St
           end,
     State1 = remove_dynamic(OldPid, State),
     case do_start_child_i(M, F, A) of
+        {ok, undefined} -> {ok, State1};
         {ok, Pid} -> {ok, add_dynamic(Pid, A, State1)};
         {ok, Pid, _Extra} -> {ok, add_dynamic(Pid, A, State1)};
-        {ok, undefined} -> {ok, State1};
         {error, Error} ->
             report_error(start_error, Error, Child, State#state.name),
             {try_again, Key, add_dynamic({restarting, Key}, A, State1)}
