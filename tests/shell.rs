@@ -213,7 +213,7 @@ fn tree_draws_a_supervisor_after_restarts() {
     s.exp_string("one_for_one").expect("its strategy");
     s.exp_string("1 recent").expect("the restart");
     s.exp_string("`-- echo <0.").expect("its child");
-    s.exp_string("worker permanent").expect("type and restart type");
+    s.exp_string("worker permanent, restarts: 1").expect("type, restart type and restarts so far");
     s.exp_string("running").expect("status");
     s.send_line("q().").expect("send");
     s.exp_eof().expect("the shell exits");

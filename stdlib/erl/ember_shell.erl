@@ -201,12 +201,16 @@ tree(Pid, Label, Head, Indent) ->
     [state, _Name, Strategy, Children, _Dynamics, Intensity, Period, Recent | _] = tuple_to_list(State),
     io:format("~s~w ~w (~w, at most ~w restarts in ~ws; ~w recent)~n",
               [Head, Label, Pid, Strategy, Intensity, Period, length(Recent)]),
-    tree_children(lists:reverse(Children), Indent).
+    Counts = case process_info(Pid, dictionary) of
+                 {dictionary, D} -> [{Id, N} || {{'$ember_restarts', Id}, N} <- D];
+                 _ -> []
+             end,
+    tree_children(lists:reverse(Children), Indent, Counts).
 
-tree_children([], _) -> ok;
-tree_children([Child | Rest], Indent) ->
-    [child, Pid, Id, _MFA, Restart, _Significant, _Shutdown, Type, _Mods | More] = tuple_to_list(Child),
-    Restarts = case More of [R | _] -> R; [] -> '?' end,
+tree_children([], _, _) -> ok;
+tree_children([Child | Rest], Indent, Counts) ->
+    [child, Pid, Id, _MFA, Restart, _Significant, _Shutdown, Type | _] = tuple_to_list(Child),
+    Restarts = case lists:keyfind(Id, 1, Counts) of {_, R} -> R; false -> 0 end,
     {Branch, Cont} = case Rest of [] -> {"`-- ", "    "}; _ -> {"|-- ", "|   "} end,
     Status = case Pid of
                  P when is_pid(P) -> case is_process_alive(P) of true -> running; false -> dead end;
@@ -219,4 +223,4 @@ tree_children([Child | Rest], Indent) ->
             io:format("~s~s~w ~w ~w ~w, restarts: ~w, ~w~n",
                       [Indent, Branch, Id, Pid, Type, Restart, Restarts, Status])
     end,
-    tree_children(Rest, Indent).
+    tree_children(Rest, Indent, Counts).

@@ -457,6 +457,7 @@ stopped(Child, State) ->
 restart(Child, State) ->
     case add_restart(State) of
         {ok, NState} ->
+            count_restart(Child#child.id),
             case restart(NState#state.strategy, Child, NState) of
                 {try_again, Key, NState2} ->
                     gen_server:cast(self(), {try_again_restart, Key}),
@@ -505,6 +506,7 @@ restart(rest_for_one, Child, State) ->
 %% Restarts Group (newest first) after the children in Keep (also newest first).
 restart_group(Child, Group, Keep, State) ->
     ToStart = [C#child{pid = undefined} || C <- lists:reverse(Group)],
+    [count_restart(Id) || #child{id = Id} <- ToStart, Id =/= Child#child.id],
     case start_children(ToStart, State#state.name) of
         {ok, Started} ->
             {ok, State#state{children = Started ++ Keep}};
@@ -516,6 +518,12 @@ restart_group(Child, Group, Keep, State) ->
             _ = Child,
             {try_again, FailedId, State#state{children = Marked ++ Keep}}
     end.
+
+%% Restarts so far per child, kept in the supervisor's process dictionary (not in the
+%% child record, whose shape error terms show) for the shell's tree/1.
+count_restart(Id) ->
+    Key = {'$ember_restarts', Id},
+    put(Key, case get(Key) of undefined -> 1; N -> N + 1 end).
 
 add_restart(State) ->
     Now = erlang:monotonic_time(second),
