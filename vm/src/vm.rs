@@ -185,11 +185,14 @@ impl Drop for HostMailbox {
 pub(crate) struct Completion {
     result: Mutex<Option<CallResult>>,
     cv: std::sync::Condvar,
+    /// The program ends with this process (`ember run`'s main): its end is not signalled
+    /// to links and monitors, as erl halts before they could act on it.
+    halts: bool,
 }
 
 impl Completion {
-    fn new() -> Completion {
-        Completion { result: Mutex::new(None), cv: std::sync::Condvar::new() }
+    fn new(halts: bool) -> Completion {
+        Completion { result: Mutex::new(None), cv: std::sync::Condvar::new(), halts }
     }
 
     /// Sets the result (the first one wins) and wakes the waiter.
@@ -392,7 +395,7 @@ impl Vm {
     }
 
     fn call_opts(&self, m: &str, f: &str, args: Vec<Term>, trap_exit: bool) -> CallResult {
-        let done = Arc::new(Completion::new());
+        let done = Arc::new(Completion::new(trap_exit));
         self.shared.waiters.lock().push(Arc::downgrade(&done));
         if let Some(code) = *self.shared.halt.lock() {
             return CallResult::Halted(code);
@@ -732,6 +735,22 @@ impl VmShared {
                 }
                 _ => {}
             }
+        }
+        if proc.extras().completion.as_ref().is_some_and(|c| c.halts) {
+            if let Some(c) = &proc.extras().completion {
+                if let Some(code) = *self.halt.lock() {
+                    c.complete(CallResult::Halted(code));
+                    return;
+                }
+                match failure {
+                    Some((class, r, stack)) => c.complete(CallResult::Raised(class, r, stack)),
+                    None => c.complete(match &proc.extras().result {
+                        Some(v) => CallResult::Returned(v.clone()),
+                        None => CallResult::Exited(reason),
+                    }),
+                }
+            }
+            return;
         }
         for l in &proc.extras().links {
             self.signal(*l, Signal::Exit { from: pid, reason: reason.clone(), linked: true });

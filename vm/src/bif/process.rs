@@ -435,6 +435,10 @@ fn process_info(p: &mut Proc, target: &Term, item: &Term) -> BifResult {
             for x in item.iter_list() {
                 let Term::Atom(a) = x else { return badarg() };
                 match info_of(p, *pid, *a)? {
+                    // In a list, a missing name still comes as a pair.
+                    Some(Term::Nil) if a.as_str() == "registered_name" => {
+                        out.push(Term::tuple(vec![Term::Atom(*a), Term::Nil]))
+                    }
                     Some(v) => out.push(v),
                     None => return Ok(Term::Atom(atoms::UNDEFINED)),
                 }
