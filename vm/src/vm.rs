@@ -694,16 +694,23 @@ impl VmShared {
 
     /// Delivers a signal to a live process (dropped if it is gone).
     pub(crate) fn signal(&self, to: Pid, s: Signal) -> bool {
+        // False when the process is gone, also if it died after the table lookup (its
+        // inbox then refuses the signal).
         match self.processes.get(to) {
-            Some(h) => {
-                if h.push(s) {
+            Some(h) => match h.try_push(s) {
+                None => false,
+                Some(true) => {
                     self.sched.schedule(h);
-                } else if h.is_host() {
-                    let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
-                    self.host_cv.notify_all();
+                    true
                 }
-                true
-            }
+                Some(false) => {
+                    if h.is_host() {
+                        let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
+                        self.host_cv.notify_all();
+                    }
+                    true
+                }
+            },
             None => false,
         }
     }

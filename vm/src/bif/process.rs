@@ -218,8 +218,8 @@ fn link(p: &mut Proc, t: &Term) -> BifResult {
     if *pid == p.pid || p.extras_mut().links.contains(pid) {
         return Ok(Term::bool(true));
     }
-    let alive = p.vm.processes.get(*pid).is_some_and(|h| h.is_alive());
-    if !alive {
+    // The link request goes first; if the process is already gone, the link fails.
+    if !p.vm.signal(*pid, Signal::Link(p.pid)) {
         if p.trap_exit {
             p.deliver(Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), t.clone(), Term::Atom(atoms::NOPROC)]));
             return Ok(Term::bool(true));
@@ -227,7 +227,6 @@ fn link(p: &mut Proc, t: &Term) -> BifResult {
         return Err(Exception::error(Term::Atom(atoms::NOPROC)));
     }
     p.extras_mut().links.push(*pid);
-    p.vm.signal(*pid, Signal::Link(p.pid));
     Ok(Term::bool(true))
 }
 

@@ -75,14 +75,21 @@ impl<P> Handle<P> {
 
     /// Step 1: delivers a signal. Returns true if the caller must schedule the process.
     pub(crate) fn push(&self, s: Signal) -> bool {
+        self.try_push(s) == Some(true)
+    }
+
+    /// Step 1, telling also whether the signal was taken: None if the process has exited
+    /// (step 5 ran), so that links and monitors can answer `noproc` instead of waiting for
+    /// a signal that will never come; otherwise whether the caller must schedule it.
+    pub(crate) fn try_push(&self, s: Signal) -> Option<bool> {
         {
             let mut inbox = lock(&self.inbox);
             if self.state.load(Ordering::Acquire) == EXITED {
-                return false;
+                return None;
             }
             inbox.push_back(s);
         }
-        self.notify()
+        Some(self.notify())
     }
 
     /// Marks the process as having pending signals; true if it must be scheduled now.
