@@ -18,7 +18,7 @@ fn no_signal_is_lost_and_no_process_runs_twice() {
         let private = h.start_running().expect("runnable at first");
         let sender = {
             let h = h.clone();
-            thread::spawn(move || h.push(Signal::Timeout(7)))
+            thread::spawn(move || h.try_push(Signal::Timeout(7)) == Some(true))
         };
         let mut seen = VecDeque::new();
         h.take_signals(&mut seen);
@@ -44,9 +44,9 @@ fn only_one_sender_schedules_a_waiting_process() {
         assert!(h.park(private).is_none());
         let a = {
             let h = h.clone();
-            thread::spawn(move || h.push(Signal::Timeout(1)))
+            thread::spawn(move || h.try_push(Signal::Timeout(1)) == Some(true))
         };
-        let b = h.push(Signal::Timeout(2));
+        let b = h.try_push(Signal::Timeout(2)) == Some(true);
         let a = a.join().expect("sender");
         assert!(a ^ b, "exactly one sender schedules the process");
         assert!(h.start_running().is_some());

@@ -73,14 +73,9 @@ impl<P> Handle<P> {
         }
     }
 
-    /// Step 1: delivers a signal. Returns true if the caller must schedule the process.
-    pub(crate) fn push(&self, s: Signal) -> bool {
-        self.try_push(s) == Some(true)
-    }
-
-    /// Step 1, telling also whether the signal was taken: None if the process has exited
+    /// Step 1: delivers a signal. None if the process has exited
     /// (step 5 ran), so that links and monitors can answer `noproc` instead of waiting for
-    /// a signal that will never come; otherwise whether the caller must schedule it.
+    /// a signal that will never come; otherwise whether the caller must schedule the process.
     pub(crate) fn try_push(&self, s: Signal) -> Option<bool> {
         {
             let mut inbox = lock(&self.inbox);
