@@ -308,6 +308,8 @@ bifs! {
     "erlang", "halt", 2 => |p, a| match &a[0] { Term::Int(n) => halt(p, *n as i32), _ => halt(p, 1) };
     "erlang", "!", 2 => |p, a| send(p, &a[0], a[1].clone());
     "erlang", "send", 2 => |p, a| send(p, &a[0], a[1].clone());
+    // Options (noconnect, nosuspend) concern other nodes only; locally they change nothing.
+    "erlang", "send", 3 => |p, a| send(p, &a[0], a[1].clone()).map(|_| Term::Atom(atoms::OK));
     "erlang", "function_exported", 3 => |p, a| match (&a[0], &a[1], &a[2]) {
         (Term::Atom(m), Term::Atom(f), Term::Int(n)) if *n >= 0 => {
             Ok(Term::bool(p.vm.code.is_loaded(*m) && p.vm.code.is_exported(*m, *f, *n as u32)))

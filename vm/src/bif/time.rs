@@ -73,6 +73,11 @@ bifs! {
         }
         _ => Err(Exception::badarg()),
     };
+    "erlang", "universaltime", 0 => |_, _| Ok(datetime(system_ns()));
+    // ember keeps no time zone: local time is universal time.
+    "erlang", "localtime", 0 => |_, _| Ok(datetime(system_ns()));
+    "erlang", "date", 0 => |_, _| Ok(datetime(system_ns()).as_tuple().map(|t| t[0].clone()).unwrap_or(Term::Nil));
+    "erlang", "time", 0 => |_, _| Ok(datetime(system_ns()).as_tuple().map(|t| t[1].clone()).unwrap_or(Term::Nil));
     "erlang", "unique_integer", 0 => |_, _| Ok(Term::Int(UNIQUE.fetch_add(1, Ordering::Relaxed) - 576_460_752_303_423_488));
     "erlang", "unique_integer", 1 => |_, a| {
         let positive = a[0].iter_list().any(|o| o.as_atom().is_some_and(|x| x.as_str() == "positive"));
@@ -100,6 +105,17 @@ pub(crate) fn now_text() -> String {
         rem % 60,
         micros
     )
+}
+
+/// `{{Y, M, D}, {H, Mi, S}}` for a time in nanoseconds since 1970 (UTC).
+fn datetime(ns: i64) -> Term {
+    let secs = ns.div_euclid(1_000_000_000);
+    let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+    let rem = secs.rem_euclid(86_400);
+    Term::tuple(vec![
+        Term::tuple(vec![Term::Int(y), Term::Int(m), Term::Int(d)]),
+        Term::tuple(vec![Term::Int(rem / 3600), Term::Int(rem / 60 % 60), Term::Int(rem % 60)]),
+    ])
 }
 
 /// Converts days since 1970-01-01 to a (year, month, day) date in the proleptic Gregorian
