@@ -236,6 +236,10 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
     };
     loop {
         shell.vm.flush();
+        // Values are laid out for the terminal's current width, as erl's shell does.
+        if let Some((cols, _)) = rl.dimensions() {
+            WIDTH.store(cols.max(20), Ordering::Relaxed);
+        }
         match rl.readline(&format!("{}> ", shell.number)) {
             Ok(line) => {
                 if line.trim().is_empty() {
@@ -568,8 +572,11 @@ fn module_source(module: &str, number: u64, bound: &[String], new: &[String], bo
     )
 }
 
+/// The terminal's width, as the line editor last measured it (80 if unknown).
+static WIDTH: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(80);
+
 fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|w: &usize| *w >= 20).unwrap_or(80)
+    WIDTH.load(Ordering::Relaxed)
 }
 
 /// An exception as erl's shell shows it: `** exception error: ...`.
