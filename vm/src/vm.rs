@@ -365,14 +365,8 @@ impl Vm {
 
     /// Reads, compiles and loads a file (stack traces name it by its file name).
     pub fn load_file(&self, path: &Path) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
-        match std::fs::read_to_string(path) {
-            Ok(src) => self.load_source(&path.to_string_lossy(), &src),
-            Err(e) => Err(vec![Diagnostic::error(
-                &path.to_string_lossy(),
-                Default::default(),
-                format!("cannot read file: {e}"),
-            )]),
-        }
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        self.load_file_as(path, &name)
     }
 
     /// Adds a directory to the code path.

@@ -11,7 +11,6 @@ use crate::term::floats::{float_to_list, FloatOpts};
 use crate::term::{atoms, cmp_terms, etf, format, hash, Atom, BitWriter, Bitstring, Fun, FunKind, Map, Term};
 use num_bigint::BigInt;
 use num_traits::Num;
-use std::cmp::Ordering;
 use std::sync::Arc;
 
 macro_rules! bifs {
@@ -727,12 +726,17 @@ fn chardata_into(t: &Term, out: &mut Vec<char>, depth: usize) -> Result<(), Exce
     }
 }
 
-fn format_args(fmt: &Term, args: &Term) -> Result<String, Exception> {
+/// The format string and argument list of an `io:format`-style call.
+fn format_input(fmt: &Term, args: &Term) -> Result<(String, Vec<Term>), Exception> {
     let f: String = match fmt {
         Term::Atom(a) => a.as_str().to_owned(),
         other => chardata(other)?.into_iter().collect(),
     };
-    let args = list(args)?;
+    Ok((f, list(args)?))
+}
+
+fn format_args(fmt: &Term, args: &Term) -> Result<String, Exception> {
+    let (f, args) = format_input(fmt, args)?;
     format::format(&f, &args).map_err(|_| Exception::badarg())
 }
 
@@ -743,11 +747,7 @@ fn io_format(p: &mut Proc, dev: Option<&Term>, fmt: &Term, args: &Term) -> BifRe
 }
 
 fn io_lib_format(fmt: &Term, args: &Term) -> BifResult {
-    let f: String = match fmt {
-        Term::Atom(a) => a.as_str().to_owned(),
-        other => chardata(other)?.into_iter().collect(),
-    };
-    let args = list(args)?;
+    let (f, args) = format_input(fmt, args)?;
     let pieces = format::format_pieces(&f, &args).map_err(|_| Exception::badarg())?;
     Ok(Term::list(
         pieces
@@ -767,9 +767,4 @@ fn put_chars(p: &mut Proc, dev: Option<&Term>, data: &Term) -> BifResult {
     };
     p.vm.write_out(dev, &s);
     Ok(Term::Atom(atoms::OK))
-}
-
-#[allow(dead_code)]
-fn order(a: &Term, b: &Term) -> Ordering {
-    cmp_terms(a, b, false)
 }
