@@ -94,20 +94,40 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         None => return Outcome::Done(proc.extras().result.clone().unwrap_or(Term::Nil)),
     };
     let mut argbuf: Vec<Term> = Vec::with_capacity(8);
+    // The next instruction and the frame's first register live in locals while the loop
+    // runs (not in `proc`, which would put a store and a reload on every dispatch).
+    // `sync!` writes them back before anything that reads `proc.pc` or `proc.base` (stack
+    // traces, built-ins, calls through `enter_code`), and `reload!` reads them after anything
+    // that changes them.
+    let mut next = proc.pc;
+    let mut base = proc.base as usize;
     loop {
-        let pc = proc.pc;
-        let base = proc.base as usize;
+        let pc = next;
+        macro_rules! sync {
+            () => {{
+                proc.pc = next;
+                proc.base = base as u32;
+            }};
+        }
+        macro_rules! reload {
+            () => {{
+                next = proc.pc;
+                base = proc.base as usize;
+            }};
+        }
         let Some(op) = m.code.get(pc as usize) else {
             let e = Exception::error(Term::atom("bad_code_address"));
+            sync!();
             match raise(proc, e, None) {
                 Flow::Stop(o) => return finish(proc, reds, budget, o),
                 Flow::Continue => {
                     m = current(proc);
+                    reload!();
                     continue;
                 }
             }
         };
-        proc.pc = pc + 1;
+        next = pc + 1;
         macro_rules! get {
             ($s:expr) => {
                 match $s {
@@ -132,28 +152,34 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         }
         macro_rules! jump {
             ($l:expr) => {
-                proc.pc = $l.0
+                next = $l.0
             };
         }
         macro_rules! fail_or_raise {
             ($fail:expr, $exn:expr) => {
                 match $fail {
                     Some(l) => jump!(l),
-                    None => match raise(proc, $exn, None) {
-                        Flow::Stop(o) => return finish(proc, reds, budget, o),
-                        Flow::Continue => {
-                            m = current(proc);
+                    None => {
+                        sync!();
+                        match raise(proc, $exn, None) {
+                            Flow::Stop(o) => return finish(proc, reds, budget, o),
+                            Flow::Continue => {
+                                m = current(proc);
+                                reload!();
+                            }
                         }
-                    },
+                    }
                 }
             };
         }
         macro_rules! throw {
             ($exn:expr, $bif:expr) => {{
+                sync!();
                 match raise(proc, $exn, $bif) {
                     Flow::Stop(o) => return finish(proc, reds, budget, o),
                     Flow::Continue => {
                         m = current(proc);
+                        reload!();
                         continue;
                     }
                 }
@@ -164,6 +190,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 reds -= 1;
                 if reds <= 0 {
                     proc.pc = pc;
+                    proc.base = base as u32;
                     return finish(proc, reds, budget, Outcome::Yield);
                 }
             }};
@@ -315,6 +342,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         argbuf.clear();
                         argbuf.push(get!(*a));
                         argbuf.push(get!(*b));
+                        sync!();
                         match call_bif(proc, *bif, &argbuf) {
                             Ok(v) => Term::store(&mut proc.regs[base + dst.0 as usize], v),
                             Err(e) => match fail {
@@ -334,6 +362,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 reds -= 1;
+                sync!();
                 match call_bif(proc, *bif, &argbuf) {
                     Ok(v) => {
                         Term::store(&mut proc.regs[base + dst.0 as usize], v);
@@ -360,10 +389,10 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     let v = get!(*a);
                     proc.regs.push(v);
                 }
-                proc.regs.resize(new_base + f.nslots as usize, Term::Nil);
-                proc.frames.push(Frame { ret_pc: pc + 1, base: base as u32, ret_dst: *dst, module: None });
-                proc.base = new_base as u32;
-                proc.pc = f.entry;
+                grow_frame(&mut proc.regs, new_base + f.nslots as usize);
+                proc.frames.push(Frame { ret_pc: next, base: base as u32, ret_dst: *dst, module: None });
+                base = new_base;
+                next = f.entry;
             }
             Op::TailCall { func, args } => {
                 charge_call!();
@@ -382,7 +411,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                             (slot, v) => Term::store(slot, v),
                         }
                     }
-                    proc.pc = f.entry;
+                    next = f.entry;
                     continue;
                 }
                 argbuf.clear();
@@ -399,67 +428,80 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     proc.regs.append(&mut argbuf);
                     proc.regs.resize(base + f.nslots as usize, Term::Nil);
                 }
-                proc.pc = f.entry;
+                next = f.entry;
             }
             Op::CallExt { import, args, dst } => {
                 charge_call!();
                 let exp = m.imports[*import as usize].clone();
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                sync!();
                 if let Err(e) = enter_export(proc, &exp, argv, Some(*dst)) {
                     throw!(e, None);
                 }
                 m = current(proc);
+                reload!();
             }
             Op::TailCallExt { import, args } => {
                 charge_call!();
                 let exp = m.imports[*import as usize].clone();
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                sync!();
                 if let Err(e) = tail_export(proc, &exp, argv) {
                     throw!(e, None);
                 }
                 m = current(proc);
+                reload!();
             }
             Op::CallFun { fun, args, dst } => {
                 charge_call!();
                 let f = get!(*fun);
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                sync!();
                 if let Err(e) = call_fun(proc, f, argv, Some(*dst)) {
                     throw!(e, None);
                 }
                 m = current(proc);
+                reload!();
             }
             Op::TailCallFun { fun, args } => {
                 charge_call!();
                 let f = get!(*fun);
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                sync!();
                 if let Err(e) = call_fun(proc, f, argv, None).map_err(tail_error) {
                     throw!(e, None);
                 }
                 m = current(proc);
+                reload!();
             }
             Op::CallDyn { module, function, args, dst } => {
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                sync!();
                 if let Err(e) = call_mfa(proc, mv, fv, argv, Some(*dst)) {
                     throw!(e, None);
                 }
                 m = current(proc);
+                reload!();
             }
             Op::TailCallDyn { module, function, args } => {
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                sync!();
                 if let Err(e) = call_mfa(proc, mv, fv, argv, None).map_err(tail_error) {
                     throw!(e, None);
                 }
                 m = current(proc);
+                reload!();
             }
             Op::Apply { module, function, args, dst, tail } => {
                 charge_call!();
                 let fv = get!(*function);
                 let list = get!(*args);
                 let dst = if *tail { None } else { Some(*dst) };
+                sync!();
                 let r = match list.list_to_vec() {
                     None => Err(Exception::badarg()),
                     Some(argv) => match module {
@@ -474,6 +516,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     throw!(e, None);
                 }
                 m = current(proc);
+                reload!();
             }
             Op::Return { src } => {
                 let v = get!(*src);
@@ -486,8 +529,8 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     }
                     Some(fr) => {
                         Term::truncate(&mut proc.regs, base);
-                        proc.base = fr.base;
-                        proc.pc = fr.ret_pc;
+                        base = fr.base as usize;
+                        next = fr.ret_pc;
                         if let Some(mm) = fr.module {
                             proc.module = Some(mm.clone());
                             m = mm;
@@ -603,11 +646,13 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                             proc.save = 0;
                         } else {
                             proc.pc = pc;
+                            proc.base = base as u32;
                             return finish(proc, reds, budget, Outcome::Wait(Some(deadline)));
                         }
                     }
                     None => {
                         proc.pc = pc;
+                        proc.base = base as u32;
                         return finish(proc, reds, budget, Outcome::Wait(None));
                     }
                 }
@@ -672,6 +717,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             Op::Yield => {
                 reds -= 1;
                 if reds <= 0 {
+                    sync!();
                     return finish(proc, reds, budget, Outcome::Yield);
                 }
             }
@@ -740,9 +786,8 @@ fn type_test(test: TypeTest, t: &Term) -> bool {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn compare(cmp: Cmp, a: &Term, b: &Term) -> bool {
-    use std::cmp::Ordering::*;
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
         return match cmp {
             Cmp::Eq | Cmp::ExactEq => x == y,
@@ -753,6 +798,16 @@ fn compare(cmp: Cmp, a: &Term, b: &Term) -> bool {
             Cmp::Ge => x >= y,
         };
     }
+    if let (Term::Atom(x), Term::Atom(y), Cmp::ExactEq | Cmp::Eq) = (a, b, cmp) {
+        return x == y;
+    }
+    compare_general(cmp, a, b)
+}
+
+/// [`compare`] for anything but two small integers.
+#[inline(never)]
+fn compare_general(cmp: Cmp, a: &Term, b: &Term) -> bool {
+    use std::cmp::Ordering::*;
     match cmp {
         Cmp::ExactEq => a == b,
         Cmp::ExactNe => a != b,
@@ -770,6 +825,18 @@ fn compare(cmp: Cmp, a: &Term, b: &Term) -> bool {
     }
 }
 
+/// Extends the register file with `[]` up to `len` registers (an inline loop: frames are
+/// small, and `Vec::resize` is an out-of-line call).
+#[inline(always)]
+fn grow_frame(regs: &mut Vec<Term>, len: usize) {
+    if regs.len() < len {
+        regs.reserve(len - regs.len());
+        while regs.len() < len {
+            regs.push(Term::Nil);
+        }
+    }
+}
+
 /// Sets up a call into Erlang function `func` of `module` (pushing a frame when `dst` is
 /// given, replacing the current frame otherwise).
 fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: Vec<Term>, extra: &[Term], dst: Option<Reg>) {
@@ -782,7 +849,6 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: Vec<Term>, 
             let new_base = proc.regs.len();
             proc.regs.extend(args);
             proc.regs.extend_from_slice(extra);
-            proc.regs.resize(new_base + nslots.max(proc.regs.len() - new_base), Term::Nil);
             proc.regs.resize(new_base + nslots, Term::Nil);
             let saved = if same { None } else { proc.module.clone() };
             proc.frames.push(Frame { ret_pc: proc.pc, base: proc.base, ret_dst: dst, module: saved });
@@ -846,7 +912,7 @@ fn enter_export(
     dst: Option<Reg>,
 ) -> Result<(), Exception> {
     // erlang:apply/2,3 reached as a function value (spawn, apply/3): do the call it asks for.
-    if exp.module == atoms::ERLANG && exp.function.as_str() == "apply" && (2..=3).contains(&args.len()) {
+    if exp.module == atoms::ERLANG && exp.function == atoms::APPLY && (2..=3).contains(&args.len()) {
         let mut args = args;
         let list = args.pop().unwrap_or(Term::Nil);
         let argv = list.list_to_vec().ok_or_else(Exception::badarg)?;

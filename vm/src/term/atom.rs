@@ -108,6 +108,7 @@ predefined_atoms! {
     TYPE = "type",
     LOCAL = "local",
     EXTERNAL = "external",
+    APPLY = "apply",
 }
 
 fn table() -> &'static RwLock<Table> {

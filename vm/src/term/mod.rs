@@ -20,6 +20,7 @@ mod map;
 mod order;
 mod pretty;
 pub mod print;
+mod raw;
 
 pub use atom::{atoms, Atom, AtomError, MAX_ATOM_CHARS};
 pub use bits::BitWriter;
@@ -36,7 +37,6 @@ use std::sync::Arc;
 use triomphe::ThinArc;
 
 /// An Erlang value.
-#[derive(Clone)]
 pub enum Term {
     /// An integer that fits in 64 bits.
     Int(i64),
@@ -65,6 +65,38 @@ pub enum Term {
 }
 
 const _: () = assert!(std::mem::size_of::<Term>() == 16);
+
+impl Clone for Term {
+    /// Immediates are copied without dispatching on the variant; boxes bump their count.
+    #[inline(always)]
+    fn clone(&self) -> Term {
+        match raw::copy_immediate(self) {
+            Some(t) => t,
+            None => self.clone_box(),
+        }
+    }
+}
+
+impl Term {
+    /// The general clone (boxes; immediates never get here from `clone`).
+    #[inline(never)]
+    fn clone_box(&self) -> Term {
+        match self {
+            Term::Big(b) => Term::Big(b.clone()),
+            Term::Cons(c) => Term::Cons(c.clone()),
+            Term::Tuple(t) => Term::Tuple(t.clone()),
+            Term::Map(m) => Term::Map(m.clone()),
+            Term::Bits(b) => Term::Bits(b.clone()),
+            Term::Fun(f) => Term::Fun(f.clone()),
+            Term::Int(i) => Term::Int(*i),
+            Term::Float(f) => Term::Float(*f),
+            Term::Atom(a) => Term::Atom(*a),
+            Term::Nil => Term::Nil,
+            Term::Pid(p) => Term::Pid(*p),
+            Term::Ref(r) => Term::Ref(*r),
+        }
+    }
+}
 
 /// A list cell.
 pub struct Cons {
