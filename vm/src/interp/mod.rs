@@ -406,10 +406,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 {
                     for (i, a) in args.iter().enumerate() {
                         let v = get!(*a);
-                        match (&mut proc.regs[base + i], v) {
-                            (Term::Int(slot), Term::Int(x)) => *slot = x,
-                            (slot, v) => Term::store(slot, v),
-                        }
+                        Term::store(&mut proc.regs[base + i], v);
                     }
                     next = f.entry;
                     continue;
