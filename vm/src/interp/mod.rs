@@ -62,6 +62,45 @@ pub fn start_fun(proc: &mut Proc, fun: Term, args: Vec<Term>) {
     proc.pending_start = Some(Box::new(PendingStart::Fun(fun, args)));
 }
 
+/// The argument buffer for built-in calls: one per thread, lent to each `run` so that a
+/// slice allocates nothing for it (most slices are short: one message, one reply).
+struct ArgBuf(Vec<Term>);
+
+thread_local! {
+    static ARGBUF: std::cell::Cell<Vec<Term>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+impl ArgBuf {
+    fn take() -> ArgBuf {
+        let mut v = ARGBUF.with(|c| c.take());
+        if v.capacity() == 0 {
+            v.reserve(8);
+        }
+        ArgBuf(v)
+    }
+}
+
+impl Drop for ArgBuf {
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.0);
+        v.clear();
+        ARGBUF.with(|c| c.set(v));
+    }
+}
+
+impl std::ops::Deref for ArgBuf {
+    type Target = Vec<Term>;
+    fn deref(&self) -> &Vec<Term> {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ArgBuf {
+    fn deref_mut(&mut self) -> &mut Vec<Term> {
+        &mut self.0
+    }
+}
+
 enum Flow {
     Continue,
     Stop(Outcome),
@@ -93,7 +132,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         Some(m) => m,
         None => return Outcome::Done(proc.extras().result.clone().unwrap_or(Term::Nil)),
     };
-    let mut argbuf: Vec<Term> = Vec::with_capacity(8);
+    let mut argbuf = ArgBuf::take();
     // The next instruction and the frame's first register live in locals while the loop
     // runs (not in `proc`, which would put a store and a reload on every dispatch).
     // `sync!` writes them back before anything that reads `proc.pc` or `proc.base` (stack
@@ -348,7 +387,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                             Err(e) => match fail {
                                 Some(l) => jump!(l),
                                 None => {
-                                    let args = std::mem::take(&mut argbuf);
+                                    let args = std::mem::take(&mut *argbuf);
                                     throw!(e, Some((*bif, args)))
                                 }
                             },
@@ -375,7 +414,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     Err(e) => match fail {
                         Some(l) => jump!(l),
                         None => {
-                            let args = std::mem::take(&mut argbuf);
+                            let args = std::mem::take(&mut *argbuf);
                             throw!(e, Some((*bif, args)))
                         }
                     },

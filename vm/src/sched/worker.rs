@@ -5,7 +5,7 @@
 use super::{Scheduler, BUDGET, LOCAL};
 use crate::interp::exception::Class;
 use crate::interp::{self, Outcome};
-use crate::process::{Proc, ProcessHandle};
+use crate::process::{Proc, ProcessHandle, Signal};
 use crate::sched::timer::TimerAction;
 use crate::term::{atoms, Term};
 use crate::vm::VmShared;
@@ -20,6 +20,8 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
     let sched: &Scheduler = &vm.sched;
     LOCAL.with(|l| *l.borrow_mut() = Some((sched.id, local)));
     let mut idle_rounds = 0u32;
+    // Signals taken from an inbox, reused from one process to the next.
+    let mut signals = VecDeque::new();
     loop {
         if sched.idle.is_shutdown() {
             break;
@@ -27,7 +29,7 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
         match find_work(sched, index) {
             Some(h) => {
                 idle_rounds = 0;
-                run_process(&vm, h);
+                run_process(&vm, h, &mut signals);
             }
             // Look again a few times before sleeping: work often arrives within
             // microseconds (a reply, a new process), and waking a sleeping thread costs
@@ -89,11 +91,10 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Arc<ProcessHandle>> {
 }
 
 /// Runs one process for one slice (or more, while signals keep it from waiting).
-fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
+fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>, signals: &mut VecDeque<Signal>) {
     let Some(mut proc) = h.start_running() else { return };
-    let mut signals = VecDeque::new();
     loop {
-        h.take_signals(&mut signals);
+        h.take_signals(signals);
         for s in signals.drain(..) {
             proc.apply_signal(s);
         }

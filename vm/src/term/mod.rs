@@ -380,11 +380,8 @@ impl Term {
     /// immediate case skips the drop code entirely).
     #[inline(always)]
     pub fn store(slot: &mut Term, v: Term) {
-        let old = std::mem::replace(slot, v);
-        if old.is_boxed() {
-            drop(old);
-        } else {
-            std::mem::forget(old);
+        if let Err(v) = raw::overwrite_immediate(slot, v) {
+            *slot = v;
         }
     }
 

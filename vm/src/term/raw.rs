@@ -3,7 +3,8 @@
 //! `Term`'s derived `Clone` dispatches on the variant through a jump table, and the
 //! interpreter clones a term for nearly every operand it reads. Immediates (integers,
 //! floats, atoms, `[]`, local pids and references) own no reference count, so a bitwise copy
-//! of one is a valid, independent term; this module makes that copy and nothing else.
+//! of one is a valid, independent term; this module makes that copy, and the matching
+//! store that overwrites an immediate without running (or calling) drop glue.
 
 use super::Term;
 
@@ -19,4 +20,18 @@ pub(super) fn copy_immediate(t: &Term) -> Option<Term> {
     // copy shares nothing with the original, and dropping either one does nothing. This is
     // exactly what the derived `Clone` returns for these variants, without the dispatch.
     Some(unsafe { std::ptr::read(t) })
+}
+
+/// Writes `v` into `slot` if `slot` holds an immediate; gives `v` back otherwise.
+#[inline(always)]
+pub(super) fn overwrite_immediate(slot: &mut Term, v: Term) -> Result<(), Term> {
+    if slot.is_boxed() {
+        return Err(v);
+    }
+    // SAFETY: `slot` is a valid, exclusively borrowed `Term`, so writing 16 bytes to it is
+    // in bounds and aligned. Its old value is an immediate (checked above), which owns
+    // nothing, so skipping its drop leaks nothing; `v` is moved into the slot and not
+    // dropped here, so its ownership passes to the slot exactly once.
+    unsafe { std::ptr::write(slot, v) };
+    Ok(())
 }
