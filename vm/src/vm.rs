@@ -725,8 +725,15 @@ impl VmShared {
         crate::bif::ets::owner_exited(self, pid);
         self.processes.remove(pid);
         self.processes.unregister_pid(pid);
+        // Unlinks and demonitors that arrived before the end are honoured: no exit signal
+        // or 'DOWN' goes to whoever took its link or monitor back (so a demonitor whose
+        // signal was delivered never needs to expect a 'DOWN').
+        let mut unlinked = Vec::new();
+        let mut demonitored = Vec::new();
         for s in late {
             match s {
+                Signal::Unlink(from) => unlinked.push(from),
+                Signal::Demonitor { from, r } => demonitored.push((r, from)),
                 Signal::Link(from) => {
                     self.signal(from, Signal::Exit { from: pid, reason: Term::Atom(atoms::NOPROC), linked: true });
                 }
@@ -753,10 +760,13 @@ impl VmShared {
             }
             return;
         }
-        for l in &proc.extras().links {
+        for l in proc.extras().links.iter().filter(|l| !unlinked.contains(l)) {
             self.signal(*l, Signal::Exit { from: pid, reason: reason.clone(), linked: true });
         }
         for (r, from, name) in &proc.extras().monitored_by {
+            if demonitored.contains(&(*r, *from)) {
+                continue;
+            }
             let who = name.clone().unwrap_or(Term::Pid(pid));
             self.signal(*from, Signal::Message(down(*r, who, reason.clone())));
         }

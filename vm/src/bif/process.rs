@@ -112,8 +112,8 @@ bifs! {
     "erlang", "cancel_timer", 2 => |p, a| match &a[0] {
         Term::Ref(r) => {
             let left = p.vm.timers.cancel(r.0).map(ms).unwrap_or(Term::bool(false));
-            let asynchronous = option(&a[1], "async");
-            let info = !matches!(option_value(&a[1], "info"), Some(false));
+            let asynchronous = option(&a[1], Atom::new("async"));
+            let info = !matches!(option_value(&a[1], atoms::INFO), Some(false));
             if asynchronous { if info { p.deliver(Term::tuple(vec![Term::atom("cancel_timer"), a[0].clone(), left])); } ok() }
             else if info { Ok(left) } else { ok() }
         }
@@ -269,22 +269,21 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
     Ok(Term::Ref(r))
 }
 
-fn option(list: &Term, name: &str) -> bool {
-    list.iter_list().any(|o| o.as_atom().is_some_and(|a| a.as_str() == name)) || option_value(list, name) == Some(true)
+fn option(list: &Term, name: Atom) -> bool {
+    list.iter_list().any(|o| o.is_atom(name)) || option_value(list, name) == Some(true)
 }
 
-fn option_value(list: &Term, name: &str) -> Option<bool> {
+fn option_value(list: &Term, name: Atom) -> Option<bool> {
     list.iter_list().find_map(|o| match o.as_tuple() {
-        Some([k, v]) if k.as_atom().is_some_and(|a| a.as_str() == name) => v.as_bool(),
+        Some([k, v]) if k.is_atom(name) => v.as_bool(),
         _ => None,
     })
 }
 
 fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
     let Term::Ref(r) = r else { return badarg() };
-    let known = options
-        .list_to_vec()
-        .is_some_and(|v| v.iter().all(|o| o.as_atom().is_some_and(|a| matches!(a.as_str(), "flush" | "info"))));
+    let known =
+        options.list_len().is_some() && options.iter_list().all(|o| o.is_atom(atoms::FLUSH) || o.is_atom(atoms::INFO));
     if !known {
         return badarg();
     }
@@ -299,15 +298,19 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
     let found = p.extras_mut().monitors.iter().position(|(x, _, _)| x == r);
     if let Some(i) = found {
         let (_, target, _) = p.extras_mut().monitors.remove(i);
-        if p.vm.signal(target, Signal::Demonitor { from: p.pid, r: *r }) {
+        // A delivered demonitor is honoured even if the target is exiting (it drops the
+        // monitor before sending its 'DOWN's). Only when the target has ended already may a
+        // 'DOWN' still be on its way (unless it is here): that one is dropped on arrival.
+        let delivered = p.vm.signal(target, Signal::Demonitor { from: p.pid, r: *r });
+        if !delivered && !p.mailbox.iter().any(|m| is_down_for(m, *r)) {
             p.extras_mut().demonitored.push(*r);
         }
     }
-    if option(options, "flush") {
+    if option(options, atoms::FLUSH) {
         p.mailbox.retain(|m| !is_down_for(m, *r));
         p.save = 0;
     }
-    if option(options, "info") {
+    if option(options, atoms::INFO) {
         return Ok(Term::bool(found.is_some()));
     }
     Ok(Term::bool(true))
