@@ -281,7 +281,7 @@ bifs! {
             for k in ["module", "name", "arity", "env", "type"] {
                 let f = super::lookup("erlang", "fun_info", 2).map(super::def);
                 if let Some(d) = f {
-                    items.push((d.f)(p, &[a[0].clone(), Term::atom(k)])?);
+                    items.push((d.f)(p, &mut [a[0].clone(), Term::atom(k)])?);
                 }
             }
             Ok(Term::list(items))
@@ -344,20 +344,32 @@ bifs! {
         other => Err(badmap(other)),
     };
     "maps", "is_key", 2 => |_, a| match &a[1] { Term::Map(m) => Ok(Term::bool(m.get(&a[0]).is_some())), other => Err(badmap(other)) };
-    "maps", "put", 3 => |_, a| match &a[2] {
-        Term::Map(m) => { let mut m = m.clone(); m.insert(a[0].clone(), a[1].clone()); Ok(Term::Map(m)) }
-        other => Err(badmap(other)),
-    };
-    "maps", "update", 3 => |_, a| match &a[2] {
-        Term::Map(m) => {
-            if m.get(&a[0]).is_none() { return Err(Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), a[0].clone()]))); }
-            let mut m = m.clone(); m.insert(a[0].clone(), a[1].clone()); Ok(Term::Map(m))
+    // The map argument is taken, not copied (the caller's register often held its only
+    // reference, so the map is then updated in place); only on success, so that an error's
+    // stack trace still shows every argument.
+    "maps", "put", 3 => |_, a| {
+        let (kv, map) = a.split_at_mut(2);
+        match &mut map[0] {
+            Term::Map(m) => { let mut m = std::mem::take(m); m.insert(kv[0].clone(), kv[1].clone()); Ok(Term::Map(m)) }
+            other => Err(badmap(other)),
         }
-        other => Err(badmap(other)),
     };
-    "maps", "remove", 2 => |_, a| match &a[1] {
-        Term::Map(m) => { let mut m = m.clone(); m.remove(&a[0]); Ok(Term::Map(m)) }
-        other => Err(badmap(other)),
+    "maps", "update", 3 => |_, a| {
+        let (kv, map) = a.split_at_mut(2);
+        match &mut map[0] {
+            Term::Map(m) => {
+                if m.get(&kv[0]).is_none() { return Err(Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), kv[0].clone()]))); }
+                let mut m = std::mem::take(m); m.insert(kv[0].clone(), kv[1].clone()); Ok(Term::Map(m))
+            }
+            other => Err(badmap(other)),
+        }
+    };
+    "maps", "remove", 2 => |_, a| {
+        let (k, map) = a.split_at_mut(1);
+        match &mut map[0] {
+            Term::Map(m) => { let mut m = std::mem::take(m); m.remove(&k[0]); Ok(Term::Map(m)) }
+            other => Err(badmap(other)),
+        }
     };
     "maps", "keys", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.keys().cloned().collect())), other => Err(badmap(other)) };
     "maps", "values", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.values().cloned().collect())), other => Err(badmap(other)) };

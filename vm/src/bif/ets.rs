@@ -455,7 +455,7 @@ fn writable(p: &Proc, id: &Term) -> Result<Arc<Table>, Exception> {
     }
 }
 
-fn new(p: &mut Proc, a: &[Term]) -> BifResult {
+fn new(p: &mut Proc, a: &mut [Term]) -> BifResult {
     let Term::Atom(name) = a[0] else { return badarg() };
     let mut kind = Kind::Set;
     let mut access = Access::Protected;
@@ -547,7 +547,7 @@ fn insert(p: &mut Proc, tab: &Term, objs: &Term, only_new: bool) -> BifResult {
     Ok(Term::bool(true))
 }
 
-fn lookup_element(p: &mut Proc, a: &[Term]) -> BifResult {
+fn lookup_element(p: &mut Proc, a: &mut [Term]) -> BifResult {
     let t = readable(p, &a[0])?;
     let pos = match a[2] {
         Term::Int(n) if n >= 1 => n as usize,
@@ -569,7 +569,7 @@ fn lookup_element(p: &mut Proc, a: &[Term]) -> BifResult {
     }
 }
 
-fn delete_object(p: &mut Proc, a: &[Term]) -> BifResult {
+fn delete_object(p: &mut Proc, a: &mut [Term]) -> BifResult {
     let t = writable(p, &a[0])?;
     if !t.valid_object(&a[1]) {
         return badarg();
@@ -670,7 +670,7 @@ fn update_counter(p: &mut Proc, tab: &Term, key: &Term, op: &Term, default: Opti
     }
 }
 
-fn update_element(p: &mut Proc, a: &[Term]) -> BifResult {
+fn update_element(p: &mut Proc, a: &mut [Term]) -> BifResult {
     let t = writable(p, &a[0])?;
     if t.is_bag() {
         return badarg();
@@ -920,7 +920,7 @@ fn term_words(t: &Term, depth: usize) -> usize {
     }
 }
 
-fn give_away(p: &mut Proc, a: &[Term]) -> BifResult {
+fn give_away(p: &mut Proc, a: &mut [Term]) -> BifResult {
     let t = match p.vm.ets.find(&a[0]) {
         Some(t) if t.owner() == p.pid => t,
         _ => return badarg(),

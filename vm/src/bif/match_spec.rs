@@ -384,8 +384,8 @@ fn eval(p: &mut Proc, e: &Expr, env: &Env<'_>) -> Result<Term, ()> {
             Term::Map(m)
         }
         Expr::Call(f, args) => {
-            let args = args.iter().map(|x| eval(p, x, env)).collect::<Result<Vec<_>, _>>()?;
-            f(p, &args).map_err(|_| ())?
+            let mut args = args.iter().map(|x| eval(p, x, env)).collect::<Result<Vec<_>, _>>()?;
+            f(p, &mut args).map_err(|_| ())?
         }
         Expr::AndAlso(args) => {
             let (last, init) = args.split_last().ok_or(())?;

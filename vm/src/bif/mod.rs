@@ -27,7 +27,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// A built-in's implementation.
-pub type BifFn = fn(&mut Proc, &[Term]) -> BifResult;
+pub type BifFn = fn(&mut Proc, &mut [Term]) -> BifResult;
 
 /// A built-in's entry in the table.
 pub struct BifDef {

@@ -3,11 +3,12 @@
 //! [`compile_module`] is a pure function from source to a module and diagnostics: it never
 //! fails outright and never does I/O (included files come through a
 //! [`SourceLoader`](crate::syntax::SourceLoader)). `codegen` checks scoping and emits code,
-//! `verify` rejects bytecode a correct compiler cannot produce, `disasm` prints bytecode.
+//! `moves` turns last uses of registers into moves, `verify` rejects bytecode a correct compiler cannot produce, `disasm` prints bytecode.
 
 mod autoimport;
 mod codegen;
 pub mod disasm;
+mod moves;
 mod verify;
 
 use crate::code::{CodeServer, Module};
@@ -51,7 +52,10 @@ pub fn compile_module(
 ) -> Compiled {
     let mut diags = Vec::new();
     let ast = syntax::parse_module(file, src, opts, loader, &mut diags);
-    let module = codegen::generate(&ast, code, &mut diags);
+    let module = codegen::generate(&ast, code, &mut diags).map(|mut m| {
+        moves::mark_last_uses(&mut m);
+        m
+    });
     let module = match module {
         Some(m) if !diags.iter().any(|d| d.is_error()) => match verify::verify(&m) {
             Ok(()) => Some(m),

@@ -25,7 +25,7 @@ pub(crate) fn verify(m: &Module) -> Result<(), String> {
             visit_operands(op, &mut |s| srcs.push(s), &mut |r| regs.push(r));
             for s in srcs {
                 match s {
-                    Src::R(r) => regs.push(r),
+                    Src::R(r) | Src::M(r) => regs.push(r),
                     Src::L(l) if l.0 as usize >= m.literals.len() => {
                         return Err(format!("instruction {pc} uses missing literal {}", l.0));
                     }

@@ -171,6 +171,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             ($s:expr) => {
                 match $s {
                     Src::R(r) => proc.regs[base + r.0 as usize].clone(),
+                    Src::M(r) => std::mem::replace(&mut proc.regs[base + r.0 as usize], Term::Nil),
                     Src::L(l) => m.literals[l.0 as usize].clone(),
                 }
             };
@@ -178,7 +179,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         macro_rules! get_ref {
             ($s:expr) => {
                 match $s {
-                    Src::R(r) => &proc.regs[base + r.0 as usize],
+                    Src::R(r) | Src::M(r) => &proc.regs[base + r.0 as usize],
                     Src::L(l) => &m.literals[l.0 as usize],
                 }
             };
@@ -382,7 +383,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         argbuf.push(get!(*a));
                         argbuf.push(get!(*b));
                         sync!();
-                        match call_bif(proc, *bif, &argbuf) {
+                        match call_bif(proc, *bif, &mut argbuf) {
                             Ok(v) => Term::store(&mut proc.regs[base + dst.0 as usize], v),
                             Err(e) => match fail {
                                 Some(l) => jump!(l),
@@ -402,7 +403,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 reds -= 1;
                 sync!();
-                match call_bif(proc, *bif, &argbuf) {
+                match call_bif(proc, *bif, &mut argbuf) {
                     Ok(v) => {
                         Term::store(&mut proc.regs[base + dst.0 as usize], v);
                         // A built-in may have ended the slice (yield/0) or the process (exit/2 to self).
@@ -441,7 +442,9 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 // A loop whose arguments come from registers past the argument area can write
                 // them straight into place: no argument is overwritten before it is read.
                 if frame_len == f.nslots as usize
-                    && args.iter().all(|a| matches!(a, Src::L(_)) || matches!(a, Src::R(r) if r.0 as usize >= n))
+                    && args
+                        .iter()
+                        .all(|a| matches!(a, Src::L(_)) || matches!(a, Src::R(r) | Src::M(r) if r.0 as usize >= n))
                 {
                     for (i, a) in args.iter().enumerate() {
                         let v = get!(*a);
@@ -789,7 +792,7 @@ fn tagged(tag: Atom, v: Term) -> Exception {
     Exception::raised(Class::Error, Term::tuple(vec![Term::Atom(tag), v]))
 }
 
-fn call_bif(proc: &mut Proc, bif: BifId, args: &[Term]) -> Result<Term, Exception> {
+fn call_bif(proc: &mut Proc, bif: BifId, args: &mut [Term]) -> Result<Term, Exception> {
     let f = bif::def(bif).f;
     // A panic inside a built-in ends this process, not the VM.
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(proc, args))) {
@@ -974,8 +977,8 @@ fn tail_export(proc: &mut Proc, exp: &crate::code::Export, args: Vec<Term>) -> R
 
 /// Calls a built-in reached through a call instruction and delivers its result as a
 /// return would.
-fn bif_as_call(proc: &mut Proc, b: BifId, args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
-    let v = match call_bif(proc, b, &args) {
+fn bif_as_call(proc: &mut Proc, b: BifId, mut args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
+    let v = match call_bif(proc, b, &mut args) {
         Ok(v) => v,
         Err(mut e) => {
             if e.origin == Origin::Bif {

@@ -26,6 +26,9 @@ pub enum Src {
     R(Reg),
     /// A literal from the module's literal table.
     L(Lit),
+    /// A register read for the last time: its value is moved out (the register is left
+    /// holding `[]`), which saves a reference count increment and decrement.
+    M(Reg),
 }
 
 /// A type test.

@@ -45,11 +45,20 @@ pub(crate) fn bif_frame(module: &str, name: &str, args: Vec<Term>) -> Term {
     // Some library functions are the `erlang` built-in under another name, as in BEAM.
     let (module, name) = match (module, name) {
         ("maps", "get") if args.len() == 2 => ("erlang", "map_get"),
+        ("maps", "is_key") => ("erlang", "is_map_key"),
+        ("maps", "size") => ("erlang", "map_size"),
         other => other,
+    };
+    // The module that explains the error: the runtime's for its own built-ins, the
+    // library application's for the rest.
+    let explainer = match module {
+        "erlang" | "persistent_term" | "atomics" | "counters" => "erl_erts_errors",
+        "os" => "erl_kernel_errors",
+        _ => "erl_stdlib_errors",
     };
     let info = Term::tuple(vec![
         Term::atom("error_info"),
-        Term::Map(crate::term::Map::from_pairs(vec![(Term::atom("module"), Term::atom("erl_erts_errors"))])),
+        Term::Map(crate::term::Map::from_pairs(vec![(Term::atom("module"), Term::atom(explainer))])),
     ]);
     Term::tuple(vec![Term::atom(module), Term::atom(name), Term::list(args), Term::list(vec![info])])
 }

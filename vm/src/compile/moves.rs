@@ -1,0 +1,310 @@
+//! Last uses: a register read for the last time is moved out, not copied.
+//!
+//! Terms are reference-counted, so copying a boxed value out of a register costs an atomic
+//! increment now and an atomic decrement when the register is overwritten or its frame
+//! ends. Where the register is dead after an instruction, the interpreter can take the
+//! value instead ([`Src::M`]), and a value with one owner can then be updated in place (a
+//! map built in a loop is never copied).
+//!
+//! The pass computes, per function, which registers are live after each instruction (a
+//! backward dataflow over the control flow graph) and rewrites the operands of
+//! instructions that consume their operands. Liveness is conservative where control flow
+//! is implicit:
+//! - an exception may leave any instruction of a function that has a `try` or `catch`
+//!   for any of its handlers, so every handler's live registers are live everywhere in it;
+//! - a `function_clause` failure reads the frame's arguments for the stack trace, so it
+//!   reads every register;
+//! - a register written only on some paths (an instruction with a fail label) is not
+//!   counted as written.
+
+use crate::code::Module;
+use crate::interp::op::{MatchError, Op, Reg, Src};
+
+/// Rewrites every last-use register operand of `m`'s consuming instructions into a move.
+pub(crate) fn mark_last_uses(m: &mut Module) {
+    let n = m.code.len() as u32;
+    let mut bounds: Vec<(u32, u32, u32)> = Vec::with_capacity(m.functions.len());
+    for (i, f) in m.functions.iter().enumerate() {
+        let end = m.functions.get(i + 1).map(|g| g.entry).unwrap_or(n).min(n);
+        bounds.push((f.entry.min(end), end, f.nslots));
+    }
+    for (start, end, nslots) in bounds {
+        mark_function(&mut m.code[start as usize..end as usize], start, nslots as usize);
+    }
+}
+
+/// A set of registers.
+#[derive(Clone, PartialEq)]
+struct Set(Vec<u64>);
+
+impl Set {
+    fn new(n: usize) -> Set {
+        Set(vec![0; n.div_ceil(64)])
+    }
+    fn full(n: usize) -> Set {
+        let mut s = Set::new(n);
+        for r in 0..n {
+            s.insert(r);
+        }
+        s
+    }
+    fn insert(&mut self, r: usize) {
+        if let Some(w) = self.0.get_mut(r / 64) {
+            *w |= 1 << (r % 64);
+        }
+    }
+    fn contains(&self, r: usize) -> bool {
+        self.0.get(r / 64).is_some_and(|w| w & (1 << (r % 64)) != 0)
+    }
+    fn union(&mut self, other: &Set) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a |= b;
+        }
+    }
+}
+
+fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
+    let len = code.len();
+    if len == 0 {
+        return;
+    }
+    let local = |l: u32| l.checked_sub(start).map(|x| x as usize).filter(|x| *x < len);
+    let handlers: Vec<usize> = code
+        .iter()
+        .filter_map(|op| match op {
+            Op::TryBegin { handler, .. } => local(handler.0),
+            _ => None,
+        })
+        .collect();
+    let mut succs: Vec<Vec<usize>> = Vec::with_capacity(len);
+    let mut uses: Vec<Set> = Vec::with_capacity(len);
+    let mut defs: Vec<Set> = Vec::with_capacity(len);
+    for (i, op) in code.iter().enumerate() {
+        let mut s: Vec<usize> = op.labels().iter().filter_map(|l| local(l.0)).collect();
+        if falls_through(op) && i + 1 < len {
+            s.push(i + 1);
+        }
+        succs.push(s);
+        let mut u = Set::new(nslots);
+        if matches!(op, Op::MatchFail { kind: MatchError::FunctionClause, .. }) {
+            u = Set::full(nslots);
+        }
+        reads(op, &mut |r| u.insert(r.0 as usize));
+        uses.push(u);
+        let mut d = Set::new(nslots);
+        if op.labels().is_empty() {
+            writes(op, &mut |r| d.insert(r.0 as usize));
+        }
+        defs.push(d);
+    }
+    // Backward dataflow to a fixed point: live_in = uses ∪ (normal successors' live_in −
+    // defs) ∪ handlers' live_in.
+    let mut live_in: Vec<Set> = vec![Set::new(nslots); len];
+    let mut after: Vec<Set> = vec![Set::new(nslots); len];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for i in (0..len).rev() {
+            let mut out = Set::new(nslots);
+            for &s in &succs[i] {
+                out.union(&live_in[s]);
+            }
+            for (w, d) in out.0.iter_mut().zip(&defs[i].0) {
+                *w &= !d;
+            }
+            for &h in &handlers {
+                out.union(&live_in[h]);
+            }
+            let mut inn = out.clone();
+            inn.union(&uses[i]);
+            if inn != live_in[i] {
+                live_in[i] = inn;
+                changed = true;
+            }
+            after[i] = out;
+        }
+    }
+    for (i, op) in code.iter_mut().enumerate() {
+        let mut count = vec![0u8; nslots];
+        reads(op, &mut |r| {
+            if let Some(c) = count.get_mut(r.0 as usize) {
+                *c = c.saturating_add(1);
+            }
+        });
+        let needed = &after[i];
+        consumed_operands(op, &mut |s| {
+            if let Src::R(r) = *s {
+                let k = r.0 as usize;
+                if count.get(k) == Some(&1) && !needed.contains(k) {
+                    *s = Src::M(r);
+                }
+            }
+        });
+    }
+}
+
+/// Does control go on to the next instruction (on some path)?
+fn falls_through(op: &Op) -> bool {
+    !matches!(
+        op,
+        Op::Jump { .. }
+            | Op::RecvNext { .. }
+            | Op::Return { .. }
+            | Op::TailCall { .. }
+            | Op::TailCallExt { .. }
+            | Op::TailCallFun { .. }
+            | Op::TailCallDyn { .. }
+            | Op::Apply { tail: true, .. }
+            | Op::MatchFail { .. }
+            | Op::Reraise { .. }
+    )
+}
+
+/// Calls `f` with every register the instruction reads.
+fn reads(op: &Op, f: &mut dyn FnMut(Reg)) {
+    let mut src = |s: &Src| {
+        if let Src::R(r) | Src::M(r) = s {
+            f(*r)
+        }
+    };
+    match op {
+        Op::Move { src: s, .. }
+        | Op::Test { src: s, .. }
+        | Op::TestArity { src: s, .. }
+        | Op::GetElement { src: s, .. }
+        | Op::GetList { src: s, .. }
+        | Op::Return { src: s }
+        | Op::MatchFail { src: s, .. }
+        | Op::BinStart { src: s, .. } => src(s),
+        Op::TestFunArity { src: a, arity: b, .. }
+        | Op::Compare { a, b, .. }
+        | Op::Arith { a, b, .. }
+        | Op::GetMapValue { map: a, key: b, .. }
+        | Op::MakeCons { head: a, tail: b, .. } => {
+            src(a);
+            src(b);
+        }
+        Op::MakeTuple { elems: args, .. }
+        | Op::MakeFun { env: args, .. }
+        | Op::CallBif { args, .. }
+        | Op::Call { args, .. }
+        | Op::TailCall { args, .. }
+        | Op::CallExt { args, .. }
+        | Op::TailCallExt { args, .. } => args.iter().for_each(&mut src),
+        Op::MakeMap { pairs, .. } => pairs.iter().for_each(|(k, v)| {
+            src(k);
+            src(v);
+        }),
+        Op::UpdateMap { map, pairs, .. } => {
+            src(map);
+            pairs.iter().for_each(|(k, v, _)| {
+                src(k);
+                src(v);
+            });
+        }
+        Op::CallFun { fun, args, .. } | Op::TailCallFun { fun, args } => {
+            src(fun);
+            args.iter().for_each(&mut src);
+        }
+        Op::CallDyn { module, function, args, .. } | Op::TailCallDyn { module, function, args } => {
+            src(module);
+            src(function);
+            args.iter().for_each(&mut src);
+        }
+        Op::Apply { module, function, args, .. } => {
+            if let Some(m) = module {
+                src(m);
+            }
+            src(function);
+            src(args);
+        }
+        Op::Reraise { class, reason, stack } | Op::CatchValue { class, reason, stack, .. } => {
+            src(class);
+            src(reason);
+            src(stack);
+        }
+        Op::RecvWait { timeout, .. } => {
+            if let Some(t) = timeout {
+                src(t);
+            }
+        }
+        Op::MakeBinary { segs, .. } => segs.iter().for_each(|(v, seg)| {
+            src(v);
+            if let Some(s) = &seg.size {
+                src(s);
+            }
+        }),
+        Op::BinGet { ctx, seg, .. } | Op::BinSkip { ctx, seg, .. } => {
+            if let Some(s) = &seg.size {
+                src(s);
+            }
+            f(*ctx);
+        }
+        Op::BinEnd { ctx, .. } | Op::BinTestUnit { ctx, .. } => f(*ctx),
+        Op::Jump { .. }
+        | Op::TryBegin { .. }
+        | Op::TryEnd
+        | Op::RecvPeek { .. }
+        | Op::RecvNext { .. }
+        | Op::RecvAccept
+        | Op::Yield => {}
+    }
+}
+
+/// Calls `f` with every register the instruction writes when it completes normally.
+fn writes(op: &Op, f: &mut dyn FnMut(Reg)) {
+    match op {
+        Op::Move { dst, .. }
+        | Op::GetElement { dst, .. }
+        | Op::MakeTuple { dst, .. }
+        | Op::MakeCons { dst, .. }
+        | Op::MakeMap { dst, .. }
+        | Op::MakeFun { dst, .. }
+        | Op::Call { dst, .. }
+        | Op::CallExt { dst, .. }
+        | Op::CallFun { dst, .. }
+        | Op::CallDyn { dst, .. }
+        | Op::CatchValue { dst, .. }
+        | Op::Apply { dst, tail: false, .. } => f(*dst),
+        Op::GetList { head, tail, .. } => {
+            f(*head);
+            f(*tail);
+        }
+        // Instructions with a fail label write only on success (see the caller), and the
+        // rest write nothing.
+        _ => {}
+    }
+}
+
+/// Calls `f` on each operand that the instruction consumes (reads into a new value or a
+/// call), where a move can replace a copy.
+fn consumed_operands(op: &mut Op, f: &mut dyn FnMut(&mut Src)) {
+    match op {
+        Op::Move { src, .. } | Op::Return { src } => f(src),
+        Op::MakeCons { head, tail, .. } => {
+            f(head);
+            f(tail);
+        }
+        Op::MakeTuple { elems: args, .. }
+        | Op::MakeFun { env: args, .. }
+        | Op::CallBif { args, .. }
+        | Op::Call { args, .. }
+        | Op::TailCall { args, .. }
+        | Op::CallExt { args, .. }
+        | Op::TailCallExt { args, .. } => args.iter_mut().for_each(f),
+        Op::MakeMap { pairs, .. } => pairs.iter_mut().for_each(|(k, v)| {
+            f(k);
+            f(v);
+        }),
+        Op::UpdateMap { map, pairs, .. } => {
+            f(map);
+            pairs.iter_mut().for_each(|(_, v, _)| f(v));
+        }
+        Op::CallFun { fun, args, .. } | Op::TailCallFun { fun, args } => {
+            f(fun);
+            args.iter_mut().for_each(f);
+        }
+        Op::CallDyn { args, .. } | Op::TailCallDyn { args, .. } => args.iter_mut().for_each(f),
+        _ => {}
+    }
+}
