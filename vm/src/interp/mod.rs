@@ -111,9 +111,9 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
     let mut reds = budget as i64;
     if let Some(start) = proc.pending_start.take() {
         let started = match *start {
-            PendingStart::Export(exp, args) => enter_export(proc, &exp, args, None),
+            PendingStart::Export(exp, mut args) => enter_export(proc, &exp, &mut args, None),
             // A process started with a fun runs it through erlang:apply/2.
-            PendingStart::Fun(f, args) => call_fun(proc, f, args, None).map_err(|mut e| {
+            PendingStart::Fun(f, mut args) => call_fun(proc, f, &mut args, None).map_err(|mut e| {
                 let apply = Term::tuple(vec![Term::Atom(atoms::ERLANG), Term::atom("apply"), Term::Int(2), Term::Nil]);
                 e.origin = Origin::Stack(Term::list(vec![apply]));
                 e
@@ -224,6 +224,14 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     }
                 }
             }};
+        }
+        // After a call: the module the process is in now (an Arc clone only if it changed).
+        macro_rules! refresh_module {
+            () => {
+                if !proc.module.as_ref().is_some_and(|pm| Arc::ptr_eq(pm, &m)) {
+                    m = current(proc);
+                }
+            };
         }
         macro_rules! charge_call {
             () => {{
@@ -471,68 +479,84 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             }
             Op::CallExt { import, args, dst } => {
                 charge_call!();
-                let exp = m.imports[*import as usize].clone();
-                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                argbuf.clear();
+                for a in args.iter() {
+                    argbuf.push(get!(*a));
+                }
                 sync!();
-                if let Err(e) = enter_export(proc, &exp, argv, Some(*dst)) {
+                if let Err(e) = enter_export(proc, &m.imports[*import as usize], &mut argbuf, Some(*dst)) {
                     throw!(e, None);
                 }
-                m = current(proc);
+                refresh_module!();
                 reload!();
             }
             Op::TailCallExt { import, args } => {
                 charge_call!();
-                let exp = m.imports[*import as usize].clone();
-                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                argbuf.clear();
+                for a in args.iter() {
+                    argbuf.push(get!(*a));
+                }
                 sync!();
-                if let Err(e) = tail_export(proc, &exp, argv) {
+                if let Err(e) = tail_export(proc, &m.imports[*import as usize], &mut argbuf) {
                     throw!(e, None);
                 }
-                m = current(proc);
+                refresh_module!();
                 reload!();
             }
             Op::CallFun { fun, args, dst } => {
                 charge_call!();
                 let f = get!(*fun);
-                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                argbuf.clear();
+                for a in args.iter() {
+                    argbuf.push(get!(*a));
+                }
                 sync!();
-                if let Err(e) = call_fun(proc, f, argv, Some(*dst)) {
+                if let Err(e) = call_fun(proc, f, &mut argbuf, Some(*dst)) {
                     throw!(e, None);
                 }
-                m = current(proc);
+                refresh_module!();
                 reload!();
             }
             Op::TailCallFun { fun, args } => {
                 charge_call!();
                 let f = get!(*fun);
-                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                argbuf.clear();
+                for a in args.iter() {
+                    argbuf.push(get!(*a));
+                }
                 sync!();
-                if let Err(e) = call_fun(proc, f, argv, None).map_err(tail_error) {
+                if let Err(e) = call_fun(proc, f, &mut argbuf, None).map_err(tail_error) {
                     throw!(e, None);
                 }
-                m = current(proc);
+                refresh_module!();
                 reload!();
             }
             Op::CallDyn { module, function, args, dst } => {
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
-                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                argbuf.clear();
+                for a in args.iter() {
+                    argbuf.push(get!(*a));
+                }
                 sync!();
-                if let Err(e) = call_mfa(proc, mv, fv, argv, Some(*dst)) {
+                if let Err(e) = call_mfa(proc, mv, fv, &mut argbuf, Some(*dst)) {
                     throw!(e, None);
                 }
-                m = current(proc);
+                refresh_module!();
                 reload!();
             }
             Op::TailCallDyn { module, function, args } => {
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
-                let argv: Vec<Term> = args.iter().map(|a| get!(*a)).collect();
+                argbuf.clear();
+                for a in args.iter() {
+                    argbuf.push(get!(*a));
+                }
                 sync!();
-                if let Err(e) = call_mfa(proc, mv, fv, argv, None).map_err(tail_error) {
+                if let Err(e) = call_mfa(proc, mv, fv, &mut argbuf, None).map_err(tail_error) {
                     throw!(e, None);
                 }
-                m = current(proc);
+                refresh_module!();
                 reload!();
             }
             Op::Apply { module, function, args, dst, tail } => {
@@ -543,18 +567,18 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 sync!();
                 let r = match list.list_to_vec() {
                     None => Err(Exception::badarg()),
-                    Some(argv) => match module {
+                    Some(mut argv) => match module {
                         Some(ms) => {
                             let mv = get!(*ms);
-                            call_mfa(proc, mv, fv, argv, dst)
+                            call_mfa(proc, mv, fv, &mut argv, dst)
                         }
-                        None => call_fun(proc, fv, argv, dst),
+                        None => call_fun(proc, fv, &mut argv, dst),
                     },
                 };
                 if let Err(e) = r {
                     throw!(e, None);
                 }
-                m = current(proc);
+                refresh_module!();
                 reload!();
             }
             Op::Return { src } => {
@@ -878,7 +902,7 @@ fn grow_frame(regs: &mut Vec<Term>, len: usize) {
 
 /// Sets up a call into Erlang function `func` of `module` (pushing a frame when `dst` is
 /// given, replacing the current frame otherwise).
-fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: Vec<Term>, extra: &[Term], dst: Option<Reg>) {
+fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: &mut Vec<Term>, extra: &[Term], dst: Option<Reg>) {
     let f = &module.functions[func as usize];
     let entry = f.entry;
     let nslots = f.nslots as usize;
@@ -886,7 +910,7 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: Vec<Term>, 
     match dst {
         Some(dst) if proc.module.is_some() => {
             let new_base = proc.regs.len();
-            proc.regs.extend(args);
+            proc.regs.append(args);
             proc.regs.extend_from_slice(extra);
             proc.regs.resize(new_base + nslots, Term::Nil);
             let saved = if same { None } else { proc.module.clone() };
@@ -896,7 +920,7 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: Vec<Term>, 
         _ => {
             let base = proc.base as usize;
             proc.regs.truncate(base);
-            proc.regs.extend(args);
+            proc.regs.append(args);
             proc.regs.extend_from_slice(extra);
             proc.regs.resize(base + nslots, Term::Nil);
             if !same && dst.is_none() && !proc.frames.is_empty() {
@@ -947,18 +971,17 @@ fn undef(m: Term, f: Term, args: Vec<Term>) -> Exception {
 fn enter_export(
     proc: &mut Proc,
     exp: &crate::code::Export,
-    args: Vec<Term>,
+    args: &mut Vec<Term>,
     dst: Option<Reg>,
 ) -> Result<(), Exception> {
     // erlang:apply/2,3 reached as a function value (spawn, apply/3): do the call it asks for.
     if exp.module == atoms::ERLANG && exp.function == atoms::APPLY && (2..=3).contains(&args.len()) {
-        let mut args = args;
         let list = args.pop().unwrap_or(Term::Nil);
-        let argv = list.list_to_vec().ok_or_else(Exception::badarg)?;
+        let mut argv = list.list_to_vec().ok_or_else(Exception::badarg)?;
         let f = args.pop().unwrap_or(Term::Nil);
         return match args.pop() {
-            Some(m) => call_mfa(proc, m, f, argv, dst),
-            None => call_fun(proc, f, argv, dst),
+            Some(m) => call_mfa(proc, m, f, &mut argv, dst),
+            None => call_fun(proc, f, &mut argv, dst),
         };
     }
     match resolve(proc, exp) {
@@ -967,23 +990,23 @@ fn enter_export(
             Ok(())
         }
         Target::Bif(b) => bif_as_call(proc, b, args, dst),
-        Target::Undefined => Err(undef(Term::Atom(exp.module), Term::Atom(exp.function), args)),
+        Target::Undefined => Err(undef(Term::Atom(exp.module), Term::Atom(exp.function), std::mem::take(args))),
     }
 }
 
-fn tail_export(proc: &mut Proc, exp: &crate::code::Export, args: Vec<Term>) -> Result<(), Exception> {
+fn tail_export(proc: &mut Proc, exp: &crate::code::Export, args: &mut Vec<Term>) -> Result<(), Exception> {
     enter_export(proc, exp, args, None).map_err(tail_error)
 }
 
 /// Calls a built-in reached through a call instruction and delivers its result as a
 /// return would.
-fn bif_as_call(proc: &mut Proc, b: BifId, mut args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
-    let v = match call_bif(proc, b, &mut args) {
+fn bif_as_call(proc: &mut Proc, b: BifId, args: &mut Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
+    let v = match call_bif(proc, b, args) {
         Ok(v) => v,
         Err(mut e) => {
             if e.origin == Origin::Bif {
                 let d = bif::def(b);
-                e.origin = Origin::TopFrame(stack::bif_frame(d.module, d.name, args));
+                e.origin = Origin::TopFrame(stack::bif_frame(d.module, d.name, std::mem::take(args)));
             }
             return Err(e);
         }
@@ -1021,13 +1044,16 @@ fn return_value(proc: &mut Proc, v: Term) {
     }
 }
 
-fn call_fun(proc: &mut Proc, f: Term, args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
+fn call_fun(proc: &mut Proc, f: Term, args: &mut Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
     let fun = match &f {
         Term::Fun(fun) => fun.clone(),
         _ => return Err(Exception::raised(Class::Error, Term::tuple(vec![Term::Atom(atoms::BADFUN), f]))),
     };
     if fun.arity() as usize != args.len() {
-        let reason = Term::tuple(vec![Term::Atom(atoms::BADARITY), Term::tuple(vec![f.clone(), Term::list(args)])]);
+        let reason = Term::tuple(vec![
+            Term::Atom(atoms::BADARITY),
+            Term::tuple(vec![f.clone(), Term::list(std::mem::take(args))]),
+        ]);
         return Err(Exception::raised(Class::Error, reason));
     }
     match &fun.kind {
@@ -1044,7 +1070,7 @@ fn call_fun(proc: &mut Proc, f: Term, args: Vec<Term>, dst: Option<Reg>) -> Resu
     }
 }
 
-fn call_mfa(proc: &mut Proc, m: Term, f: Term, args: Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
+fn call_mfa(proc: &mut Proc, m: Term, f: Term, args: &mut Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
     match (&m, &f) {
         (Term::Atom(ma), Term::Atom(fa)) => {
             let exp = proc.vm.code.export(*ma, *fa, args.len() as u32);
