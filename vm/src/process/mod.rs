@@ -35,6 +35,7 @@ use crate::term::{Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
 use std::collections::VecDeque;
 use std::sync::Arc;
+use thin_vec::ThinVec;
 
 /// Waiting for a signal, in no run queue.
 pub(crate) const WAITING: u8 = 0;
@@ -56,7 +57,9 @@ pub struct Handle<P> {
     /// The process's pid.
     pub pid: Pid,
     state: AtomicU8,
-    inbox: Mutex<VecDeque<Signal>>,
+    /// Signals not yet taken by the worker (a thin vector: one word while empty, which is
+    /// what an idle process's inbox is).
+    inbox: Mutex<ThinVec<Signal>>,
     private: Mutex<Option<P>>,
 }
 
@@ -68,7 +71,7 @@ impl<P> Handle<P> {
         Handle {
             pid,
             state: AtomicU8::new(RUNNABLE),
-            inbox: Mutex::new(VecDeque::new()),
+            inbox: Mutex::new(ThinVec::new()),
             private: Mutex::new(Some(proc)),
         }
     }
@@ -82,7 +85,7 @@ impl<P> Handle<P> {
             if self.state.load(Ordering::Acquire) == EXITED {
                 return None;
             }
-            inbox.push_back(s);
+            inbox.push(s);
         }
         Some(self.notify())
     }
@@ -138,7 +141,7 @@ impl<P> Handle<P> {
     }
 
     /// Step 5: the process is gone. Returns the signals that arrived before it died.
-    pub(crate) fn mark_exited(&self) -> VecDeque<Signal> {
+    pub(crate) fn mark_exited(&self) -> ThinVec<Signal> {
         let mut inbox = lock(&self.inbox);
         self.state.store(EXITED, Ordering::Release);
         std::mem::take(&mut *inbox)
@@ -157,8 +160,8 @@ impl<P> Handle<P> {
     /// Takes the first message from a host mailbox's inbox (other signals are dropped).
     pub(crate) fn take_message(&self) -> Option<Term> {
         let mut inbox = lock(&self.inbox);
-        while let Some(s) = inbox.pop_front() {
-            if let Signal::Message(t) = s {
+        while !inbox.is_empty() {
+            if let Signal::Message(t) = inbox.remove(0) {
                 return Some(t);
             }
         }
@@ -281,8 +284,9 @@ pub struct Proc {
     /// The VM it runs in.
     pub vm: Arc<VmShared>,
     pub(crate) regs: Vec<Term>,
-    pub(crate) frames: Vec<Frame>,
-    pub(crate) catches: Vec<CatchFrame>,
+    pub(crate) frames: ThinVec<Frame>,
+    /// Active `try`/`catch` frames (a thin vector: most processes have none while idle).
+    pub(crate) catches: ThinVec<CatchFrame>,
     pub(crate) module: Option<Arc<Module>>,
     pub(crate) pc: u32,
     pub(crate) base: u32,
@@ -311,8 +315,8 @@ impl Proc {
             pid,
             vm,
             regs: Vec::new(),
-            frames: Vec::new(),
-            catches: Vec::new(),
+            frames: ThinVec::new(),
+            catches: ThinVec::new(),
             module: None,
             pc: 0,
             base: 0,

@@ -8,6 +8,8 @@ fn the_fixed_parts_of_a_process_stay_small() {
     let proc = std::mem::size_of::<Proc>();
     let handle = std::mem::size_of::<ProcessHandle>();
     eprintln!("Proc: {proc} bytes, ProcessHandle: {handle} bytes");
-    assert!(proc <= 256, "Proc grew to {proc} bytes");
-    assert!(handle <= 128, "ProcessHandle grew to {handle} bytes");
+    // The allocator rounds up to size classes: a `Proc` of at most 160 bytes takes 160, and a
+    // handle of at most 48 bytes plus the `Arc`'s two counts takes 64.
+    assert!(proc <= 160, "Proc grew to {proc} bytes");
+    assert!(handle <= 48, "ProcessHandle grew to {handle} bytes");
 }
