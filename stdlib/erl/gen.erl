@@ -194,11 +194,14 @@ registered(Name) ->
 
 do_call(Pid, _Label, _Request, _Timeout) when Pid =:= self() ->
     exit(calling_self);
+%% The reply comes to a process alias that lives as long as the monitor: a reply that
+%% arrives after the caller gave up is dropped, not left in its mailbox.
 do_call(Pid, Label, Request, Timeout) ->
-    Ref = erlang:monitor(process, Pid),
-    Pid ! {Label, {self(), Ref}, Request},
+    Ref = erlang:monitor(process, Pid, [{alias, demonitor}]),
+    Tag = [alias | Ref],
+    Pid ! {Label, {self(), Tag}, Request},
     receive
-        {Ref, Reply} ->
+        {[alias | Ref], Reply} ->
             erlang:demonitor(Ref, [flush]),
             {ok, Reply};
         {'DOWN', Ref, _, _, noconnection} ->
@@ -207,9 +210,16 @@ do_call(Pid, Label, Request, Timeout) ->
             exit(Reason)
     after Timeout ->
             erlang:demonitor(Ref, [flush]),
-            exit(timeout)
+            receive
+                {[alias | Ref], Reply} -> {ok, Reply}
+            after 0 ->
+                    exit(timeout)
+            end
     end.
 
+reply({_To, [alias | Alias] = Tag}, Reply) when is_reference(Alias) ->
+    Alias ! {Tag, Reply},
+    ok;
 reply({To, Tag}, Reply) ->
     catch erlang:send(To, {Tag, Reply}),
     ok.
@@ -220,8 +230,8 @@ reply({To, Tag}, Reply) ->
 send_request(Process, Label, Request) ->
     try resolve(Process) of
         Pid ->
-            Ref = erlang:monitor(process, Pid),
-            Pid ! {Label, {self(), Ref}, Request},
+            Ref = erlang:monitor(process, Pid, [{alias, demonitor}]),
+            Pid ! {Label, {self(), [alias | Ref]}, Request},
             Ref
     catch
         exit:Reason ->
@@ -242,7 +252,7 @@ receive_reply(Ref, Timeout, Abandon) ->
             _ -> Timeout
         end,
     receive
-        {Ref, Reply} ->
+        {[alias | Ref], Reply} ->
             erlang:demonitor(Ref, [flush]),
             {reply, Reply};
         {'DOWN', Ref, _, Object, Reason} ->
@@ -257,7 +267,7 @@ receive_reply(Ref, Timeout, Abandon) ->
 
 check_response(Msg, Ref) ->
     case Msg of
-        {Ref, Reply} ->
+        {[alias | Ref], Reply} ->
             erlang:demonitor(Ref, [flush]),
             {reply, Reply};
         {'DOWN', Ref, _, Object, Reason} ->

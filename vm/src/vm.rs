@@ -141,6 +141,10 @@ pub struct VmShared {
     host_cv: std::sync::Condvar,
     /// ETS tables.
     pub(crate) ets: crate::bif::ets::EtsTables,
+    /// Active process aliases: reference number to owner. The owner's own list
+    /// ([`Extras::aliases`](crate::process::Extras)) decides whether a message sent to an
+    /// alias is delivered; this table only finds the owner.
+    pub(crate) aliases: Mutex<HashMap<u64, Pid>>,
 }
 
 /// A mailbox with a pid of its own, read by Rust code outside the VM: Erlang processes
@@ -304,6 +308,7 @@ impl Vm {
             host_lock: std::sync::Mutex::new(()),
             host_cv: std::sync::Condvar::new(),
             ets: Default::default(),
+            aliases: Mutex::new(HashMap::new()),
         });
         shared.sched.start(&shared, n);
         // The timer thread keeps the VM alive until the shutdown guard stops it.
@@ -728,6 +733,12 @@ impl VmShared {
         // Unlinks and demonitors that arrived before the end are honoured: no exit signal
         // or 'DOWN' goes to whoever took its link or monitor back (so a demonitor whose
         // signal was delivered never needs to expect a 'DOWN').
+        if !proc.extras().aliases.is_empty() {
+            let mut table = self.aliases.lock();
+            for (a, _) in &proc.extras().aliases {
+                table.remove(&a.0);
+            }
+        }
         let mut unlinked = Vec::new();
         let mut demonitored = Vec::new();
         for s in late {
@@ -824,6 +835,10 @@ impl VmShared {
     pub(crate) fn send(&self, from: &mut Proc, to: &Term, msg: Term) -> Result<(), Exception> {
         let pid = match to {
             Term::Pid(p) => *p,
+            Term::Ref(r) => {
+                self.send_to_alias(from, *r, msg);
+                return Ok(());
+            }
             Term::Atom(a) => self.processes.whereis(*a).ok_or_else(Exception::badarg)?,
             Term::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
                 (Term::Atom(name), Term::Atom(node)) if *node == atoms::NONODE => {
@@ -859,6 +874,18 @@ impl VmShared {
             self.signal(pid, Signal::Message(msg));
         }
         Ok(())
+    }
+
+    /// Sends a message to a process alias; dropped if the alias is not active (as erl does).
+    pub(crate) fn send_to_alias(&self, from: &mut Proc, alias: Ref, msg: Term) {
+        let owner = self.aliases.lock().get(&alias.0).copied();
+        match owner {
+            Some(pid) if pid == from.pid => from.apply_signal(Signal::AliasMessage { alias, msg }),
+            Some(pid) => {
+                self.signal(pid, Signal::AliasMessage { alias, msg });
+            }
+            None => {}
+        }
     }
 
     /// The number of scheduler threads.

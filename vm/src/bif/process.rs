@@ -4,7 +4,7 @@
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
-use crate::process::{Proc, Signal};
+use crate::process::{AliasMode, Proc, Signal};
 use crate::sched::timer::TimerAction;
 use crate::term::{atoms, Atom, Pid, Ref, Term};
 use crate::vm::Start;
@@ -55,7 +55,60 @@ bifs! {
         _ => badarg(),
     };
     "erlang", "monitor", 2 => |p, a| monitor(p, &a[0], &a[1]);
-    "erlang", "monitor", 3 => |p, a| monitor(p, &a[0], &a[1]);
+    "erlang", "monitor", 3 => |p, a| {
+        // The only option is {alias, Mode}: the monitor's reference is then also an alias.
+        let mut mode = None;
+        if a[2].list_len().is_none() {
+            return badarg();
+        }
+        for o in a[2].iter_list() {
+            match o.as_tuple() {
+                Some([k, Term::Atom(v)]) if k.is_atom(atoms::ALIAS) => {
+                    mode = Some(match *v {
+                        atoms::EXPLICIT_UNALIAS => AliasMode::Explicit,
+                        atoms::DEMONITOR => AliasMode::Demonitor,
+                        atoms::REPLY_DEMONITOR => AliasMode::ReplyDemonitor,
+                        _ => return badarg(),
+                    })
+                }
+                _ => return badarg(),
+            }
+        }
+        let r = monitor(p, &a[0], &a[1])?;
+        if let (Some(mode), Term::Ref(alias)) = (mode, &r) {
+            // A monitor that fired at once (noproc) leaves no alias unless it is explicit.
+            let live = p.extras().monitors.iter().any(|(x, _, _)| x == alias) || p.pid == pid_of(&a[1]);
+            if live || mode == AliasMode::Explicit {
+                p.add_alias(*alias, mode);
+            }
+        }
+        Ok(r)
+    };
+    "erlang", "alias", 0 => |p, _| {
+        let r = p.vm.make_ref();
+        p.add_alias(r, AliasMode::Explicit);
+        Ok(Term::Ref(r))
+    };
+    "erlang", "alias", 1 => |p, a| {
+        if a[0].list_len().is_none() {
+            return badarg();
+        }
+        let mut mode = AliasMode::Explicit;
+        for o in a[0].iter_list() {
+            match o.as_atom() {
+                Some(atoms::EXPLICIT_UNALIAS) => mode = AliasMode::Explicit,
+                Some(atoms::REPLY) => mode = AliasMode::Reply,
+                _ => return badarg(),
+            }
+        }
+        let r = p.vm.make_ref();
+        p.add_alias(r, mode);
+        Ok(Term::Ref(r))
+    };
+    "erlang", "unalias", 1 => |p, a| match &a[0] {
+        Term::Ref(r) => Ok(Term::bool(p.unalias(*r))),
+        _ => badarg(),
+    };
     "erlang", "demonitor", 1 => |p, a| demonitor(p, &a[0], &Term::Nil);
     "erlang", "demonitor", 2 => |p, a| demonitor(p, &a[0], &a[1]);
     "erlang", "exit", 2 => |p, a| exit2(p, &a[0], &a[1]);
@@ -296,6 +349,9 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
         }
     }
     let found = p.extras_mut().monitors.iter().position(|(x, _, _)| x == r);
+    if p.alias_mode(*r).is_some_and(|m| m != AliasMode::Explicit && m != AliasMode::Reply) {
+        p.unalias(*r);
+    }
     if let Some(i) = found {
         let (_, target, _) = p.extras_mut().monitors.remove(i);
         // A delivered demonitor is honoured even if the target is exiting (it drops the
@@ -314,6 +370,14 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
         return Ok(Term::bool(found.is_some()));
     }
     Ok(Term::bool(true))
+}
+
+/// The pid a monitor target names, if it is a pid.
+fn pid_of(t: &Term) -> Pid {
+    match t {
+        Term::Pid(p) => *p,
+        _ => Pid(u64::MAX),
+    }
 }
 
 fn is_down_for(m: &Term, r: Ref) -> bool {

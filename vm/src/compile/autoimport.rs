@@ -4,6 +4,8 @@
 /// `(name, arity)` of every auto-imported `erlang` function.
 pub(crate) const AUTO_IMPORTS: &[(&str, u32)] = &[
     ("abs", 1),
+    ("alias", 0),
+    ("alias", 1),
     ("apply", 2),
     ("apply", 3),
     ("atom_to_binary", 1),
@@ -140,6 +142,7 @@ pub(crate) const AUTO_IMPORTS: &[(&str, u32)] = &[
     ("trunc", 1),
     ("tuple_size", 1),
     ("tuple_to_list", 1),
+    ("unalias", 1),
     ("unlink", 1),
     ("unregister", 1),
     ("whereis", 1),

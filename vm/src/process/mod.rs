@@ -257,6 +257,21 @@ pub struct Extras {
     pub(crate) kill: Option<Term>,
     /// Message tracing: the tracer, and whether sends and receives are traced.
     pub(crate) trace: Option<(Pid, bool, bool)>,
+    /// Active process aliases and when each is deactivated.
+    pub(crate) aliases: Vec<(Ref, AliasMode)>,
+}
+
+/// When a process alias stops working (besides `unalias/1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AliasMode {
+    /// Only by `unalias/1`.
+    Explicit,
+    /// When its monitor is removed or fires.
+    Demonitor,
+    /// When its monitor is removed or fires, or a message arrives through it.
+    ReplyDemonitor,
+    /// After the first message that arrives through it (`alias([reply])`).
+    Reply,
 }
 
 impl Extras {
@@ -272,6 +287,7 @@ impl Extras {
         completion: None,
         kill: None,
         trace: None,
+        aliases: Vec::new(),
     };
 }
 
@@ -383,6 +399,36 @@ impl Proc {
         self.mailbox.push_back(msg);
     }
 
+    /// Makes `alias` an active alias of this process.
+    pub(crate) fn add_alias(&mut self, alias: Ref, mode: AliasMode) {
+        self.vm.aliases.lock().insert(alias.0, self.pid);
+        self.extras_mut().aliases.push((alias, mode));
+    }
+
+    /// Deactivates an alias of this process; false if it was not active.
+    pub(crate) fn unalias(&mut self, alias: Ref) -> bool {
+        let Some(i) = self.extras().aliases.iter().position(|(a, _)| *a == alias) else { return false };
+        self.extras_mut().aliases.remove(i);
+        self.vm.aliases.lock().remove(&alias.0);
+        true
+    }
+
+    /// The alias mode of `alias`, if it is an active alias of this process.
+    pub(crate) fn alias_mode(&self, alias: Ref) -> Option<AliasMode> {
+        self.extras().aliases.iter().find(|(a, _)| *a == alias).map(|(_, m)| *m)
+    }
+
+    /// Removes monitor `r` (its target is told), as `demonitor/1` does.
+    pub(crate) fn drop_monitor(&mut self, r: Ref) {
+        if let Some(i) = self.extras().monitors.iter().position(|(x, _, _)| *x == r) {
+            let (_, target, _) = self.extras_mut().monitors.remove(i);
+            let delivered = self.vm.signal(target, Signal::Demonitor { from: self.pid, r });
+            if !delivered {
+                self.extras_mut().demonitored.push(r);
+            }
+        }
+    }
+
     /// The value the process's initial function returned, if it has returned.
     pub fn result(&self) -> Option<&Term> {
         self.extras().result.as_ref()
@@ -392,12 +438,26 @@ impl Proc {
     pub(crate) fn apply_signal(&mut self, s: Signal) {
         use crate::term::atoms;
         match s {
+            Signal::AliasMessage { alias, msg } => {
+                let Some(i) = self.extras().aliases.iter().position(|(a, _)| *a == alias) else { return };
+                let mode = self.extras().aliases[i].1;
+                if matches!(mode, AliasMode::Reply | AliasMode::ReplyDemonitor) {
+                    self.unalias(alias);
+                    if mode == AliasMode::ReplyDemonitor {
+                        self.drop_monitor(alias);
+                    }
+                }
+                self.apply_signal(Signal::Message(msg));
+            }
             Signal::Message(t) => {
                 // A 'DOWN' message ends its monitor; one for a removed monitor is dropped.
                 if let Some([tag, Term::Ref(r), kind, ..]) = t.as_tuple() {
                     if tag.is_atom(atoms::DOWN) && kind.is_atom(atoms::PROCESS) {
                         if let Some(i) = self.extras_mut().monitors.iter().position(|(x, _, _)| x == r) {
                             self.extras_mut().monitors.remove(i);
+                            if self.extras().aliases.iter().any(|(a, m)| a == r && *m != AliasMode::Explicit) {
+                                self.unalias(*r);
+                            }
                         } else if let Some(i) = self.extras_mut().demonitored.iter().position(|x| x == r) {
                             self.extras_mut().demonitored.remove(i);
                             return;

@@ -9,6 +9,14 @@ use crate::term::{Pid, Ref, Term};
 pub enum Signal {
     /// A message.
     Message(Term),
+    /// A message sent to a process alias: delivered only if the alias is still active when
+    /// the receiver takes it in.
+    AliasMessage {
+        /// The alias it was sent to.
+        alias: Ref,
+        /// The message.
+        msg: Term,
+    },
     /// An exit signal: from `exit/2` (`linked` false) or from a dying linked process.
     Exit {
         /// The sender.

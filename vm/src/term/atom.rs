@@ -109,6 +109,11 @@ predefined_atoms! {
     LOCAL = "local",
     EXTERNAL = "external",
     APPLY = "apply",
+    ALIAS = "alias",
+    DEMONITOR = "demonitor",
+    REPLY_DEMONITOR = "reply_demonitor",
+    EXPLICIT_UNALIAS = "explicit_unalias",
+    REPLY = "reply",
 }
 
 fn table() -> &'static RwLock<Table> {

@@ -1,11 +1,10 @@
--module(wish_gen_server_late_reply).
+-module(otp_gen_server_late_reply).
 -export([main/0]).
 -export([init/1, handle_call/3, handle_cast/2]).
 
 %% A reply that comes after gen_server:call/3 gave up with a timeout is not
 %% delivered (OTP 24 and later send replies to a process alias that the
-%% caller deactivates). ember has no process aliases yet, so the late reply
-%% lands in the caller's mailbox.
+%% caller deactivates when it gives up).
 
 init(S) -> {ok, S}.
 
