@@ -31,6 +31,8 @@ pub const MODULES: &[(&str, &str)] = &[
     ("sys", include_str!("../erl/sys.erl")),
     ("application", include_str!("../erl/application.erl")),
     ("logger", include_str!("../erl/logger.erl")),
+    ("rand", include_str!("../erl/rand.erl")),
+    ("calendar", include_str!("../erl/calendar.erl")),
 ];
 
 /// Header files that programs include with `-include_lib`.

@@ -1,9 +1,13 @@
 //! Time: `erlang:monotonic_time/0,1`, `system_time/0,1`, `timestamp/0`,
-//! `convert_time_unit/3`, `unique_integer/0,1`. The native unit is the nanosecond.
+//! `convert_time_unit/3`, `unique_integer/0,1`, and the date-time BIFs (`universaltime/0`,
+//! `localtime/0`, `universaltime_to_localtime/1`, `localtime_to_universaltime/1,2`). The
+//! native unit is the nanosecond. ember keeps no time zone: local time is universal time.
 
 use super::BifDef;
 use crate::interp::exception::Exception;
 use crate::term::Term;
+use num_bigint::BigInt;
+use num_integer::Integer;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
@@ -66,10 +70,15 @@ bifs! {
         let us = system_ns() / 1000;
         Ok(Term::tuple(vec![Term::Int(us / 1_000_000_000_000), Term::Int(us / 1_000_000 % 1_000_000), Term::Int(us % 1_000_000)]))
     };
+    // Rounds toward negative infinity, as BEAM does; big times give big results.
     "erlang", "convert_time_unit", 3 => |_, a| match &a[0] {
         Term::Int(t) => {
             let (from, to) = (per_second(&a[1])?, per_second(&a[2])?);
-            Ok(Term::Int((*t as i128 * to as i128).div_euclid(from as i128) as i64))
+            Ok(Term::from_i128((*t as i128 * to as i128).div_euclid(from as i128)))
+        }
+        Term::Big(t) => {
+            let (from, to) = (per_second(&a[1])?, per_second(&a[2])?);
+            Ok(Term::from_bigint((&**t * to).div_floor(&BigInt::from(from))))
         }
         _ => Err(Exception::badarg()),
     };
@@ -78,6 +87,19 @@ bifs! {
     "erlang", "localtime", 0 => |_, _| Ok(datetime(system_ns()));
     "erlang", "date", 0 => |_, _| Ok(datetime(system_ns()).as_tuple().map(|t| t[0].clone()).unwrap_or(Term::Nil));
     "erlang", "time", 0 => |_, _| Ok(datetime(system_ns()).as_tuple().map(|t| t[1].clone()).unwrap_or(Term::Nil));
+    "erlang", "universaltime_to_localtime", 1 => |_, a| checked_datetime(&a[0]).map(|_| a[0].clone());
+    "erlang", "localtime_to_universaltime", 1 => |_, a| checked_datetime(&a[0]).map(|_| a[0].clone());
+    // With IsDst = true the local time is taken as summer time, an hour ahead, as BEAM
+    // does in a zone without daylight saving time.
+    "erlang", "localtime_to_universaltime", 2 => |_, a| {
+        let [y, m, d, h, mi, s] = checked_datetime(&a[0])?;
+        match a[1].as_bool() {
+            Some(true) => Ok(datetime_secs(days_from_civil(y, m, d) * 86_400 + h * 3600 + mi * 60 + s - 3600)),
+            Some(false) => Ok(a[0].clone()),
+            None if a[1].as_atom().is_some_and(|x| x.as_str() == "undefined") => Ok(a[0].clone()),
+            None => Err(Exception::badarg()),
+        }
+    };
     "erlang", "unique_integer", 0 => |_, _| Ok(Term::Int(UNIQUE.fetch_add(1, Ordering::Relaxed) - 576_460_752_303_423_488));
     "erlang", "unique_integer", 1 => |_, a| {
         let positive = a[0].iter_list().any(|o| o.as_atom().is_some_and(|x| x.as_str() == "positive"));
@@ -109,13 +131,64 @@ pub(crate) fn now_text() -> String {
 
 /// `{{Y, M, D}, {H, Mi, S}}` for a time in nanoseconds since 1970 (UTC).
 fn datetime(ns: i64) -> Term {
-    let secs = ns.div_euclid(1_000_000_000);
+    datetime_secs(ns.div_euclid(1_000_000_000))
+}
+
+/// `{{Y, M, D}, {H, Mi, S}}` for a time in seconds since 1970 (UTC).
+fn datetime_secs(secs: i64) -> Term {
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     let rem = secs.rem_euclid(86_400);
     Term::tuple(vec![
         Term::tuple(vec![Term::Int(y), Term::Int(m), Term::Int(d)]),
         Term::tuple(vec![Term::Int(rem / 3600), Term::Int(rem / 60 % 60), Term::Int(rem % 60)]),
     ])
+}
+
+/// The fields of a `{{Y, M, D}, {H, Mi, S}}` that BEAM's time zone conversions accept: a
+/// real date in the years 1902 to 2147483646 and a time of day without leap seconds.
+fn checked_datetime(t: &Term) -> Result<[i64; 6], Exception> {
+    let three = |t: &Term| match t.as_tuple() {
+        Some([a, b, c]) => match (a.as_int(), b.as_int(), c.as_int()) {
+            (Some(a), Some(b), Some(c)) => Some([a, b, c]),
+            _ => None,
+        },
+        _ => None,
+    };
+    let (date, time) = match t.as_tuple() {
+        Some([date, time]) => (three(date), three(time)),
+        _ => (None, None),
+    };
+    let (Some([y, m, d]), Some([h, mi, s])) = (date, time) else { return Err(Exception::badarg()) };
+    let leap = y % 4 == 0 && (y % 100 != 0 || y % 400 == 0);
+    let month_days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => 0,
+    };
+    let valid = (1902..=2_147_483_646).contains(&y)
+        && (1..=month_days).contains(&d)
+        && (0..24).contains(&h)
+        && (0..60).contains(&mi)
+        && (0..60).contains(&s);
+    if valid {
+        Ok([y, m, d, h, mi, s])
+    } else {
+        Err(Exception::badarg())
+    }
+}
+
+/// Days since 1970-01-01 of a date in the proleptic Gregorian calendar (the inverse of
+/// `civil_from_days`).
+pub(crate) fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
 }
 
 /// Converts days since 1970-01-01 to a (year, month, day) date in the proleptic Gregorian
@@ -142,5 +215,16 @@ mod tests {
         assert_eq!(civil_from_days(0), (1970, 1, 1));
         assert_eq!(civil_from_days(20_413), (2025, 11, 21));
         assert_eq!(civil_from_days(-1), (1969, 12, 31));
+    }
+
+    #[test]
+    fn dates_become_days() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2025, 11, 21), 20_413);
+        assert_eq!(days_from_civil(1969, 12, 31), -1);
+        for z in [-700_000, -25_000, -1, 0, 59, 60, 11_016, 20_000, 3_000_000] {
+            let (y, m, d) = civil_from_days(z);
+            assert_eq!(days_from_civil(y, m, d), z);
+        }
     }
 }
