@@ -525,15 +525,28 @@ count_restart(Id) ->
     Key = {'$ember_restarts', Id},
     put(Key, case get(Key) of undefined -> 1; N -> N + 1 end).
 
+%% Restarts are counted per second of monotonic time, newest first ([{Second, Count}]), so
+%% that checking the intensity costs the length of the period, not the number of restarts.
 add_restart(State) ->
     Now = erlang:monotonic_time(second),
-    Threshold = Now - State#state.period,
-    Restarts = [Now | lists:takewhile(fun(T) -> T >= Threshold end, State#state.restarts)],
+    Kept = recent_restarts(State#state.restarts, Now - State#state.period),
+    Restarts = case Kept of
+                   [{Now, N} | Older] -> [{Now, N + 1} | Older];
+                   _ -> [{Now, 1} | Kept]
+               end,
     NState = State#state{restarts = Restarts},
-    case length(Restarts) =< State#state.intensity of
+    case restart_count(Restarts, 0) =< State#state.intensity of
         true -> {ok, NState};
         false -> {terminate, NState}
     end.
+
+recent_restarts([{T, _} = R | Rest], Threshold) when T >= Threshold ->
+    [R | recent_restarts(Rest, Threshold)];
+recent_restarts(_, _) ->
+    [].
+
+restart_count([{_, N} | Rest], Acc) -> restart_count(Rest, Acc + N);
+restart_count([], Acc) -> Acc.
 
 %% ---------------------------------------------------------------------
 %% Children
