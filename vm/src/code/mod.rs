@@ -9,7 +9,7 @@ use crate::bif::BifId;
 use crate::interp::op::Op;
 use crate::term::{Atom, Term};
 use parking_lot::RwLock;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::Arc;
 
 /// A function in a module.
@@ -120,8 +120,10 @@ impl Export {
 /// Loaded modules and the export table of one VM.
 #[derive(Default)]
 pub struct CodeServer {
-    modules: RwLock<HashMap<Atom, ModuleVersions>>,
-    exports: RwLock<HashMap<(Atom, Atom, u32), Arc<Export>>>,
+    modules: RwLock<FxHashMap<Atom, ModuleVersions>>,
+    /// Keyed by small integers, so hashed with FxHash (SipHash's collision resistance buys
+    /// nothing here, and this lookup is on every `M:F(...)` call with a computed module).
+    exports: RwLock<FxHashMap<(Atom, Atom, u32), Arc<Export>>>,
 }
 
 #[derive(Default, Clone)]

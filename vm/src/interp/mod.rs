@@ -912,17 +912,17 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: &mut Vec<Te
             let new_base = proc.regs.len();
             proc.regs.append(args);
             proc.regs.extend_from_slice(extra);
-            proc.regs.resize(new_base + nslots, Term::Nil);
+            grow_frame(&mut proc.regs, new_base + nslots);
             let saved = if same { None } else { proc.module.clone() };
             proc.frames.push(Frame { ret_pc: proc.pc, base: proc.base, ret_dst: dst, module: saved });
             proc.base = new_base as u32;
         }
         _ => {
             let base = proc.base as usize;
-            proc.regs.truncate(base);
+            Term::truncate(&mut proc.regs, base);
             proc.regs.append(args);
             proc.regs.extend_from_slice(extra);
-            proc.regs.resize(base + nslots, Term::Nil);
+            grow_frame(&mut proc.regs, base + nslots);
             if !same && dst.is_none() && !proc.frames.is_empty() {
                 // A tail call into another module: the frame below must restore the caller's
                 // caller module, which it already records (or which is the same as ours).
