@@ -560,8 +560,13 @@ impl Gen<'_> {
             Expr::Match(p, pat, rhs) => {
                 let v = self.expr(rhs)?;
                 let fail = self.label();
-                let ok = self.label();
                 self.line = p.line;
+                // A fresh variable (or `_`) cannot fail to match: no failure branch.
+                if matches!(&**pat, Expr::Var(_, n) if n == "_" || !self.f.bound.contains(n)) {
+                    self.pattern(pat, v, fail)?;
+                    return Ok(v);
+                }
+                let ok = self.label();
                 self.pattern(pat, v, fail)?;
                 self.emit(Op::Jump { to: ok });
                 self.bind(fail);
@@ -715,6 +720,7 @@ impl Gen<'_> {
                     BinOp::Bor => Some(ArithKind::Bor),
                     BinOp::Bxor => Some(ArithKind::Bxor),
                     BinOp::IDiv => Some(ArithKind::Div),
+                    BinOp::FDiv => Some(ArithKind::FDiv),
                     BinOp::Rem => Some(ArithKind::Rem),
                     BinOp::Eq => Some(ArithKind::Cmp(Cmp::Eq)),
                     BinOp::Ne => Some(ArithKind::Cmp(Cmp::Ne)),

@@ -374,13 +374,20 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         let (x, y) = (*x, *y);
                         match kind {
                             ArithKind::Div if y != 0 => x.checked_div(y).map(Term::Int),
+                            ArithKind::FDiv if y != 0 => finite(x as f64 / y as f64),
                             ArithKind::Rem if y != 0 => x.checked_rem(y).map(Term::Int),
                             ArithKind::Cmp(c) => Some(Term::bool(compare(*c, &Term::Int(x), &Term::Int(y)))),
                             _ => None,
                         }
                     }
-                    (x, y) => match kind {
-                        ArithKind::Cmp(c) => Some(Term::bool(compare(*c, x, y))),
+                    (x, y) => match (kind, float_pair(x, y)) {
+                        (ArithKind::Cmp(c), _) => Some(Term::bool(compare(*c, x, y))),
+                        // Floats (or an integer with a float) take a fast path too; a result
+                        // that is not finite goes to the built-in, which raises badarith.
+                        (ArithKind::Add, Some((x, y))) => finite(x + y),
+                        (ArithKind::Sub, Some((x, y))) => finite(x - y),
+                        (ArithKind::Mul, Some((x, y))) => finite(x * y),
+                        (ArithKind::FDiv, Some((x, y))) => finite(x / y),
                         _ => None,
                     },
                 };
@@ -446,13 +453,14 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 charge_call!();
                 let f = &m.functions[*func as usize];
                 let frame_len = proc.regs.len() - base;
-                let n = args.len();
-                // A loop whose arguments come from registers past the argument area can write
-                // them straight into place: no argument is overwritten before it is read.
+                // Arguments are written into place in order, so argument i may come from any
+                // register at or past i (read before the step that overwrites it): true of
+                // most loops, which can then skip the buffer.
                 if frame_len == f.nslots as usize
-                    && args
-                        .iter()
-                        .all(|a| matches!(a, Src::L(_)) || matches!(a, Src::R(r) | Src::M(r) if r.0 as usize >= n))
+                    && args.iter().enumerate().all(|(i, a)| match a {
+                        Src::L(_) => true,
+                        Src::R(r) | Src::M(r) => r.0 as usize >= i,
+                    })
                 {
                     for (i, a) in args.iter().enumerate() {
                         let v = get!(*a);
@@ -886,6 +894,24 @@ fn compare_general(cmp: Cmp, a: &Term, b: &Term) -> bool {
             }
         }
     }
+}
+
+/// Two numbers as floats, if at least one is a float and the other a float or a small
+/// integer (Erlang's mixed arithmetic converts the integer).
+#[inline(always)]
+fn float_pair(a: &Term, b: &Term) -> Option<(f64, f64)> {
+    match (a, b) {
+        (Term::Float(x), Term::Float(y)) => Some((*x, *y)),
+        (Term::Int(x), Term::Float(y)) => Some((*x as f64, *y)),
+        (Term::Float(x), Term::Int(y)) => Some((*x, *y as f64)),
+        _ => None,
+    }
+}
+
+/// A float result, or None if it is not finite (the caller then raises badarith).
+#[inline(always)]
+fn finite(f: f64) -> Option<Term> {
+    f.is_finite().then_some(Term::Float(f))
 }
 
 /// Extends the register file with `[]` up to `len` registers (an inline loop: frames are

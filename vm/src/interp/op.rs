@@ -108,6 +108,8 @@ pub enum ArithKind {
     Div,
     /// `rem`
     Rem,
+    /// `/` (always a float)
+    FDiv,
     /// A comparison, producing `true` or `false`.
     Cmp(Cmp),
 }
