@@ -10,6 +10,7 @@ pub fn default_config() -> VmConfig {
     VmConfig {
         builtin_modules: ember_stdlib::MODULES.to_vec(),
         builtin_includes: ember_stdlib::INCLUDES.to_vec(),
+        builtin_docs: ember_stdlib::DOCS.to_vec(),
         ..VmConfig::default()
     }
 }

@@ -6,5 +6,5 @@
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> std::process::ExitCode {
-    ember_repl::main_with_args(ember_stdlib::MODULES, ember_stdlib::INCLUDES)
+    ember_repl::main_with_args(ember_stdlib::MODULES, ember_stdlib::INCLUDES, ember_stdlib::DOCS)
 }

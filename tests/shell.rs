@@ -161,6 +161,13 @@ fn shell_commands_show_values_processes_and_modules() {
     s.send_line("h(lists, reverse).").expect("send");
     s.exp_string("lists:reverse/1").expect("h/2 shows the arities");
     s.exp_string("5> ").expect("prompt");
+    s.send_line("h(timer, sleep).").expect("send");
+    s.exp_string("sleep(Milliseconds) -> ok").expect("h/2 shows the function's doc");
+    s.exp_string("Suspends the calling process").expect("h/2 shows the function's doc");
+    s.exp_string("6> ").expect("prompt");
+    s.send_line("h(timer).").expect("send");
+    s.exp_string("Waiting, measuring and timed actions.").expect("h/1 shows the module's summary");
+    s.exp_string("7> ").expect("prompt");
     s.send_line("help().").expect("send");
     s.exp_string("trace(Pid)").expect("help lists the commands");
     s.send_line("q().").expect("send");

@@ -64,6 +64,7 @@ enum Command {
 pub fn main_with_args(
     builtin_modules: &'static [(&'static str, &'static str)],
     includes: &'static [(&'static str, &'static str)],
+    docs: &'static [(&'static str, &'static str)],
 ) -> ExitCode {
     let cli = Cli::parse();
     let mut config = VmConfig {
@@ -71,6 +72,7 @@ pub fn main_with_args(
         include_paths: cli.pa.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
         builtin_modules: builtin_modules.to_vec(),
         builtin_includes: includes.to_vec(),
+        builtin_docs: docs.to_vec(),
         schedulers: cli.schedulers.unwrap_or(0),
         unicode_output: false,
     };

@@ -4,6 +4,7 @@
 //! never exits the process or prints on its own behalf.
 
 mod cli;
+mod docs;
 mod shell;
 
 pub use cli::main_with_args;

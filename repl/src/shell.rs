@@ -8,6 +8,7 @@
 //! library) that lives across inputs and is replaced if it dies; Ctrl-C during an
 //! evaluation kills it. Not yet: completion, `c/1`, `l/1`, `h/1`, `tree/1`, `trace/1`.
 
+use crate::docs;
 use ember_vm::interp::exception::Class;
 use ember_vm::interp::format_exception;
 use ember_vm::syntax::ast::Expr;
@@ -474,12 +475,19 @@ impl Shell {
             println!("{{error,missing}}");
             return;
         }
+        // The module's doc file if it has one, else the comments in its source.
+        let doc = self.vm.module_doc(module);
         let src = self.vm.module_source(module).unwrap_or_default();
         match fun {
             None => {
                 println!("\n\t{module}\n");
-                for line in src.lines().take_while(|l| l.starts_with('%')) {
-                    println!("  {}", line.trim_start_matches('%').trim_start());
+                match doc {
+                    Some(doc) => println!("{}", indent(&docs::summary(doc))),
+                    None => {
+                        for line in src.lines().take_while(|l| l.starts_with('%')) {
+                            println!("  {}", line.trim_start_matches('%').trim_start());
+                        }
+                    }
                 }
                 println!();
                 for (f, a) in &exports {
@@ -490,6 +498,17 @@ impl Shell {
                 let arities: Vec<u32> = exports.iter().filter(|(f, _)| f == fun).map(|(_, a)| *a).collect();
                 if arities.is_empty() {
                     println!("{{error,missing}}");
+                    return;
+                }
+                if let Some(doc) = doc {
+                    let sections = docs::function(doc, fun);
+                    for a in &arities {
+                        println!("\n  {module}:{fun}/{a}\n");
+                        if let Some((_, text)) = sections.iter().find(|(n, _)| n == a) {
+                            println!("{}", indent(text));
+                        }
+                    }
+                    println!("ok");
                     return;
                 }
                 for a in &arities {
@@ -595,4 +614,12 @@ fn print_exception(class: Class, reason: &Term, stack: &Term) {
     for l in lines {
         println!("   {l}");
     }
+}
+
+/// Text indented by two spaces (blank lines stay empty).
+fn indent(text: &str) -> String {
+    text.lines()
+        .map(|l| if l.trim().is_empty() { String::new() } else { format!("  {l}") })
+        .collect::<Vec<_>>()
+        .join("\n")
 }

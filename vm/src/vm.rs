@@ -108,6 +108,8 @@ pub struct VmConfig {
     pub builtin_modules: Vec<(&'static str, &'static str)>,
     /// Header files built into the binary, by `-include_lib` path (e.g. `eunit/include/eunit.hrl`).
     pub builtin_includes: Vec<(&'static str, &'static str)>,
+    /// Documentation of built-in modules (module name and doc file), for the shell's help.
+    pub builtin_docs: Vec<(&'static str, &'static str)>,
     /// Scheduler threads (0: one per core).
     pub schedulers: usize,
     /// Standard output takes Unicode (UTF-8), as a terminal does; otherwise it is a
@@ -428,7 +430,12 @@ impl Vm {
         names
     }
 
-    /// The source text of a module: built in, or `Module.erl` on the code path.
+    /// The documentation of a built-in module (see [`VmConfig::builtin_docs`]).
+    pub fn module_doc(&self, name: &str) -> Option<&'static str> {
+        self.shared.config.builtin_docs.iter().find(|(m, _)| *m == name).map(|(_, d)| *d)
+    }
+
+    /// The source text of a module: `Module.erl` on the code path, else the built-in copy.
     pub fn module_source(&self, name: &str) -> Option<String> {
         for dir in &self.shared.config.code_path {
             if let Ok(src) = std::fs::read_to_string(dir.join(format!("{name}.erl"))) {
