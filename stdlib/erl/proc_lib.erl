@@ -10,9 +10,8 @@
 %% start/start_link/start_monitor wait for init_ack/1,2 like OTP (a link or a monitor
 %% reports a process that dies first; on timeout the process is killed).
 %%
-%% Left out: spawning on other nodes (a Node argument must be node()), real hibernation
-%% (hibernate/3 calls the function at once, keeping the stack), the "neighbours" part of
-%% crash reports, and format/2,3 beyond a plain text rendering of a crash report.
+%% Left out: spawning on other nodes (a Node argument must be node()), the "neighbours"
+%% part of crash reports, and format/2,3 beyond a plain text rendering of a crash report.
 -module(proc_lib).
 
 -export([spawn/1, spawn/2, spawn/3, spawn/4,
@@ -256,11 +255,18 @@ to_pid(Name) when is_atom(Name) ->
     end.
 
 %% ---------------------------------------------------------------------
-%% Hibernation (the process keeps running; see the header)
+%% Hibernation: erlang:hibernate/3 drops the stack, and with it init_p's catch, so the
+%% process wakes up in wake_up/3, which catches again for the crash report.
 
-hibernate(M, F, A) -> apply(M, F, A).
+hibernate(M, F, A) -> erlang:hibernate(?MODULE, wake_up, [M, F, A]).
 
-wake_up(M, F, A) -> apply(M, F, A).
+wake_up(M, F, A) when is_atom(M), is_atom(F), is_list(A) ->
+    try
+        apply(M, F, A)
+    catch
+        Class:Reason:Stacktrace ->
+            exit_p(Class, Reason, Stacktrace)
+    end.
 
 %% ---------------------------------------------------------------------
 %% Stopping a process that handles system messages

@@ -4,7 +4,7 @@
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
-use crate::process::{AliasMode, Proc, Signal};
+use crate::process::{AliasMode, Hibernation, Proc, Signal};
 use crate::sched::timer::TimerAction;
 use crate::term::{atoms, Atom, Pid, Ref, Term};
 use crate::vm::Start;
@@ -152,6 +152,16 @@ bifs! {
     "erlang", "process_info", 1 => |p, a| process_info_all(p, &a[0]);
     "erlang", "process_info", 2 => |p, a| process_info(p, &a[0], &a[1]);
     "erlang", "yield", 0 => |p, _| { p.yield_requested = true; Ok(Term::bool(true)) };
+    // The slice ends here; the interpreter then drops the stack and the process sleeps
+    // until a message comes, then calls M:F(Args) (see interp::hibernate).
+    "erlang", "hibernate", 3 => |p, a| match (&a[0], &a[1], a[2].list_to_vec()) {
+        (Term::Atom(m), Term::Atom(f), Some(args)) => {
+            p.extras_mut().hibernation = Hibernation::Requested(*m, *f, args);
+            p.yield_requested = true;
+            Ok(Term::Atom(atoms::OK))
+        }
+        _ => badarg(),
+    };
     "erlang", "group_leader", 0 => |_, _| Ok(Term::Pid(Pid::new(0, 0)));
     "erlang", "group_leader", 2 => |_, _| Ok(Term::bool(true));
     "erlang", "send_after", 3 => |p, a| timer(p, &a[0], &a[1], a[2].clone(), false);
@@ -443,7 +453,9 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
             pair(Term::tuple(vec![Term::Atom(m), Term::Atom(f), Term::Int(a as i64)]))
         }
         "current_function" => {
+            let asleep = matches!(p.extras().hibernation, Hibernation::Asleep);
             let v = match &p.module {
+                None if asleep => Term::tuple(vec![Term::Atom(atoms::ERLANG), Term::atom("hibernate"), Term::Int(3)]),
                 Some(m) => match m.function_at(p.pc.saturating_sub(1)) {
                     Some(f) => Term::tuple(vec![Term::Atom(m.name), Term::Atom(f.name), Term::Int(f.arity as i64)]),
                     None => Term::Atom(atoms::UNDEFINED),

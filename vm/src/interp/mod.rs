@@ -15,7 +15,7 @@ mod stack;
 
 use crate::bif::{self, BifId};
 use crate::code::{Module, Target};
-use crate::process::{CatchFrame, Frame, PendingStart, Proc};
+use crate::process::{CatchFrame, Frame, Hibernation, PendingStart, Proc};
 use crate::term::{atoms, Atom, Bitstring, Fun, FunKind, Map, Term};
 use exception::{Class, Exception, Origin};
 use op::*;
@@ -106,9 +106,35 @@ enum Flow {
     Stop(Outcome),
 }
 
+/// `erlang:hibernate/3`: drops the stack when it was just asked for, then waits for a
+/// message; true once one is there and the process is to call the function it named.
+fn hibernate(proc: &mut Proc) -> bool {
+    if let Hibernation::Requested(m, f, args) =
+        std::mem::replace(&mut proc.extras_mut().hibernation, Hibernation::Asleep)
+    {
+        Term::truncate(&mut proc.regs, 0);
+        proc.frames.clear();
+        proc.catches.clear();
+        proc.module = None;
+        proc.pc = 0;
+        proc.base = 0;
+        proc.save = 0;
+        let exp = proc.vm.code.export(m, f, args.len() as u32);
+        proc.pending_start = Some(Box::new(PendingStart::Export(exp, args)));
+    }
+    if proc.mailbox.is_empty() {
+        return false;
+    }
+    proc.extras_mut().hibernation = Hibernation::Awake;
+    true
+}
+
 /// Runs `proc` for at most `budget` reductions.
 pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
     let mut reds = budget as i64;
+    if !matches!(proc.extras().hibernation, Hibernation::Awake) && !hibernate(proc) {
+        return Outcome::Wait(None);
+    }
     if let Some(start) = proc.pending_start.take() {
         let started = match *start {
             PendingStart::Export(exp, mut args) => enter_export(proc, &exp, &mut args, None),
@@ -223,6 +249,19 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         continue;
                     }
                 }
+            }};
+        }
+        // After a call through a helper: a built-in reached this way may have ended the slice
+        // (erlang:yield/0, erlang:hibernate/3); otherwise go on in the module the process is
+        // in now (an Arc clone only if it changed).
+        macro_rules! after_call {
+            () => {{
+                if proc.yield_requested {
+                    proc.yield_requested = false;
+                    return finish(proc, reds, budget, Outcome::Yield);
+                }
+                refresh_module!();
+                reload!();
             }};
         }
         // After a call: the module the process is in now (an Arc clone only if it changed).
@@ -495,8 +534,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if let Err(e) = enter_export(proc, &m.imports[*import as usize], &mut argbuf, Some(*dst)) {
                     throw!(e, None);
                 }
-                refresh_module!();
-                reload!();
+                after_call!();
             }
             Op::TailCallExt { import, args } => {
                 charge_call!();
@@ -508,8 +546,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if let Err(e) = tail_export(proc, &m.imports[*import as usize], &mut argbuf) {
                     throw!(e, None);
                 }
-                refresh_module!();
-                reload!();
+                after_call!();
             }
             Op::CallFun { fun, args, dst } => {
                 charge_call!();
@@ -522,8 +559,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if let Err(e) = call_fun(proc, f, &mut argbuf, Some(*dst)) {
                     throw!(e, None);
                 }
-                refresh_module!();
-                reload!();
+                after_call!();
             }
             Op::TailCallFun { fun, args } => {
                 charge_call!();
@@ -536,8 +572,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if let Err(e) = call_fun(proc, f, &mut argbuf, None).map_err(tail_error) {
                     throw!(e, None);
                 }
-                refresh_module!();
-                reload!();
+                after_call!();
             }
             Op::CallDyn { module, function, args, dst } => {
                 charge_call!();
@@ -550,8 +585,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if let Err(e) = call_mfa(proc, mv, fv, &mut argbuf, Some(*dst)) {
                     throw!(e, None);
                 }
-                refresh_module!();
-                reload!();
+                after_call!();
             }
             Op::TailCallDyn { module, function, args } => {
                 charge_call!();
@@ -564,8 +598,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if let Err(e) = call_mfa(proc, mv, fv, &mut argbuf, None).map_err(tail_error) {
                     throw!(e, None);
                 }
-                refresh_module!();
-                reload!();
+                after_call!();
             }
             Op::Apply { module, function, args, dst, tail } => {
                 charge_call!();
@@ -586,8 +619,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if let Err(e) = r {
                     throw!(e, None);
                 }
-                refresh_module!();
-                reload!();
+                after_call!();
             }
             Op::Return { src } => {
                 let v = get!(*src);

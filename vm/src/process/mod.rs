@@ -259,6 +259,20 @@ pub struct Extras {
     pub(crate) trace: Option<(Pid, bool, bool)>,
     /// Active process aliases and when each is deactivated.
     pub(crate) aliases: Vec<(Ref, AliasMode)>,
+    /// Where the process is in `erlang:hibernate/3`.
+    pub(crate) hibernation: Hibernation,
+}
+
+/// `erlang:hibernate/3`: asked for (the call to make on waking), then asleep until a message.
+#[derive(Default)]
+pub(crate) enum Hibernation {
+    /// Not hibernating.
+    #[default]
+    Awake,
+    /// `hibernate(M, F, Args)` was called; the slice ends and the stack is dropped.
+    Requested(Atom, Atom, Vec<Term>),
+    /// The stack is gone; the first message makes the process call the function.
+    Asleep,
 }
 
 /// When a process alias stops working (besides `unalias/1`).
@@ -288,6 +302,7 @@ impl Extras {
         kill: None,
         trace: None,
         aliases: Vec::new(),
+        hibernation: Hibernation::Awake,
     };
 }
 
