@@ -449,7 +449,7 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
         )),
         "reductions" => pair(Term::Int(p.reductions as i64)),
         "initial_call" => {
-            let (m, f, a) = p.initial_call;
+            let (m, f, a) = p.initial_call.get();
             pair(Term::tuple(vec![Term::Atom(m), Term::Atom(f), Term::Int(a as i64)]))
         }
         "current_function" => {

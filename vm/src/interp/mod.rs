@@ -15,7 +15,7 @@ mod stack;
 
 use crate::bif::{self, BifId};
 use crate::code::{Module, Target};
-use crate::process::{CatchFrame, Frame, Hibernation, PendingStart, Proc};
+use crate::process::{CatchFrame, Frame, Hibernation, InitialCall, PendingStart, Proc};
 use crate::term::{atoms, Atom, Bitstring, Fun, FunKind, Map, Term};
 use exception::{Class, Exception, Origin};
 use op::*;
@@ -45,7 +45,7 @@ pub(crate) fn current_stacktrace(proc: &Proc) -> Term {
 
 /// Prepares a process to call `m:f(args)`; the call happens on its first `run`.
 pub fn start(proc: &mut Proc, m: Atom, f: Atom, args: Vec<Term>) {
-    proc.initial_call = (m, f, args.len() as u32);
+    proc.initial_call = InitialCall::new(m, f, args.len() as u32);
     let exp = proc.vm.code.export(m, f, args.len() as u32);
     proc.pending_start = Some(Box::new(PendingStart::Export(exp, args)));
 }
@@ -57,7 +57,7 @@ pub fn start_fun(proc: &mut Proc, fun: Term, args: Vec<Term>) {
             FunKind::Export { function, .. } => *function,
             FunKind::Local { code, index, .. } => code.functions[code.lambdas[*index as usize].func as usize].name,
         };
-        proc.initial_call = (f.module, name, f.arity());
+        proc.initial_call = InitialCall::new(f.module, name, f.arity());
     }
     proc.pending_start = Some(Box::new(PendingStart::Fun(fun, args)));
 }
@@ -700,7 +700,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 };
                 set!(dst, v);
             }
-            Op::RecvPeek { dst, empty } => match proc.mailbox.get(proc.save) {
+            Op::RecvPeek { dst, empty } => match proc.mailbox.get(proc.save as usize) {
                 Some(msg) => {
                     let msg = msg.clone();
                     set!(dst, msg);
@@ -712,7 +712,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 jump!(to);
             }
             Op::RecvAccept => {
-                let s = proc.save;
+                let s = proc.save as usize;
                 proc.mailbox.remove(s);
                 proc.save = 0;
                 if let Some(timer) = proc.finish_receive() {
@@ -720,7 +720,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             }
             Op::RecvWait { timeout, retry } => {
-                if proc.save < proc.mailbox.len() {
+                if (proc.save as usize) < proc.mailbox.len() {
                     jump!(retry);
                     continue;
                 }

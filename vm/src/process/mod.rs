@@ -206,6 +206,24 @@ pub(crate) enum PendingStart {
     Fun(Term, Vec<Term>),
 }
 
+/// A process's initial call `{Module, Function, Arity}` in one word: atom indexes are below
+/// 2^20 (the atom table's limit) and arities below 2^24, which keeps [`Proc`] small.
+#[derive(Clone, Copy, Debug)]
+pub struct InitialCall(u64);
+
+impl InitialCall {
+    /// Packs `{m, f, arity}`.
+    pub fn new(m: Atom, f: Atom, arity: u32) -> InitialCall {
+        InitialCall(u64::from(m.index()) << 44 | u64::from(f.index()) << 24 | u64::from(arity & 0xFF_FFFF))
+    }
+
+    /// The module, function and arity.
+    pub fn get(self) -> (Atom, Atom, u32) {
+        let atom = |i: u64| Atom::from_index(i as u32).unwrap_or(crate::term::atoms::UNDEFINED);
+        (atom(self.0 >> 44), atom((self.0 >> 24) & 0xF_FFFF), (self.0 & 0xFF_FFFF) as u32)
+    }
+}
+
 /// A call frame: where to go back to when the callee returns.
 pub(crate) struct Frame {
     /// The caller's next instruction.
@@ -315,7 +333,7 @@ pub struct Proc {
     /// The VM it runs in.
     pub vm: Arc<VmShared>,
     pub(crate) regs: Vec<Term>,
-    pub(crate) frames: ThinVec<Frame>,
+    pub(crate) frames: Vec<Frame>,
     /// Active `try`/`catch` frames (a thin vector: most processes have none while idle).
     pub(crate) catches: ThinVec<CatchFrame>,
     pub(crate) module: Option<Arc<Module>>,
@@ -324,11 +342,11 @@ pub struct Proc {
     /// Messages received and not yet taken by `receive`.
     pub mailbox: VecDeque<Term>,
     /// The receive save point: messages before it have been looked at by this receive.
-    pub(crate) save: usize,
+    pub(crate) save: u32,
     /// Reductions used so far.
     pub reductions: u64,
     /// The initial call `{M, F, A}`.
-    pub initial_call: (Atom, Atom, u32),
+    pub(crate) initial_call: InitialCall,
     /// The call to make when the process first runs.
     pub(crate) pending_start: Option<Box<PendingStart>>,
     /// Whether exit signals become messages.
@@ -346,7 +364,7 @@ impl Proc {
             pid,
             vm,
             regs: Vec::new(),
-            frames: ThinVec::new(),
+            frames: Vec::new(),
             catches: ThinVec::new(),
             module: None,
             pc: 0,
@@ -354,7 +372,7 @@ impl Proc {
             mailbox: VecDeque::new(),
             save: 0,
             reductions: 0,
-            initial_call: (crate::term::atoms::UNDEFINED, crate::term::atoms::UNDEFINED, 0),
+            initial_call: InitialCall::new(crate::term::atoms::UNDEFINED, crate::term::atoms::UNDEFINED, 0),
             pending_start: None,
             trap_exit: false,
             extras: None,
