@@ -280,7 +280,7 @@ fn writes(op: &Op, f: &mut dyn FnMut(Reg)) {
 /// call), where a move can replace a copy.
 fn consumed_operands(op: &mut Op, f: &mut dyn FnMut(&mut Src)) {
     match op {
-        Op::Move { src, .. } | Op::Return { src } => f(src),
+        Op::Move { src, .. } | Op::Return { src } | Op::GetList { src, .. } => f(src),
         Op::MakeCons { head, tail, .. } => {
             f(head);
             f(tail);

@@ -316,9 +316,23 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(dst, v);
             }
             Op::GetList { src, head, tail } => {
-                let (h, t) = match get_ref!(*src) {
-                    Term::Cons(c) => (c.head.clone(), c.tail.clone()),
-                    _ => (Term::Nil, Term::Nil),
+                let (h, t) = match src {
+                    // The list's last use: a cell nobody else holds gives up its head and
+                    // tail without touching reference counts.
+                    Src::M(_) => match get!(*src) {
+                        Term::Cons(c) => match Arc::try_unwrap(c) {
+                            Ok(mut cell) => (
+                                std::mem::replace(&mut cell.head, Term::Nil),
+                                std::mem::replace(&mut cell.tail, Term::Nil),
+                            ),
+                            Err(c) => (c.head.clone(), c.tail.clone()),
+                        },
+                        _ => (Term::Nil, Term::Nil),
+                    },
+                    _ => match get_ref!(*src) {
+                        Term::Cons(c) => (c.head.clone(), c.tail.clone()),
+                        _ => (Term::Nil, Term::Nil),
+                    },
                 };
                 set!(head, h);
                 set!(tail, t);
