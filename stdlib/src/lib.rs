@@ -37,7 +37,12 @@ pub const MODULES: &[(&str, &str)] = &[
 
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
 /// doc file (`# module`, a summary, then a `## name/arity` section per exported function).
-pub const DOCS: &[(&str, &str)] = &[("timer", include_str!("../doc/timer.md"))];
+pub const DOCS: &[(&str, &str)] = &[
+    ("lists", include_str!("../doc/lists.md")),
+    ("maps", include_str!("../doc/maps.md")),
+    ("string", include_str!("../doc/string.md")),
+    ("timer", include_str!("../doc/timer.md")),
+];
 
 /// Header files that programs include with `-include_lib`.
 pub const INCLUDES: &[(&str, &str)] = &[("eunit/include/eunit.hrl", include_str!("../include/eunit.hrl"))];
