@@ -38,12 +38,14 @@ pub const MODULES: &[(&str, &str)] = &[
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
 /// doc file (`# module`, a summary, then a `## name/arity` section per exported function).
 pub const DOCS: &[(&str, &str)] = &[
+    ("gen_server", include_str!("../doc/gen_server.md")),
     ("io", include_str!("../doc/io.md")),
     ("io_lib", include_str!("../doc/io_lib.md")),
     ("lists", include_str!("../doc/lists.md")),
     ("maps", include_str!("../doc/maps.md")),
     ("proplists", include_str!("../doc/proplists.md")),
     ("string", include_str!("../doc/string.md")),
+    ("supervisor", include_str!("../doc/supervisor.md")),
     ("timer", include_str!("../doc/timer.md")),
 ];
 
