@@ -38,13 +38,18 @@ pub const MODULES: &[(&str, &str)] = &[
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
 /// doc file (`# module`, a summary, then a `## name/arity` section per exported function).
 pub const DOCS: &[(&str, &str)] = &[
+    ("dict", include_str!("../doc/dict.md")),
     ("ets", include_str!("../doc/ets.md")),
     ("gen_server", include_str!("../doc/gen_server.md")),
     ("io", include_str!("../doc/io.md")),
     ("io_lib", include_str!("../doc/io_lib.md")),
     ("lists", include_str!("../doc/lists.md")),
     ("maps", include_str!("../doc/maps.md")),
+    ("orddict", include_str!("../doc/orddict.md")),
+    ("ordsets", include_str!("../doc/ordsets.md")),
     ("proplists", include_str!("../doc/proplists.md")),
+    ("queue", include_str!("../doc/queue.md")),
+    ("sets", include_str!("../doc/sets.md")),
     ("string", include_str!("../doc/string.md")),
     ("supervisor", include_str!("../doc/supervisor.md")),
     ("timer", include_str!("../doc/timer.md")),
