@@ -38,8 +38,11 @@ pub const MODULES: &[(&str, &str)] = &[
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
 /// doc file (`# module`, a summary, then a `## name/arity` section per exported function).
 pub const DOCS: &[(&str, &str)] = &[
+    ("array", include_str!("../doc/array.md")),
     ("dict", include_str!("../doc/dict.md")),
     ("ets", include_str!("../doc/ets.md")),
+    ("gb_sets", include_str!("../doc/gb_sets.md")),
+    ("gb_trees", include_str!("../doc/gb_trees.md")),
     ("gen_server", include_str!("../doc/gen_server.md")),
     ("io", include_str!("../doc/io.md")),
     ("io_lib", include_str!("../doc/io_lib.md")),
