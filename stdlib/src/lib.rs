@@ -38,6 +38,7 @@ pub const MODULES: &[(&str, &str)] = &[
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
 /// doc file (`# module`, a summary, then a `## name/arity` section per exported function).
 pub const DOCS: &[(&str, &str)] = &[
+    ("application", include_str!("../doc/application.md")),
     ("array", include_str!("../doc/array.md")),
     ("dict", include_str!("../doc/dict.md")),
     ("ets", include_str!("../doc/ets.md")),
@@ -58,6 +59,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("sets", include_str!("../doc/sets.md")),
     ("string", include_str!("../doc/string.md")),
     ("supervisor", include_str!("../doc/supervisor.md")),
+    ("sys", include_str!("../doc/sys.md")),
     ("timer", include_str!("../doc/timer.md")),
 ];
 
