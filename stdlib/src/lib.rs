@@ -40,6 +40,7 @@ pub const MODULES: &[(&str, &str)] = &[
 pub const DOCS: &[(&str, &str)] = &[
     ("application", include_str!("../doc/application.md")),
     ("array", include_str!("../doc/array.md")),
+    ("calendar", include_str!("../doc/calendar.md")),
     ("dict", include_str!("../doc/dict.md")),
     ("ets", include_str!("../doc/ets.md")),
     ("gb_sets", include_str!("../doc/gb_sets.md")),
@@ -56,6 +57,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("proc_lib", include_str!("../doc/proc_lib.md")),
     ("proplists", include_str!("../doc/proplists.md")),
     ("queue", include_str!("../doc/queue.md")),
+    ("rand", include_str!("../doc/rand.md")),
     ("sets", include_str!("../doc/sets.md")),
     ("string", include_str!("../doc/string.md")),
     ("supervisor", include_str!("../doc/supervisor.md")),
