@@ -37,7 +37,39 @@ pub const MODULES: &[(&str, &str)] = &[
 
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
 /// doc file (`# module`, a summary, then a `## name/arity` section per exported function).
-pub const DOCS: &[(&str, &str)] = &[("timer", include_str!("../doc/timer.md"))];
+pub const DOCS: &[(&str, &str)] = &[
+    ("application", include_str!("../doc/application.md")),
+    ("array", include_str!("../doc/array.md")),
+    ("binary", include_str!("../doc/binary.md")),
+    ("calendar", include_str!("../doc/calendar.md")),
+    ("dict", include_str!("../doc/dict.md")),
+    ("ets", include_str!("../doc/ets.md")),
+    ("file", include_str!("../doc/file.md")),
+    ("filename", include_str!("../doc/filename.md")),
+    ("gb_sets", include_str!("../doc/gb_sets.md")),
+    ("gb_trees", include_str!("../doc/gb_trees.md")),
+    ("gen_event", include_str!("../doc/gen_event.md")),
+    ("gen_server", include_str!("../doc/gen_server.md")),
+    ("gen_statem", include_str!("../doc/gen_statem.md")),
+    ("io", include_str!("../doc/io.md")),
+    ("io_lib", include_str!("../doc/io_lib.md")),
+    ("lists", include_str!("../doc/lists.md")),
+    ("logger", include_str!("../doc/logger.md")),
+    ("maps", include_str!("../doc/maps.md")),
+    ("math", include_str!("../doc/math.md")),
+    ("orddict", include_str!("../doc/orddict.md")),
+    ("ordsets", include_str!("../doc/ordsets.md")),
+    ("proc_lib", include_str!("../doc/proc_lib.md")),
+    ("proplists", include_str!("../doc/proplists.md")),
+    ("queue", include_str!("../doc/queue.md")),
+    ("rand", include_str!("../doc/rand.md")),
+    ("re", include_str!("../doc/re.md")),
+    ("sets", include_str!("../doc/sets.md")),
+    ("string", include_str!("../doc/string.md")),
+    ("supervisor", include_str!("../doc/supervisor.md")),
+    ("sys", include_str!("../doc/sys.md")),
+    ("timer", include_str!("../doc/timer.md")),
+];
 
 /// Header files that programs include with `-include_lib`.
 pub const INCLUDES: &[(&str, &str)] = &[("eunit/include/eunit.hrl", include_str!("../include/eunit.hrl"))];
