@@ -1,5 +1,5 @@
 //! The `erlang` module's built-ins for sequential code, and the native parts of `lists`,
-//! `maps`, `io`, `io_lib` and `unicode`.
+//! `maps`, `io` and `io_lib`.
 //!
 //! Process-related built-ins (spawn, links, monitors, registered names) live with the
 //! process machinery, not here.
@@ -412,10 +412,6 @@ bifs! {
     "io_lib", "fwrite", 2 => |_, a| io_lib_format(&a[0], &a[1]);
     "io_lib", "write", 1 => |_, a| Ok(Term::string(&crate::term::print::write_term(&a[0])));
     "io_lib", "print", 1 => |_, a| Ok(Term::string(&format::pretty(&a[0], 1, 80, None)));
-    "unicode", "characters_to_list", 1 => |_, a| chardata(&a[0]).map(|s| Term::list(s.into_iter().map(|c| Term::Int(c as i64)).collect()));
-    "unicode", "characters_to_list", 2 => |_, a| chardata(&a[0]).map(|s| Term::list(s.into_iter().map(|c| Term::Int(c as i64)).collect()));
-    "unicode", "characters_to_binary", 1 => |_, a| chardata(&a[0]).map(|s| Term::binary(s.into_iter().collect::<String>().into_bytes()));
-    "unicode", "characters_to_binary", 2 => |_, a| chardata(&a[0]).map(|s| Term::binary(s.into_iter().collect::<String>().into_bytes()));
 }
 
 fn badmap(t: &Term) -> Exception {

@@ -17,6 +17,7 @@ mod memory;
 mod process;
 mod re;
 mod time;
+mod unicode;
 
 pub(crate) use time::{now_text, time_ms};
 
@@ -66,6 +67,7 @@ fn registry() -> &'static Registry {
             re::BIFS,
             file::BIFS,
             memory::BIFS,
+            unicode::BIFS,
         ] {
             for d in list {
                 let id = BifId(defs.len() as u32);
