@@ -7,9 +7,9 @@
 %% and {via, Module, Name}. {global, Name} is refused (there is no global name server);
 %% a call to it exits with noproc, and names on other nodes give {nodedown, Node}.
 %%
-%% Calls use the monitor reference as the reply tag. There are no process aliases, so a
-%% reply that comes after the caller gave up on a timeout is left in the caller's mailbox
-%% as {Tag, Reply} (OTP 25 drops it); request id collections (reqids_*) are left out.
+%% Calls tag the reply with [alias | Monitor]: the monitor's reference is also a process
+%% alias, so a reply that comes after the caller gave up on a timeout is dropped, as in
+%% OTP 25. Request id collections (reqids_*) are left out.
 -module(gen).
 
 -export([start/5, start/6, init_it/6, init_it/7, call/3, call/4, reply/2, stop/1, stop/3,

@@ -36,7 +36,9 @@
 -callback handle_info(Info :: term(), State :: term()) -> term().
 -callback terminate(Args :: term(), State :: term()) -> term().
 -callback code_change(OldVsn :: term(), State :: term(), Extra :: term()) -> term().
--optional_callbacks([handle_info/2, terminate/2, code_change/3]).
+-callback format_status(Opt :: term(), StatusData :: list()) -> term().
+-callback format_status(Status :: map()) -> map().
+-optional_callbacks([handle_info/2, terminate/2, code_change/3, format_status/1, format_status/2]).
 
 -record(handler, {module, id = false, state, supervised = false}).
 

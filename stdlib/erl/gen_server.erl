@@ -13,10 +13,9 @@
 %% options (trace prints "*DBG* ..." lines like OTP, log, statistics).
 %%
 %% Reports ("** Generic server ... terminating", the warning for an unexpected message
-%% without handle_info/2) go to standard_error through logger. hibernate is accepted
-%% everywhere but the process is not compacted (there is no erlang:hibernate/3).
-%% {global, Name} is not supported (see gen). A reply that arrives after call/3 timed
-%% out is left in the caller's mailbox (see gen).
+%% without handle_info/2) go to standard_error through logger. hibernate really
+%% hibernates (erlang:hibernate/3 through proc_lib). {global, Name} is not supported (see
+%% gen). A reply that arrives after call/3 timed out is dropped (see gen).
 -module(gen_server).
 
 -export([start/3, start/4, start_link/3, start_link/4, start_monitor/3, start_monitor/4,
@@ -43,8 +42,9 @@
 -callback terminate(Reason :: term(), State :: term()) -> term().
 -callback code_change(OldVsn :: term(), State :: term(), Extra :: term()) -> term().
 -callback format_status(Opt :: term(), StatusData :: list()) -> term().
+-callback format_status(Status :: map()) -> map().
 -optional_callbacks([handle_info/2, handle_continue/2, terminate/2, code_change/3,
-                     format_status/2]).
+                     format_status/1, format_status/2]).
 
 %% ---------------------------------------------------------------------
 %% Starting

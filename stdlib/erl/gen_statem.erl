@@ -18,9 +18,9 @@
 %% terminate/3, code_change/4, format_status/1,2 and the sys debug trace ("*DBG* ...
 %% receive/consume/postpone/send/start_timer" lines like OTP's) are supported.
 %%
-%% Termination reports go to standard_error through logger. hibernate is accepted but
-%% the process is not compacted. {global, Name} is not supported (see gen), and a reply
-%% that arrives after call/3 timed out is left in the caller's mailbox.
+%% Termination reports go to standard_error through logger. hibernate is accepted; the
+%% process keeps its stack while it waits. {global, Name} is not supported (see gen), and a
+%% reply that arrives after call/3 timed out is dropped (see gen).
 -module(gen_statem).
 
 -export([start/3, start/4, start_link/3, start_link/4, start_monitor/3, start_monitor/4,
@@ -37,7 +37,11 @@
 -callback terminate(Reason :: term(), State :: term(), Data :: term()) -> term().
 -callback code_change(OldVsn :: term(), State :: term(), Data :: term(), Extra :: term()) -> term().
 -callback format_status(Opt :: term(), StatusData :: list()) -> term().
--optional_callbacks([terminate/3, code_change/4, format_status/2]).
+-callback format_status(Status :: map()) -> map().
+-callback state_name(EventType :: term(), EventContent :: term(), Data :: term()) -> term().
+-callback handle_event(EventType :: term(), EventContent :: term(), State :: term(), Data :: term()) -> term().
+-optional_callbacks([format_status/1, format_status/2, terminate/3, code_change/4, state_name/3,
+                     handle_event/4]).
 
 -record(params, {parent,
                  name,

@@ -63,7 +63,7 @@ log(Level, Format, Args) when is_list(Args) ->
     log(Level, Format, Args, #{});
 log(Level, Report, Meta) when is_map(Meta) ->
     check_level(Level),
-    case allow(Level, undefined) of
+    case allow(Level, meta_module(Meta)) of
         true -> emit(Level, report_text(Report));
         false -> ok
     end.

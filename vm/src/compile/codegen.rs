@@ -170,6 +170,23 @@ impl Gen<'_> {
                 _ => None,
             })
             .collect();
+        // -optional_callbacks([f/1, ...]) lists, as {f, 1} tuples.
+        let mut optional: Vec<Expr> = Vec::new();
+        for f in &ast.forms {
+            if let Form::Attribute(_, n, Some(v)) = f {
+                if n == "optional_callbacks" {
+                    let mut cur = v;
+                    while let Expr::Cons(_, head, tail) = cur {
+                        if let Expr::BinOp(p, BinOp::FDiv, name, arity) = &**head {
+                            if let (Expr::Atom(..), Expr::Int(..)) = (&**name, &**arity) {
+                                optional.push(Expr::Tuple(*p, vec![(**name).clone(), (**arity).clone()]));
+                            }
+                        }
+                        cur = tail;
+                    }
+                }
+            }
+        }
         let behaviour_info;
         if !callbacks.is_empty() && !self.functions.contains_key(&("behaviour_info".to_owned(), 1)) {
             let p = Pos::default();
@@ -186,7 +203,7 @@ impl Gen<'_> {
                 pos: p,
                 name: "behaviour_info".to_owned(),
                 arity: 1,
-                clauses: vec![clause("callbacks", list(callbacks)), clause("optional_callbacks", Expr::Nil(p))],
+                clauses: vec![clause("callbacks", list(callbacks)), clause("optional_callbacks", list(optional))],
             };
             self.functions.insert(("behaviour_info".to_owned(), 1), fns.len() as u32);
             fns.push(&behaviour_info);
