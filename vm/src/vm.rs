@@ -146,7 +146,7 @@ pub struct VmShared {
     /// Active process aliases: reference number to owner. The owner's own list
     /// ([`Extras::aliases`](crate::process::Extras)) decides whether a message sent to an
     /// alias is delivered; this table only finds the owner.
-    pub(crate) aliases: Mutex<HashMap<u64, Pid>>,
+    pub(crate) aliases: Mutex<rustc_hash::FxHashMap<u64, Pid>>,
 }
 
 /// A mailbox with a pid of its own, read by Rust code outside the VM: Erlang processes
@@ -310,7 +310,7 @@ impl Vm {
             host_lock: std::sync::Mutex::new(()),
             host_cv: std::sync::Condvar::new(),
             ets: Default::default(),
-            aliases: Mutex::new(HashMap::new()),
+            aliases: Mutex::new(Default::default()),
         });
         shared.sched.start(&shared, n);
         // The timer thread keeps the VM alive until the shutdown guard stops it.

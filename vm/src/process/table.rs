@@ -4,8 +4,8 @@
 use super::ProcessHandle;
 use crate::term::{Atom, Pid};
 use parking_lot::RwLock;
+use rustc_hash::FxHashMap as HashMap;
 use slotmap::{DefaultKey, Key, KeyData, SlotMap};
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Live processes and registered names of one VM.

@@ -7,8 +7,9 @@ use crate::process::Signal;
 use crate::sync::{lock, Condvar, Mutex};
 use crate::term::{Pid, Term};
 use crate::vm::VmShared;
+use rustc_hash::FxHashMap as HashMap;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::BinaryHeap;
 use std::sync::Weak;
 use std::time::{Duration, Instant};
 
