@@ -1,14 +1,19 @@
 //! Conformance: every program in tests/conformance/programs runs under `ember run` and must
 //! print exactly what real Erlang/OTP printed (the `.expected` files, made by
 //! `tests/conformance/regen.sh` with `erl`). A program that ends in an uncaught exception
-//! has a `.stderr` file with erl's error text, and must exit with status 1.
+//! has a `.stderr` file with erl's error text, and must exit with status 1. A program with
+//! a `.stdin` file reads it as its standard input (others read an empty one), in erl and
+//! here; `stdin_in_small_pieces` runs those again with the input arriving a few bytes at a
+//! time.
 //!
 //! Programs in tests/wishlist/programs are run too and reported, but do not fail the suite:
 //! they are what ember does not do yet.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 use std::sync::Mutex;
+use std::time::Duration;
 
 struct Outcome {
     name: String,
@@ -23,16 +28,62 @@ fn programs(dir: &Path) -> Vec<PathBuf> {
     v
 }
 
-fn check(program: &Path, schedulers: usize) -> Outcome {
-    let name = program.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-    let expected = std::fs::read(program.with_extension("expected")).unwrap_or_default();
-    let expected_err = std::fs::read(program.with_extension("stderr")).ok();
-    let out = Command::new(env!("CARGO_BIN_EXE_ember"))
+/// How a program's standard input is fed to it.
+#[derive(Clone, Copy)]
+enum Feed {
+    /// All at once.
+    Whole,
+    /// In pieces of this many bytes, with a pause after each.
+    Pieces(usize),
+}
+
+/// Runs `ember run program` with the program's `.stdin` file (if it has one) as its
+/// standard input.
+fn run_ember(program: &Path, schedulers: usize, feed: Feed) -> std::io::Result<std::process::Output> {
+    let input = std::fs::read(program.with_extension("stdin")).ok();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_ember"))
         .arg("--schedulers")
         .arg(schedulers.to_string())
         .arg("run")
         .arg(program)
-        .output();
+        .stdin(if input.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    let writer = match (input, child.stdin.take()) {
+        (Some(bytes), Some(mut stdin)) => Some(std::thread::spawn(move || {
+            // A program may stop reading early; a broken pipe is then no failure.
+            let piece = match feed {
+                Feed::Whole => bytes.len().max(1),
+                Feed::Pieces(n) => n,
+            };
+            for chunk in bytes.chunks(piece) {
+                if stdin.write_all(chunk).and_then(|_| stdin.flush()).is_err() {
+                    break;
+                }
+                if let Feed::Pieces(_) = feed {
+                    std::thread::sleep(Duration::from_micros(200));
+                }
+            }
+        })),
+        _ => None,
+    };
+    let out = child.wait_with_output();
+    if let Some(w) = writer {
+        let _ = w.join();
+    }
+    out
+}
+
+fn check(program: &Path, schedulers: usize) -> Outcome {
+    check_fed(program, schedulers, Feed::Whole)
+}
+
+fn check_fed(program: &Path, schedulers: usize, feed: Feed) -> Outcome {
+    let name = program.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+    let expected = std::fs::read(program.with_extension("expected")).unwrap_or_default();
+    let expected_err = std::fs::read(program.with_extension("stderr")).ok();
+    let out = run_ember(program, schedulers, feed);
     let out = match out {
         Ok(o) => o,
         Err(e) => return Outcome { name, failure: Some(format!("could not run ember: {e}")) },
@@ -144,4 +195,23 @@ fn wishlist_report() {
     for p in programs(&dir) {
         assert!(p.with_extension("expected").exists(), "{} has no .expected golden", p.display());
     }
+}
+
+/// Programs that read standard input give the same output when the input comes a few bytes
+/// at a time, so that lines, characters and terms are cut at every point between reads.
+#[test]
+fn stdin_in_small_pieces() {
+    let dir = root().join("tests/conformance/programs");
+    let readers: Vec<PathBuf> = programs(&dir).into_iter().filter(|p| p.with_extension("stdin").exists()).collect();
+    assert!(!readers.is_empty(), "no conformance program has a .stdin file");
+    let mut failed = Vec::new();
+    for p in &readers {
+        for piece in [1, 7] {
+            let o = check_fed(p, 1, Feed::Pieces(piece));
+            if let Some(f) = o.failure {
+                failed.push(format!("{} (pieces of {piece}): {f}", o.name));
+            }
+        }
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
 }

@@ -60,6 +60,27 @@ fn ctrl_c_stops_an_endless_evaluation_and_the_shell_answers() {
     s.exp_eof().expect("the shell exits");
 }
 
+/// Reading standard input from the shell reads the terminal, between two of the shell's
+/// own lines, and leaves the next line to the shell.
+#[test]
+fn io_reads_from_the_shell_read_the_terminal() {
+    let mut s = shell();
+    s.send_line("Name = io:get_line(\"name? \").").expect("send");
+    s.exp_string("name? ").expect("the prompt");
+    s.send_line("bob").expect("send");
+    s.exp_string("\"bob\\n\"").expect("the line");
+    s.exp_string("2> ").expect("prompt");
+    s.send_line("io:read(\"term> \").").expect("send");
+    s.exp_string("term> ").expect("the prompt");
+    s.send_line("{a, [1, 2]}.").expect("send");
+    s.exp_string("{ok,{a,[1,2]}}").expect("the term");
+    s.exp_string("3> ").expect("prompt");
+    s.send_line("Name.").expect("send");
+    s.exp_string("\"bob\\n\"").expect("bound");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}
+
 #[test]
 fn messages_to_the_shell_are_flushed() {
     let mut s = shell();

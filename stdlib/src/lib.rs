@@ -2,7 +2,9 @@
 //!
 //! Each module in `erl/` is compiled by ember the first time a program calls it. The
 //! speed-critical functions of `lists`, `maps`, `io` and `erlang` are built-ins in the VM
-//! (`vm/src/bif`); this crate holds the rest. It has no Rust logic of its own.
+//! (`vm/src/bif`); this crate holds the rest. A module may be both: `io.erl` defines
+//! functions that are also built-ins, for the calls the built-ins decline (see the VM's
+//! `code` module). It has no Rust logic of its own.
 
 /// Every built-in module: its name and its source.
 pub const MODULES: &[(&str, &str)] = &[
@@ -33,6 +35,9 @@ pub const MODULES: &[(&str, &str)] = &[
     ("logger", include_str!("../erl/logger.erl")),
     ("rand", include_str!("../erl/rand.erl")),
     ("calendar", include_str!("../erl/calendar.erl")),
+    ("io", include_str!("../erl/io.erl")),
+    ("file", include_str!("../erl/file.erl")),
+    ("file_io_server", include_str!("../erl/file_io_server.erl")),
 ];
 
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and

@@ -11,6 +11,8 @@
 # For each program NAME.erl this writes NAME.expected (stdout). When the
 # program ends in an uncaught exception (exit status 1) it also writes
 # NAME.stderr; a stale NAME.stderr is removed when the program now succeeds.
+# A program with a NAME.stdin file reads it as its standard input (others read
+# /dev/null), as the test harness gives it to ember.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -31,7 +33,7 @@ while [ $# -gt 0 ]; do
         --all)
             dirs+=("tests/conformance/programs" "tests/wishlist/programs"); shift ;;
         -h|--help)
-            sed -n '2,13p' "$0"; exit 0 ;;
+            sed -n '2,15p' "$0"; exit 0 ;;
         -*)
             echo "unknown option: $1" >&2; exit 2 ;;
         *)
@@ -92,9 +94,11 @@ for d in "${dirs[@]}"; do
             failures=$((failures + 1))
             continue
         fi
+        input=/dev/null
+        if [ -f "$dir/$name.stdin" ]; then input="$dir/$name.stdin"; fi
         set +e
         (cd "$work" && timeout "$TIMEOUT" erl -noshell -pa "$TMP" -pa "$work" \
-            -run ember_golden run "$name") >"$work/stdout" 2>"$work/stderr" </dev/null
+            -run ember_golden run "$name") >"$work/stdout" 2>"$work/stderr" <"$input"
         status=$?
         set -e
         case $status in

@@ -5,7 +5,8 @@
 //! [`bif`]. The VM is a value ([`Vm`]): nothing here is global state except the atom table,
 //! which every VM in an OS process shares.
 
-pub use vm::{CallResult, CapturedOutput, HostMailbox, Output, StdOutput, Transport, Vm, VmConfig, VmShared};
+pub use stdin::{Input, MemoryInput, NoInput, StdInput};
+pub use vm::{CallResult, CapturedOutput, HostMailbox, Output, StdOutput, Stream, Transport, Vm, VmConfig, VmShared};
 
 pub mod bif;
 pub mod code;
@@ -14,6 +15,7 @@ pub mod diagnostic;
 pub mod interp;
 pub mod process;
 mod sched;
+mod stdin;
 mod sync;
 pub mod syntax;
 pub mod term;

@@ -1,5 +1,5 @@
-//! The VM as a value: a code server, the module sources it may load, its output, and the
-//! processes it runs. Two `Vm`s in one OS process are independent (they share only the
+//! The VM as a value: a code server, the module sources it may load, its output and input,
+//! and the processes it runs. Two `Vm`s in one OS process are independent (they share only the
 //! atom table).
 
 use crate::code::{CodeServer, Target};
@@ -11,6 +11,7 @@ use crate::process::table::ProcessTable;
 use crate::process::{Proc, ProcessHandle, Signal};
 use crate::sched::timer::Timers;
 use crate::sched::Scheduler;
+use crate::stdin::{Input, NoInput, StdInput, StdinReader};
 use crate::syntax::{PpOptions, SourceLoader};
 use crate::term::atoms;
 use crate::term::{Atom, Pid, Ref, Term};
@@ -33,6 +34,15 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+
+/// One of the two output streams of a VM.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    /// Standard output (`standard_io`, `user`).
+    Out,
+    /// Standard error (`standard_error`).
+    Err,
+}
 
 /// Where a VM's standard output and standard error go.
 pub trait Output: Send + Sync {
@@ -125,6 +135,8 @@ pub struct VmShared {
     config: VmConfig,
     builtin: HashMap<&'static str, &'static str>,
     output: Arc<dyn Output>,
+    /// Standard input, read on request for the io server of `standard_io`.
+    pub(crate) stdin: StdinReader,
     next_ref: AtomicU64,
     halt: Mutex<Option<i32>>,
     load_lock: Mutex<()>,
@@ -143,6 +155,8 @@ pub struct VmShared {
     host_cv: std::sync::Condvar,
     /// ETS tables.
     pub(crate) ets: crate::bif::ets::EtsTables,
+    /// Open files (`prim_file`), each owned by the process that opened it.
+    pub(crate) files: crate::bif::OpenFiles,
     /// Active process aliases: reference number to owner. The owner's own list
     /// ([`Extras::aliases`](crate::process::Extras)) decides whether a message sent to an
     /// alias is delivered; this table only finds the owner.
@@ -277,13 +291,18 @@ impl SourceLoader for FsLoader<'_> {
 }
 
 impl Vm {
-    /// A new VM writing to the process's standard output.
+    /// A new VM reading the process's standard input and writing to its standard output.
     pub fn new(config: VmConfig) -> Vm {
-        Vm::with_output(config, Arc::new(StdOutput::default()))
+        Vm::with_io(config, Arc::new(StdOutput::default()), Arc::new(StdInput))
     }
 
-    /// A new VM writing to `output`.
+    /// A new VM writing to `output`, with no standard input (reads are at the end).
     pub fn with_output(config: VmConfig, output: Arc<dyn Output>) -> Vm {
+        Vm::with_io(config, output, Arc::new(NoInput))
+    }
+
+    /// A new VM writing to `output` and reading standard input from `input`.
+    pub fn with_io(config: VmConfig, output: Arc<dyn Output>, input: Arc<dyn Input>) -> Vm {
         let code = CodeServer::new();
         for (id, d) in crate::bif::all() {
             code.register_bif(Atom::new(d.module), Atom::new(d.name), d.arity, id);
@@ -299,6 +318,7 @@ impl Vm {
             config,
             builtin,
             output,
+            stdin: StdinReader::new(input),
             next_ref: AtomicU64::new(1),
             halt: Mutex::new(None),
             load_lock: Mutex::new(()),
@@ -310,6 +330,7 @@ impl Vm {
             host_lock: std::sync::Mutex::new(()),
             host_cv: std::sync::Condvar::new(),
             ets: Default::default(),
+            files: Default::default(),
             aliases: Mutex::new(Default::default()),
         });
         shared.sched.start(&shared, n);
@@ -735,6 +756,8 @@ impl VmShared {
         // The process's ETS tables go to their heirs or are deleted before anyone can
         // learn that it ended (even by a monitor answered with noproc).
         crate::bif::ets::owner_exited(self, pid);
+        // Its open files close.
+        crate::bif::files_owner_exited(self, pid);
         self.processes.remove(pid);
         self.processes.unregister_pid(pid);
         // Unlinks and demonitors that arrived before the end are honoured: no exit signal
@@ -812,9 +835,15 @@ impl VmShared {
         }
     }
 
-    /// Writes characters to an I/O device (`standard_io` when None), encoded as the VM's
+    /// Does standard output take Unicode (see [`VmConfig::unicode_output`])? Standard input
+    /// is read with the same encoding.
+    pub fn unicode_io(&self) -> bool {
+        self.config.unicode_output
+    }
+
+    /// Writes characters to standard output or standard error, encoded as the VM's
     /// configuration says (see [`VmConfig::unicode_output`]).
-    pub fn write_out(&self, dev: Option<&Term>, s: &str) {
+    pub fn write_out(&self, stream: Stream, s: &str) {
         let mut bytes = Vec::with_capacity(s.len());
         for c in s.chars() {
             if self.config.unicode_output {
@@ -827,9 +856,9 @@ impl VmShared {
                 bytes.extend_from_slice(format!("\\x{{{:X}}}", c as u32).as_bytes());
             }
         }
-        match dev {
-            Some(Term::Atom(a)) if a.as_str() == "standard_error" => self.output.err(&bytes),
-            _ => self.output.out(&bytes),
+        match stream {
+            Stream::Err => self.output.err(&bytes),
+            Stream::Out => self.output.out(&bytes),
         }
     }
 

@@ -1,5 +1,5 @@
 //! The `erlang` module's built-ins for sequential code, and the native parts of `lists`,
-//! `maps`, `io` and `io_lib`.
+//! `maps` and `io_lib` (`io`'s are in `io.rs`, `unicode`'s in `unicode.rs`).
 //!
 //! Process-related built-ins (spawn, links, monitors, registered names) live with the
 //! process machinery, not here.
@@ -396,21 +396,9 @@ bifs! {
         }
         (Term::Map(_), other) | (other, _) => Err(badmap(other)),
     };
-    "io", "format", 1 => |p, a| io_format(p, None, &a[0], &Term::Nil);
-    "io", "format", 2 => |p, a| io_format(p, None, &a[0], &a[1]);
-    "io", "format", 3 => |p, a| io_format(p, Some(&a[0]), &a[1], &a[2]);
-    "io", "fwrite", 1 => |p, a| io_format(p, None, &a[0], &Term::Nil);
-    "io", "fwrite", 2 => |p, a| io_format(p, None, &a[0], &a[1]);
-    "io", "fwrite", 3 => |p, a| io_format(p, Some(&a[0]), &a[1], &a[2]);
-    "io", "put_chars", 1 => |p, a| put_chars(p, None, &a[0]);
-    "io", "put_chars", 2 => |p, a| put_chars(p, Some(&a[0]), &a[1]);
-    "io", "nl", 0 => |p, _| { p.vm.write_out(None, "\n"); Ok(Term::Atom(atoms::OK)) };
-    "io", "nl", 1 => |p, a| { p.vm.write_out(Some(&a[0]), "\n"); Ok(Term::Atom(atoms::OK)) };
-    "io", "write", 1 => |p, a| { let s = crate::term::print::write_term(&a[0]); p.vm.write_out(None, &s); Ok(Term::Atom(atoms::OK)) };
-    "io", "write", 2 => |p, a| { let s = crate::term::print::write_term(&a[1]); p.vm.write_out(Some(&a[0]), &s); Ok(Term::Atom(atoms::OK)) };
     "io_lib", "format", 2 => |_, a| io_lib_format(&a[0], &a[1]);
     "io_lib", "fwrite", 2 => |_, a| io_lib_format(&a[0], &a[1]);
-    "io_lib", "write", 1 => |_, a| Ok(Term::string(&crate::term::print::write_term(&a[0])));
+    "io_lib", "write", 1 => |_, a| Ok(Term::string(&write_w(&a[0])));
     "io_lib", "print", 1 => |_, a| Ok(Term::string(&format::pretty(&a[0], 1, 80, None)));
 }
 
@@ -701,7 +689,7 @@ fn module_info(p: &mut Proc, m: &Term, item: Option<&Term>) -> BifResult {
 }
 
 /// Characters of unicode chardata (lists of code points, binaries in UTF-8, nested).
-fn chardata(t: &Term) -> Result<Vec<char>, Exception> {
+pub(super) fn chardata(t: &Term) -> Result<Vec<char>, Exception> {
     let mut out = Vec::new();
     chardata_into(t, &mut out, 0)?;
     Ok(out)
@@ -743,15 +731,14 @@ fn format_input(fmt: &Term, args: &Term) -> Result<(String, Vec<Term>), Exceptio
     Ok((f, list(args)?))
 }
 
-fn format_args(fmt: &Term, args: &Term) -> Result<String, Exception> {
-    let (f, args) = format_input(fmt, args)?;
-    format::format(&f, &args).map_err(|_| Exception::badarg())
+/// A term as `io_lib:write/1` writes it: the `~w` form (binaries as bytes).
+pub(super) fn write_w(t: &Term) -> String {
+    format::format("~w", std::slice::from_ref(t)).unwrap_or_else(|_| crate::term::print::write_term(t))
 }
 
-fn io_format(p: &mut Proc, dev: Option<&Term>, fmt: &Term, args: &Term) -> BifResult {
-    let s = format_args(fmt, args)?;
-    p.vm.write_out(dev, &s);
-    Ok(Term::Atom(atoms::OK))
+pub(super) fn format_args(fmt: &Term, args: &Term) -> Result<String, Exception> {
+    let (f, args) = format_input(fmt, args)?;
+    format::format(&f, &args).map_err(|_| Exception::badarg())
 }
 
 fn io_lib_format(fmt: &Term, args: &Term) -> BifResult {
@@ -766,13 +753,4 @@ fn io_lib_format(fmt: &Term, args: &Term) -> BifResult {
             })
             .collect(),
     ))
-}
-
-fn put_chars(p: &mut Proc, dev: Option<&Term>, data: &Term) -> BifResult {
-    let s: String = match data {
-        Term::Atom(a) => a.as_str().to_owned(),
-        other => chardata(other)?.into_iter().collect(),
-    };
-    p.vm.write_out(dev, &s);
-    Ok(Term::Atom(atoms::OK))
 }

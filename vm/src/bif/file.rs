@@ -4,21 +4,26 @@
 //! `{error, Posix}` with erl's atoms (`enoent`, `eacces`, `eexist`, ...), and a bad file
 //! name or bad data is `{error, badarg}`, as erl returns them.
 //!
+//! Also the raw open files that devices are made of (`prim_file`): `open/2`, `read/2`,
+//! `write/2`, `position/2`, `truncate/1`, `sync/1`, `datasync/1`, `close/1`. A raw file is a
+//! reference, usable only by the process that opened it (the io server behind a device,
+//! `stdlib/erl/file_io_server.erl`), and closed when that process ends. Devices themselves,
+//! their buffers, lines, encodings and the io protocol are Erlang code, not here.
+//!
 //! The I/O is done directly, on the scheduler thread that runs the calling process. The
 //! design wants blocking work on a separate pool; everything that touches the file system
 //! is in this one file so that it can move there. `set_cwd` changes the working directory
 //! of the whole OS process (every VM in it), since that is what the OS offers. Times in
-//! file information are UTC, also for `{time, local}` (the default). Not here: open files
-//! (`open`, `read_line`, `write`, `close`), which need I/O device processes.
+//! file information are UTC, also for `{time, local}` (the default).
 
 use super::BifDef;
 use crate::interp::exception::BifResult;
-use crate::syntax::ast::{BinElem, Expr, UnOp};
-use crate::syntax::lexer::lex;
-use crate::syntax::parser::parse_exprs;
-use crate::syntax::token::{Tok, Token};
-use crate::term::{atoms, Atom, BitWriter, Map, Term};
-use std::io::ErrorKind;
+use crate::process::Proc;
+use crate::term::{atoms, Atom, BitWriter, Pid, Ref, Term};
+use crate::vm::VmShared;
+use parking_lot::RwLock;
+use std::collections::HashMap;
+use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -32,7 +37,7 @@ bifs! {
     "file", "read_file", 1 => |_, a| with_path(&a[0], |p| std::fs::read(p).map(|b| ok_value(Term::binary(b))));
     "file", "write_file", 2 => |_, a| write_file(&a[0], &a[1], &Term::Nil);
     "file", "write_file", 3 => |_, a| write_file(&a[0], &a[1], &a[2]);
-    "file", "consult", 1 => |_, a| with_path(&a[0], |p| std::fs::read(p).map(|b| consult(&p.to_string_lossy(), &b)));
+    "file", "consult", 1 => |_, a| with_path(&a[0], |p| std::fs::read(p).map(|b| super::scan::consult(&b)));
     "file", "list_dir", 1 => |_, a| with_path(&a[0], list_dir);
     "file", "list_dir_all", 1 => |_, a| with_path(&a[0], list_dir);
     "file", "make_dir", 1 => |_, a| with_path(&a[0], |p| std::fs::create_dir(p).map(|_| ok()));
@@ -55,6 +60,158 @@ bifs! {
         Err(e) => error(posix(&e)),
     });
     "file", "set_cwd", 1 => |_, a| with_path(&a[0], |p| std::env::set_current_dir(p).map(|_| ok()));
+    "prim_file", "open", 2 => |p, a| open(p, &a[0], &a[1]);
+    "prim_file", "read", 2 => |p, a| with_file(p, &a[0], |f| match &a[1] {
+        Term::Int(n) if *n >= 0 => {
+            let mut v = Vec::new();
+            f.take(*n as u64).read_to_end(&mut v)?;
+            Ok(if v.is_empty() && *n > 0 { Term::atom("eof") } else { ok_value(Term::binary(v)) })
+        }
+        _ => Ok(error(Term::Atom(atoms::BADARG))),
+    });
+    "prim_file", "write", 2 => |p, a| with_file(p, &a[0], |mut f| match iodata(&a[1]) {
+        Some(bytes) => f.write_all(&bytes).map(|_| ok()),
+        None => Ok(error(Term::Atom(atoms::BADARG))),
+    });
+    "prim_file", "position", 2 => |p, a| with_file(p, &a[0], |mut f| match seek_target(&a[1]) {
+        Some(Some(to)) => f.seek(to).map(|n| ok_value(Term::Int(n as i64))),
+        Some(None) => Ok(error(Term::atom("einval"))),
+        None => Ok(error(Term::Atom(atoms::BADARG))),
+    });
+    "prim_file", "truncate", 1 => |p, a| with_file(p, &a[0], |mut f| {
+        let at = f.stream_position()?;
+        f.set_len(at).map(|_| ok())
+    });
+    "prim_file", "sync", 1 => |p, a| with_file(p, &a[0], |f| f.sync_all().map(|_| ok()));
+    "prim_file", "datasync", 1 => |p, a| with_file(p, &a[0], |f| f.sync_data().map(|_| ok()));
+    "prim_file", "close", 1 => |p, a| {
+        let r = with_file(p, &a[0], |_| Ok(ok()))?;
+        if let (Term::Ref(h), true) = (&a[0], r.is_atom(atoms::OK)) {
+            p.vm.files.close(*h);
+        }
+        Ok(r)
+    };
+}
+
+/// The raw files open in a VM, each owned by the process that opened it.
+#[derive(Default)]
+pub(crate) struct OpenFiles {
+    inner: RwLock<OpenRegistry>,
+}
+
+#[derive(Default)]
+struct OpenRegistry {
+    by_ref: HashMap<Ref, Arc<OpenFile>>,
+    /// The files each process owns, so that a process's end finds them quickly.
+    owned: HashMap<Pid, Vec<Ref>>,
+}
+
+struct OpenFile {
+    owner: Pid,
+    file: std::fs::File,
+}
+
+impl OpenFiles {
+    fn insert(&self, h: Ref, owner: Pid, file: std::fs::File) {
+        let mut g = self.inner.write();
+        g.by_ref.insert(h, Arc::new(OpenFile { owner, file }));
+        g.owned.entry(owner).or_default().push(h);
+    }
+
+    fn get(&self, h: Ref) -> Option<Arc<OpenFile>> {
+        self.inner.read().by_ref.get(&h).cloned()
+    }
+
+    /// Forgets a file; it closes once no call is using it any more.
+    fn close(&self, h: Ref) {
+        let mut g = self.inner.write();
+        if let Some(f) = g.by_ref.remove(&h) {
+            if let Some(v) = g.owned.get_mut(&f.owner) {
+                v.retain(|x| *x != h);
+                if v.is_empty() {
+                    g.owned.remove(&f.owner);
+                }
+            }
+        }
+    }
+}
+
+/// Closes the files of a process that ended. Called by `VmShared::finish_process` for every
+/// process that ends.
+pub(crate) fn owner_exited(vm: &VmShared, pid: Pid) {
+    if !vm.files.inner.read().owned.contains_key(&pid) {
+        return;
+    }
+    let mut g = vm.files.inner.write();
+    for h in g.owned.remove(&pid).unwrap_or_default() {
+        g.by_ref.remove(&h);
+    }
+}
+
+/// `prim_file:open/2`: `{ok, Handle}` or `{error, Posix}`. Of the modes only `read`,
+/// `write`, `append` and `exclusive` matter here (none means `read`); others are the
+/// device's business and ignored, as unknown modes are in erl.
+fn open(p: &mut Proc, name: &Term, modes: &Term) -> BifResult {
+    let Some(path) = filename(name) else { return Ok(error(Term::Atom(atoms::BADARG))) };
+    let Some(modes) = modes.list_to_vec() else { return Ok(error(Term::Atom(atoms::BADARG))) };
+    let has = |m: &str| modes.iter().any(|x| x.is_atom(Atom::new(m)));
+    let (append, exclusive) = (has("append"), has("exclusive"));
+    let write = has("write") || append || exclusive;
+    let read = has("read") || !write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.read(read).write(write);
+    if append {
+        opts.append(true).create(true);
+    } else if exclusive {
+        opts.create_new(true);
+    } else if write {
+        // Writing without reading starts the file afresh; with reading it keeps its bytes.
+        opts.create(true).truncate(!read);
+    }
+    let file = match opts.open(&path) {
+        Ok(f) => f,
+        Err(e) => return Ok(error(posix(&e))),
+    };
+    // A directory opens for reading on Linux; erl refuses it.
+    if file.metadata().is_ok_and(|m| m.is_dir()) {
+        return Ok(error(Term::atom("eisdir")));
+    }
+    let h = p.vm.make_ref();
+    p.vm.files.insert(h, p.pid, file);
+    Ok(ok_value(Term::Ref(h)))
+}
+
+/// Runs `f` on the open file `handle` names, if the calling process owns it:
+/// `{error, Posix}` if `f` fails.
+fn with_file(p: &mut Proc, handle: &Term, f: impl FnOnce(&std::fs::File) -> std::io::Result<Term>) -> BifResult {
+    let Term::Ref(h) = handle else { return Ok(error(Term::Atom(atoms::BADARG))) };
+    let Some(file) = p.vm.files.get(*h) else { return Ok(error(Term::atom("ebadf"))) };
+    if file.owner != p.pid {
+        return Ok(error(Term::atom("not_on_controlling_process")));
+    }
+    Ok(f(&file.file).unwrap_or_else(|e| error(posix(&e))))
+}
+
+/// Where `file:position/2` moves to: `None` for a bad location, `Some(None)` for a position
+/// before the start of the file.
+fn seek_target(at: &Term) -> Option<Option<SeekFrom>> {
+    let from_start = |n: i64| Some(u64::try_from(n).ok().map(SeekFrom::Start));
+    match at {
+        Term::Atom(a) => match a.as_str() {
+            "bof" => from_start(0),
+            "cur" => Some(Some(SeekFrom::Current(0))),
+            "eof" => Some(Some(SeekFrom::End(0))),
+            _ => None,
+        },
+        Term::Int(n) => from_start(*n),
+        Term::Tuple(t) => match (&t[..], t.first().and_then(|x| x.as_atom()).map(|a| a.as_str())) {
+            ([_, Term::Int(n)], Some("bof")) => from_start(*n),
+            ([_, Term::Int(n)], Some("cur")) => Some(Some(SeekFrom::Current(*n))),
+            ([_, Term::Int(n)], Some("eof")) => Some(Some(SeekFrom::End(*n))),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 fn ok() -> Term {
@@ -147,7 +304,7 @@ fn iodata(t: &Term) -> Option<Vec<u8>> {
 }
 
 /// erl's name for an I/O error.
-fn posix(e: &std::io::Error) -> Term {
+pub(crate) fn posix(e: &std::io::Error) -> Term {
     let name = match e.kind() {
         ErrorKind::NotFound => "enoent",
         ErrorKind::PermissionDenied => "eacces",
@@ -321,162 +478,26 @@ fn file_info(m: &std::fs::Metadata, kind: TimeKind) -> Term {
     ])
 }
 
-/// `file:consult/1` on a file's bytes: every term, each ended by a full stop.
-fn consult(file: &str, bytes: &[u8]) -> Term {
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => bytes.iter().map(|&b| b as char).collect(),
-    };
-    let mut diags = Vec::new();
-    let tokens = lex(file, &text, &mut diags);
-    if let Some(d) = diags.iter().find(|d| d.is_error()) {
-        return error(Term::tuple(vec![
-            Term::Int(d.pos.line as i64),
-            Term::atom("erl_scan"),
-            Term::string(&d.message),
-        ]));
-    }
-    let mut terms = Vec::new();
-    let mut chunk: Vec<Token> = Vec::new();
-    for t in tokens {
-        match t.tok {
-            Tok::Eof => {
-                if !chunk.is_empty() {
-                    let line = t.pos.line;
-                    return parse_error(line, "");
-                }
-                break;
-            }
-            Tok::Dot => {
-                let line = chunk.first().map_or(t.pos.line, |x| x.pos.line);
-                chunk.push(t);
-                let toks = std::mem::take(&mut chunk);
-                let mut d = Vec::new();
-                match parse_exprs(file, toks, &mut d) {
-                    Some(exprs) if exprs.len() == 1 => match literal(&exprs[0]) {
-                        Some(v) => terms.push(v),
-                        None => {
-                            let line = exprs[0].pos().line;
-                            return error(Term::tuple(vec![
-                                Term::Int(line as i64),
-                                Term::atom("erl_parse"),
-                                Term::string("bad term"),
-                            ]));
-                        }
-                    },
-                    Some(_) => {
-                        return error(Term::tuple(vec![
-                            Term::Int(line as i64),
-                            Term::atom("erl_parse"),
-                            Term::string("bad term"),
-                        ]))
-                    }
-                    None => {
-                        let (line, msg) = d.first().map_or((line, String::new()), |d| (d.pos.line, d.message.clone()));
-                        let before = msg.strip_prefix("syntax error before: ").unwrap_or(&msg).to_owned();
-                        return parse_error(line, &before);
-                    }
-                }
-            }
-            _ => chunk.push(t),
-        }
-    }
-    ok_value(Term::list(terms))
-}
-
-fn parse_error(line: u32, before: &str) -> Term {
-    error(Term::tuple(vec![
-        Term::Int(line as i64),
-        Term::atom("erl_parse"),
-        Term::list(vec![Term::string("syntax error before: "), Term::string(before)]),
-    ]))
-}
-
-/// The value of a literal term expression (what `erl_parse:parse_term/1` accepts).
-fn literal(e: &Expr) -> Option<Term> {
-    match e {
-        Expr::UnOp(_, op @ (UnOp::Neg | UnOp::Plus), x) => {
-            let v = literal(x)?;
-            match (op, v) {
-                (UnOp::Plus, v) if v.is_number() => Some(v),
-                (_, Term::Float(f)) => Some(Term::Float(-f)),
-                (_, v) if v.is_integer() => Some(Term::from_bigint(-v.as_bigint()?)),
-                _ => None,
-            }
-        }
-        Expr::Tuple(_, es) => Some(Term::tuple(es.iter().map(literal).collect::<Option<Vec<_>>>()?)),
-        Expr::Cons(..) => {
-            let mut elems = Vec::new();
-            let mut cur = e;
-            while let Expr::Cons(_, h, t) = cur {
-                elems.push(literal(h)?);
-                cur = t;
-            }
-            Some(Term::list_with_tail(elems, literal(cur)?))
-        }
-        Expr::Map(_, fields) if fields.iter().all(|f| !f.exact) => {
-            let mut m = Map::new();
-            for f in fields {
-                m.insert(literal(&f.key)?, literal(&f.value)?);
-            }
-            Some(Term::Map(m))
-        }
-        Expr::Bin(_, elems) => binary(elems),
-        other => crate::compile::const_term(other),
-    }
-}
-
-/// A binary of literal segments: strings and integers, with an optional literal size.
-fn binary(elems: &[BinElem]) -> Option<Term> {
-    let mut w = BitWriter::new();
-    for el in elems {
-        let utf8 = el.specs.iter().any(|(s, _)| s == "utf8");
-        if el.specs.iter().any(|(s, _)| !matches!(s.as_str(), "utf8" | "integer" | "big" | "unsigned" | "signed")) {
-            return None;
-        }
-        let size = match &el.size {
-            None => 8,
-            Some(s) => literal(s)?.as_int().filter(|n| (1..=64).contains(n))? as usize,
-        };
-        match &el.value {
-            Expr::Str(_, s) if utf8 => w.push_bytes(s.as_bytes()),
-            Expr::Str(_, s) => s.chars().for_each(|c| w.push_bits(c as u64 & mask(size), size)),
-            other => {
-                let v = literal(other)?.as_int()?;
-                if utf8 {
-                    let c = u32::try_from(v).ok().and_then(char::from_u32)?;
-                    let mut buf = [0u8; 4];
-                    w.push_bytes(c.encode_utf8(&mut buf).as_bytes());
-                } else {
-                    w.push_bits(v as u64 & mask(size), size);
-                }
-            }
-        }
-    }
-    Some(Term::Bits(Arc::new(w.finish())))
-}
-
-fn mask(bits: usize) -> u64 {
-    if bits >= 64 {
-        u64::MAX
-    } else {
-        (1u64 << bits) - 1
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn consult_reads_literal_terms() {
-        let t = consult("t", b"{a, -1}.\n[<<\"x\">>, 2.5, #{k => v}].\n");
-        assert_eq!(t.to_string(), "{ok,[{a,-1},[<<\"x\">>,2.5,#{k => v}]]}");
-        let bad = consult("t", b"f(x).\n");
-        let expected = error(Term::tuple(vec![Term::Int(1), Term::atom("erl_parse"), Term::string("bad term")]));
-        assert_eq!(bad.to_string(), expected.to_string());
-        let open = consult("t", b"{a, 1}");
-        assert_eq!(open.to_string(), parse_error(1, "").to_string());
+    fn positions_are_read_as_erl_reads_them() {
+        let t = |s: &str| {
+            let mut d = Vec::new();
+            let toks = crate::syntax::lexer::lex("", &format!("{s}."), &mut d);
+            let expr = crate::syntax::parser::parse_exprs("", toks, &mut d).unwrap_or_default();
+            seek_target(&crate::compile::const_term(&expr[0]).unwrap_or(Term::Nil))
+        };
+        assert_eq!(t("bof"), Some(Some(SeekFrom::Start(0))));
+        assert_eq!(t("{cur, -3}"), Some(Some(SeekFrom::Current(-3))));
+        assert_eq!(t("{eof, 2}"), Some(Some(SeekFrom::End(2))));
+        assert_eq!(t("7"), Some(Some(SeekFrom::Start(7))));
+        assert_eq!(t("-1"), Some(None));
+        assert_eq!(t("{bof, -1}"), Some(None));
+        assert_eq!(t("here"), None);
+        assert_eq!(t("{cur, x}"), None);
     }
 
     #[test]

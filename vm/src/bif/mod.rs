@@ -4,21 +4,26 @@
 //! Every built-in has a [`BifId`], an index into one static table made from the lists each
 //! file declares. The compiler calls `erlang` built-ins directly; others are reached through
 //! the export table like Erlang functions. Built-ins that must change the interpreter's
-//! control flow (apply, raise, receive) are instructions instead, not built-ins.
+//! control flow (apply, raise, receive) are instructions instead, not built-ins; one reached
+//! through the export table may instead decline a call it cannot finish without waiting
+//! (`Exception::declined`), which then goes to the Erlang definition of the same function.
 
 mod arith;
 mod binary;
 mod erlang;
 pub(crate) mod ets;
 mod file;
+mod io;
 mod match_spec;
 mod math;
 mod memory;
 mod process;
 mod re;
+mod scan;
 mod time;
 mod unicode;
 
+pub(crate) use file::{owner_exited as files_owner_exited, posix as posix_error, OpenFiles};
 pub(crate) use time::{now_text, time_ms};
 
 use crate::interp::exception::BifResult;
@@ -66,6 +71,8 @@ fn registry() -> &'static Registry {
             binary::BIFS,
             re::BIFS,
             file::BIFS,
+            io::BIFS,
+            scan::BIFS,
             memory::BIFS,
             unicode::BIFS,
         ] {

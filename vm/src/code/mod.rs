@@ -4,6 +4,11 @@
 //! [`Export`] entry whose target is swapped when a module is (re)loaded, so that fully
 //! qualified calls always reach the newest version while running code keeps the version it
 //! holds (the old one stays alive as long as a frame or a fun refers to it).
+//!
+//! A function can be both a built-in and defined in its module's Erlang source (`io:format/3`
+//! is both): the built-in always takes the call first, whenever the module was loaded, and
+//! may decline it (`Origin::Declined`), handing it to the Erlang definition, which the entry
+//! keeps beside the built-in. So a built-in covers the fast cases and the library the rest.
 
 use crate::bif::BifId;
 use crate::interp::op::Op;
@@ -95,7 +100,7 @@ pub enum Target {
         /// The function index.
         func: u32,
     },
-    /// A built-in function.
+    /// A built-in function (which may hand a call to [`Export::fallback`]).
     Bif(BifId),
 }
 
@@ -108,12 +113,20 @@ pub struct Export {
     /// The arity.
     pub arity: u32,
     target: RwLock<Target>,
+    /// For a built-in: the Erlang definition of the same function, once its module is loaded.
+    fallback: RwLock<Option<(Arc<Module>, u32)>>,
 }
 
 impl Export {
     /// What the entry points at now.
     pub fn target(&self) -> Target {
         self.target.read().clone()
+    }
+
+    /// The Erlang definition (module and function index) of a function that is also a
+    /// built-in, for the calls the built-in declines.
+    pub fn fallback(&self) -> Option<(Arc<Module>, u32)> {
+        self.fallback.read().clone()
     }
 }
 
@@ -147,7 +160,13 @@ impl CodeServer {
         exports
             .entry((m, f, a))
             .or_insert_with(|| {
-                Arc::new(Export { module: m, function: f, arity: a, target: RwLock::new(Target::Undefined) })
+                Arc::new(Export {
+                    module: m,
+                    function: f,
+                    arity: a,
+                    target: RwLock::new(Target::Undefined),
+                    fallback: RwLock::new(None),
+                })
             })
             .clone()
     }
@@ -158,7 +177,8 @@ impl CodeServer {
     }
 
     /// Loads a module (replacing the current version, which becomes old) and points its
-    /// exports at it. Returns the previous old version, which the caller purges.
+    /// exports at it; an export that is a built-in stays one, with the module's definition
+    /// as its fallback. Returns the previous old version, which the caller purges.
     pub fn load(&self, module: Arc<Module>) -> Option<Arc<Module>> {
         let name = module.name;
         let mut modules = self.modules.write();
@@ -171,12 +191,24 @@ impl CodeServer {
         if let Some(prev) = &previous {
             for &(f, a, _) in &prev.exports {
                 if !module.exports.iter().any(|&(f2, a2, _)| f2 == f && a2 == a) {
-                    *self.export(name, f, a).target.write() = Target::Undefined;
+                    let e = self.export(name, f, a);
+                    let mut target = e.target.write();
+                    if matches!(*target, Target::Bif(_)) {
+                        *e.fallback.write() = None;
+                    } else {
+                        *target = Target::Undefined;
+                    }
                 }
             }
         }
         for &(f, a, func) in &module.exports {
-            *self.export(name, f, a).target.write() = Target::Code { module: module.clone(), func };
+            let e = self.export(name, f, a);
+            let mut target = e.target.write();
+            if matches!(*target, Target::Bif(_)) {
+                *e.fallback.write() = Some((module.clone(), func));
+            } else {
+                *target = Target::Code { module: module.clone(), func };
+            }
         }
         purged
     }

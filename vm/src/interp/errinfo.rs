@@ -2,11 +2,23 @@
 //! erl prints under a failed call, for the common built-ins.
 //!
 //! Only the explanations for built-ins we know are given; for others nothing is added.
+//! Those for `io` read the `cause` that `io.erl` puts in the frame's `error_info`, as erl's
+//! `erl_stdlib_errors` does (format strings are not analysed).
 
 use crate::term::Term;
 
-/// The explanation lines for `module:function(args)` failing with `reason`.
-pub(crate) fn explain_args(module: &str, function: &str, args: &[Term], reason: &Term) -> Vec<String> {
+/// The explanation lines for `module:function(args)` failing with `reason`; `cause` is
+/// the frame's `error_info` cause, if any.
+pub(crate) fn explain_args(
+    module: &str,
+    function: &str,
+    args: &[Term],
+    reason: &Term,
+    cause: Option<&Term>,
+) -> Vec<String> {
+    if module == "io" {
+        return explain_io(function, args, cause);
+    }
     if module != "erlang" {
         return Vec::new();
     }
@@ -66,4 +78,50 @@ pub(crate) fn explain_args(module: &str, function: &str, args: &[Term], reason: 
         ("abs", [_]) | ("trunc", [_]) | ("round", [_]) | ("float", [_]) => arg(1, "not a number"),
         _ => Vec::new(),
     }
+}
+
+/// An io function that failed on its device (the first argument).
+fn explain_io(function: &str, args: &[Term], cause: Option<&Term>) -> Vec<String> {
+    let with_device =
+        matches!((function, args.len()), ("format" | "fwrite", 3) | ("put_chars" | "write", 2) | ("nl", 1));
+    let Some([side, what]) = cause.and_then(|c| c.as_tuple()) else { return Vec::new() };
+    let text = match (side.as_atom().map(|a| a.as_str()), what) {
+        (Some("io"), w) if w.is_atom(crate::term::Atom::new("arguments")) => "the device does not exist".to_owned(),
+        (Some("io"), w) if w.is_atom(crate::term::Atom::new("terminated")) => "the device has terminated".to_owned(),
+        (Some("io"), w) if w.is_atom(crate::term::Atom::new("calling_self")) => {
+            "the device is not allowed to be the current process".to_owned()
+        }
+        (Some("device"), w) => match w.as_tuple() {
+            Some([tag, from, to]) if tag.is_atom(crate::term::Atom::new("no_translation")) => {
+                format!("device failed to transcode string from {from} to {to}")
+            }
+            _ => match w.as_atom().and_then(|a| posix_message(a.as_str())) {
+                Some(m) => format!("{m} ({w})"),
+                None => return Vec::new(),
+            },
+        },
+        _ => return Vec::new(),
+    };
+    if with_device {
+        vec![format!("argument 1: {text}")]
+    } else {
+        vec![text]
+    }
+}
+
+/// erl_posix_msg's words for the errors a device may report.
+fn posix_message(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "eacces" => "permission denied",
+        "ebadf" => "bad file number",
+        "efbig" => "file too large",
+        "einval" => "invalid argument",
+        "eio" => "I/O error",
+        "eisdir" => "illegal operation on a directory",
+        "enoent" => "no such file or directory",
+        "enospc" => "no space left on device",
+        "epipe" => "broken pipe",
+        "erofs" => "read-only file system",
+        _ => return None,
+    })
 }

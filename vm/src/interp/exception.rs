@@ -55,6 +55,11 @@ pub enum Origin {
     BinaryConstruction(Term),
     /// Re-raised with a stack trace that is already complete.
     Stack(Term),
+    /// Not an exception: the built-in declines the call, and the Erlang definition of the
+    /// same function in its module takes it (see [`crate::code`]). Only built-ins reached
+    /// through the export table (not `erlang`'s, which the compiler calls directly) may
+    /// decline, and only with their arguments untouched.
+    Declined,
 }
 
 /// An exception in flight.
@@ -87,6 +92,11 @@ impl Exception {
     /// `error:system_limit` from a built-in.
     pub fn system_limit() -> Exception {
         Exception::error(Term::Atom(atoms::SYSTEM_LIMIT))
+    }
+
+    /// A built-in's way to hand a call to the Erlang definition of the same function.
+    pub fn declined() -> Exception {
+        Exception { class: Class::Error, reason: Term::Atom(atoms::UNDEF), origin: Origin::Declined }
     }
 
     /// An exception raised on purpose with `class`.

@@ -1061,7 +1061,24 @@ fn enter_export(
             enter_code(proc, module, func, args, &[], dst);
             Ok(())
         }
-        Target::Bif(b) => bif_as_call(proc, b, args, dst),
+        Target::Bif(b) => match bif_as_call(proc, b, args, dst) {
+            Err(e) if e.origin == Origin::Declined => {
+                // The built-in hands the call to the module's Erlang definition, loading
+                // the module the first time.
+                let code = exp.fallback().or_else(|| {
+                    proc.vm.ensure_loaded(exp.module);
+                    exp.fallback()
+                });
+                match code {
+                    Some((module, func)) => {
+                        enter_code(proc, module, func, args, &[], dst);
+                        Ok(())
+                    }
+                    None => Err(undef(Term::Atom(exp.module), Term::Atom(exp.function), std::mem::take(args))),
+                }
+            }
+            other => other,
+        },
         Target::Undefined => Err(undef(Term::Atom(exp.module), Term::Atom(exp.function), std::mem::take(args))),
     }
 }
@@ -1075,6 +1092,7 @@ fn tail_export(proc: &mut Proc, exp: &crate::code::Export, args: &mut Vec<Term>)
 fn bif_as_call(proc: &mut Proc, b: BifId, args: &mut Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
     let v = match call_bif(proc, b, args) {
         Ok(v) => v,
+        Err(e) if e.origin == Origin::Declined => return Err(e),
         Err(mut e) => {
             if e.origin == Origin::Bif {
                 let d = bif::def(b);

@@ -137,6 +137,8 @@ struct FrameInfo {
     line: Option<i64>,
     /// `{Segment, Type, Problem, Value}` when a binary could not be built here.
     binary_cause: Option<Term>,
+    /// The `cause` of the frame's `error_info`, if it has one.
+    cause: Option<Term>,
 }
 
 fn frame_info(fr: &Term) -> Option<FrameInfo> {
@@ -156,6 +158,7 @@ fn frame_info(fr: &Term) -> Option<FrameInfo> {
     let mut file = None;
     let mut line = None;
     let mut binary_cause = None;
+    let mut cause = None;
     for p in t[3].iter_list() {
         if let Some([k, v]) = p.as_tuple() {
             match k.as_atom().map(|a| a.as_str()) {
@@ -163,15 +166,15 @@ fn frame_info(fr: &Term) -> Option<FrameInfo> {
                 Some("line") => line = v.as_int(),
                 Some("error_info") => {
                     if let Term::Map(m) = v {
-                        binary_cause =
-                            m.get(&Term::atom("cause")).filter(|c| c.as_tuple().is_some_and(|t| t.len() == 4)).cloned();
+                        cause = m.get(&Term::atom("cause")).cloned();
+                        binary_cause = cause.clone().filter(|c| c.as_tuple().is_some_and(|t| t.len() == 4));
                     }
                 }
                 _ => {}
             }
         }
     }
-    Some(FrameInfo { module, function, arity, args, file, line, binary_cause })
+    Some(FrameInfo { module, function, arity, args, file, line, binary_cause, cause })
 }
 
 fn is_operator(f: &FrameInfo) -> bool {
@@ -264,7 +267,7 @@ pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
         if let Some(args) = &f.args {
             out.push_str(&format!("\n     called as {}", call_text(f, args)));
             if first && class == Class::Error {
-                for line in super::errinfo::explain_args(&f.module, &f.function, args, reason) {
+                for line in super::errinfo::explain_args(&f.module, &f.function, args, reason, f.cause.as_ref()) {
                     out.push_str(&format!("\n     *** {line}"));
                 }
             }

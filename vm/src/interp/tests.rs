@@ -100,3 +100,31 @@ fn the_disassembler_shows_a_tail_call() {
     assert!(text.contains("TailCall { func: 0"), "{text}");
     drop(vm);
 }
+
+#[test]
+fn a_built_in_stays_first_after_its_module_loads_and_hands_on_what_it_declines() {
+    // A module `io` of our own defines io:format/3, which is also a built-in: standard
+    // output still goes to the built-in; another device goes to the Erlang definition,
+    // whether the module was loaded before the call or by it.
+    let io = "-module(io).\n-export([format/3]).\nformat(Dev, _, _) -> {erlang_definition, Dev}.\n";
+    let caller = "-module(t).\n-export([f/1]).\nf(Dev) -> io:format(Dev, \"hi~n\", []).\n";
+    for load_first in [true, false] {
+        let out = Arc::new(CapturedOutput::default());
+        let mut config = VmConfig::default();
+        config.builtin_modules = vec![("io", io)];
+        let vm = Vm::with_output(config, out.clone());
+        if load_first {
+            assert!(vm.load_source("io.erl", io).is_ok());
+        }
+        assert!(vm.load_source("t.erl", caller).is_ok());
+        match vm.call("t", "f", vec![Term::atom("elsewhere")]) {
+            CallResult::Returned(v) => assert_eq!(v.to_string(), "{erlang_definition,elsewhere}"),
+            other => panic!("{other:?}"),
+        }
+        match vm.call("t", "f", vec![Term::atom("standard_io")]) {
+            CallResult::Returned(v) => assert_eq!(v.to_string(), "ok"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(String::from_utf8_lossy(&out.out.lock()), "hi\n");
+    }
+}

@@ -1,0 +1,122 @@
+%% file: the parts of the file module written in Erlang: open files. Everything else in
+%% file is a built-in (vm/src/bif/file.rs); loading this module only adds the functions
+%% below to it.
+%%
+%% As in OTP 25, an open file is an io device: the pid of an io server (file_io_server)
+%% that holds the file, watches the process that opened it and closes the file when that
+%% process ends. Reading and writing go through the io protocol, positioning and closing
+%% through file requests ({file_request, From, Ref, Request}, answered by
+%% {file_reply, Ref, Reply}). The raw mode gives such a device too (OTP gives a raw file
+%% handle, usable only by its owner, with no io server); ram files are not here.
+-module(file).
+
+-export([open/2, close/1, read/2, read_line/1, write/2, position/2,
+         pread/2, pread/3, pwrite/2, pwrite/3, sync/1, datasync/1, truncate/1]).
+
+open(File, Modes) when is_list(Modes) ->
+    file_io_server:start(self(), File, Modes);
+%% The interface of old releases: one atom.
+open(File, read) -> open(File, [read]);
+open(File, write) -> open(File, [write]);
+open(File, read_write) -> open(File, [read, write]);
+open(_, _) ->
+    {error, badarg}.
+
+close(File) when is_pid(File) ->
+    case file_request(File, close) of
+        {error, terminated} -> ok;
+        Other -> Other
+    end;
+close(_) ->
+    {error, badarg}.
+
+read_line(File) when is_pid(File); is_atom(File) ->
+    case io:request(File, {get_line, latin1, ''}) of
+        Data when is_list(Data); is_binary(Data) -> {ok, Data};
+        Other -> Other
+    end;
+read_line(_) ->
+    {error, badarg}.
+
+read(File, Size) when (is_pid(File) orelse is_atom(File)), is_integer(Size), Size >= 0 ->
+    case io:request(File, {get_chars, latin1, '', Size}) of
+        Data when is_list(Data); is_binary(Data) -> {ok, Data};
+        Other -> Other
+    end;
+read(_, _) ->
+    {error, badarg}.
+
+write(File, Bytes) when is_pid(File); is_atom(File) ->
+    try iolist_to_binary(Bytes) of
+        Bin -> io:request(File, {put_chars, latin1, Bin})
+    catch
+        error:_ -> {error, badarg}
+    end;
+write(_, _) ->
+    {error, badarg}.
+
+position(File, At) when is_pid(File) ->
+    file_request(File, {position, At});
+position(_, _) ->
+    {error, badarg}.
+
+pread(File, At, Size) when is_pid(File), is_integer(Size), Size >= 0 ->
+    file_request(File, {pread, At, Size});
+pread(_, _, _) ->
+    {error, badarg}.
+
+pread(File, Locations) when is_pid(File), is_list(Locations) ->
+    pread_all(File, Locations, []);
+pread(_, _) ->
+    {error, badarg}.
+
+pread_all(_File, [], Acc) ->
+    {ok, lists:reverse(Acc)};
+pread_all(File, [{At, Size} | Rest], Acc) ->
+    case pread(File, At, Size) of
+        {ok, Data} -> pread_all(File, Rest, [Data | Acc]);
+        eof -> pread_all(File, Rest, [eof | Acc]);
+        Error -> Error
+    end;
+pread_all(_File, _, _Acc) ->
+    {error, badarg}.
+
+pwrite(File, At, Bytes) when is_pid(File) ->
+    file_request(File, {pwrite, At, Bytes});
+pwrite(_, _, _) ->
+    {error, badarg}.
+
+pwrite(File, Locations) when is_pid(File), is_list(Locations) ->
+    pwrite_all(File, Locations, 0);
+pwrite(_, _) ->
+    {error, badarg}.
+
+pwrite_all(_File, [], _N) ->
+    ok;
+pwrite_all(File, [{At, Bytes} | Rest], N) ->
+    case pwrite(File, At, Bytes) of
+        ok -> pwrite_all(File, Rest, N + 1);
+        {error, Reason} -> {error, {N, Reason}}
+    end;
+pwrite_all(_File, _, N) ->
+    {error, {N, badarg}}.
+
+sync(File) when is_pid(File) -> file_request(File, sync);
+sync(_) -> {error, badarg}.
+
+datasync(File) when is_pid(File) -> file_request(File, datasync);
+datasync(_) -> {error, badarg}.
+
+truncate(File) when is_pid(File) -> file_request(File, truncate);
+truncate(_) -> {error, badarg}.
+
+file_request(Io, Request) ->
+    Ref = erlang:monitor(process, Io),
+    Io ! {file_request, self(), Ref, Request},
+    receive
+        {file_reply, Ref, Reply} ->
+            erlang:demonitor(Ref, [flush]),
+            Reply;
+        {'DOWN', Ref, _, _, _} ->
+            {error, terminated}
+    end.
