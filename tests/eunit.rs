@@ -36,7 +36,7 @@ fn a_failing_project_reports_its_failures_and_exits_1() {
     let actual: Vec<&str> = out.lines().collect();
     let expected: Vec<&str> = expected.lines().collect();
     assert_eq!(actual[..actual.len() - 1], expected[..]);
-    assert_eq!(actual.last(), Some(&"5 passed, 5 failed"));
+    assert_eq!(actual.last(), Some(&"6 passed, 6 failed"));
     assert_eq!(code, Some(1));
 }
 

@@ -29,8 +29,6 @@
 %%   instantiation show the user's frames only, as OTP does.
 %% - A test that timed out is shown with the function it was running (from
 %%   process_info current_function) when the VM cannot give its current stack trace.
-%% - The output of tests is not captured (the VM has no group leaders): it goes to
-%%   standard output as it is written, and "output:<<"">>" is always empty.
 %% - The tests of an inparallel set run one after another, each in its own process.
 %% - Options are accepted but ignored: there is no verbose mode, no surefire report and
 %%   no event listener. {dir, Path}, {application, App} without its module list, node
@@ -145,9 +143,9 @@ report(Ctx, Event) ->
 %% counts.
 event(passed) ->
     {[], 1, 0, 0, 0};
-event({failed, Desc, Class, Reason, Frames}) ->
+event({failed, Desc, Class, Reason, Frames, Output}) ->
     {[Desc, "...*failed*\n", format_exception(Class, Reason, Frames),
-      "  output:<<\"\">>\n\n"], 0, 1, 0, 0};
+      "  output:<<\"", Output, "\">>\n\n"], 0, 1, 0, 0};
 event({did_not_run, Desc, Why}) ->
     {[Desc, "...*did not run*\n::", Why, "\n"], 0, 0, 1, 0};
 event({test_timed_out, Desc, Frames}) ->
@@ -715,18 +713,71 @@ run_test(Fun, T, Desc, Ctx) ->
                   Ms -> Ms
               end,
     Id = watch_start(Ctx, Timeout, test, Desc, T),
+    Capture = capture_start(),
     Result = try Fun() of
                  _ -> passed
              catch
                  Class:Reason:Stack -> {failed, Class, Reason, Stack}
              end,
+    Output = capture_stop(Capture),
     watch_stop(Ctx, Id),
     case Result of
         passed ->
             report(Ctx, passed);
         {failed, C, R, S} ->
-            report(Ctx, {failed, Desc, C, shown_reason(R, T, Ctx), test_frames(S, T, Ctx)})
+            report(Ctx, {failed, Desc, C, shown_reason(R, T, Ctx), test_frames(S, T, Ctx),
+                         Output})
     end.
+
+%% A test's output is captured, as EUnit does: the test process (and the processes it
+%% starts) get a group leader that keeps what is written, shown only if the test fails.
+%% Other io requests (reading) go on to the previous group leader.
+capture_start() ->
+    Old = group_leader(),
+    Test = self(),
+    Cap = spawn(fun () -> capture_loop(Test, erlang:monitor(process, Test), []) end),
+    group_leader(Cap, self()),
+    {Cap, Old}.
+
+capture_stop({Cap, Old}) ->
+    group_leader(Old, self()),
+    Ref = erlang:monitor(process, Cap),
+    Cap ! {eunit_captured, self(), Ref},
+    receive
+        {Ref, Output} ->
+            erlang:demonitor(Ref, [flush]),
+            Output;
+        {'DOWN', Ref, _, _, _} ->
+            ""
+    end.
+
+capture_loop(Test, Mon, Acc) ->
+    receive
+        {io_request, From, ReplyAs, Request} ->
+            {Reply, Acc1} = capture_request(Request, Acc),
+            From ! {io_reply, ReplyAs, Reply},
+            capture_loop(Test, Mon, Acc1);
+        {eunit_captured, From, Ref} ->
+            From ! {Ref, unicode:characters_to_list(lists:reverse(Acc))};
+        {'DOWN', Mon, _, _, _} ->
+            ok
+    end.
+
+capture_request({put_chars, _Encoding, Chars}, Acc) ->
+    {ok, [Chars | Acc]};
+capture_request({put_chars, Chars}, Acc) ->
+    {ok, [Chars | Acc]};
+capture_request({put_chars, _Encoding, M, F, A}, Acc) ->
+    case catch apply(M, F, A) of
+        Chars when is_list(Chars); is_binary(Chars) -> {ok, [Chars | Acc]};
+        _ -> {{error, F}, Acc}
+    end;
+capture_request({requests, Requests}, Acc) ->
+    lists:foldl(fun (R, {ok, A}) -> capture_request(R, A);
+                    (_, Error) -> Error
+                end, {ok, Acc}, Requests);
+capture_request(Request, Acc) ->
+    {io:request(standard_io, Request), Acc}.
 
 %% The failure term of assertException and assertNotException holds the stack trace of
 %% the exception; it is shown with the runner frames of test_frames/3.

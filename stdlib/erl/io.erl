@@ -10,13 +10,17 @@
 %%
 %% Input always goes through an io server. Standard input has one (a file_io_server that
 %% reads the VM's standard input), started the first time a process reads and registered
-%% as user. The calling process's group leader is standard_io: there is no other.
+%% as user. standard_io is the calling process's group leader: the standard one (standard
+%% output and input) unless group_leader/2 gave it another, which then gets the requests
+%% (the built-ins decline standard_io for such a process, and the device-less forms here
+%% take the call).
 %%
 %% Deliberately left out: fread/2,3, get_password/0,1, the scan_erl_* and parse_erl_*
 %% functions, and printable_range/0.
 -module(io).
 
--export([format/3, fwrite/3, put_chars/2, nl/1, write/2,
+-export([format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3, put_chars/1,
+         put_chars/2, nl/0, nl/1, write/1, write/2,
          get_line/1, get_line/2, get_chars/2, get_chars/3,
          read/1, read/2, read/3,
          setopts/1, setopts/2, getopts/0, getopts/1,
@@ -26,17 +30,36 @@
 %% ---------------------------------------------------------------------
 %% Output to a device that is not standard output (the built-ins take those)
 
+format(Format) -> format(Format, []).
+
+format(Format, Args) ->
+    o_request(standard_io, {format, Format, Args}, format, [Format, Args]).
+
 format(Io, Format, Args) ->
     o_request(Io, {format, Format, Args}, format, [Io, Format, Args]).
+
+fwrite(Format) -> fwrite(Format, []).
+
+fwrite(Format, Args) ->
+    o_request(standard_io, {format, Format, Args}, fwrite, [Format, Args]).
 
 fwrite(Io, Format, Args) ->
     o_request(Io, {format, Format, Args}, fwrite, [Io, Format, Args]).
 
+put_chars(Chars) ->
+    o_request(standard_io, {put_chars, unicode, Chars}, put_chars, [Chars]).
+
 put_chars(Io, Chars) ->
     o_request(Io, {put_chars, unicode, Chars}, put_chars, [Io, Chars]).
 
+nl() ->
+    o_request(standard_io, nl, nl, []).
+
 nl(Io) ->
     o_request(Io, nl, nl, [Io]).
+
+write(Term) ->
+    o_request(standard_io, {write, Term}, write, [Term]).
 
 write(Io, Term) ->
     o_request(Io, {write, Term}, write, [Io, Term]).
@@ -137,7 +160,10 @@ request(Request) ->
     request(standard_io, Request).
 
 request(standard_io, Request) ->
-    standard(standard_io, Request);
+    case ember_io:group_leader() of
+        undefined -> standard(standard_io, Request);
+        Pid -> request(Pid, Request)
+    end;
 request(user, Request) ->
     standard(user, Request);
 request(standard_error, Request) ->
@@ -145,7 +171,7 @@ request(standard_error, Request) ->
 request(Pid, _Request) when Pid =:= self() ->
     {error, calling_self};
 request(Pid, Request) when is_pid(Pid) ->
-    case Pid =:= group_leader() of
+    case Pid =:= group_leader() andalso ember_io:group_leader() =:= undefined of
         true -> standard(standard_io, Request);
         false -> execute(Pid, convert(Request))
     end;

@@ -695,6 +695,7 @@ impl VmShared {
         link: Option<Pid>,
         monitor: Option<(Ref, Pid)>,
         done: Option<Arc<Completion>>,
+        group_leader: Option<Pid>,
     ) -> Pid {
         let vm = self.clone();
         let h = self.processes.insert(move |pid| {
@@ -711,6 +712,9 @@ impl VmShared {
             }
             if done.is_some() {
                 proc.extras_mut().completion = done;
+            }
+            if let Some(gl) = group_leader {
+                proc.set_group_leader(gl);
             }
             Arc::new(ProcessHandle::new(pid, proc))
         });

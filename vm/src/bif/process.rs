@@ -162,8 +162,15 @@ bifs! {
         }
         _ => badarg(),
     };
-    "erlang", "group_leader", 0 => |_, _| Ok(Term::Pid(Pid::new(0, 0)));
-    "erlang", "group_leader", 2 => |_, _| Ok(Term::bool(true));
+    "erlang", "group_leader", 0 => |p, _| Ok(Term::Pid(p.group_leader()));
+    "erlang", "group_leader", 2 => |p, a| match (&a[0], &a[1]) {
+        (Term::Pid(gl), Term::Pid(pid)) if *pid == p.pid => {
+            p.set_group_leader(*gl);
+            Ok(Term::bool(true))
+        }
+        (Term::Pid(gl), Term::Pid(pid)) if p.vm.signal(*pid, Signal::GroupLeader(*gl)) => Ok(Term::bool(true)),
+        _ => badarg(),
+    };
     "erlang", "send_after", 3 => |p, a| timer(p, &a[0], &a[1], a[2].clone(), false);
     "erlang", "send_after", 4 => |p, a| timer(p, &a[0], &a[1], a[2].clone(), false);
     "erlang", "start_timer", 3 => |p, a| timer(p, &a[0], &a[1], a[2].clone(), true);
@@ -252,7 +259,9 @@ fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
     let link = o.link.then_some(p.pid);
     let monitor = o.monitor.then(|| (p.vm.make_ref(), p.pid));
     let vm = p.vm.clone();
-    let pid = vm.spawn_with(start, link, monitor, None);
+    // The new process has its parent's group leader.
+    let gl = p.extras().group_leader;
+    let pid = vm.spawn_with(start, link, monitor, None, gl);
     if o.link {
         p.extras_mut().links.push(pid);
     }
@@ -466,7 +475,7 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
         }
         "status" => pair(Term::atom("running")),
         "current_stacktrace" => pair(crate::interp::current_stacktrace(p)),
-        "group_leader" => pair(Term::Pid(Pid::new(0, 0))),
+        "group_leader" => pair(Term::Pid(p.group_leader())),
         "priority" => pair(Term::atom("normal")),
         "memory" | "heap_size" | "total_heap_size" | "stack_size" => {
             let words = p.regs.capacity() * 2 + p.frames.capacity() * 4 + p.mailbox.len() * 2 + 40;

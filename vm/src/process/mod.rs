@@ -279,6 +279,8 @@ pub struct Extras {
     pub(crate) aliases: Vec<(Ref, AliasMode)>,
     /// Where the process is in `erlang:hibernate/3`.
     pub(crate) hibernation: Hibernation,
+    /// The group leader, if it is not the standard one (standard output and input).
+    pub(crate) group_leader: Option<Pid>,
 }
 
 /// `erlang:hibernate/3`: asked for (the call to make on waking), then asleep until a message.
@@ -321,6 +323,7 @@ impl Extras {
         trace: None,
         aliases: Vec::new(),
         hibernation: Hibernation::Awake,
+        group_leader: None,
     };
 }
 
@@ -432,6 +435,25 @@ impl Proc {
         self.mailbox.push_back(msg);
     }
 
+    /// The standard group leader's pid (a pid no process has).
+    pub const STANDARD_GROUP_LEADER: Pid = Pid(0);
+
+    /// Sets the group leader (the standard one is kept as no group leader of its own).
+    pub(crate) fn set_group_leader(&mut self, gl: Pid) {
+        if gl == Proc::STANDARD_GROUP_LEADER {
+            if self.extras().group_leader.is_some() {
+                self.extras_mut().group_leader = None;
+            }
+        } else {
+            self.extras_mut().group_leader = Some(gl);
+        }
+    }
+
+    /// The group leader's pid.
+    pub fn group_leader(&self) -> Pid {
+        self.extras().group_leader.unwrap_or(Proc::STANDARD_GROUP_LEADER)
+    }
+
     /// Makes `alias` an active alias of this process.
     pub(crate) fn add_alias(&mut self, alias: Ref, mode: AliasMode) {
         self.vm.aliases.lock().insert(alias.0, self.pid);
@@ -532,6 +554,7 @@ impl Proc {
                 self.extras_mut().monitored_by.retain(|(x, p, _)| !(*x == r && *p == from))
             }
             Signal::Timeout(_) => {}
+            Signal::GroupLeader(gl) => self.set_group_leader(gl),
             Signal::Trace { tracer, send, receive } => {
                 self.extras_mut().trace = tracer.map(|t| (t, send, receive));
             }

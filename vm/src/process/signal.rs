@@ -48,6 +48,8 @@ pub enum Signal {
     },
     /// The receive timeout with this sequence number expired.
     Timeout(u64),
+    /// `group_leader(GL, Pid)` from another process.
+    GroupLeader(Pid),
     /// Turns message tracing on (`Some(tracer)`, with which events) or off (`None`).
     Trace {
         /// Where trace messages go, or None to stop tracing.
