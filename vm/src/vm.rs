@@ -727,21 +727,26 @@ impl VmShared {
     pub(crate) fn signal(&self, to: Pid, s: Signal) -> bool {
         // False when the process is gone, also if it died after the table lookup (its
         // inbox then refuses the signal).
-        match self.processes.get(to) {
-            Some(h) => match h.try_push(s) {
-                None => false,
-                Some(true) => {
+        // The handle is cloned only to schedule the process (most signals find it running
+        // or runnable already).
+        let pushed = self.processes.with(to, |h| match h.try_push(s) {
+            None => (false, None),
+            Some(true) => (true, Some(h.clone())),
+            Some(false) => {
+                if h.is_host() {
+                    let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
+                    self.host_cv.notify_all();
+                }
+                (true, None)
+            }
+        });
+        match pushed {
+            Some((delivered, wake)) => {
+                if let Some(h) = wake {
                     self.sched.schedule(h);
-                    true
                 }
-                Some(false) => {
-                    if h.is_host() {
-                        let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
-                        self.host_cv.notify_all();
-                    }
-                    true
-                }
-            },
+                delivered
+            }
             None => false,
         }
     }

@@ -44,6 +44,12 @@ impl ProcessTable {
         self.slots.read().get(key(pid)).cloned()
     }
 
+    /// Calls `f` on the live process with this pid, without taking a reference count (many
+    /// senders to one process would otherwise all bump the same counter).
+    pub(crate) fn with<R>(&self, pid: Pid, f: impl FnOnce(&Arc<ProcessHandle>) -> R) -> Option<R> {
+        self.slots.read().get(key(pid)).map(f)
+    }
+
     /// Removes a dead process.
     pub(crate) fn remove(&self, pid: Pid) {
         self.slots.write().remove(key(pid));
