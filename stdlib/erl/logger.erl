@@ -24,7 +24,7 @@
          compare_levels/2, timestamp/0, format_report/1]).
 
 %% Used by proc_lib, gen_server, supervisor and the other behaviours.
--export([report/3, report/4, format_time/1]).
+-export([report/3, report/4, report/5, format_time/1]).
 
 -compile({no_auto_import, [error/2, error/3]}).
 
@@ -91,6 +91,17 @@ report(Level, Kind, Text, Module) ->
     case allow(Level, Module) of
         true -> write(Kind, Text);
         false -> ok
+    end.
+
+%% The same, with the body given as a format and its arguments: formatted only if the
+%% report is printed, and straight to standard_error.
+report(Level, Kind, Format, Args, Module) ->
+    case allow(Level, Module) of
+        true ->
+            Time = format_time(erlang:system_time(microsecond)),
+            io:format(standard_error, "=~ts==== ~ts ===~n" ++ Format ++ "~n", [Kind, Time | Args]);
+        false ->
+            ok
     end.
 
 allow(Level, Module) ->

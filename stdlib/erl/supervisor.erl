@@ -808,17 +808,16 @@ child_to_spec(#child{id = Id, mfargs = MFA, restart_type = Restart, significant 
 %% Reports
 
 report_error(Error, Reason, Child, SupName) ->
-    Text = io_lib:format("    supervisor: ~tp~n"
-                         "    errorContext: ~tp~n"
-                         "    reason: ~tp~n"
-                         "    offender: ~tp~n",
-                         [SupName, Error, Reason, extract_child(Child)]),
-    logger:report(error, "SUPERVISOR REPORT", Text, ?MODULE).
+    logger:report(error, "SUPERVISOR REPORT",
+                  "    supervisor: ~tp~n"
+                  "    errorContext: ~tp~n"
+                  "    reason: ~tp~n"
+                  "    offender: ~tp~n",
+                  [SupName, Error, Reason, extract_child(Child)], ?MODULE).
 
 report_progress(Child, SupName) ->
-    Text = io_lib:format("    supervisor: ~tp~n    started: ~tp~n",
-                         [SupName, extract_child(Child)]),
-    logger:report(info, "PROGRESS REPORT", Text, ?MODULE).
+    logger:report(info, "PROGRESS REPORT", "    supervisor: ~tp~n    started: ~tp~n",
+                  [SupName, extract_child(Child)], ?MODULE).
 
 extract_child(#child{pid = Pid, id = Id, mfargs = MFA, restart_type = Restart,
                      significant = Significant, shutdown = Shutdown, child_type = Type}) ->
