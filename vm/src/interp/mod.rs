@@ -532,9 +532,9 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         Term::store(&mut proc.regs[base + i], v);
                     }
                 } else {
-                    proc.regs.truncate(base);
+                    Term::truncate(&mut proc.regs, base);
                     proc.regs.append(&mut argbuf);
-                    proc.regs.resize(base + f.nslots as usize, Term::Nil);
+                    grow_frame(&mut proc.regs, base + f.nslots as usize);
                 }
                 next = f.entry;
             }
