@@ -999,7 +999,7 @@ impl Gen<'_> {
         }
         // A waiting process is shown at the line of the last call before its `receive`.
         self.line = wait_line;
-        self.emit(Op::RecvNext { to: top });
+        self.emit(Op::RecvNext { msg, to: top });
         self.bind(empty);
         self.f.bound = before.clone();
         self.emit(Op::RecvWait { timeout, retry: top });

@@ -240,14 +240,8 @@ fn reads(op: &Op, f: &mut dyn FnMut(Reg)) {
             }
             f(*ctx);
         }
-        Op::BinEnd { ctx, .. } | Op::BinTestUnit { ctx, .. } => f(*ctx),
-        Op::Jump { .. }
-        | Op::TryBegin { .. }
-        | Op::TryEnd
-        | Op::RecvPeek { .. }
-        | Op::RecvNext { .. }
-        | Op::RecvAccept
-        | Op::Yield => {}
+        Op::BinEnd { ctx, .. } | Op::BinTestUnit { ctx, .. } | Op::RecvNext { msg: ctx, .. } => f(*ctx),
+        Op::Jump { .. } | Op::TryBegin { .. } | Op::TryEnd | Op::RecvPeek { .. } | Op::RecvAccept | Op::Yield => {}
     }
 }
 

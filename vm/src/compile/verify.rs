@@ -197,6 +197,7 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             }
         }
         Op::BinEnd { ctx, .. } | Op::BinTestUnit { ctx, .. } => reg(*ctx),
-        Op::Jump { .. } | Op::TryEnd | Op::RecvNext { .. } | Op::RecvAccept | Op::Yield => {}
+        Op::RecvNext { msg, .. } => reg(*msg),
+        Op::Jump { .. } | Op::TryEnd | Op::RecvAccept | Op::Yield => {}
     }
 }

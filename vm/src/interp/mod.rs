@@ -714,14 +714,18 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 };
                 set!(dst, v);
             }
-            Op::RecvPeek { dst, empty } => match proc.mailbox.get(proc.save as usize) {
-                Some(msg) => {
-                    let msg = msg.clone();
+            Op::RecvPeek { dst, empty } => match proc.mailbox.get_mut(proc.save as usize) {
+                Some(slot) => {
+                    let msg = std::mem::replace(slot, Term::Nil);
                     set!(dst, msg);
                 }
                 None => jump!(empty),
             },
-            Op::RecvNext { to } => {
+            Op::RecvNext { msg, to } => {
+                let v = std::mem::replace(&mut proc.regs[base + msg.0 as usize], Term::Nil);
+                if let Some(slot) = proc.mailbox.get_mut(proc.save as usize) {
+                    *slot = v;
+                }
                 proc.save += 1;
                 jump!(to);
             }

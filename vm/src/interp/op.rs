@@ -232,12 +232,14 @@ pub enum Op {
     Reraise { class: Src, reason: Src, stack: Src },
     /// `dst := the value of catch`, given class/reason/stack registers (for `catch Expr`).
     CatchValue { class: Src, reason: Src, stack: Src, dst: Reg },
-    /// Puts the message at the receive save point into `dst`, or jumps to `empty` if there
-    /// is none.
+    /// Moves the message at the receive save point into `dst` (its mailbox slot holds `[]`
+    /// until `RecvNext` puts it back or `RecvAccept` removes it), or jumps to `empty` if
+    /// there is none. Only pattern tests run in between, which cannot raise or yield.
     RecvPeek { dst: Reg, empty: Label },
-    /// Moves the save point past the current message and jumps to `to`.
-    RecvNext { to: Label },
-    /// Removes the current message from the mailbox and resets the save point.
+    /// Puts the message in `msg` back in its mailbox slot, moves the save point past it and
+    /// jumps to `to`.
+    RecvNext { msg: Reg, to: Label },
+    /// Removes the current message's slot from the mailbox and resets the save point.
     RecvAccept,
     /// Waits for a new message (then jumps to `retry`) or until `timeout` milliseconds pass
     /// (then resets the save point and falls through). No timeout waits forever.
@@ -279,7 +281,7 @@ impl Op {
             | Op::MakeBinary { fail, .. } => fail.iter().copied().collect(),
             Op::TryBegin { handler, .. } => vec![*handler],
             Op::RecvPeek { empty, .. } => vec![*empty],
-            Op::RecvNext { to } => vec![*to],
+            Op::RecvNext { to, .. } => vec![*to],
             Op::RecvWait { retry, .. } => vec![*retry],
             _ => vec![],
         }
@@ -311,7 +313,7 @@ impl Op {
             }
             Op::TryBegin { handler, .. } => f(handler),
             Op::RecvPeek { empty, .. } => f(empty),
-            Op::RecvNext { to } => f(to),
+            Op::RecvNext { to, .. } => f(to),
             Op::RecvWait { retry, .. } => f(retry),
             _ => {}
         }
