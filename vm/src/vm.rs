@@ -168,6 +168,8 @@ pub struct VmShared {
 pub struct HostMailbox {
     vm: Vm,
     handle: Arc<ProcessHandle>,
+    /// Messages taken from the inbox and not yet received.
+    pending: Mutex<std::collections::VecDeque<Term>>,
 }
 
 impl HostMailbox {
@@ -182,9 +184,12 @@ impl HostMailbox {
         let shared = &self.vm.shared;
         let mut g = shared.host_lock.lock().unwrap_or_else(|e| e.into_inner());
         loop {
-            if let Some(m) = self.handle.take_message() {
+            let mut pending = self.pending.lock();
+            self.handle.take_messages(&mut pending);
+            if let Some(m) = pending.pop_front() {
                 return Some(m);
             }
+            drop(pending);
             let now = std::time::Instant::now();
             if now >= deadline {
                 return None;
@@ -518,7 +523,7 @@ impl Vm {
             h.set_host();
             Arc::new(h)
         });
-        HostMailbox { vm: self.clone(), handle: h }
+        HostMailbox { vm: self.clone(), handle: h, pending: Mutex::new(Default::default()) }
     }
 
     /// Sends a message to a process from outside the VM.

@@ -52,3 +52,46 @@ fn only_one_sender_schedules_a_waiting_process() {
         assert!(h.start_running().is_some());
     });
 }
+
+/// A push racing the close of an exiting process's inbox is either returned by the close
+/// (and answered) or refused (and its sender told the process is gone): never both, never
+/// neither.
+#[test]
+fn a_signal_racing_exit_is_answered_or_refused() {
+    loom::model(|| {
+        let h = Arc::new(Handle::new(Pid(1), 0u32));
+        let sender = {
+            let h = h.clone();
+            thread::spawn(move || h.try_push(Signal::Timeout(3)).is_some())
+        };
+        let late = h.mark_exited();
+        let accepted = sender.join().expect("sender");
+        assert_eq!(accepted, late.len() == 1, "accepted {accepted}, returned {}", late.len());
+        assert!(h.try_push(Signal::Timeout(4)).is_none(), "a closed inbox refuses signals");
+    });
+}
+
+/// Two senders and a taking consumer: every signal is taken exactly once, and each
+/// sender's signals in the order it sent them.
+#[test]
+fn signals_are_taken_once_in_order() {
+    loom::model(|| {
+        let h = Arc::new(Handle::new(Pid(1), 0u32));
+        let a = {
+            let h = h.clone();
+            thread::spawn(move || {
+                h.try_push(Signal::Timeout(1));
+                h.try_push(Signal::Timeout(2));
+            })
+        };
+        h.try_push(Signal::Timeout(10));
+        let mut seen = VecDeque::new();
+        h.take_signals(&mut seen);
+        a.join().expect("sender");
+        h.take_signals(&mut seen);
+        let ids: Vec<u64> = seen.iter().map(|s| if let Signal::Timeout(n) = s { *n } else { 0 }).collect();
+        assert_eq!(ids.len(), 3);
+        let ones: Vec<u64> = ids.iter().copied().filter(|n| *n < 10).collect();
+        assert_eq!(ones, vec![1, 2], "one sender's signals stay in order: {ids:?}");
+    });
+}

@@ -3,7 +3,7 @@
 //!
 //! The protocol (numbered steps are referred to in the code):
 //!
-//! 1. A sender pushes a [`Signal`] onto the handle's inbox (under the inbox lock), then
+//! 1. A sender pushes a [`Signal`] onto the handle's inbox (a lock-free stack, `inbox.rs`), then
 //!    calls [`ProcessHandle::notify`]: a `WAITING` process becomes `RUNNABLE` and the sender
 //!    schedules it; a `RUNNING` one becomes `NOTIFIED`; anything else is left alone.
 //! 2. A worker that pops a `RUNNABLE` handle sets it `RUNNING`, takes the private half
@@ -13,12 +13,14 @@
 //!    during the slice (`NOTIFIED`): the worker takes the private half again and goes on.
 //! 4. When the slice ends with reductions used up, `RUNNING`/`NOTIFIED` becomes `RUNNABLE`
 //!    and the process goes to the back of a run queue.
-//! 5. When the process exits, the state becomes `EXITED`; signals still in the inbox are
-//!    answered (links and monitors learn that it is gone) and later ones are dropped.
+//! 5. When the process exits, the state becomes `EXITED` and the inbox is closed; signals
+//!    still in it are answered (links and monitors learn that it is gone), and later pushes
+//!    are refused (the sender learns it is gone).
 //!
 //! So no signal is lost: either the worker sees it in step 2, or the sender's step 1 turns
 //! `RUNNING` into `NOTIFIED` and the compare-and-swap of step 3 fails.
 
+mod inbox;
 #[cfg(all(test, loom))]
 mod loom_tests;
 mod signal;
@@ -30,9 +32,10 @@ pub use signal::Signal;
 
 use crate::code::Module;
 use crate::interp::op::Reg;
-use crate::sync::{lock, AtomicU8, Mutex, Ordering};
+use crate::sync::{lock, AtomicBool, AtomicU8, Mutex, Ordering};
 use crate::term::{Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
+use inbox::Inbox;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use thin_vec::ThinVec;
@@ -57,9 +60,11 @@ pub struct Handle<P> {
     /// The process's pid.
     pub pid: Pid,
     state: AtomicU8,
-    /// Signals not yet taken by the worker (a thin vector: one word while empty, which is
-    /// what an idle process's inbox is).
-    inbox: Mutex<ThinVec<Signal>>,
+    /// An untrappable kill was sent (for `is_process_alive`, which may not look into the
+    /// inbox: only the process's consumer may).
+    killed: AtomicBool,
+    /// Signals not yet taken by the worker (one word while empty).
+    inbox: Inbox,
     private: Mutex<Option<P>>,
 }
 
@@ -71,7 +76,8 @@ impl<P> Handle<P> {
         Handle {
             pid,
             state: AtomicU8::new(RUNNABLE),
-            inbox: Mutex::new(ThinVec::new()),
+            killed: AtomicBool::new(false),
+            inbox: Inbox::new(),
             private: Mutex::new(Some(proc)),
         }
     }
@@ -80,12 +86,12 @@ impl<P> Handle<P> {
     /// (step 5 ran), so that links and monitors can answer `noproc` instead of waiting for
     /// a signal that will never come; otherwise whether the caller must schedule the process.
     pub(crate) fn try_push(&self, s: Signal) -> Option<bool> {
-        {
-            let mut inbox = lock(&self.inbox);
-            if self.state.load(Ordering::Acquire) == EXITED {
-                return None;
-            }
-            inbox.push(s);
+        let kill = matches!(&s, Signal::Exit { reason, linked: false, .. } if reason.is_atom(crate::term::atoms::KILL));
+        if self.inbox.push(s).is_err() {
+            return None;
+        }
+        if kill {
+            self.killed.store(true, Ordering::Release);
         }
         Some(self.notify())
     }
@@ -115,11 +121,11 @@ impl<P> Handle<P> {
         lock(&self.private).take()
     }
 
-    /// Moves pending signals out of the inbox.
-    /// Both queues keep their buffers, so a steady stream of messages allocates nothing here.
+    /// Moves pending signals out of the inbox, oldest first. Only the process's consumer of
+    /// the moment calls it: the worker holding the private half, or `peek_private` while
+    /// the half is parked in the handle.
     pub(crate) fn take_signals(&self, into: &mut VecDeque<Signal>) {
-        let mut inbox = lock(&self.inbox);
-        into.extend(inbox.drain(..));
+        self.inbox.take_into(into);
     }
 
     /// Step 3: the process waits. Returns the private half back if a signal arrived
@@ -141,10 +147,9 @@ impl<P> Handle<P> {
     }
 
     /// Step 5: the process is gone. Returns the signals that arrived before it died.
-    pub(crate) fn mark_exited(&self) -> ThinVec<Signal> {
-        let mut inbox = lock(&self.inbox);
+    pub(crate) fn mark_exited(&self) -> VecDeque<Signal> {
         self.state.store(EXITED, Ordering::Release);
-        std::mem::take(&mut *inbox)
+        self.inbox.close()
     }
 
     /// Makes this handle a host mailbox.
@@ -157,15 +162,15 @@ impl<P> Handle<P> {
         self.state.load(Ordering::Acquire) == HOST
     }
 
-    /// Takes the first message from a host mailbox's inbox (other signals are dropped).
-    pub(crate) fn take_message(&self) -> Option<Term> {
-        let mut inbox = lock(&self.inbox);
-        while !inbox.is_empty() {
-            if let Signal::Message(t) = inbox.remove(0) {
-                return Some(t);
-            }
-        }
-        None
+    /// Moves the messages that reached a host mailbox to `into`, oldest first (other
+    /// signals are dropped). The host side is the mailbox's only consumer.
+    pub(crate) fn take_messages(&self, into: &mut VecDeque<Term>) {
+        let mut signals = VecDeque::new();
+        self.inbox.take_into(&mut signals);
+        into.extend(signals.into_iter().filter_map(|s| match s {
+            Signal::Message(t) => Some(t),
+            _ => None,
+        }));
     }
 
     /// Is the process still alive?
@@ -173,11 +178,9 @@ impl<P> Handle<P> {
         self.state.load(Ordering::Acquire) != EXITED
     }
 
-    /// Is an untrappable kill waiting in the inbox?
+    /// Was an untrappable kill sent to the process?
     pub(crate) fn kill_pending(&self) -> bool {
-        lock(&self.inbox).iter().any(
-            |s| matches!(s, Signal::Exit { reason, linked: false, .. } if reason.is_atom(crate::term::atoms::KILL)),
-        )
+        self.killed.load(Ordering::Acquire)
     }
 }
 

@@ -1,0 +1,108 @@
+//! A process's inbox: a lock-free stack that any number of senders push signals onto, that
+//! the process's consumer of the moment (the worker running it, or a reader holding its
+//! private half) takes whole, oldest first, and that is closed for good when the process
+//! exits, after which pushes are refused.
+//!
+//! The head word orders everything: a push is one compare-and-swap of it, a take and a
+//! close are one swap. So a push either lands before the close (and the close returns it)
+//! or sees the closed sentinel (and is refused); nothing is lost in between.
+
+use super::Signal;
+use crate::sync::{AtomicPtr, Ordering};
+use std::collections::VecDeque;
+use std::ptr;
+
+struct Node {
+    signal: Signal,
+    next: *mut Node,
+}
+
+/// The head of a closed inbox: the dangling, well-aligned non-null pointer, which no
+/// allocation ever returns.
+fn closed() -> *mut Node {
+    ptr::NonNull::<Node>::dangling().as_ptr()
+}
+
+pub(crate) struct Inbox {
+    head: AtomicPtr<Node>,
+}
+
+impl Inbox {
+    pub(crate) fn new() -> Inbox {
+        Inbox { head: AtomicPtr::new(ptr::null_mut()) }
+    }
+
+    /// Adds a signal; gives it back if the inbox is closed.
+    pub(crate) fn push(&self, signal: Signal) -> Result<(), Signal> {
+        let node = Box::into_raw(Box::new(Node { signal, next: ptr::null_mut() }));
+        let mut head = self.head.load(Ordering::Acquire);
+        loop {
+            if head == closed() {
+                // SAFETY: `node` came from `Box::into_raw` above and was never published
+                // (every compare-and-swap so far failed), so this thread owns it alone.
+                let node = unsafe { Box::from_raw(node) };
+                return Err(node.signal);
+            }
+            // SAFETY: as above, the node is still this thread's own: writing its link
+            // cannot race with anything.
+            unsafe { (*node).next = head };
+            // Release: the node's contents are visible to whoever takes it (with Acquire).
+            match self.head.compare_exchange_weak(head, node, Ordering::Release, Ordering::Acquire) {
+                Ok(_) => return Ok(()),
+                Err(now) => head = now,
+            }
+        }
+    }
+
+    /// Moves every signal pushed so far to the back of `into`, oldest first. Only one
+    /// consumer at a time may call it (the process's protocol guarantees that).
+    pub(crate) fn take_into(&self, into: &mut VecDeque<Signal>) {
+        let mut head = self.head.load(Ordering::Acquire);
+        loop {
+            if head.is_null() || head == closed() {
+                return;
+            }
+            match self.head.compare_exchange_weak(head, ptr::null_mut(), Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => break,
+                Err(now) => head = now,
+            }
+        }
+        let start = into.len();
+        drain(head, into);
+        // The stack holds the newest first.
+        into.make_contiguous()[start..].reverse();
+    }
+
+    /// Closes the inbox for good and returns what was in it, oldest first.
+    pub(crate) fn close(&self) -> VecDeque<Signal> {
+        let head = self.head.swap(closed(), Ordering::AcqRel);
+        let mut out = VecDeque::new();
+        if head != closed() {
+            drain(head, &mut out);
+            out.make_contiguous().reverse();
+        }
+        out
+    }
+}
+
+/// Frees a detached chain of nodes, moving their signals to `into` (newest first).
+fn drain(mut node: *mut Node, into: &mut VecDeque<Signal>) {
+    while !node.is_null() {
+        // SAFETY: the chain was detached from the head by a swap or compare-and-swap with
+        // Acquire ordering, so this thread owns every node on it and sees their contents;
+        // each node came from `Box::into_raw` in `push` and is freed exactly once, here.
+        let boxed = unsafe { Box::from_raw(node) };
+        node = boxed.next;
+        into.push_back(boxed.signal);
+    }
+}
+
+impl Drop for Inbox {
+    fn drop(&mut self) {
+        let head = self.head.swap(closed(), Ordering::AcqRel);
+        if head != closed() {
+            let mut rest = VecDeque::new();
+            drain(head, &mut rest);
+        }
+    }
+}
