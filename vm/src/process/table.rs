@@ -90,6 +90,10 @@ impl ProcessTable {
 
     /// Frees the name of a process that died.
     pub(crate) fn unregister_pid(&self, pid: Pid) {
+        // Most processes have no name: a shared look first spares them the exclusive lock.
+        if !self.names.read().by_pid.contains_key(&pid) {
+            return;
+        }
         let mut names = self.names.write();
         if let Some(name) = names.by_pid.remove(&pid) {
             names.by_name.remove(&name);
