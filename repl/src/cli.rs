@@ -9,7 +9,12 @@ use std::process::ExitCode;
 
 /// An Erlang-style actor VM.
 #[derive(Parser, Debug)]
-#[command(name = "ember", version, about, after_help = EXAMPLES)]
+#[command(
+    name = "ember",
+    version,
+    about = "ember: an Erlang-style actor VM. Without a command, opens the interactive shell.",
+    after_help = EXAMPLES
+)]
 struct Cli {
     /// Number of scheduler threads (default: one per core).
     #[arg(long, global = true)]
@@ -22,6 +27,7 @@ struct Cli {
 }
 
 const EXAMPLES: &str = "Examples:
+  ember                          open the interactive shell
   ember run hello.erl            compile hello.erl and call hello:main/0 (or main/1)
   ember run prog.erl a b         call prog:main([\"a\", \"b\"])
   ember eval 'lists:seq(1, 5).'  evaluate expressions and print the value
