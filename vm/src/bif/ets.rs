@@ -443,7 +443,8 @@ fn is_alive(vm: &VmShared, pid: Pid) -> bool {
 fn readable(p: &Proc, id: &Term) -> Result<Arc<Table>, Exception> {
     match p.vm.ets.find(id) {
         Some(t) if t.access != Access::Private || t.owner() == p.pid => Ok(t),
-        _ => badarg(),
+        Some(_) => Err(Exception::badarg_because("access")),
+        None => Err(Exception::badarg_because("id")),
     }
 }
 
@@ -451,7 +452,8 @@ fn readable(p: &Proc, id: &Term) -> Result<Arc<Table>, Exception> {
 fn writable(p: &Proc, id: &Term) -> Result<Arc<Table>, Exception> {
     match p.vm.ets.find(id) {
         Some(t) if t.access == Access::Public || t.owner() == p.pid => Ok(t),
-        _ => badarg(),
+        Some(_) => Err(Exception::badarg_because("access")),
+        None => Err(Exception::badarg_because("id")),
     }
 }
 
@@ -554,7 +556,7 @@ fn lookup_element(p: &mut Proc, a: &mut [Term]) -> BifResult {
         _ => return badarg(),
     };
     let d = t.data.read();
-    let Some(b) = d.get(&t.key(&a[1])) else { return badarg() };
+    let Some(b) = d.get(&t.key(&a[1])) else { return Err(Exception::badarg_because("badkey")) };
     let mut out = Vec::with_capacity(b.0.len());
     for o in &b.0 {
         match o.as_tuple().and_then(|e| e.get(pos - 1)) {
@@ -658,6 +660,7 @@ fn update_counter(p: &mut Proc, tab: &Term, key: &Term, op: &Term, default: Opti
                 e[t.keypos - 1] = key.clone();
                 Term::tuple(e)
             }
+            None => return Err(Exception::badarg_because("badkey")),
             _ => return badarg(),
         },
     };

@@ -59,7 +59,7 @@ bifs! {
         // The only option is {alias, Mode}: the monitor's reference is then also an alias.
         let mut mode = None;
         if a[2].list_len().is_none() {
-            return badarg();
+            return Err(Exception::badarg_because("badopt"));
         }
         for o in a[2].iter_list() {
             match o.as_tuple() {
@@ -68,10 +68,10 @@ bifs! {
                         atoms::EXPLICIT_UNALIAS => AliasMode::Explicit,
                         atoms::DEMONITOR => AliasMode::Demonitor,
                         atoms::REPLY_DEMONITOR => AliasMode::ReplyDemonitor,
-                        _ => return badarg(),
+                        _ => return Err(Exception::badarg_because("badopt")),
                     })
                 }
-                _ => return badarg(),
+                _ => return Err(Exception::badarg_because("badopt")),
             }
         }
         let r = monitor(p, &a[0], &a[1])?;

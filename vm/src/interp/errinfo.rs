@@ -19,10 +19,29 @@ pub(crate) fn explain_args(
     if module == "io" {
         return explain_io(function, args, cause);
     }
+    let arg = |n: usize, text: &str| vec![format!("argument {n}: {text}")];
+    let cause_is = |c: &str| cause.and_then(|t| t.as_atom()).is_some_and(|a| a.as_str() == c);
+    if module == "ets" {
+        // The table errors carry their cause, as erl_stdlib_errors reads it.
+        return if cause_is("id") {
+            arg(1, "the table identifier does not refer to an existing ETS table")
+        } else if cause_is("access") {
+            arg(1, "the table identifier refers to an ETS table with insufficient access rights")
+        } else if cause_is("badkey") {
+            arg(2, "not a key that exists in the table")
+        } else {
+            Vec::new()
+        };
+    }
     if module != "erlang" {
         return Vec::new();
     }
-    let arg = |n: usize, text: &str| vec![format!("argument {n}: {text}")];
+    if function == "monitor" && args.len() == 3 && cause_is("badopt") {
+        // erl's explanation also names a target that is not a pid (even a valid name).
+        let mut lines = if matches!(args[1], Term::Pid(_)) { Vec::new() } else { arg(2, "not a pid") };
+        lines.extend(arg(3, "invalid option in list"));
+        return lines;
+    }
     let is_badarg = reason.as_atom().is_some_and(|a| a.as_str() == "badarg");
     let is_badkey = matches!(reason.as_tuple(), Some([t, _]) if t.as_atom().is_some_and(|a| a.as_str() == "badkey"));
     match (function, args) {

@@ -42,6 +42,8 @@ impl Class {
 pub enum Origin {
     /// The built-in itself failed: its own frame, with its arguments, goes on top.
     Bif,
+    /// As `Bif`, with the `cause` its frame's error_info names (`badopt`, `id`, ...).
+    BifCause(Term),
     /// Raised on purpose (`error/1`, `throw/1`, `exit/1`): the caller's frame is on top.
     Raised,
     /// `error(Reason, Args)`: the caller's frame is on top, showing `Args`.
@@ -77,6 +79,16 @@ impl Exception {
     /// An `error` raised by a failing built-in.
     pub fn error(reason: Term) -> Exception {
         Exception { class: Class::Error, reason, origin: Origin::Bif }
+    }
+
+    /// `error:badarg` from a built-in, with the cause its error_info gives (as erl's
+    /// `#{cause => id}` for a table that does not exist).
+    pub fn badarg_because(cause: &str) -> Exception {
+        Exception {
+            class: Class::Error,
+            reason: Term::Atom(atoms::BADARG),
+            origin: Origin::BifCause(Term::atom(cause)),
+        }
     }
 
     /// `error:badarg` from a built-in.

@@ -1098,9 +1098,10 @@ fn bif_as_call(proc: &mut Proc, b: BifId, args: &mut Vec<Term>, dst: Option<Reg>
         Ok(v) => v,
         Err(e) if e.origin == Origin::Declined => return Err(e),
         Err(mut e) => {
-            if e.origin == Origin::Bif {
+            if matches!(e.origin, Origin::Bif | Origin::BifCause(_)) {
                 let d = bif::def(b);
-                e.origin = Origin::TopFrame(stack::bif_frame(d.module, d.name, std::mem::take(args)));
+                let cause = if let Origin::BifCause(c) = &e.origin { Some(c.clone()) } else { None };
+                e.origin = Origin::TopFrame(stack::bif_frame(d.module, d.name, std::mem::take(args), cause.as_ref()));
             }
             return Err(e);
         }

@@ -41,7 +41,7 @@ pub(crate) fn frame_with_args(m: &Module, pc: u32, args: Term) -> Term {
 }
 
 /// The frame of a failing built-in.
-pub(crate) fn bif_frame(module: &str, name: &str, args: Vec<Term>) -> Term {
+pub(crate) fn bif_frame(module: &str, name: &str, args: Vec<Term>, cause: Option<&Term>) -> Term {
     // Some library functions are the `erlang` built-in under another name, as in BEAM.
     let (module, name) = match (module, name) {
         ("maps", "get") if args.len() == 2 => ("erlang", "map_get"),
@@ -58,7 +58,13 @@ pub(crate) fn bif_frame(module: &str, name: &str, args: Vec<Term>) -> Term {
     };
     let info = Term::tuple(vec![
         Term::atom("error_info"),
-        Term::Map(crate::term::Map::from_pairs(vec![(Term::atom("module"), Term::atom(explainer))])),
+        Term::Map(crate::term::Map::from_pairs(
+            cause
+                .map(|c| (Term::atom("cause"), c.clone()))
+                .into_iter()
+                .chain([(Term::atom("module"), Term::atom(explainer))])
+                .collect(),
+        )),
     ]);
     Term::tuple(vec![Term::atom(module), Term::atom(name), Term::list(args), Term::list(vec![info])])
 }
@@ -72,12 +78,13 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
     }
     let mut frames = Vec::new();
     match (&e.origin, bif) {
-        (Origin::Bif, Some((id, args))) => {
+        (Origin::Bif | Origin::BifCause(_), Some((id, args))) => {
             let d = bif::def(id);
             // Arithmetic operators fail inline, without a frame of their own (as in BEAM).
             let inline = d.module == "erlang" && matches!(d.name, "+" | "-" | "*" | "/");
             if !inline {
-                frames.push(bif_frame(d.module, d.name, args));
+                let cause = if let Origin::BifCause(c) = &e.origin { Some(c) } else { None };
+                frames.push(bif_frame(d.module, d.name, args, cause));
             }
         }
         (Origin::TopFrame(t) | Origin::TopFrameTail(t), _) => frames.push(t.clone()),
