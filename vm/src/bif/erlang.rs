@@ -189,7 +189,22 @@ bifs! {
         _ => badarg(),
     };
     "erlang", "term_to_binary", 1 => |_, a| Ok(Term::binary(etf::encode(&a[0])));
-    "erlang", "term_to_binary", 2 => |_, a| Ok(Term::binary(etf::encode(&a[0])));
+    // The options are checked as erl checks them; compression is not done (the result is
+    // the uncompressed encoding, which binary_to_term reads the same).
+    "erlang", "term_to_binary", 2 => |_, a| {
+        let valid = a[1].list_len().is_some()
+            && a[1].iter_list().all(|o| match o {
+                Term::Atom(x) => matches!(x.as_str(), "compressed" | "deterministic" | "local"),
+                Term::Tuple(_) => matches!(o.as_tuple(), Some([Term::Atom(k), Term::Int(n)])
+                    if (k.as_str() == "compressed" && (0..=9).contains(n))
+                        || (k.as_str() == "minor_version" && (0..=2).contains(n))),
+                _ => false,
+            });
+        if !valid {
+            return badarg();
+        }
+        Ok(Term::binary(etf::encode(&a[0])))
+    };
     "erlang", "binary_to_term", 1 => |_, a| match &a[0] {
         Term::Bits(b) if b.is_binary() => etf::decode(&b.to_bytes()).map(|(t, _)| t).map_err(|_| Exception::badarg()),
         _ => badarg(),
@@ -339,6 +354,21 @@ bifs! {
         Ok(Term::list(v))
     };
     "maps", "get", 2 => |_, a| map_get(&a[0], &a[1]);
+    // The text erl prints for an exception (`exception error: ...` and its stack), as the
+    // shell and `ember run` print it.
+    "erl_error", "format_exception", 3 => |_, a| {
+        let class = match a[0].as_atom().map(|c| c.as_str()) {
+            Some("error") => Class::Error,
+            Some("exit") => Class::Exit,
+            Some("throw") => Class::Throw,
+            _ => return badarg(),
+        };
+        if a[2].list_len().is_none() {
+            return badarg();
+        }
+        let text = crate::interp::format_exception(class, &a[1], &a[2]);
+        Ok(Term::string(text.strip_suffix('\n').unwrap_or(&text)))
+    };
     "maps", "find", 2 => |_, a| match &a[1] {
         Term::Map(m) => Ok(m.get(&a[0]).map(|v| Term::tuple(vec![Term::Atom(atoms::OK), v.clone()])).unwrap_or(Term::atom("error"))),
         other => Err(badmap(other)),

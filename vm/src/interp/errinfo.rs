@@ -29,9 +29,26 @@ pub(crate) fn explain_args(
             arg(1, "the table identifier refers to an ETS table with insufficient access rights")
         } else if cause_is("badkey") {
             arg(2, "not a key that exists in the table")
+        } else if function == "new" && args.len() == 2 {
+            arg(2, "invalid options")
         } else {
             Vec::new()
         };
+    }
+    let is_map = |t: &Term| matches!(t, Term::Map(_));
+    match (module, function, args) {
+        ("lists", "keyfind" | "keymember" | "keysearch", [_, Term::Int(n), _]) if *n < 1 => {
+            return arg(2, "out of range")
+        }
+        ("lists", "member", [_, l]) if !l.is_list() => return arg(2, "not a list"),
+        ("maps", "merge", [a, _]) if !is_map(a) => return arg(1, "not a map"),
+        ("maps", "merge", [_, b]) if !is_map(b) => return arg(2, "not a map"),
+        ("maps", "keys" | "values" | "to_list", [m]) if !is_map(m) => return arg(1, "not a map"),
+        ("maps", "put" | "update", [_, _, m]) if !is_map(m) => return arg(3, "not a map"),
+        ("maps", "remove" | "find", [_, m]) if !is_map(m) => return arg(2, "not a map"),
+        ("binary", "part", [b, ..]) if b.is_binary() => return arg(2, "out of range"),
+        ("binary", "part", [_, ..]) => return arg(1, "not a binary"),
+        _ => {}
     }
     if module != "erlang" {
         return Vec::new();
@@ -93,7 +110,26 @@ pub(crate) fn explain_args(
             }
         }
         ("map_size", [_]) => arg(1, "not a map"),
-        ("binary_to_list", [_]) | ("byte_size", [_]) | ("bit_size", [_]) => arg(1, "not a binary"),
+        ("binary_to_list", [_]) => arg(1, "not a binary"),
+        ("byte_size", [_]) | ("bit_size", [_]) => arg(1, "not a bitstring"),
+        ("list_to_binary", [_]) => arg(1, "not an iolist term"),
+        ("iolist_to_binary", [_]) => arg(1, "not an iodata term"),
+        ("atom_to_binary", [a, ..]) if !matches!(a, Term::Atom(_)) => arg(1, "not an atom"),
+        ("binary_to_atom" | "binary_to_existing_atom", [b, ..]) if !b.is_binary() => arg(1, "not a binary"),
+        ("list_to_pid", [_]) => arg(1, "not a textual representation of a pid"),
+        ("list_to_existing_atom", [_]) => arg(1, "not an already existing atom"),
+        ("send", [_, _]) => arg(1, "invalid destination"),
+        ("register", [_, p]) if !matches!(p, Term::Pid(_)) => arg(2, "not a pid or port"),
+        ("unregister", [_]) | ("link", [_]) | ("unlink", [_]) | ("exit", [_, _]) => arg(1, "not a pid"),
+        ("spawn" | "spawn_link" | "spawn_monitor", [_]) => arg(1, "not a fun"),
+        ("process_flag", [_, _]) if is_badarg => arg(1, "invalid process flag"),
+        ("make_tuple", [n, ..]) if !matches!(n, Term::Int(x) if *x >= 0) => arg(1, "out of range"),
+        ("append_element", [t, _]) if !matches!(t, Term::Tuple(_)) => arg(1, "not a tuple"),
+        ("term_to_binary", [_, _]) => arg(2, "invalid option in list"),
+        ("apply", [_, l]) | ("apply", [_, _, l]) if !l.is_list() || l.list_len().is_none() => {
+            arg(args.len(), "not a list")
+        }
+        ("binary_to_term", [_]) => arg(1, "invalid external representation of a term"),
         ("abs", [_]) | ("trunc", [_]) | ("round", [_]) | ("float", [_]) => arg(1, "not a number"),
         _ => Vec::new(),
     }

@@ -621,7 +621,18 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let dst = if *tail { None } else { Some(*dst) };
                 sync!();
                 let r = match list.list_to_vec() {
-                    None => Err(Exception::badarg()),
+                    // apply/2,3 itself fails, with its own frame (as erl shows it).
+                    None => {
+                        let mut shown = Vec::with_capacity(3);
+                        if let Some(ms) = module {
+                            shown.push(get!(*ms));
+                        }
+                        shown.push(fv);
+                        shown.push(list);
+                        let mut e = Exception::badarg();
+                        e.origin = Origin::TopFrame(stack::bif_frame("erlang", "apply", shown, None));
+                        Err(e)
+                    }
                     Some(mut argv) => match module {
                         Some(ms) => {
                             let mv = get!(*ms);

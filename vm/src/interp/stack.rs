@@ -306,8 +306,15 @@ fn explain(reason: &Term, first: Option<&FrameInfo>, column: usize) -> (String, 
                 if let Some(f) = first {
                     if let Some(args) = &f.args {
                         let call = call_text(f, args);
+                        let location = location_text(f);
+                        // On one line when the call fits in 80 columns after the text before
+                        // it (the location may run over); else the call goes under.
+                        let head = "no function clause matching ";
+                        if !call.contains('\n') && column + head.len() + call.len() <= 80 {
+                            return (format!("{head}{call}{location}"), true);
+                        }
                         let indent = " ".repeat(column);
-                        return (format!("no function clause matching \n{indent}{call}{}", location_text(f)), true);
+                        return (format!("no function clause matching \n{indent}{call}{location}"), true);
                     }
                 }
                 "no function clause matching".to_owned()
