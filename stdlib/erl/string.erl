@@ -687,26 +687,26 @@ tokens(S, Seps) ->
                 [] -> [];
                 [_ | _] -> [S]
             end;
-        [C] -> tokens_1(rev_list(S), fun(X) -> X =:= C end, []);
-        [_ | _] -> tokens_1(rev_list(S), fun(X) -> lists:member(X, Seps) end, [])
+        [_ | _] -> tokens_1(rev_list(S), Seps, [])
     end.
 
 rev_list(S) when is_list(S) -> lists:reverse(S).
 
-%% Works from the end of the string, collecting tokens in order.
-tokens_1([C | S], IsSep, Toks) ->
-    case IsSep(C) of
-        true -> tokens_1(S, IsSep, Toks);
-        false -> tokens_2(S, IsSep, Toks, [C])
+%% Works from the end of the string, collecting tokens in order (lists:member/2 is a
+%% built-in: cheaper than calling a fun per character).
+tokens_1([C | S], Seps, Toks) ->
+    case lists:member(C, Seps) of
+        true -> tokens_1(S, Seps, Toks);
+        false -> tokens_2(S, Seps, Toks, [C])
     end;
-tokens_1([], _IsSep, Toks) -> Toks.
+tokens_1([], _Seps, Toks) -> Toks.
 
-tokens_2([C | S], IsSep, Toks, Tok) ->
-    case IsSep(C) of
-        true -> tokens_1(S, IsSep, [Tok | Toks]);
-        false -> tokens_2(S, IsSep, Toks, [C | Tok])
+tokens_2([C | S], Seps, Toks, Tok) ->
+    case lists:member(C, Seps) of
+        true -> tokens_1(S, Seps, [Tok | Toks]);
+        false -> tokens_2(S, Seps, Toks, [C | Tok])
     end;
-tokens_2([], _IsSep, Toks, Tok) -> [Tok | Toks].
+tokens_2([], _Seps, Toks, Tok) -> [Tok | Toks].
 
 chars(C, N) -> chars(C, N, []).
 

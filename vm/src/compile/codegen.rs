@@ -849,7 +849,10 @@ impl Gen<'_> {
         }
         let srcs = self.exprs(args)?;
         self.line = pos.line;
-        if m == "erlang" {
+        // A built-in is called directly, whatever its module (a built-in always wins over an
+        // Erlang definition of the same function), except io's, which may hand a call on to
+        // io.erl and so go through the export table.
+        if m != "io" {
             if let Some(bif) = bif::lookup(m, f, arity) {
                 let fail = self.f.guard_fail;
                 match dst {
