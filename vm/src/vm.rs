@@ -881,25 +881,26 @@ impl VmShared {
         self.output.flush();
     }
 
-    /// Sends a message from a process.
-    pub(crate) fn send(&self, from: &mut Proc, to: &Term, msg: Term) -> Result<(), Exception> {
+    /// Sends a message from a process. It takes the VM from the sender (`from.vm`), borrowed
+    /// statement by statement: cloning the `Arc` would bump a counter every sender shares.
+    pub(crate) fn send(from: &mut Proc, to: &Term, msg: Term) -> Result<(), Exception> {
         let pid = match to {
             Term::Pid(p) => *p,
             Term::Ref(r) => {
-                self.send_to_alias(from, *r, msg);
+                VmShared::send_to_alias(from, *r, msg);
                 return Ok(());
             }
-            Term::Atom(a) => self.processes.whereis(*a).ok_or_else(Exception::badarg)?,
+            Term::Atom(a) => from.vm.processes.whereis(*a).ok_or_else(Exception::badarg)?,
             Term::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
                 (Term::Atom(name), Term::Atom(node)) if *node == atoms::NONODE => {
                     // Unlike a bare name, an unknown {Name, Node} is not an error.
-                    match self.processes.whereis(*name) {
+                    match from.vm.processes.whereis(*name) {
                         Some(pid) => pid,
                         None => return Ok(()),
                     }
                 }
                 (Term::Atom(name), Term::Atom(node)) => {
-                    if let Some(t) = &self.transport {
+                    if let Some(t) = &from.vm.transport {
                         t.send_to_name(*node, *name, msg);
                     }
                     return Ok(());
@@ -916,23 +917,23 @@ impl VmShared {
                 msg.clone(),
                 to.clone(),
             ]);
-            self.signal(tracer, Signal::Message(ev));
+            from.vm.signal(tracer, Signal::Message(ev));
         }
         if pid == from.pid {
             from.apply_signal(Signal::Message(msg));
         } else {
-            self.signal(pid, Signal::Message(msg));
+            from.vm.signal(pid, Signal::Message(msg));
         }
         Ok(())
     }
 
     /// Sends a message to a process alias; dropped if the alias is not active (as erl does).
-    pub(crate) fn send_to_alias(&self, from: &mut Proc, alias: Ref, msg: Term) {
-        let owner = self.aliases.lock().get(&alias.0).copied();
+    pub(crate) fn send_to_alias(from: &mut Proc, alias: Ref, msg: Term) {
+        let owner = from.vm.aliases.lock().get(&alias.0).copied();
         match owner {
             Some(pid) if pid == from.pid => from.apply_signal(Signal::AliasMessage { alias, msg }),
             Some(pid) => {
-                self.signal(pid, Signal::AliasMessage { alias, msg });
+                from.vm.signal(pid, Signal::AliasMessage { alias, msg });
             }
             None => {}
         }

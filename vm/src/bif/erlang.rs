@@ -667,16 +667,7 @@ fn halt(p: &mut Proc, code: i32) -> BifResult {
 }
 
 fn send(p: &mut Proc, to: &Term, msg: Term) -> BifResult {
-    // The common case (another process's pid, no tracing) borrows the VM rather than
-    // cloning its Arc: a counter that every sending process would otherwise bump.
-    if let Term::Pid(pid) = to {
-        if *pid != p.pid && p.extras().trace.is_none() {
-            p.vm.signal(*pid, crate::process::Signal::Message(msg.clone()));
-            return Ok(msg);
-        }
-    }
-    let vm = p.vm.clone();
-    vm.send(p, to, msg.clone())?;
+    crate::vm::VmShared::send(p, to, msg.clone())?;
     Ok(msg)
 }
 

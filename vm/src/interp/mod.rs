@@ -260,17 +260,11 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     proc.yield_requested = false;
                     return finish(proc, reds, budget, Outcome::Yield);
                 }
-                refresh_module!();
-                reload!();
-            }};
-        }
-        // After a call: the module the process is in now (an Arc clone only if it changed).
-        macro_rules! refresh_module {
-            () => {
                 if !proc.module.as_ref().is_some_and(|pm| Arc::ptr_eq(pm, &m)) {
                     m = current(proc);
                 }
-            };
+                reload!();
+            }};
         }
         macro_rules! charge_call {
             () => {{
