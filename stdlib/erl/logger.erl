@@ -88,20 +88,14 @@ macro_log(Location, Level, A, B, C) when is_map(C) -> log(Level, A, B, maps:merg
 report(Level, Kind, Text) -> report(Level, Kind, Text, undefined).
 
 report(Level, Kind, Text, Module) ->
-    case allow(Level, Module) of
-        true -> write(Kind, Text);
-        false -> ok
-    end.
+    report(Level, Kind, "~ts", [Text], Module).
 
 %% The same, with the body given as a format and its arguments: formatted only if the
 %% report is printed, and straight to standard_error.
 report(Level, Kind, Format, Args, Module) ->
     case allow(Level, Module) of
-        true ->
-            Time = format_time(erlang:system_time(microsecond)),
-            io:format(standard_error, "=~ts==== ~ts ===~n" ++ Format ++ "~n", [Kind, Time | Args]);
-        false ->
-            ok
+        true -> write(Kind, Format, Args);
+        false -> ok
     end.
 
 allow(Level, Module) ->
@@ -287,7 +281,7 @@ server_loop(Config) ->
 %% Formatting.
 
 emit(Level, Text) ->
-    write(kind(Level), Text).
+    write(kind(Level), "~ts", [Text]).
 
 kind(Level) when Level =:= emergency; Level =:= alert; Level =:= critical; Level =:= error ->
     "ERROR REPORT";
@@ -296,9 +290,11 @@ kind(notice) -> "NOTICE REPORT";
 kind(info) -> "INFO REPORT";
 kind(debug) -> "DEBUG REPORT".
 
-write(Kind, Text) ->
+%% A report: its header, then the body formatted from Format and Args, straight to
+%% standard_error.
+write(Kind, Format, Args) ->
     Time = format_time(erlang:system_time(microsecond)),
-    io:put_chars(standard_error, ["=", Kind, "==== ", Time, " ===\n", Text, "\n"]).
+    io:format(standard_error, "=~ts==== ~ts ===~n" ++ Format ++ "~n", [Kind, Time | Args]).
 
 format_text(Fun, Arg) when is_function(Fun, 1) ->
     case Fun(Arg) of
