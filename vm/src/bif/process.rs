@@ -77,7 +77,7 @@ bifs! {
         let r = monitor(p, &a[0], &a[1])?;
         if let (Some(mode), Term::Ref(alias)) = (mode, &r) {
             // A monitor that fired at once (noproc) leaves no alias unless it is explicit.
-            let live = p.extras().monitors.iter().any(|(x, _, _)| x == alias) || p.pid == pid_of(&a[1]);
+            let live = p.extras().monitors.iter().any(|(x, _, _)| x == alias) || a[1] == Term::Pid(p.pid);
             if live || mode == AliasMode::Explicit {
                 p.add_alias(*alias, mode);
             }
@@ -389,14 +389,6 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
         return Ok(Term::bool(found.is_some()));
     }
     Ok(Term::bool(true))
-}
-
-/// The pid a monitor target names, if it is a pid.
-fn pid_of(t: &Term) -> Pid {
-    match t {
-        Term::Pid(p) => *p,
-        _ => Pid(u64::MAX),
-    }
 }
 
 fn is_down_for(m: &Term, r: Ref) -> bool {
