@@ -4,9 +4,9 @@
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
-use crate::process::{AliasMode, Hibernation, Proc, Signal};
+use crate::process::{is_down_for, AliasMode, Hibernation, Proc, Signal};
 use crate::sched::timer::TimerAction;
-use crate::term::{atoms, Atom, Pid, Ref, Term};
+use crate::term::{atoms, Atom, Pid, Term};
 use crate::vm::Start;
 use std::time::{Duration, Instant};
 
@@ -367,32 +367,18 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
             p.apply_signal(s);
         }
     }
-    let found = p.extras_mut().monitors.iter().position(|(x, _, _)| x == r);
     if p.alias_mode(*r).is_some_and(|m| m != AliasMode::Explicit && m != AliasMode::Reply) {
         p.unalias(*r);
     }
-    if let Some(i) = found {
-        let (_, target, _) = p.extras_mut().monitors.remove(i);
-        // A delivered demonitor is honoured even if the target is exiting (it drops the
-        // monitor before sending its 'DOWN's). Only when the target has ended already may a
-        // 'DOWN' still be on its way (unless it is here): that one is dropped on arrival.
-        let delivered = p.vm.signal(target, Signal::Demonitor { from: p.pid, r: *r });
-        if !delivered && !p.mailbox.iter().any(|m| is_down_for(m, *r)) {
-            p.extras_mut().demonitored.push(*r);
-        }
-    }
+    let found = p.drop_monitor(*r);
     if option(options, atoms::FLUSH) {
         p.mailbox.retain(|m| !is_down_for(m, *r));
         p.save = 0;
     }
     if option(options, atoms::INFO) {
-        return Ok(Term::bool(found.is_some()));
+        return Ok(Term::bool(found));
     }
     Ok(Term::bool(true))
-}
-
-fn is_down_for(m: &Term, r: Ref) -> bool {
-    matches!(m.as_tuple(), Some([tag, Term::Ref(x), ..]) if tag.is_atom(atoms::DOWN) && *x == r)
 }
 
 fn exit2(p: &mut Proc, target: &Term, reason: &Term) -> BifResult {

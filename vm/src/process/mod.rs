@@ -209,6 +209,11 @@ pub(crate) enum PendingStart {
     Fun(Term, Vec<Term>),
 }
 
+/// Is `m` the `'DOWN'` message of monitor `r`?
+pub(crate) fn is_down_for(m: &Term, r: Ref) -> bool {
+    matches!(m.as_tuple(), Some([tag, Term::Ref(x), ..]) if tag.is_atom(crate::term::atoms::DOWN) && *x == r)
+}
+
 /// A process's initial call `{Module, Function, Arity}` in one word: atom indexes are below
 /// 2^20 (the atom table's limit) and arities below 2^24, which keeps [`Proc`] small.
 #[derive(Clone, Copy, Debug)]
@@ -477,14 +482,18 @@ impl Proc {
     }
 
     /// Removes monitor `r` (its target is told), as `demonitor/1` does.
-    pub(crate) fn drop_monitor(&mut self, r: Ref) {
-        if let Some(i) = self.extras().monitors.iter().position(|(x, _, _)| *x == r) {
-            let (_, target, _) = self.extras_mut().monitors.remove(i);
-            let delivered = self.vm.signal(target, Signal::Demonitor { from: self.pid, r });
-            if !delivered {
-                self.extras_mut().demonitored.push(r);
-            }
+    /// False if there was no such monitor.
+    pub(crate) fn drop_monitor(&mut self, r: Ref) -> bool {
+        let Some(i) = self.extras().monitors.iter().position(|(x, _, _)| *x == r) else { return false };
+        let (_, target, _) = self.extras_mut().monitors.remove(i);
+        // A delivered demonitor is honoured even if the target is exiting (it drops the
+        // monitor before sending its 'DOWN's). Only when the target has ended already may a
+        // 'DOWN' still be on its way (unless it is here): that one is dropped on arrival.
+        let delivered = self.vm.signal(target, Signal::Demonitor { from: self.pid, r });
+        if !delivered && !self.mailbox.iter().any(|m| is_down_for(m, r)) {
+            self.extras_mut().demonitored.push(r);
         }
+        true
     }
 
     /// The value the process's initial function returned, if it has returned.
