@@ -573,6 +573,19 @@ impl Vm {
     }
 }
 
+/// Where a message goes (see [`VmShared::destination`]).
+#[derive(Clone, Copy)]
+pub(crate) enum Destination {
+    /// A local process (which may have died).
+    Pid(Pid),
+    /// A process alias.
+    Alias(Ref),
+    /// A registered name on another node.
+    Remote(Atom, Atom),
+    /// Nowhere: `{Name, nonode@nohost}` with no such name.
+    Nowhere,
+}
+
 impl VmShared {
     fn compile(&self, file: &str, src: &str) -> Compiled {
         let opts = PpOptions { include_paths: self.config.include_paths.clone(), defines: Vec::new() };
@@ -884,30 +897,45 @@ impl VmShared {
     /// Sends a message from a process. It takes the VM from the sender (`from.vm`), borrowed
     /// statement by statement: cloning the `Arc` would bump a counter every sender shares.
     pub(crate) fn send(from: &mut Proc, to: &Term, msg: Term) -> Result<(), Exception> {
-        let pid = match to {
-            Term::Pid(p) => *p,
-            Term::Ref(r) => {
-                VmShared::send_to_alias(from, *r, msg);
-                return Ok(());
-            }
-            Term::Atom(a) => from.vm.processes.whereis(*a).ok_or_else(Exception::badarg)?,
+        let dest = VmShared::destination(from, to)?;
+        VmShared::deliver(from, dest, to, msg);
+        Ok(())
+    }
+
+    /// Where a send to `to` goes; `badarg` if `to` is not a destination (the only way a send
+    /// fails, so that a caller can keep the message until it is known to be sent).
+    pub(crate) fn destination(from: &Proc, to: &Term) -> Result<Destination, Exception> {
+        Ok(match to {
+            Term::Pid(p) => Destination::Pid(*p),
+            Term::Ref(r) => Destination::Alias(*r),
+            Term::Atom(a) => Destination::Pid(from.vm.processes.whereis(*a).ok_or_else(Exception::badarg)?),
             Term::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
                 (Term::Atom(name), Term::Atom(node)) if *node == atoms::NONODE => {
                     // Unlike a bare name, an unknown {Name, Node} is not an error.
                     match from.vm.processes.whereis(*name) {
-                        Some(pid) => pid,
-                        None => return Ok(()),
+                        Some(pid) => Destination::Pid(pid),
+                        None => Destination::Nowhere,
                     }
                 }
-                (Term::Atom(name), Term::Atom(node)) => {
-                    if let Some(t) = &from.vm.transport {
-                        t.send_to_name(*node, *name, msg);
-                    }
-                    return Ok(());
-                }
+                (Term::Atom(name), Term::Atom(node)) => Destination::Remote(*node, *name),
                 _ => return Err(Exception::badarg()),
             },
             _ => return Err(Exception::badarg()),
+        })
+    }
+
+    /// Sends `msg` to a destination found by [`VmShared::destination`] for `to`.
+    pub(crate) fn deliver(from: &mut Proc, dest: Destination, to: &Term, msg: Term) {
+        let pid = match dest {
+            Destination::Pid(p) => p,
+            Destination::Alias(r) => return VmShared::send_to_alias(from, r, msg),
+            Destination::Remote(node, name) => {
+                if let Some(t) = &from.vm.transport {
+                    t.send_to_name(node, name, msg);
+                }
+                return;
+            }
+            Destination::Nowhere => return,
         };
         if let Some((tracer, true, _)) = from.extras().trace {
             let ev = Term::tuple(vec![
@@ -924,7 +952,6 @@ impl VmShared {
         } else {
             from.vm.signal(pid, Signal::Message(msg));
         }
-        Ok(())
     }
 
     /// Sends a message to a process alias; dropped if the alias is not active (as erl does).

@@ -757,6 +757,8 @@ impl Gen<'_> {
                         self.emit(Op::Arith { kind, bif, a: av, b: bv, dst, fail });
                         Ok(Src::R(dst))
                     }
+                    // `!` is erlang:send/2, which is what its error frames name.
+                    None if matches!(op, BinOp::Send) => self.call_bif(pos, "erlang", "send", vec![av, bv]),
                     None => self.call_bif(pos, "erlang", op.name(), vec![av, bv]),
                 }
             }

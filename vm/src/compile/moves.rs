@@ -17,8 +17,10 @@
 //! - a register written only on some paths (an instruction with a fail label) is not
 //!   counted as written.
 
+use crate::bif::{self, BifId};
 use crate::code::Module;
 use crate::interp::op::{MatchError, Op, Reg, Src};
+use std::sync::OnceLock;
 
 /// Rewrites every last-use register operand of `m`'s consuming instructions into a move.
 pub(crate) fn mark_last_uses(m: &mut Module) {
@@ -140,7 +142,19 @@ fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
                 }
             }
         });
+        // A send whose value is dead hands its message over instead of keeping a copy.
+        if let Op::CallBif { bif, args, dst, fail: None } = op {
+            if sends().contains(bif) && args.len() == 2 && !needed.contains(dst.0 as usize) {
+                *op = Op::Send { bif: *bif, to: args[0], msg: args[1] };
+            }
+        }
     }
+}
+
+/// The built-ins `erlang:send/2` and `erlang:'!'/2`.
+fn sends() -> &'static [BifId] {
+    static SENDS: OnceLock<Vec<BifId>> = OnceLock::new();
+    SENDS.get_or_init(|| [("send", 2), ("!", 2)].iter().filter_map(|(n, a)| bif::lookup("erlang", n, *a)).collect())
 }
 
 /// Does control go on to the next instruction (on some path)?
@@ -177,6 +191,7 @@ fn reads(op: &Op, f: &mut dyn FnMut(Reg)) {
         | Op::MatchFail { src: s, .. }
         | Op::BinStart { src: s, .. } => src(s),
         Op::TestFunArity { src: a, arity: b, .. }
+        | Op::Send { to: a, msg: b, .. }
         | Op::Compare { a, b, .. }
         | Op::Arith { a, b, .. }
         | Op::GetMapValue { map: a, key: b, .. }
@@ -274,7 +289,7 @@ fn writes(op: &Op, f: &mut dyn FnMut(Reg)) {
 /// call), where a move can replace a copy.
 fn consumed_operands(op: &mut Op, f: &mut dyn FnMut(&mut Src)) {
     match op {
-        Op::Move { src, .. } | Op::Return { src } | Op::GetList { src, .. } => f(src),
+        Op::Move { src, .. } | Op::Return { src } | Op::GetList { src, .. } | Op::Send { msg: src, .. } => f(src),
         Op::MakeCons { head, tail, .. } => {
             f(head);
             f(tail);

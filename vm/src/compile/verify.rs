@@ -114,6 +114,10 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             src(*b);
             reg(*dst);
         }
+        Op::Send { to, msg, .. } => {
+            src(*to);
+            src(*msg);
+        }
         Op::CallBif { args, dst, .. } | Op::Call { args, dst, .. } | Op::CallExt { args, dst, .. } => {
             args.iter().for_each(|s| src(*s));
             reg(*dst);

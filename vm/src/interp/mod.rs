@@ -16,7 +16,7 @@ mod stack;
 use crate::bif::{self, BifId};
 use crate::code::{Module, Target};
 use crate::process::{CatchFrame, Frame, Hibernation, InitialCall, PendingStart, Proc};
-use crate::term::{atoms, Atom, Bitstring, Fun, FunKind, Map, Term};
+use crate::term::{atoms, Atom, Bitstring, Fun, FunKind, Map, Term, Tuple};
 use exception::{Class, Exception, Origin};
 use op::*;
 use std::sync::Arc;
@@ -342,8 +342,8 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             }
             Op::MakeTuple { elems, dst } => {
-                let v: Vec<Term> = elems.iter().map(|s| get!(*s)).collect();
-                set!(dst, Term::tuple(v));
+                let t = Tuple::from_exact_iter(elems.iter().map(|s| get!(*s)));
+                set!(dst, Term::Tuple(t));
             }
             Op::MakeCons { head, tail, dst } => {
                 let v = Term::cons(get!(*head), get!(*tail));
@@ -481,6 +481,20 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                             throw!(e, Some((*bif, args)))
                         }
                     },
+                }
+            }
+            Op::Send { bif, to, msg } => {
+                reds -= 1;
+                let to = get!(*to);
+                match crate::vm::VmShared::destination(proc, &to) {
+                    Ok(dest) => {
+                        let msg = get!(*msg);
+                        crate::vm::VmShared::deliver(proc, dest, &to, msg);
+                    }
+                    Err(e) => {
+                        let args = vec![to, get!(*msg)];
+                        throw!(e, Some((*bif, args)))
+                    }
                 }
             }
             Op::Call { func, args, dst } => {
@@ -974,10 +988,9 @@ fn finite(f: f64) -> Option<Term> {
 #[inline(always)]
 fn grow_frame(regs: &mut Vec<Term>, len: usize) {
     if regs.len() < len {
-        regs.reserve(len - regs.len());
-        while regs.len() < len {
-            regs.push(Term::Nil);
-        }
+        // One reservation, then plain writes (a `TrustedLen` iterator).
+        let n = len - regs.len();
+        regs.extend(std::iter::repeat_with(|| Term::Nil).take(n));
     }
 }
 

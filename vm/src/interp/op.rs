@@ -201,6 +201,9 @@ pub enum Op {
     Arith { kind: ArithKind, bif: BifId, a: Src, b: Src, dst: Reg, fail: Option<Label> },
     /// Calls a built-in. Errors jump to `fail` if given (guards), else raise.
     CallBif { bif: BifId, args: Box<[Src]>, dst: Reg, fail: Option<Label> },
+    /// `to ! msg` where the value is not used (the `erlang:send/2` or `!/2` built-in `bif`,
+    /// whose frame an error shows): the message is moved to the receiver, not copied.
+    Send { bif: BifId, to: Src, msg: Src },
     /// Calls local function `func` (an index into the module's function table).
     Call { func: u32, args: Box<[Src]>, dst: Reg },
     /// Tail-calls local function `func`.

@@ -135,6 +135,11 @@ impl Tuple {
         Tuple(ThinArc::from_header_and_iter((), elems.into_iter()))
     }
 
+    /// Builds a tuple from an iterator of known length, with one allocation.
+    pub fn from_exact_iter<I: ExactSizeIterator<Item = Term>>(elems: I) -> Tuple {
+        Tuple(ThinArc::from_header_and_iter((), elems))
+    }
+
     /// Builds a tuple from a slice.
     pub fn from_slice(elems: &[Term]) -> Tuple {
         Tuple(ThinArc::from_header_and_iter((), elems.iter().cloned()))
@@ -388,8 +393,8 @@ impl Term {
     /// Shortens `v` to `len` elements, dropping only the boxed ones.
     #[inline]
     pub fn truncate(v: &mut Vec<Term>, len: usize) {
-        while v.len() > len {
-            if let Some(t) = v.pop() {
+        if v.len() > len {
+            for t in v.drain(len..) {
                 if t.is_boxed() {
                     drop(t);
                 } else {
