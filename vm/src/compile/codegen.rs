@@ -787,7 +787,7 @@ impl Gen<'_> {
                         self.line = pos.line;
                         match dst {
                             Some(dst) => self.emit(Op::Call { func: idx, args: srcs.into(), dst }),
-                            None => self.emit(Op::TailCall { func: idx, args: srcs.into() }),
+                            None => self.emit(Op::TailCall { func: idx, args: srcs.into(), in_place: false }),
                         }
                         return Ok(Some(()));
                     }

@@ -114,6 +114,11 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             src(*b);
             reg(*dst);
         }
+        Op::ArithImm { a, dst, .. } => {
+            reg(*a);
+            reg(*dst);
+        }
+        Op::CmpImm { a, .. } => reg(*a),
         Op::Send { to, msg, .. } => {
             src(*to);
             src(*msg);

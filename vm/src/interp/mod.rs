@@ -266,6 +266,31 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 reload!();
             }};
         }
+        // The end of an operator's evaluation after its inline paths: the value `fast` found,
+        // or else the operator's built-in on the operands `x` and `y`.
+        macro_rules! arith_rest {
+            ($fast:expr, $bif:expr, $x:expr, $y:expr, $dst:expr, $fail:expr) => {
+                match $fast {
+                    Some(v) => Term::store(&mut proc.regs[base + $dst.0 as usize], v),
+                    None => {
+                        argbuf.clear();
+                        argbuf.push($x);
+                        argbuf.push($y);
+                        sync!();
+                        match call_bif(proc, $bif, &mut argbuf) {
+                            Ok(v) => Term::store(&mut proc.regs[base + $dst.0 as usize], v),
+                            Err(e) => match $fail {
+                                Some(l) => jump!(l),
+                                None => {
+                                    let args = std::mem::take(&mut *argbuf);
+                                    throw!(e, Some(($bif, args)))
+                                }
+                            },
+                        }
+                    }
+                }
+            };
+        }
         macro_rules! charge_call {
             () => {{
                 reds -= 1;
@@ -396,17 +421,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 // Integer results into a register that already holds an integer are written
                 // in place (only the payload changes), the common case in loops.
                 if let (Term::Int(x), Term::Int(y)) = (get_ref!(*a), get_ref!(*b)) {
-                    let (x, y) = (*x, *y);
-                    let r = match kind {
-                        ArithKind::Add => x.checked_add(y),
-                        ArithKind::Sub => x.checked_sub(y),
-                        ArithKind::Band => Some(x & y),
-                        ArithKind::Bor => Some(x | y),
-                        ArithKind::Bxor => Some(x ^ y),
-                        ArithKind::Mul => x.checked_mul(y),
-                        _ => None,
-                    };
-                    if let Some(r) = r {
+                    if let Some(r) = int_arith(*kind, *x, *y) {
                         match &mut proc.regs[base + dst.0 as usize] {
                             Term::Int(slot) => *slot = r,
                             slot => Term::store(slot, Term::Int(r)),
@@ -416,46 +431,32 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 // The in-place path above took +, -, *, band, bor and bxor unless they
                 // overflowed; overflow goes to the built-in (big integers).
-                let fast = match (get_ref!(*a), get_ref!(*b)) {
-                    (Term::Int(x), Term::Int(y)) => {
-                        let (x, y) = (*x, *y);
-                        match kind {
-                            ArithKind::Div if y != 0 => x.checked_div(y).map(Term::Int),
-                            ArithKind::FDiv if y != 0 => finite(x as f64 / y as f64),
-                            ArithKind::Rem if y != 0 => x.checked_rem(y).map(Term::Int),
-                            ArithKind::Cmp(c) => Some(Term::bool(compare(*c, &Term::Int(x), &Term::Int(y)))),
-                            _ => None,
+                let fast = arith_other(*kind, get_ref!(*a), get_ref!(*b));
+                arith_rest!(fast, *bif, get!(*a), get!(*b), *dst, *fail);
+            }
+            Op::ArithImm { kind, bif, a, imm, dst, fail } => {
+                let x = &proc.regs[base + a.0 as usize];
+                if let Term::Int(x) = x {
+                    if let Some(r) = int_arith(*kind, *x, *imm) {
+                        match &mut proc.regs[base + dst.0 as usize] {
+                            Term::Int(slot) => *slot = r,
+                            slot => Term::store(slot, Term::Int(r)),
                         }
+                        continue;
                     }
-                    (x, y) => match (kind, float_pair(x, y)) {
-                        (ArithKind::Cmp(c), _) => Some(Term::bool(compare(*c, x, y))),
-                        // Floats (or an integer with a float) take a fast path too; a result
-                        // that is not finite goes to the built-in, which raises badarith.
-                        (ArithKind::Add, Some((x, y))) => finite(x + y),
-                        (ArithKind::Sub, Some((x, y))) => finite(x - y),
-                        (ArithKind::Mul, Some((x, y))) => finite(x * y),
-                        (ArithKind::FDiv, Some((x, y))) => finite(x / y),
-                        _ => None,
-                    },
+                }
+                let fast = arith_other(*kind, x, &Term::Int(*imm));
+                arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail);
+            }
+            Op::CmpImm { cmp, a, imm, fail } => {
+                let x = &proc.regs[base + a.0 as usize];
+                let ok = match (x, imm) {
+                    (Term::Int(p), Term::Int(q)) => int_compare(*cmp, *p, *q),
+                    (Term::Atom(p), Term::Atom(q)) if matches!(cmp, Cmp::ExactEq | Cmp::Eq) => p == q,
+                    _ => compare(*cmp, x, imm),
                 };
-                match fast {
-                    Some(v) => Term::store(&mut proc.regs[base + dst.0 as usize], v),
-                    None => {
-                        argbuf.clear();
-                        argbuf.push(get!(*a));
-                        argbuf.push(get!(*b));
-                        sync!();
-                        match call_bif(proc, *bif, &mut argbuf) {
-                            Ok(v) => Term::store(&mut proc.regs[base + dst.0 as usize], v),
-                            Err(e) => match fail {
-                                Some(l) => jump!(l),
-                                None => {
-                                    let args = std::mem::take(&mut *argbuf);
-                                    throw!(e, Some((*bif, args)))
-                                }
-                            },
-                        }
-                    }
+                if !ok {
+                    jump!(fail);
                 }
             }
             Op::CallBif { bif, args, dst, fail } => {
@@ -510,19 +511,13 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 base = new_base;
                 next = f.entry;
             }
-            Op::TailCall { func, args } => {
+            Op::TailCall { func, args, in_place } => {
                 charge_call!();
                 let f = &m.functions[*func as usize];
                 let frame_len = proc.regs.len() - base;
-                // Arguments are written into place in order, so argument i may come from any
-                // register at or past i (read before the step that overwrites it): true of
-                // most loops, which can then skip the buffer.
-                if frame_len == f.nslots as usize
-                    && args.iter().enumerate().all(|(i, a)| match a {
-                        Src::L(_) => true,
-                        Src::R(r) | Src::M(r) => r.0 as usize >= i,
-                    })
-                {
+                // Arguments that can be written into place in order (`in_place`, see the
+                // instruction) skip the buffer when the frame keeps its size: most loops.
+                if *in_place && frame_len == f.nslots as usize {
                     for (i, a) in args.iter().enumerate() {
                         let v = get!(*a);
                         Term::store(&mut proc.regs[base + i], v);
@@ -926,22 +921,74 @@ fn type_test(test: TypeTest, t: &Term) -> bool {
     }
 }
 
+/// The inline paths of [`Op::Arith`] other than in-place small-integer arithmetic: division,
+/// comparisons and floats. None sends the operation to its built-in (big integers, errors).
+#[inline(always)]
+fn arith_other(kind: ArithKind, a: &Term, b: &Term) -> Option<Term> {
+    match (a, b) {
+        (Term::Int(x), Term::Int(y)) => {
+            let (x, y) = (*x, *y);
+            match kind {
+                ArithKind::Div if y != 0 => x.checked_div(y).map(Term::Int),
+                ArithKind::FDiv if y != 0 => finite(x as f64 / y as f64),
+                ArithKind::Rem if y != 0 => x.checked_rem(y).map(Term::Int),
+                ArithKind::Cmp(c) => Some(Term::bool(compare(c, &Term::Int(x), &Term::Int(y)))),
+                _ => None,
+            }
+        }
+        (x, y) => match (kind, float_pair(x, y)) {
+            (ArithKind::Cmp(c), _) => Some(Term::bool(compare(c, x, y))),
+            // Floats (or an integer with a float) take a fast path too; a result that is not
+            // finite goes to the built-in, which raises badarith.
+            (ArithKind::Add, Some((x, y))) => finite(x + y),
+            (ArithKind::Sub, Some((x, y))) => finite(x - y),
+            (ArithKind::Mul, Some((x, y))) => finite(x * y),
+            (ArithKind::FDiv, Some((x, y))) => finite(x / y),
+            _ => None,
+        },
+    }
+}
+
+/// Small-integer `+`, `-`, `*`, `band`, `bor`, `bxor`; None on overflow or another operator.
+#[inline(always)]
+fn int_arith(kind: ArithKind, x: i64, y: i64) -> Option<i64> {
+    match kind {
+        ArithKind::Add => x.checked_add(y),
+        ArithKind::Sub => x.checked_sub(y),
+        ArithKind::Band => Some(x & y),
+        ArithKind::Bor => Some(x | y),
+        ArithKind::Bxor => Some(x ^ y),
+        ArithKind::Mul => x.checked_mul(y),
+        _ => None,
+    }
+}
+
 #[inline(always)]
 fn compare(cmp: Cmp, a: &Term, b: &Term) -> bool {
     if let (Term::Int(x), Term::Int(y)) = (a, b) {
-        return match cmp {
-            Cmp::Eq | Cmp::ExactEq => x == y,
-            Cmp::Ne | Cmp::ExactNe => x != y,
-            Cmp::Lt => x < y,
-            Cmp::Le => x <= y,
-            Cmp::Gt => x > y,
-            Cmp::Ge => x >= y,
-        };
+        return int_compare(cmp, *x, *y);
     }
     if let (Term::Atom(x), Term::Atom(y), Cmp::ExactEq | Cmp::Eq) = (a, b, cmp) {
         return x == y;
     }
+    // Terms of different kinds are never exactly equal (integers are normalized, so a big
+    // integer never equals a small one).
+    if matches!(cmp, Cmp::ExactEq | Cmp::ExactNe) && std::mem::discriminant(a) != std::mem::discriminant(b) {
+        return cmp == Cmp::ExactNe;
+    }
     compare_general(cmp, a, b)
+}
+
+#[inline(always)]
+fn int_compare(cmp: Cmp, x: i64, y: i64) -> bool {
+    match cmp {
+        Cmp::Eq | Cmp::ExactEq => x == y,
+        Cmp::Ne | Cmp::ExactNe => x != y,
+        Cmp::Lt => x < y,
+        Cmp::Le => x <= y,
+        Cmp::Gt => x > y,
+        Cmp::Ge => x >= y,
+    }
 }
 
 /// [`compare`] for anything but two small integers.
@@ -983,8 +1030,7 @@ fn finite(f: f64) -> Option<Term> {
     f.is_finite().then_some(Term::Float(f))
 }
 
-/// Extends the register file with `[]` up to `len` registers (an inline loop: frames are
-/// small, and `Vec::resize` is an out-of-line call).
+/// Extends the register file with `[]` up to `len` registers.
 #[inline(always)]
 fn grow_frame(regs: &mut Vec<Term>, len: usize) {
     if regs.len() < len {

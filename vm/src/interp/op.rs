@@ -199,6 +199,11 @@ pub enum Op {
     /// An arithmetic or comparison operator on two operands: small integers take an inline
     /// fast path; anything else goes to the operator's built-in `bif`.
     Arith { kind: ArithKind, bif: BifId, a: Src, b: Src, dst: Reg, fail: Option<Label> },
+    /// [`Op::Arith`] with a small integer literal as its second operand.
+    ArithImm { kind: ArithKind, bif: BifId, a: Reg, imm: i64, dst: Reg, fail: Option<Label> },
+    /// [`Op::Compare`] of a register with an immediate literal (a small integer, an atom or
+    /// `[]`); jumps to `fail` if false.
+    CmpImm { cmp: Cmp, a: Reg, imm: crate::term::Term, fail: Label },
     /// Calls a built-in. Errors jump to `fail` if given (guards), else raise.
     CallBif { bif: BifId, args: Box<[Src]>, dst: Reg, fail: Option<Label> },
     /// `to ! msg` where the value is not used (the `erlang:send/2` or `!/2` built-in `bif`,
@@ -206,8 +211,10 @@ pub enum Op {
     Send { bif: BifId, to: Src, msg: Src },
     /// Calls local function `func` (an index into the module's function table).
     Call { func: u32, args: Box<[Src]>, dst: Reg },
-    /// Tail-calls local function `func`.
-    TailCall { func: u32, args: Box<[Src]> },
+    /// Tail-calls local function `func`. `in_place`: argument `i` comes from a literal or
+    /// a register numbered `i` or more, so the arguments can be written over the frame's
+    /// first registers in order, each read before any step overwrites it.
+    TailCall { func: u32, args: Box<[Src]>, in_place: bool },
     /// Calls an imported function (index into the module's import table).
     CallExt { import: u32, args: Box<[Src]>, dst: Reg },
     /// Tail-calls an imported function.
@@ -272,6 +279,7 @@ impl Op {
             | Op::TestArity { fail, .. }
             | Op::TestFunArity { fail, .. }
             | Op::Compare { fail, .. }
+            | Op::CmpImm { fail, .. }
             | Op::GetMapValue { fail, .. }
             | Op::BinStart { fail, .. }
             | Op::BinGet { fail, .. }
@@ -281,6 +289,7 @@ impl Op {
             Op::UpdateMap { fail, .. }
             | Op::CallBif { fail, .. }
             | Op::Arith { fail, .. }
+            | Op::ArithImm { fail, .. }
             | Op::MakeBinary { fail, .. } => fail.iter().copied().collect(),
             Op::TryBegin { handler, .. } => vec![*handler],
             Op::RecvPeek { empty, .. } => vec![*empty],
@@ -300,6 +309,7 @@ impl Op {
             | Op::TestArity { fail, .. }
             | Op::TestFunArity { fail, .. }
             | Op::Compare { fail, .. }
+            | Op::CmpImm { fail, .. }
             | Op::GetMapValue { fail, .. }
             | Op::BinStart { fail, .. }
             | Op::BinGet { fail, .. }
@@ -309,6 +319,7 @@ impl Op {
             Op::UpdateMap { fail, .. }
             | Op::CallBif { fail, .. }
             | Op::Arith { fail, .. }
+            | Op::ArithImm { fail, .. }
             | Op::MakeBinary { fail, .. } => {
                 if let Some(l) = fail {
                     f(l)

@@ -1,0 +1,60 @@
+//! Specialized instructions, chosen once per module after the other passes.
+//!
+//! The general instructions take operands that may be registers or literals, and the
+//! interpreter decides which on every execution. The common cases get forms of their own:
+//! an operator with a small integer literal ([`Op::ArithImm`]), a comparison with an
+//! immediate literal ([`Op::CmpImm`]), and a self-contained tail call whose arguments can
+//! be written in place (`TailCall`'s `in_place`).
+
+use crate::code::Module;
+use crate::interp::op::{ArithKind, Cmp, Op, Src};
+use crate::term::Term;
+
+/// Rewrites `m`'s instructions into their specialized forms where they apply.
+pub(crate) fn specialize(m: &mut Module) {
+    let literals = &m.literals;
+    let immediate = |l: u32| match literals.get(l as usize) {
+        Some(t @ (Term::Int(_) | Term::Atom(_) | Term::Nil)) => Some(t.clone()),
+        _ => None,
+    };
+    for op in m.code.iter_mut() {
+        let new = match op {
+            Op::Compare { cmp, a: Src::R(a), b: Src::L(l), fail } => {
+                immediate(l.0).map(|imm| Op::CmpImm { cmp: *cmp, a: *a, imm, fail: *fail })
+            }
+            Op::Compare { cmp, a: Src::L(l), b: Src::R(b), fail } => {
+                immediate(l.0).map(|imm| Op::CmpImm { cmp: swapped(*cmp), a: *b, imm, fail: *fail })
+            }
+            Op::Arith { kind, bif, a: Src::R(a), b: Src::L(l), dst, fail } if !matches!(kind, ArithKind::Cmp(_)) => {
+                match literals.get(l.0 as usize) {
+                    Some(Term::Int(i)) => {
+                        Some(Op::ArithImm { kind: *kind, bif: *bif, a: *a, imm: *i, dst: *dst, fail: *fail })
+                    }
+                    _ => None,
+                }
+            }
+            Op::TailCall { args, in_place, .. } => {
+                *in_place = args.iter().enumerate().all(|(i, a)| match a {
+                    Src::L(_) => true,
+                    Src::R(r) | Src::M(r) => r.0 as usize >= i,
+                });
+                None
+            }
+            _ => None,
+        };
+        if let Some(new) = new {
+            *op = new;
+        }
+    }
+}
+
+/// The comparison with its operands exchanged: `a < b` is `b > a`.
+fn swapped(cmp: Cmp) -> Cmp {
+    match cmp {
+        Cmp::Lt => Cmp::Gt,
+        Cmp::Le => Cmp::Ge,
+        Cmp::Gt => Cmp::Lt,
+        Cmp::Ge => Cmp::Le,
+        c => c,
+    }
+}
