@@ -12,6 +12,19 @@ pub(crate) use loom::sync::atomic::{fence, AtomicBool, AtomicPtr, AtomicU8, Atom
 #[cfg(loom)]
 pub(crate) use loom::sync::{Condvar, Mutex};
 
+#[cfg(not(loom))]
+pub(crate) use std::hint::spin_loop;
+#[cfg(not(loom))]
+pub(crate) use std::thread::yield_now;
+
+/// A busy-wait step: under loom, a yield that lets the model run the thread waited for.
+#[cfg(loom)]
+pub(crate) fn spin_loop() {
+    loom::thread::yield_now();
+}
+#[cfg(loom)]
+pub(crate) use loom::thread::yield_now;
+
 /// Locks a mutex, recovering the data if a panicking thread poisoned it (the VM's own
 /// invariants do not depend on what the panicking thread was doing).
 pub(crate) fn lock<T>(m: &Mutex<T>) -> impl std::ops::DerefMut<Target = T> + '_ {

@@ -14,7 +14,7 @@ use std::collections::VecDeque;
 #[test]
 fn no_signal_is_lost_and_no_process_runs_twice() {
     loom::model(|| {
-        let h = Arc::new(Handle::new(Pid(1), 0u32));
+        let h = Arc::new(Handle::new(Pid(1), Box::new(0u32)));
         let private = h.start_running().expect("runnable at first");
         let sender = {
             let h = h.clone();
@@ -39,7 +39,7 @@ fn no_signal_is_lost_and_no_process_runs_twice() {
 #[test]
 fn only_one_sender_schedules_a_waiting_process() {
     loom::model(|| {
-        let h = Arc::new(Handle::new(Pid(1), 0u32));
+        let h = Arc::new(Handle::new(Pid(1), Box::new(0u32)));
         let private = h.start_running().expect("runnable at first");
         assert!(h.park(private).is_none());
         let a = {
@@ -59,7 +59,7 @@ fn only_one_sender_schedules_a_waiting_process() {
 #[test]
 fn a_signal_racing_exit_is_answered_or_refused() {
     loom::model(|| {
-        let h = Arc::new(Handle::new(Pid(1), 0u32));
+        let h = Arc::new(Handle::new(Pid(1), Box::new(0u32)));
         let sender = {
             let h = h.clone();
             thread::spawn(move || h.try_push(Signal::Timeout(3)).is_some())
@@ -76,7 +76,7 @@ fn a_signal_racing_exit_is_answered_or_refused() {
 #[test]
 fn signals_are_taken_once_in_order() {
     loom::model(|| {
-        let h = Arc::new(Handle::new(Pid(1), 0u32));
+        let h = Arc::new(Handle::new(Pid(1), Box::new(0u32)));
         let a = {
             let h = h.clone();
             thread::spawn(move || {

@@ -24,6 +24,7 @@ mod inbox;
 #[cfg(all(test, loom))]
 mod loom_tests;
 mod signal;
+mod slot;
 pub(crate) mod table;
 #[cfg(all(test, not(loom)))]
 mod tests;
@@ -32,10 +33,11 @@ pub use signal::Signal;
 
 use crate::code::Module;
 use crate::interp::op::Reg;
-use crate::sync::{lock, AtomicBool, AtomicU8, Mutex, Ordering};
+use crate::sync::{AtomicBool, AtomicU8, Ordering};
 use crate::term::{Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
 use inbox::Inbox;
+use slot::Slot;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use thin_vec::ThinVec;
@@ -56,7 +58,7 @@ pub(crate) const HOST: u8 = 5;
 
 /// The part of a process that any thread may touch. `P` is the private half (generic so
 /// that the protocol can be model-checked on its own).
-pub struct Handle<P> {
+pub struct Handle<P: Send> {
     /// The process's pid.
     pub pid: Pid,
     state: AtomicU8,
@@ -65,20 +67,21 @@ pub struct Handle<P> {
     killed: AtomicBool,
     /// Signals not yet taken by the worker (one word while empty).
     inbox: Inbox,
-    private: Mutex<Option<P>>,
+    /// The private half while no worker runs the process.
+    private: Slot<P>,
 }
 
 /// The handle of a real process.
-pub type ProcessHandle = Handle<Box<Proc>>;
+pub type ProcessHandle = Handle<Proc>;
 
-impl<P> Handle<P> {
-    pub(crate) fn new(pid: Pid, proc: P) -> Handle<P> {
+impl<P: Send> Handle<P> {
+    pub(crate) fn new(pid: Pid, proc: Box<P>) -> Handle<P> {
         Handle {
             pid,
             state: AtomicU8::new(RUNNABLE),
             killed: AtomicBool::new(false),
             inbox: Inbox::new(),
-            private: Mutex::new(Some(proc)),
+            private: Slot::new(proc),
         }
     }
 
@@ -114,11 +117,28 @@ impl<P> Handle<P> {
     }
 
     /// Step 2: a worker starts running the process. Returns its private half.
-    pub(crate) fn start_running(&self) -> Option<P> {
+    pub(crate) fn start_running(&self) -> Option<Box<P>> {
         if self.state.compare_exchange(RUNNABLE, RUNNING, Ordering::AcqRel, Ordering::Acquire).is_err() {
             return None;
         }
-        lock(&self.private).take()
+        Some(self.take_private())
+    }
+
+    /// Takes the private half of a process this thread has just made `RUNNING`. It is in
+    /// its slot unless a reader (`peek_private`) has it for a moment: then wait for it.
+    fn take_private(&self) -> Box<P> {
+        let mut spins = 0u32;
+        loop {
+            if let Some(p) = self.private.take() {
+                return p;
+            }
+            spins += 1;
+            if spins < 64 {
+                crate::sync::spin_loop();
+            } else {
+                crate::sync::yield_now();
+            }
+        }
     }
 
     /// Moves pending signals out of the inbox, oldest first. Only the process's consumer of
@@ -130,19 +150,19 @@ impl<P> Handle<P> {
 
     /// Step 3: the process waits. Returns the private half back if a signal arrived
     /// meanwhile (the process must go on running).
-    pub(crate) fn park(&self, proc: P) -> Option<P> {
-        *lock(&self.private) = Some(proc);
+    pub(crate) fn park(&self, proc: Box<P>) -> Option<Box<P>> {
+        self.private.put(proc);
         if self.state.compare_exchange(RUNNING, WAITING, Ordering::AcqRel, Ordering::Acquire).is_ok() {
             return None;
         }
         // NOTIFIED: clear the flag and keep running.
         self.state.store(RUNNING, Ordering::Release);
-        lock(&self.private).take()
+        Some(self.take_private())
     }
 
     /// Step 4: the process used its reductions and goes back to a run queue.
-    pub(crate) fn requeue(&self, proc: P) {
-        *lock(&self.private) = Some(proc);
+    pub(crate) fn requeue(&self, proc: Box<P>) {
+        self.private.put(proc);
         self.state.store(RUNNABLE, Ordering::Release);
     }
 
@@ -190,14 +210,15 @@ impl ProcessHandle {
     /// everything it sent before, as Erlang guarantees). A signal that kills the process
     /// leaves `kill` set; the worker that runs it next ends it.
     pub(crate) fn peek_private<R>(&self, f: impl FnOnce(&Proc) -> R) -> Option<R> {
-        let mut g = lock(&self.private);
-        let proc = g.as_deref_mut()?;
+        let mut proc = self.private.take()?;
         let mut signals = VecDeque::new();
         self.take_signals(&mut signals);
         for s in signals {
             proc.apply_signal(s);
         }
-        Some(f(proc))
+        let r = f(&proc);
+        self.private.put(proc);
+        Some(r)
     }
 }
 
