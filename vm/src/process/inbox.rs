@@ -54,55 +54,85 @@ impl Inbox {
         }
     }
 
-    /// Moves every signal pushed so far to the back of `into`, oldest first. Only one
-    /// consumer at a time may call it (the process's protocol guarantees that).
-    pub(crate) fn take_into(&self, into: &mut VecDeque<Signal>) {
+    /// Takes every signal pushed so far, oldest first. Only one consumer at a time may call
+    /// it (the process's protocol guarantees that).
+    pub(crate) fn take(&self) -> Taken {
         let mut head = self.head.load(Ordering::Acquire);
         loop {
             if head.is_null() || head == closed() {
-                return;
+                return Taken { node: ptr::null_mut() };
             }
             match self.head.compare_exchange_weak(head, ptr::null_mut(), Ordering::AcqRel, Ordering::Acquire) {
                 Ok(_) => break,
                 Err(now) => head = now,
             }
         }
-        let start = into.len();
-        drain(head, into);
-        // The stack holds the newest first.
-        into.make_contiguous()[start..].reverse();
+        Taken { node: reverse(head) }
+    }
+
+    /// Moves every signal pushed so far to the back of `into`, oldest first.
+    pub(crate) fn take_into(&self, into: &mut VecDeque<Signal>) {
+        into.extend(self.take());
     }
 
     /// Closes the inbox for good and returns what was in it, oldest first.
     pub(crate) fn close(&self) -> VecDeque<Signal> {
         let head = self.head.swap(closed(), Ordering::AcqRel);
-        let mut out = VecDeque::new();
-        if head != closed() {
-            drain(head, &mut out);
-            out.make_contiguous().reverse();
+        if head == closed() {
+            return VecDeque::new();
         }
-        out
+        Taken { node: reverse(head) }.collect()
     }
 }
 
-/// Frees a detached chain of nodes, moving their signals to `into` (newest first).
-fn drain(mut node: *mut Node, into: &mut VecDeque<Signal>) {
+/// Reverses a detached chain of nodes in place (the stack holds the newest first); returns
+/// the new first node.
+fn reverse(mut node: *mut Node) -> *mut Node {
+    let mut prev = ptr::null_mut();
     while !node.is_null() {
         // SAFETY: the chain was detached from the head by a swap or compare-and-swap with
         // Acquire ordering, so this thread owns every node on it and sees their contents;
-        // each node came from `Box::into_raw` in `push` and is freed exactly once, here.
-        let boxed = unsafe { Box::from_raw(node) };
-        node = boxed.next;
-        into.push_back(boxed.signal);
+        // relinking them touches nothing another thread can reach.
+        unsafe {
+            let next = (*node).next;
+            (*node).next = prev;
+            prev = node;
+            node = next;
+        }
+    }
+    prev
+}
+
+/// Signals taken from an inbox, oldest first: a detached chain of nodes, freed one by one
+/// as they are read (and the rest when dropped).
+pub(crate) struct Taken {
+    node: *mut Node,
+}
+
+impl Iterator for Taken {
+    type Item = Signal;
+
+    fn next(&mut self) -> Option<Signal> {
+        if self.node.is_null() {
+            return None;
+        }
+        // SAFETY: the chain belongs to this `Taken` alone (detached from the inbox, see
+        // `reverse`); each node came from `Box::into_raw` in `push` and is freed exactly
+        // once, here, after which the chain starts at its successor.
+        let boxed = unsafe { Box::from_raw(self.node) };
+        self.node = boxed.next;
+        Some(boxed.signal)
+    }
+}
+
+impl Drop for Taken {
+    fn drop(&mut self) {
+        for _ in self.by_ref() {}
     }
 }
 
 impl Drop for Inbox {
     fn drop(&mut self) {
-        let head = self.head.swap(closed(), Ordering::AcqRel);
-        if head != closed() {
-            let mut rest = VecDeque::new();
-            drain(head, &mut rest);
-        }
+        drop(self.close());
     }
 }

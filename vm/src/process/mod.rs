@@ -148,6 +148,11 @@ impl<P: Send> Handle<P> {
         self.inbox.take_into(into);
     }
 
+    /// [`Handle::take_signals`] as an iterator that frees each signal's node as it goes.
+    pub(crate) fn signals(&self) -> inbox::Taken {
+        self.inbox.take()
+    }
+
     /// Step 3: the process waits. Returns the private half back if a signal arrived
     /// meanwhile (the process must go on running).
     pub(crate) fn park(&self, proc: Box<P>) -> Option<Box<P>> {
@@ -211,9 +216,7 @@ impl ProcessHandle {
     /// leaves `kill` set; the worker that runs it next ends it.
     pub(crate) fn peek_private<R>(&self, f: impl FnOnce(&Proc) -> R) -> Option<R> {
         let mut proc = self.private.take()?;
-        let mut signals = VecDeque::new();
-        self.take_signals(&mut signals);
-        for s in signals {
+        for s in self.signals() {
             proc.apply_signal(s);
         }
         let r = f(&proc);

@@ -5,12 +5,11 @@
 use super::{Scheduler, BUDGET, LOCAL};
 use crate::interp::exception::Class;
 use crate::interp::{self, Outcome};
-use crate::process::{Proc, ProcessHandle, Signal};
+use crate::process::{Proc, ProcessHandle};
 use crate::sched::timer::TimerAction;
 use crate::term::{atoms, Term};
 use crate::vm::VmShared;
 use crossbeam_deque::{Steal, Worker};
-use std::collections::VecDeque;
 use std::sync::Arc;
 
 /// How many times an idle worker looks for work before it parks.
@@ -20,8 +19,6 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
     let sched: &Scheduler = &vm.sched;
     LOCAL.with(|l| *l.borrow_mut() = Some((sched.id, local)));
     let mut idle_rounds = 0u32;
-    // Signals taken from an inbox, reused from one process to the next.
-    let mut signals = VecDeque::new();
     loop {
         if sched.idle.is_shutdown() {
             break;
@@ -29,7 +26,7 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
         match find_work(sched, index) {
             Some(h) => {
                 idle_rounds = 0;
-                run_process(&vm, h, &mut signals);
+                run_process(&vm, h);
             }
             // Look again a few times before sleeping: work often arrives within
             // microseconds (a reply, a new process), and waking a sleeping thread costs
@@ -91,11 +88,10 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Arc<ProcessHandle>> {
 }
 
 /// Runs one process for one slice (or more, while signals keep it from waiting).
-fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>, signals: &mut VecDeque<Signal>) {
+fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
     let Some(mut proc) = h.start_running() else { return };
     loop {
-        h.take_signals(signals);
-        for s in signals.drain(..) {
+        for s in h.signals() {
             proc.apply_signal(s);
         }
         if let Some(reason) = proc.take_kill() {
