@@ -1306,6 +1306,22 @@ impl Gen<'_> {
 
     /// Matches `src` against the pattern `p`, binding its new variables; jumps to `fail`
     /// if it does not match.
+    /// If `p` is a variable pattern that is not bound yet, binds it and returns its
+    /// register, so that the value can be read straight into it (no move from a temporary).
+    fn bind_fresh(&mut self, p: &Expr) -> Option<Reg> {
+        match p {
+            Expr::Var(_, name) if name != "_" && !self.f.bound.contains(name) => {
+                self.f.unsafe_vars.remove(name);
+                let r = self.slot(name);
+                if var_name_ok(name) {
+                    self.f.bound.insert(name.clone());
+                }
+                Some(r)
+            }
+            _ => None,
+        }
+    }
+
     fn pattern(&mut self, p: &Expr, src: Src, fail: Label) -> CResult<()> {
         // A map pattern matches maps with more keys too, so it is never a plain literal.
         if let Some(t) = const_term(p).filter(|_| !contains_map(p)) {
@@ -1337,18 +1353,32 @@ impl Gen<'_> {
                     if matches!(e, Expr::Var(_, n) if n == "_") {
                         continue;
                     }
-                    let t = self.temp();
-                    self.emit(Op::GetElement { src, index: i as u32, dst: t });
-                    self.pattern(e, Src::R(t), fail)?;
+                    match self.bind_fresh(e) {
+                        Some(r) => self.emit(Op::GetElement { src, index: i as u32, dst: r }),
+                        None => {
+                            let t = self.temp();
+                            self.emit(Op::GetElement { src, index: i as u32, dst: t });
+                            self.pattern(e, Src::R(t), fail)?;
+                        }
+                    }
                 }
                 Ok(())
             }
             Expr::Cons(_, h, t) => {
                 self.emit(Op::Test { test: TypeTest::Cons, src, fail });
-                let (hr, tr) = (self.temp(), self.temp());
+                // The head binds before the tail is looked at (`[X | X]` binds, then compares).
+                let hv = self.bind_fresh(h);
+                let tv = self.bind_fresh(t);
+                let hr = hv.unwrap_or_else(|| self.temp());
+                let tr = tv.unwrap_or_else(|| self.temp());
                 self.emit(Op::GetList { src, head: hr, tail: tr });
-                self.pattern(h, Src::R(hr), fail)?;
-                self.pattern(t, Src::R(tr), fail)
+                if hv.is_none() {
+                    self.pattern(h, Src::R(hr), fail)?;
+                }
+                if tv.is_none() {
+                    self.pattern(t, Src::R(tr), fail)?;
+                }
+                Ok(())
             }
             Expr::BinOp(_, BinOp::Append, a, b) => {
                 // "prefix" ++ Rest
