@@ -182,7 +182,7 @@ fn reads(op: &Op, f: &mut dyn FnMut(Reg)) {
         }
     };
     match op {
-        Op::ArithImm { a, .. } | Op::CmpImm { a, .. } => f(*a),
+        Op::ArithImm { a, .. } | Op::AddImm { a, .. } | Op::CmpImm { a, .. } => f(*a),
         Op::Move { src: s, .. }
         | Op::Test { src: s, .. }
         | Op::TestArity { src: s, .. }

@@ -2,7 +2,8 @@
 //!
 //! The general instructions take operands that may be registers or literals, and the
 //! interpreter decides which on every execution. The common cases get forms of their own:
-//! an operator with a small integer literal ([`Op::ArithImm`]), a comparison with an
+//! an operator with a small integer literal ([`Op::ArithImm`], and [`Op::AddImm`] for `+`
+//! and `-`), a comparison with an
 //! immediate literal ([`Op::CmpImm`]), and a self-contained tail call whose arguments can
 //! be written in place (`TailCall`'s `in_place`).
 
@@ -28,7 +29,17 @@ pub(crate) fn specialize(m: &mut Module) {
             Op::Arith { kind, bif, a: Src::R(a), b: Src::L(l), dst, fail } if !matches!(kind, ArithKind::Cmp(_)) => {
                 match literals.get(l.0 as usize) {
                     Some(Term::Int(i)) => {
-                        Some(Op::ArithImm { kind: *kind, bif: *bif, a: *a, imm: *i, dst: *dst, fail: *fail })
+                        let delta = match kind {
+                            ArithKind::Add => Some(*i),
+                            ArithKind::Sub => i.checked_neg(),
+                            _ => None,
+                        };
+                        Some(match delta {
+                            Some(delta) => {
+                                Op::AddImm { kind: *kind, bif: *bif, a: *a, imm: *i, delta, dst: *dst, fail: *fail }
+                            }
+                            None => Op::ArithImm { kind: *kind, bif: *bif, a: *a, imm: *i, dst: *dst, fail: *fail },
+                        })
                     }
                     _ => None,
                 }

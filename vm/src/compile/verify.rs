@@ -114,7 +114,7 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             src(*b);
             reg(*dst);
         }
-        Op::ArithImm { a, dst, .. } => {
+        Op::ArithImm { a, dst, .. } | Op::AddImm { a, dst, .. } => {
             reg(*a);
             reg(*dst);
         }

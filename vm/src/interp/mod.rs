@@ -448,6 +448,20 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let fast = arith_other(*kind, x, &Term::Int(*imm));
                 arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail);
             }
+            Op::AddImm { kind, bif, a, imm, delta, dst, fail } => {
+                let x = &proc.regs[base + a.0 as usize];
+                if let Term::Int(x) = x {
+                    if let Some(r) = x.checked_add(*delta) {
+                        match &mut proc.regs[base + dst.0 as usize] {
+                            Term::Int(slot) => *slot = r,
+                            slot => Term::store(slot, Term::Int(r)),
+                        }
+                        continue;
+                    }
+                }
+                let fast = arith_other(*kind, x, &Term::Int(*imm));
+                arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail);
+            }
             Op::CmpImm { cmp, a, imm, fail } => {
                 let x = &proc.regs[base + a.0 as usize];
                 let ok = match (x, imm) {
