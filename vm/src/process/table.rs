@@ -3,18 +3,22 @@
 //!
 //! Every send looks a pid up, from every scheduler thread at once, so a lookup takes no
 //! lock and writes to no shared memory: slots live in chunks that never move (chunk `k`
-//! holds `BASE << k` slots, made on first use), each slot an `ArcSwapOption` that a reader
-//! loads without touching the handle's reference count. A pid is a slot index and the
-//! slot's generation; a slot holds a handle only while its process lives, and a lookup
-//! checks the handle's own pid, so a pid from an earlier generation finds nothing.
-//! Adding and removing processes (rarer than sends) take a mutex over the free slots.
+//! holds `BASE << k` slots, made on first use), each slot a pointer to a handle, owning
+//! one reference count of it. A reader pins the current epoch (crossbeam-epoch) and reads
+//! the pointer; a process that ends clears its slot and hands that reference count to the
+//! epoch collector, which drops it once every reader pinned before has finished. A pid is
+//! a slot index and the slot's generation; a lookup checks the handle's own pid, so a pid
+//! from an earlier generation finds nothing. Adding and removing processes take a mutex
+//! over the free slots.
 
 use super::ProcessHandle;
 use crate::term::{Atom, Pid};
-use arc_swap::ArcSwapOption;
+use crossbeam_epoch as epoch;
 use parking_lot::{Mutex, RwLock};
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::mem::ManuallyDrop;
+use std::ptr;
+use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// The size of the first chunk of slots; each next chunk is twice the size of the last.
@@ -22,7 +26,9 @@ const BASE: usize = 1024;
 /// Enough chunks for every slot index a `u32` can hold.
 const CHUNKS: usize = 23;
 
-type Chunk = Box<[ArcSwapOption<ProcessHandle>]>;
+/// A slot: null, or a pointer made by `Arc::into_raw` that owns one reference count.
+type Slot = AtomicPtr<ProcessHandle>;
+type Chunk = Box<[Slot]>;
 
 /// Live processes and registered names of one VM.
 pub(crate) struct ProcessTable {
@@ -54,6 +60,13 @@ fn locate(i: usize) -> (usize, usize) {
     (k, i - BASE * ((1 << k) - 1))
 }
 
+/// A handle pointer on its way to the epoch collector (raw pointers are not `Send`).
+struct Retired(*mut ProcessHandle);
+
+// SAFETY: the pointer owns one reference count of an `Arc<ProcessHandle>`, and handles are
+// shared between threads anyway; dropping that count on another thread is what `Arc` is for.
+unsafe impl Send for Retired {}
+
 impl Default for ProcessTable {
     fn default() -> ProcessTable {
         ProcessTable {
@@ -65,9 +78,16 @@ impl Default for ProcessTable {
     }
 }
 
+/// Pins the current epoch for a while: lookups made meanwhile (a scheduler pins for a whole
+/// slice) skip the fence a first pin costs. Hold it only for a bounded time: memory of
+/// ended processes is not reclaimed while any thread stays pinned.
+pub(crate) fn pin() -> epoch::Guard {
+    epoch::pin()
+}
+
 impl ProcessTable {
     /// The slot of a pid's index, if its chunk exists.
-    fn slot(&self, pid: Pid) -> Option<&ArcSwapOption<ProcessHandle>> {
+    fn slot(&self, pid: Pid) -> Option<&Slot> {
         let i = (pid.index() as usize).checked_sub(1)?;
         let (k, at) = locate(i);
         self.chunks.get(k)?.get()?.get(at)
@@ -89,35 +109,63 @@ impl ProcessTable {
             }
         };
         let (k, at) = locate(i);
-        let chunk = self.chunks[k].get_or_init(|| (0..BASE << k).map(|_| ArcSwapOption::empty()).collect());
+        let chunk = self.chunks[k].get_or_init(|| (0..BASE << k).map(|_| AtomicPtr::new(ptr::null_mut())).collect());
         let h = make(Pid::new(i as u32 + 1, serial));
-        chunk[at].store(Some(h.clone()));
+        // Release: a reader that loads the pointer sees the handle fully made.
+        chunk[at].store(Arc::into_raw(h.clone()).cast_mut(), Ordering::Release);
         self.live.fetch_add(1, Ordering::Relaxed);
         h
     }
 
     /// The live process with this pid.
     pub(crate) fn get(&self, pid: Pid) -> Option<Arc<ProcessHandle>> {
-        self.slot(pid)?.load_full().filter(|h| h.pid == pid)
+        self.with(pid, Arc::clone)
     }
 
     /// Calls `f` on the live process with this pid, without taking a reference count (many
     /// senders to one process would otherwise all bump the same counter).
     pub(crate) fn with<R>(&self, pid: Pid, f: impl FnOnce(&Arc<ProcessHandle>) -> R) -> Option<R> {
-        let guard = self.slot(pid)?.load();
-        match &*guard {
-            Some(h) if h.pid == pid => Some(f(h)),
-            _ => None,
+        let slot = self.slot(pid)?;
+        let _guard = epoch::pin();
+        let p = slot.load(Ordering::Acquire);
+        if p.is_null() {
+            return None;
         }
+        // SAFETY: a non-null slot pointer came from `Arc::into_raw` in `insert` and owns a
+        // reference count. `remove` gives that count to the epoch collector only after
+        // clearing the slot, and the collector drops it only once every thread pinned at
+        // that moment (this one, which loaded the pointer while pinned) has unpinned: so
+        // the handle stays alive while `_guard` lives. `ManuallyDrop` keeps this borrowed
+        // `Arc` from dropping the count it does not own.
+        let h = ManuallyDrop::new(unsafe { Arc::from_raw(p) });
+        if h.pid != pid {
+            return None;
+        }
+        Some(f(&h))
     }
 
     /// Removes a dead process.
     pub(crate) fn remove(&self, pid: Pid) {
         let Some(slot) = self.slot(pid) else { return };
-        if slot.load().as_ref().is_none_or(|h| h.pid != pid) {
+        let guard = epoch::pin();
+        let p = slot.load(Ordering::Acquire);
+        // SAFETY: as in `with`: the pointer is alive while this thread is pinned.
+        if p.is_null() || unsafe { (*p).pid } != pid {
             return;
         }
-        slot.store(None);
+        // Only the process's own exit removes it, and its slot cannot be reused before this
+        // returns, so the slot still holds `p`.
+        slot.store(ptr::null_mut(), Ordering::Release);
+        let retired = Retired(p);
+        // The collector runs this once every thread pinned now has unpinned.
+        guard.defer(move || {
+            let r = retired;
+            // SAFETY: the pointer came from `Arc::into_raw` and owned the slot's count; the
+            // slot no longer holds it, so no reader can load it anew, and every reader that
+            // loaded it before was pinned and has finished. This closure runs once.
+            drop(unsafe { Arc::from_raw(r.0) });
+        });
+        drop(guard);
         self.live.fetch_sub(1, Ordering::Relaxed);
         let i = pid.index() - 1;
         let mut slots = self.slots.lock();
@@ -131,10 +179,14 @@ impl ProcessTable {
     pub(crate) fn pids(&self) -> Vec<Pid> {
         let made = self.slots.lock().serials.len();
         let mut out = Vec::with_capacity(self.len());
+        let _guard = epoch::pin();
         for i in 0..made {
             let (k, at) = locate(i);
-            if let Some(h) = self.chunks[k].get().and_then(|c| c[at].load_full()) {
-                out.push(h.pid);
+            let Some(chunk) = self.chunks[k].get() else { continue };
+            let p = chunk[at].load(Ordering::Acquire);
+            if !p.is_null() {
+                // SAFETY: as in `with`: the pointer is alive while this thread is pinned.
+                out.push(unsafe { (*p).pid });
             }
         }
         out
@@ -193,6 +245,22 @@ impl ProcessTable {
     /// All registered names.
     pub(crate) fn registered(&self) -> Vec<Atom> {
         self.names.read().by_name.keys().copied().collect()
+    }
+}
+
+impl Drop for ProcessTable {
+    fn drop(&mut self) {
+        for chunk in self.chunks.iter_mut().filter_map(|c| c.get_mut()) {
+            for slot in chunk.iter_mut() {
+                let p = std::mem::replace(slot.get_mut(), ptr::null_mut());
+                if !p.is_null() {
+                    // SAFETY: the pointer came from `Arc::into_raw` and owns a count; with
+                    // `&mut self` no reader can hold it, and the slot is cleared so it is
+                    // dropped once.
+                    drop(unsafe { Arc::from_raw(p) });
+                }
+            }
+        }
     }
 }
 

@@ -14,11 +14,18 @@ use std::sync::Arc;
 
 /// How many times an idle worker looks for work before it parks.
 const SPIN_ROUNDS: u32 = 64;
+/// How many processes a worker runs between moves of its epoch pin (see `run`).
+const REPIN_EVERY: u32 = 64;
 
 pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHandle>>) {
     let sched: &Scheduler = &vm.sched;
     LOCAL.with(|l| *l.borrow_mut() = Some((sched.id, local)));
     let mut idle_rounds = 0u32;
+    // While it has work, the worker stays pinned to the process table's epoch (lookups of
+    // pids by sends then cost no fence each), moving the pin on every few processes so that
+    // memory of ended processes is reclaimed; it unpins before it looks for work elsewhere.
+    let mut pinned = None;
+    let mut runs_since_pin = 0u32;
     loop {
         if sched.idle.is_shutdown() {
             break;
@@ -26,11 +33,18 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
         match find_work(sched, index) {
             Some(h) => {
                 idle_rounds = 0;
+                let guard = pinned.get_or_insert_with(crate::process::table::pin);
+                runs_since_pin += 1;
+                if runs_since_pin >= REPIN_EVERY {
+                    guard.repin();
+                    runs_since_pin = 0;
+                }
                 run_process(&vm, h);
             }
             // Look again a few times before sleeping: work often arrives within
             // microseconds (a reply, a new process), and waking a sleeping thread costs
             // more than the wait. The spin is bounded, so an idle VM still sleeps.
+            None if pinned.is_some() => pinned = None,
             None if idle_rounds < SPIN_ROUNDS => {
                 idle_rounds += 1;
                 std::hint::spin_loop();
