@@ -189,21 +189,25 @@ bifs! {
         _ => badarg(),
     };
     "erlang", "term_to_binary", 1 => |_, a| Ok(Term::binary(etf::encode(&a[0])));
-    // The options are checked as erl checks them; compression is not done (the result is
-    // the uncompressed encoding, which binary_to_term reads the same).
     "erlang", "term_to_binary", 2 => |_, a| {
-        let valid = a[1].list_len().is_some()
-            && a[1].iter_list().all(|o| match o {
-                Term::Atom(x) => matches!(x.as_str(), "compressed" | "deterministic" | "local"),
-                Term::Tuple(_) => matches!(o.as_tuple(), Some([Term::Atom(k), Term::Int(n)])
-                    if (k.as_str() == "compressed" && (0..=9).contains(n))
-                        || (k.as_str() == "minor_version" && (0..=2).contains(n))),
-                _ => false,
-            });
-        if !valid {
+        let mut opts = etf::EncodeOptions::default();
+        if a[1].list_len().is_none() {
             return badarg();
         }
-        Ok(Term::binary(etf::encode(&a[0])))
+        for o in a[1].iter_list() {
+            match (o, o.as_tuple()) {
+                (Term::Atom(x), _) if x.as_str() == "compressed" => opts.compression = 6,
+                (Term::Atom(x), _) if matches!(x.as_str(), "deterministic" | "local") => {}
+                (_, Some([Term::Atom(k), Term::Int(n)])) if k.as_str() == "compressed" && (0..=9).contains(n) => {
+                    opts.compression = *n as u32
+                }
+                (_, Some([Term::Atom(k), Term::Int(n)])) if k.as_str() == "minor_version" && (0..=2).contains(n) => {
+                    opts.minor_version = *n as u8
+                }
+                _ => return badarg(),
+            }
+        }
+        Ok(Term::binary(etf::encode_with(&a[0], &opts)))
     };
     "erlang", "binary_to_term", 1 => |_, a| match &a[0] {
         Term::Bits(b) if b.is_binary() => etf::decode(&b.to_bytes()).map(|(t, _)| t).map_err(|_| Exception::badarg()),
@@ -258,6 +262,13 @@ bifs! {
     };
     "erlang", "get_keys", 0 => |p, _| Ok(Term::list(p.extras_mut().dict.iter().rev().map(|(k, _)| k.clone()).collect()));
     "erlang", "get_keys", 1 => |p, a| Ok(Term::list(p.extras_mut().dict.iter().rev().filter(|(_, v)| *v == a[0]).map(|(k, _)| k.clone()).collect()));
+    "erlang", "md5", 1 => |_, a| match iolist_bits(&a[0], false)? {
+        Term::Bits(b) => {
+            use md5::Digest;
+            Ok(Term::binary(md5::Md5::digest(b.to_bytes()).to_vec()))
+        }
+        _ => badarg(),
+    };
     "erlang", "phash2", 1 => |_, a| Ok(Term::Int(hash::phash2(&a[0]) as i64));
     "erlang", "phash2", 2 => |_, a| match &a[1] {
         Term::Int(r) if *r >= 1 && *r <= (1i64 << 32) => Ok(Term::Int(hash::phash2_range(&a[0], *r as u32) as i64)),

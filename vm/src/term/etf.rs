@@ -17,9 +17,9 @@
 //! `NEWER_REFERENCE_EXT` with three words holding the reference number as `print.rs`
 //! shows it: low 20 bits, next 20 bits, then the rest).
 //!
-//! [`decode`] accepts everything `encode` writes plus the older tags (`SMALL_ATOM_EXT`,
+//! [`decode`] accepts everything `encode` writes (compressed terms included) plus the older tags (`SMALL_ATOM_EXT`,
 //! `ATOM_EXT`, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`). It deliberately rejects, with
-//! an error rather than a guess: compressed terms, atom cache references, ports, closures
+//! an error rather than a guess: atom cache references, ports, closures
 //! (`NEW_FUN_EXT`, `FUN_EXT`), pids or references of any node other than
 //! `nonode@nohost`, and four- or five-word references (BEAM's pid-bound references).
 //! Reference words are reduced to the bits a [`Ref`] holds. Malformed input of any kind
@@ -115,11 +115,14 @@ pub struct EncodeOptions {
     /// OTP 25) writes floats as `NEW_FLOAT_EXT` and atoms as Latin-1 `ATOM_EXT` when they
     /// can be; 2 also writes every atom as UTF-8. Values above 2 behave as 2.
     pub minor_version: u8,
+    /// `compressed` / `{compressed, Level}`: the zlib level (0 for none). As in erl, the
+    /// compressed form is used only if it is no longer than the plain one.
+    pub compression: u32,
 }
 
 impl Default for EncodeOptions {
     fn default() -> EncodeOptions {
-        EncodeOptions { minor_version: 1 }
+        EncodeOptions { minor_version: 1, compression: 0 }
     }
 }
 
@@ -133,7 +136,44 @@ pub fn encode_with(t: &Term, opts: &EncodeOptions) -> Vec<u8> {
     let mut enc = Encoder { out: Vec::with_capacity(64), minor: opts.minor_version };
     enc.out.push(VERSION);
     enc.term(t);
+    if opts.compression > 0 {
+        if let Some(c) = compress(&enc.out[1..], opts.compression) {
+            return c;
+        }
+    }
     enc.out
+}
+
+/// `COMPRESSED` form of an encoded term (without its version byte), if it comes out no
+/// longer than the plain one: version, tag, the uncompressed length, then the zlib stream.
+fn compress(payload: &[u8], level: u32) -> Option<Vec<u8>> {
+    use std::io::Write;
+    let size = u32::try_from(payload.len()).ok()?;
+    let mut out = vec![VERSION, COMPRESSED];
+    out.extend_from_slice(&size.to_be_bytes());
+    let mut z = flate2::write::ZlibEncoder::new(out, flate2::Compression::new(level.min(9)));
+    z.write_all(payload).ok()?;
+    let out = z.finish().ok()?;
+    (out.len() <= payload.len() + 1).then_some(out)
+}
+
+/// The term inside a `COMPRESSED` form (after its tag): its declared length, then a zlib
+/// stream of exactly that many bytes. Returns the term's bytes and how many input bytes
+/// the stream took.
+fn decompress(r: &mut Reader<'_>) -> Result<(Vec<u8>, usize), EtfError> {
+    use std::io::Read;
+    let size = r.u32()? as usize;
+    let rest = &r.buf[r.pos..];
+    let mut z = flate2::read::ZlibDecoder::new(rest);
+    // Read one byte more than declared, to tell a stream that is too long; never allocate
+    // more than the input could plausibly expand to before reading it.
+    let mut out = Vec::with_capacity(size.min(rest.len().saturating_mul(64)));
+    (&mut z).take(size as u64 + 1).read_to_end(&mut out).map_err(|_| EtfError::Malformed("bad zlib stream"))?;
+    if out.len() != size {
+        return Err(EtfError::Malformed("compressed length mismatch"));
+    }
+    let used = z.total_in() as usize;
+    Ok((out, used))
 }
 
 /// The work an encoder has left, innermost last.
@@ -456,7 +496,14 @@ pub fn decode(bytes: &[u8]) -> Result<(Term, usize), EtfError> {
         return Err(EtfError::BadVersion(version));
     }
     if r.peek() == Some(COMPRESSED) {
-        return Err(EtfError::Unsupported("compressed term"));
+        r.pos += 1;
+        let (bytes, used) = decompress(&mut r)?;
+        let mut inner = Reader { buf: &bytes, pos: 0 };
+        let t = decode_term(&mut inner)?;
+        if inner.pos != bytes.len() {
+            return Err(EtfError::Malformed("bytes after a compressed term"));
+        }
+        return Ok((t, r.pos + used));
     }
     let t = decode_term(&mut r)?;
     Ok((t, r.pos))
@@ -994,8 +1041,8 @@ mod tests {
 
     #[test]
     fn minor_versions_change_floats_and_atoms() {
-        let v0 = EncodeOptions { minor_version: 0 };
-        let v2 = EncodeOptions { minor_version: 2 };
+        let v0 = EncodeOptions { minor_version: 0, ..Default::default() };
+        let v2 = EncodeOptions { minor_version: 2, ..Default::default() };
         let mut want = vec![131, 99];
         want.extend_from_slice(b"1.00000000000000000000e+00");
         want.resize(2 + 31, 0);

@@ -1,0 +1,10 @@
+%% A map of more than 32 keys is written in the order of BEAM's hash trie, which ember
+%% does not reproduce (it writes map key order).
+-module(wish_big_map_etf).
+-export([main/0]).
+
+main() ->
+    M = maps:from_list([{I, I} || I <- lists:seq(1, 33)]),
+    B = term_to_binary(M),
+    io:format("~w~n", [B]),
+    io:format("~p~n", [binary_to_term(B) =:= M]).
