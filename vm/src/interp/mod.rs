@@ -166,6 +166,24 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
     // that changes them.
     let mut next = proc.pc;
     let mut base = proc.base as usize;
+    // The register file is a local while the loop runs, too: the compiler can then keep
+    // its pointer and length in machine registers. `with_regs!` puts it back around calls
+    // to helpers that use `proc.regs`, and `finish!` before returning.
+    let mut regs = std::mem::take(&mut proc.regs);
+    macro_rules! with_regs {
+        ($e:expr) => {{
+            proc.regs = std::mem::take(&mut regs);
+            let r = $e;
+            regs = std::mem::take(&mut proc.regs);
+            r
+        }};
+    }
+    macro_rules! finish {
+        ($o:expr) => {{
+            proc.regs = std::mem::take(&mut regs);
+            return finish(proc, reds, budget, $o);
+        }};
+    }
     loop {
         let pc = next;
         macro_rules! sync {
@@ -183,8 +201,8 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         let Some(op) = m.code.get(pc as usize) else {
             let e = Exception::error(Term::atom("bad_code_address"));
             sync!();
-            match raise(proc, e, None) {
-                Flow::Stop(o) => return finish(proc, reds, budget, o),
+            match with_regs!(raise(proc, e, None)) {
+                Flow::Stop(o) => finish!(o),
                 Flow::Continue => {
                     m = current(proc);
                     reload!();
@@ -196,8 +214,8 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         macro_rules! get {
             ($s:expr) => {
                 match $s {
-                    Src::R(r) => proc.regs[base + r.0 as usize].clone(),
-                    Src::M(r) => std::mem::replace(&mut proc.regs[base + r.0 as usize], Term::Nil),
+                    Src::R(r) => regs[base + r.0 as usize].clone(),
+                    Src::M(r) => std::mem::replace(&mut regs[base + r.0 as usize], Term::Nil),
                     Src::L(l) => m.literals[l.0 as usize].clone(),
                 }
             };
@@ -205,7 +223,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         macro_rules! get_ref {
             ($s:expr) => {
                 match $s {
-                    Src::R(r) | Src::M(r) => &proc.regs[base + r.0 as usize],
+                    Src::R(r) | Src::M(r) => &regs[base + r.0 as usize],
                     Src::L(l) => &m.literals[l.0 as usize],
                 }
             };
@@ -213,7 +231,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         macro_rules! set {
             ($r:expr, $v:expr) => {{
                 let v = $v;
-                Term::store(&mut proc.regs[base + $r.0 as usize], v);
+                Term::store(&mut regs[base + $r.0 as usize], v);
             }};
         }
         macro_rules! jump {
@@ -227,8 +245,8 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     Some(l) => jump!(l),
                     None => {
                         sync!();
-                        match raise(proc, $exn, None) {
-                            Flow::Stop(o) => return finish(proc, reds, budget, o),
+                        match with_regs!(raise(proc, $exn, None)) {
+                            Flow::Stop(o) => finish!(o),
                             Flow::Continue => {
                                 m = current(proc);
                                 reload!();
@@ -241,8 +259,8 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         macro_rules! throw {
             ($exn:expr, $bif:expr) => {{
                 sync!();
-                match raise(proc, $exn, $bif) {
-                    Flow::Stop(o) => return finish(proc, reds, budget, o),
+                match with_regs!(raise(proc, $exn, $bif)) {
+                    Flow::Stop(o) => finish!(o),
                     Flow::Continue => {
                         m = current(proc);
                         reload!();
@@ -258,7 +276,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             () => {{
                 if proc.yield_requested {
                     proc.yield_requested = false;
-                    return finish(proc, reds, budget, Outcome::Yield);
+                    finish!(Outcome::Yield);
                 }
                 if !proc.module.as_ref().is_some_and(|pm| Arc::ptr_eq(pm, &m)) {
                     m = current(proc);
@@ -271,14 +289,14 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         macro_rules! arith_rest {
             ($fast:expr, $bif:expr, $x:expr, $y:expr, $dst:expr, $fail:expr) => {
                 match $fast {
-                    Some(v) => Term::store(&mut proc.regs[base + $dst.0 as usize], v),
+                    Some(v) => Term::store(&mut regs[base + $dst.0 as usize], v),
                     None => {
                         argbuf.clear();
                         argbuf.push($x);
                         argbuf.push($y);
                         sync!();
-                        match call_bif(proc, $bif, &mut argbuf) {
-                            Ok(v) => Term::store(&mut proc.regs[base + $dst.0 as usize], v),
+                        match with_regs!(call_bif(proc, $bif, &mut argbuf)) {
+                            Ok(v) => Term::store(&mut regs[base + $dst.0 as usize], v),
                             Err(e) => match $fail {
                                 Some(l) => jump!(l),
                                 None => {
@@ -297,7 +315,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if reds <= 0 {
                     proc.pc = pc;
                     proc.base = base as u32;
-                    return finish(proc, reds, budget, Outcome::Yield);
+                    finish!(Outcome::Yield);
                 }
             }};
         }
@@ -422,7 +440,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 // in place (only the payload changes), the common case in loops.
                 if let (Term::Int(x), Term::Int(y)) = (get_ref!(*a), get_ref!(*b)) {
                     if let Some(r) = int_arith(*kind, *x, *y) {
-                        match &mut proc.regs[base + dst.0 as usize] {
+                        match &mut regs[base + dst.0 as usize] {
                             Term::Int(slot) => *slot = r,
                             slot => Term::store(slot, Term::Int(r)),
                         }
@@ -435,10 +453,10 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 arith_rest!(fast, *bif, get!(*a), get!(*b), *dst, *fail);
             }
             Op::ArithImm { kind, bif, a, imm, dst, fail } => {
-                let x = &proc.regs[base + a.0 as usize];
+                let x = &regs[base + a.0 as usize];
                 if let Term::Int(x) = x {
                     if let Some(r) = int_arith(*kind, *x, *imm) {
-                        match &mut proc.regs[base + dst.0 as usize] {
+                        match &mut regs[base + dst.0 as usize] {
                             Term::Int(slot) => *slot = r,
                             slot => Term::store(slot, Term::Int(r)),
                         }
@@ -449,10 +467,10 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail);
             }
             Op::AddImm { kind, bif, a, imm, delta, dst, fail } => {
-                let x = &proc.regs[base + a.0 as usize];
+                let x = &regs[base + a.0 as usize];
                 if let Term::Int(x) = x {
                     if let Some(r) = x.checked_add(*delta) {
-                        match &mut proc.regs[base + dst.0 as usize] {
+                        match &mut regs[base + dst.0 as usize] {
                             Term::Int(slot) => *slot = r,
                             slot => Term::store(slot, Term::Int(r)),
                         }
@@ -463,7 +481,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail);
             }
             Op::CmpImm { cmp, a, imm, fail } => {
-                let x = &proc.regs[base + a.0 as usize];
+                let x = &regs[base + a.0 as usize];
                 let ok = match (x, imm) {
                     (Term::Int(p), Term::Int(q)) => int_compare(*cmp, *p, *q),
                     (Term::Atom(p), Term::Atom(q)) if matches!(cmp, Cmp::ExactEq | Cmp::Eq) => p == q,
@@ -480,13 +498,13 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
                 reds -= 1;
                 sync!();
-                match call_bif(proc, *bif, &mut argbuf) {
+                match with_regs!(call_bif(proc, *bif, &mut argbuf)) {
                     Ok(v) => {
-                        Term::store(&mut proc.regs[base + dst.0 as usize], v);
+                        Term::store(&mut regs[base + dst.0 as usize], v);
                         // A built-in may have ended the slice (yield/0) or the process (exit/2 to self).
                         if proc.yield_requested || proc.must_die() {
                             proc.yield_requested = false;
-                            return finish(proc, reds, budget, Outcome::Yield);
+                            finish!(Outcome::Yield);
                         }
                     }
                     Err(e) => match fail {
@@ -515,12 +533,12 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             Op::Call { func, args, dst } => {
                 charge_call!();
                 let f = &m.functions[*func as usize];
-                let new_base = proc.regs.len();
+                let new_base = regs.len();
                 for a in args.iter() {
                     let v = get!(*a);
-                    proc.regs.push(v);
+                    regs.push(v);
                 }
-                grow_frame(&mut proc.regs, new_base + f.nslots as usize);
+                grow_frame(&mut regs, new_base + f.nslots as usize);
                 proc.frames.push(Frame { ret_pc: next, base: base as u32, ret_dst: *dst, module: None });
                 base = new_base;
                 next = f.entry;
@@ -528,13 +546,13 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             Op::TailCall { func, args, in_place } => {
                 charge_call!();
                 let f = &m.functions[*func as usize];
-                let frame_len = proc.regs.len() - base;
+                let frame_len = regs.len() - base;
                 // Arguments that can be written into place in order (`in_place`, see the
                 // instruction) skip the buffer when the frame keeps its size: most loops.
                 if *in_place && frame_len == f.nslots as usize {
                     for (i, a) in args.iter().enumerate() {
                         let v = get!(*a);
-                        Term::store(&mut proc.regs[base + i], v);
+                        Term::store(&mut regs[base + i], v);
                     }
                     next = f.entry;
                     continue;
@@ -546,12 +564,12 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 if frame_len == f.nslots as usize {
                     // Same frame size (a loop): overwrite the arguments in place.
                     for (i, v) in argbuf.drain(..).enumerate() {
-                        Term::store(&mut proc.regs[base + i], v);
+                        Term::store(&mut regs[base + i], v);
                     }
                 } else {
-                    Term::truncate(&mut proc.regs, base);
-                    proc.regs.append(&mut argbuf);
-                    grow_frame(&mut proc.regs, base + f.nslots as usize);
+                    Term::truncate(&mut regs, base);
+                    regs.append(&mut argbuf);
+                    grow_frame(&mut regs, base + f.nslots as usize);
                 }
                 next = f.entry;
             }
@@ -562,7 +580,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 sync!();
-                if let Err(e) = enter_export(proc, &m.imports[*import as usize], &mut argbuf, Some(*dst)) {
+                if let Err(e) = with_regs!(enter_export(proc, &m.imports[*import as usize], &mut argbuf, Some(*dst))) {
                     throw!(e, None);
                 }
                 after_call!();
@@ -574,7 +592,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 sync!();
-                if let Err(e) = tail_export(proc, &m.imports[*import as usize], &mut argbuf) {
+                if let Err(e) = with_regs!(tail_export(proc, &m.imports[*import as usize], &mut argbuf)) {
                     throw!(e, None);
                 }
                 after_call!();
@@ -587,7 +605,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 sync!();
-                if let Err(e) = call_fun(proc, f, &mut argbuf, Some(*dst)) {
+                if let Err(e) = with_regs!(call_fun(proc, f, &mut argbuf, Some(*dst))) {
                     throw!(e, None);
                 }
                 after_call!();
@@ -600,7 +618,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 sync!();
-                if let Err(e) = call_fun(proc, f, &mut argbuf, None).map_err(tail_error) {
+                if let Err(e) = with_regs!(call_fun(proc, f, &mut argbuf, None)).map_err(tail_error) {
                     throw!(e, None);
                 }
                 after_call!();
@@ -613,7 +631,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 sync!();
-                if let Err(e) = call_mfa(proc, mv, fv, &mut argbuf, Some(*dst)) {
+                if let Err(e) = with_regs!(call_mfa(proc, mv, fv, &mut argbuf, Some(*dst))) {
                     throw!(e, None);
                 }
                 after_call!();
@@ -626,7 +644,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 sync!();
-                if let Err(e) = call_mfa(proc, mv, fv, &mut argbuf, None).map_err(tail_error) {
+                if let Err(e) = with_regs!(call_mfa(proc, mv, fv, &mut argbuf, None)).map_err(tail_error) {
                     throw!(e, None);
                 }
                 after_call!();
@@ -653,9 +671,9 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     Some(mut argv) => match module {
                         Some(ms) => {
                             let mv = get!(*ms);
-                            call_mfa(proc, mv, fv, &mut argv, dst)
+                            with_regs!(call_mfa(proc, mv, fv, &mut argv, dst))
                         }
-                        None => call_fun(proc, fv, &mut argv, dst),
+                        None => with_regs!(call_fun(proc, fv, &mut argv, dst)),
                     },
                 };
                 if let Err(e) = r {
@@ -667,20 +685,20 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let v = get!(*src);
                 match proc.frames.pop() {
                     None => {
-                        proc.regs.clear();
+                        regs.clear();
                         proc.module = None;
                         proc.extras_mut().result = Some(v.clone());
-                        return finish(proc, reds, budget, Outcome::Done(v));
+                        finish!(Outcome::Done(v));
                     }
                     Some(fr) => {
-                        Term::truncate(&mut proc.regs, base);
+                        Term::truncate(&mut regs, base);
                         base = fr.base as usize;
                         next = fr.ret_pc;
                         if let Some(mm) = fr.module {
                             proc.module = Some(mm.clone());
                             m = mm;
                         }
-                        Term::store(&mut proc.regs[fr.base as usize + fr.ret_dst.0 as usize], v);
+                        Term::store(&mut regs[fr.base as usize + fr.ret_dst.0 as usize], v);
                     }
                 }
             }
@@ -701,7 +719,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                             .find(|l| f.as_ref().is_some_and(|f| m.functions[l.func as usize].entry == f.entry))
                             .map(|l| l.arity as usize)
                             .unwrap_or(arity);
-                        let args: Vec<Term> = proc.regs[base..base + nargs].to_vec();
+                        let args: Vec<Term> = regs[base..base + nargs].to_vec();
                         let frame = stack::frame_with_args(&m, pc, Term::list(args));
                         Exception {
                             class: Class::Error,
@@ -715,7 +733,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             Op::TryBegin { handler, class, reason, stack } => {
                 proc.catches.push(CatchFrame {
                     frames_len: proc.frames.len(),
-                    regs_len: proc.regs.len(),
+                    regs_len: regs.len(),
                     base: base as u32,
                     handler: handler.0,
                     module: m.clone(),
@@ -750,7 +768,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 None => jump!(empty),
             },
             Op::RecvNext { msg, to } => {
-                let v = std::mem::replace(&mut proc.regs[base + msg.0 as usize], Term::Nil);
+                let v = std::mem::replace(&mut regs[base + msg.0 as usize], Term::Nil);
                 if let Some(slot) = proc.mailbox.get_mut(proc.save as usize) {
                     *slot = v;
                 }
@@ -796,13 +814,13 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         } else {
                             proc.pc = pc;
                             proc.base = base as u32;
-                            return finish(proc, reds, budget, Outcome::Wait(Some(deadline)));
+                            finish!(Outcome::Wait(Some(deadline)));
                         }
                     }
                     None => {
                         proc.pc = pc;
                         proc.base = base as u32;
-                        return finish(proc, reds, budget, Outcome::Wait(None));
+                        finish!(Outcome::Wait(None));
                     }
                 }
             }
@@ -826,7 +844,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             },
             Op::BinGet { ctx, seg, dst, fail } => {
                 let size = seg.size.map(|s| get!(s));
-                let bits: Arc<Bitstring> = match &proc.regs[base + ctx.0 as usize] {
+                let bits: Arc<Bitstring> = match &regs[base + ctx.0 as usize] {
                     Term::Bits(b) => b.clone(),
                     _ => {
                         jump!(fail);
@@ -843,7 +861,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             }
             Op::BinSkip { ctx, seg, fail } => {
                 let size = seg.size.map(|s| get!(s));
-                let bits = match &proc.regs[base + ctx.0 as usize] {
+                let bits = match &regs[base + ctx.0 as usize] {
                     Term::Bits(b) => b.clone(),
                     _ => {
                         jump!(fail);
@@ -855,11 +873,11 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     None => jump!(fail),
                 }
             }
-            Op::BinEnd { ctx, fail } => match &proc.regs[base + ctx.0 as usize] {
+            Op::BinEnd { ctx, fail } => match &regs[base + ctx.0 as usize] {
                 Term::Bits(b) if b.bit_len() == 0 => {}
                 _ => jump!(fail),
             },
-            Op::BinTestUnit { ctx, unit, fail } => match &proc.regs[base + ctx.0 as usize] {
+            Op::BinTestUnit { ctx, unit, fail } => match &regs[base + ctx.0 as usize] {
                 Term::Bits(b) if b.bit_len() % (*unit as usize) == 0 => {}
                 _ => jump!(fail),
             },
@@ -867,7 +885,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 reds -= 1;
                 if reds <= 0 {
                     sync!();
-                    return finish(proc, reds, budget, Outcome::Yield);
+                    finish!(Outcome::Yield);
                 }
             }
         }
