@@ -3,12 +3,14 @@
 //! [`compile_module`] is a pure function from source to a module and diagnostics: it never
 //! fails outright and never does I/O (included files come through a
 //! [`SourceLoader`](crate::syntax::SourceLoader)). `codegen` checks scoping and emits code,
-//! `moves` turns last uses of registers into moves, `specialize` picks specialized forms of
+//! `moves` turns last uses of registers into moves, `fuse` lets a computation write the
+//! variable its value is bound to instead of a temporary, `specialize` picks specialized forms of
 //! common instructions, `verify` rejects bytecode a correct compiler cannot produce, `disasm` prints bytecode.
 
 mod autoimport;
 mod codegen;
 pub mod disasm;
+mod fuse;
 mod moves;
 mod specialize;
 mod verify;
@@ -56,6 +58,7 @@ pub fn compile_module(
     let ast = syntax::parse_module(file, src, opts, loader, &mut diags);
     let module = codegen::generate(&ast, code, &mut diags).map(|mut m| {
         moves::mark_last_uses(&mut m);
+        fuse::fuse_moves(&mut m);
         specialize::specialize(&mut m);
         m
     });
