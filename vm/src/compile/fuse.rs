@@ -96,6 +96,7 @@ fn single_dst(op: &mut Op) -> Option<&mut Reg> {
         | Op::CallFun { dst, .. }
         | Op::CallDyn { dst, .. }
         | Op::CatchValue { dst, .. }
+        | Op::SelfPid { dst }
         | Op::GetMapValue { dst, .. } => Some(dst),
         Op::Apply { dst, tail: false, .. } => Some(dst),
         _ => None,

@@ -183,6 +183,7 @@ fn reads(op: &Op, f: &mut dyn FnMut(Reg)) {
     };
     match op {
         Op::ArithImm { a, .. } | Op::AddImm { a, .. } | Op::CmpImm { a, .. } => f(*a),
+        Op::SelfPid { .. } => {}
         Op::Move { src: s, .. }
         | Op::Test { src: s, .. }
         | Op::TestArity { src: s, .. }

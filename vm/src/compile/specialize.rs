@@ -3,13 +3,15 @@
 //! The general instructions take operands that may be registers or literals, and the
 //! interpreter decides which on every execution. The common cases get forms of their own:
 //! an operator with a small integer literal ([`Op::ArithImm`], and [`Op::AddImm`] for `+`
-//! and `-`), a comparison with an
-//! immediate literal ([`Op::CmpImm`]), and a self-contained tail call whose arguments can
-//! be written in place (`TailCall`'s `in_place`).
+//! and `-`), a comparison with an immediate literal ([`Op::CmpImm`]), a tail call whose
+//! arguments can be written in place (`TailCall`'s `in_place`), and `self()`
+//! ([`Op::SelfPid`], which needs no built-in call).
 
+use crate::bif::{self, BifId};
 use crate::code::Module;
 use crate::interp::op::{ArithKind, Cmp, Op, Src};
 use crate::term::Term;
+use std::sync::OnceLock;
 
 /// Rewrites `m`'s instructions into their specialized forms where they apply.
 pub(crate) fn specialize(m: &mut Module) {
@@ -44,6 +46,9 @@ pub(crate) fn specialize(m: &mut Module) {
                     _ => None,
                 }
             }
+            Op::CallBif { bif, args, dst, .. } if args.is_empty() && Some(*bif) == self_bif() => {
+                Some(Op::SelfPid { dst: *dst })
+            }
             Op::TailCall { args, in_place, .. } => {
                 *in_place = args.iter().enumerate().all(|(i, a)| match a {
                     Src::L(_) => true,
@@ -57,6 +62,12 @@ pub(crate) fn specialize(m: &mut Module) {
             *op = new;
         }
     }
+}
+
+/// The built-in `erlang:self/0`.
+fn self_bif() -> Option<BifId> {
+    static SELF: OnceLock<Option<BifId>> = OnceLock::new();
+    *SELF.get_or_init(|| bif::lookup("erlang", "self", 0))
 }
 
 /// The comparison with its operands exchanged: `a < b` is `b > a`.

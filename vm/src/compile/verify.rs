@@ -119,6 +119,7 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             reg(*dst);
         }
         Op::CmpImm { a, .. } => reg(*a),
+        Op::SelfPid { dst } => reg(*dst),
         Op::Send { to, msg, .. } => {
             src(*to);
             src(*msg);

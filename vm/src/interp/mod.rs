@@ -466,6 +466,10 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let fast = arith_other(*kind, x, &Term::Int(*imm));
                 arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail);
             }
+            Op::SelfPid { dst } => {
+                let me = Term::Pid(proc.pid);
+                Term::store(&mut regs[base + dst.0 as usize], me);
+            }
             Op::AddImm { kind, bif, a, imm, delta, dst, fail } => {
                 let x = &regs[base + a.0 as usize];
                 if let Term::Int(x) = x {

@@ -208,6 +208,8 @@ pub enum Op {
     /// [`Op::Compare`] of a register with an immediate literal (a small integer, an atom or
     /// `[]`); jumps to `fail` if false.
     CmpImm { cmp: Cmp, a: Reg, imm: crate::term::Term, fail: Label },
+    /// `self()`.
+    SelfPid { dst: Reg },
     /// Calls a built-in. Errors jump to `fail` if given (guards), else raise.
     CallBif { bif: BifId, args: Box<[Src]>, dst: Reg, fail: Option<Label> },
     /// `to ! msg` where the value is not used (the `erlang:send/2` or `!/2` built-in `bif`,
