@@ -178,6 +178,11 @@ check_response(Msg, RequestId) -> gen:check_response(Msg, RequestId).
 %% ---------------------------------------------------------------------
 %% The server loop
 
+%% The common case first: no timeout, no hibernation.
+loop(Parent, Name, State, Mod, infinity, infinity, Debug) ->
+    receive
+        Msg -> decode_msg(Msg, Parent, Name, State, Mod, infinity, infinity, Debug, false)
+    end;
 loop(Parent, Name, State, Mod, {continue, Continue} = Msg, HibernateAfter, Debug) ->
     Reply = try_dispatch(Mod, handle_continue, Continue, State),
     Debug1 = debug(Debug, Name, Msg),
@@ -191,12 +196,11 @@ loop(Parent, Name, State, Mod, infinity, HibernateAfter, Debug) when HibernateAf
             loop(Parent, Name, State, Mod, hibernate, HibernateAfter, Debug)
     end;
 loop(Parent, Name, State, Mod, Time, HibernateAfter, Debug) ->
-    Msg = receive
-              Input -> Input
-          after Time ->
-                  timeout
-          end,
-    decode_msg(Msg, Parent, Name, State, Mod, Time, HibernateAfter, Debug, false).
+    receive
+        Input -> decode_msg(Input, Parent, Name, State, Mod, Time, HibernateAfter, Debug, false)
+    after Time ->
+            decode_msg(timeout, Parent, Name, State, Mod, Time, HibernateAfter, Debug, false)
+    end.
 
 wake_hib(Parent, Name, State, Mod, HibernateAfter, Debug) ->
     Msg = receive Input -> Input end,
@@ -209,6 +213,8 @@ decode_msg(Msg, Parent, Name, State, Mod, Time, HibernateAfter, Debug, Hib) ->
                                   [Name, State, Mod, Time, HibernateAfter], Hib);
         {'EXIT', Parent, Reason} ->
             terminate(exit, Reason, [], Name, undefined, Msg, Mod, State, Debug);
+        _ when Debug =:= [] ->
+            handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter, []);
         _ ->
             Debug1 = debug(Debug, Name, {in, Msg}),
             handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter, Debug1)
@@ -254,6 +260,9 @@ handle_common_reply(Reply, Parent, Name, From, Msg, Mod, HibernateAfter, State, 
             terminate(exit, {bad_return_value, BadReply}, [], Name, From, Msg, Mod, State, Debug)
     end.
 
+reply(_Name, {_, _} = From, Reply, _State, []) ->
+    gen:reply(From, Reply),
+    [];
 reply(Name, {To, _} = From, Reply, State, Debug) ->
     gen:reply(From, Reply),
     debug(Debug, Name, {out, Reply, To, State}).
