@@ -157,10 +157,8 @@ pub struct VmShared {
     pub(crate) ets: crate::bif::ets::EtsTables,
     /// Open files (`prim_file`), each owned by the process that opened it.
     pub(crate) files: crate::bif::OpenFiles,
-    /// Active process aliases: reference number to owner. The owner's own list
-    /// ([`Extras::aliases`](crate::process::Extras)) decides whether a message sent to an
-    /// alias is delivered; this table only finds the owner.
-    pub(crate) aliases: Mutex<rustc_hash::FxHashMap<u64, Pid>>,
+    /// Active process aliases and their owners.
+    pub(crate) aliases: crate::process::table::Aliases,
 }
 
 /// A mailbox with a pid of its own, read by Rust code outside the VM: Erlang processes
@@ -336,7 +334,7 @@ impl Vm {
             host_cv: std::sync::Condvar::new(),
             ets: Default::default(),
             files: Default::default(),
-            aliases: Mutex::new(Default::default()),
+            aliases: Default::default(),
         });
         shared.sched.start(&shared, n);
         // The timer thread keeps the VM alive until the shutdown guard stops it.
@@ -790,11 +788,8 @@ impl VmShared {
         // Unlinks and demonitors that arrived before the end are honoured: no exit signal
         // or 'DOWN' goes to whoever took its link or monitor back (so a demonitor whose
         // signal was delivered never needs to expect a 'DOWN').
-        if !proc.extras().aliases.is_empty() {
-            let mut table = self.aliases.lock();
-            for (a, _) in &proc.extras().aliases {
-                table.remove(&a.0);
-            }
+        for (a, _) in &proc.extras().aliases {
+            self.aliases.remove(*a);
         }
         let mut unlinked = Vec::new();
         let mut demonitored = Vec::new();
@@ -956,7 +951,7 @@ impl VmShared {
 
     /// Sends a message to a process alias; dropped if the alias is not active (as erl does).
     pub(crate) fn send_to_alias(from: &mut Proc, alias: Ref, msg: Term) {
-        let owner = from.vm.aliases.lock().get(&alias.0).copied();
+        let owner = from.vm.aliases.owner(alias);
         match owner {
             Some(pid) if pid == from.pid => from.apply_signal(Signal::AliasMessage { alias, msg }),
             Some(pid) => {

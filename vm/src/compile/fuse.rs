@@ -50,7 +50,7 @@ pub(crate) fn fuse_moves(m: &mut Module) {
         return;
     }
     // Compact: old address -> new address (a removed instruction maps to the next kept
-    // one, though nothing refers to one).
+    // one: a removed jump may have been a jump target).
     let mut new_at = Vec::with_capacity(n + 1);
     let mut next = 0u32;
     for k in &keep {

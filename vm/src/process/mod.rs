@@ -488,7 +488,7 @@ impl Proc {
 
     /// Makes `alias` an active alias of this process.
     pub(crate) fn add_alias(&mut self, alias: Ref, mode: AliasMode) {
-        self.vm.aliases.lock().insert(alias.0, self.pid);
+        self.vm.aliases.insert(alias, self.pid);
         self.extras_mut().aliases.push((alias, mode));
     }
 
@@ -496,7 +496,7 @@ impl Proc {
     pub(crate) fn unalias(&mut self, alias: Ref) -> bool {
         let Some(i) = self.extras().aliases.iter().position(|(a, _)| *a == alias) else { return false };
         self.extras_mut().aliases.remove(i);
-        self.vm.aliases.lock().remove(&alias.0);
+        self.vm.aliases.remove(alias);
         true
     }
 

@@ -12,7 +12,7 @@
 //! over the free slots.
 
 use super::ProcessHandle;
-use crate::term::{Atom, Pid};
+use crate::term::{Atom, Pid, Ref};
 use crossbeam_epoch as epoch;
 use parking_lot::{Mutex, RwLock};
 use rustc_hash::FxHashMap as HashMap;
@@ -245,6 +245,39 @@ impl ProcessTable {
     /// All registered names.
     pub(crate) fn registered(&self) -> Vec<Atom> {
         self.names.read().by_name.keys().copied().collect()
+    }
+}
+
+/// Active process aliases: reference number to owner, in shards chosen by the number, so
+/// that the callers and servers of many concurrent `gen_server` calls (each call makes,
+/// uses and drops an alias) seldom wait for one another. The owner's own list
+/// ([`Extras::aliases`](crate::process::Extras)) decides whether a message sent to an
+/// alias is delivered; this table only finds the owner.
+#[derive(Default)]
+pub(crate) struct Aliases {
+    shards: [Mutex<HashMap<u64, Pid>>; ALIAS_SHARDS],
+}
+
+const ALIAS_SHARDS: usize = 16;
+
+impl Aliases {
+    fn shard(&self, alias: Ref) -> &Mutex<HashMap<u64, Pid>> {
+        &self.shards[alias.0 as usize % ALIAS_SHARDS]
+    }
+
+    /// Records `owner` as the owner of `alias`.
+    pub(crate) fn insert(&self, alias: Ref, owner: Pid) {
+        self.shard(alias).lock().insert(alias.0, owner);
+    }
+
+    /// Forgets `alias`.
+    pub(crate) fn remove(&self, alias: Ref) {
+        self.shard(alias).lock().remove(&alias.0);
+    }
+
+    /// The owner of `alias`, if it is active.
+    pub(crate) fn owner(&self, alias: Ref) -> Option<Pid> {
+        self.shard(alias).lock().get(&alias.0).copied()
     }
 }
 
