@@ -357,7 +357,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                     // The list's last use: a cell nobody else holds gives up its head and
                     // tail without touching reference counts.
                     Src::M(_) => match get!(*src) {
-                        Term::Cons(c) => match Arc::try_unwrap(c) {
+                        Term::Cons(c) => match triomphe::Arc::try_unwrap(c) {
                             Ok(mut cell) => (
                                 std::mem::replace(&mut cell.head, Term::Nil),
                                 std::mem::replace(&mut cell.tail, Term::Nil),

@@ -49,7 +49,7 @@ pub enum Term {
     /// The empty list `[]`.
     Nil,
     /// A list cell `[H | T]`.
-    Cons(Arc<Cons>),
+    Cons(triomphe::Arc<Cons>),
     /// A tuple.
     Tuple(Tuple),
     /// A map.
@@ -112,12 +112,12 @@ impl Drop for Cons {
     fn drop(&mut self) {
         // Only a tail this cell owns alone can start a chain of frees; anything else (a
         // shared tail, `[]`, an improper tail) is dropped normally.
-        if !matches!(&self.tail, Term::Cons(c) if Arc::strong_count(c) == 1) {
+        if !matches!(&self.tail, Term::Cons(c) if c.is_unique()) {
             return;
         }
         let mut tail = std::mem::replace(&mut self.tail, Term::Nil);
         while let Term::Cons(cell) = tail {
-            match Arc::try_unwrap(cell) {
+            match triomphe::Arc::try_unwrap(cell) {
                 Ok(mut cell) => tail = std::mem::replace(&mut cell.tail, Term::Nil),
                 Err(_) => break,
             }
@@ -213,7 +213,7 @@ impl Term {
 
     /// A list cell.
     pub fn cons(head: Term, tail: Term) -> Term {
-        Term::Cons(Arc::new(Cons { head, tail }))
+        Term::Cons(triomphe::Arc::new(Cons { head, tail }))
     }
 
     /// A proper list of the given elements.
