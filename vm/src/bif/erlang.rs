@@ -342,8 +342,13 @@ bifs! {
         _ => badarg(),
     };
     "erlang", "garbage_collect", 0 => |_, _| Ok(Term::bool(true));
-    "lists", "reverse", 1 => |_, a| reverse(&a[0], Term::Nil);
-    "lists", "reverse", 2 => |_, a| reverse(&a[0], a[1].clone());
+    // An improper list: reverse/1 (Erlang code in OTP) fails with function_clause,
+    // reverse/2 (a built-in there too) with badarg.
+    "lists", "reverse", 1 => |_, a| reverse_owned(a, Term::Nil).map_or_else(function_clause, Ok);
+    "lists", "reverse", 2 => |_, a| {
+        let tail = a[1].clone();
+        reverse_owned(a, tail).ok_or_else(Exception::badarg)
+    };
     "lists", "member", 2 => |_, a| {
         let mut it = a[1].iter_list();
         for x in it.by_ref() { if *x == a[0] { return Ok(Term::bool(true)); } }
@@ -605,16 +610,31 @@ fn function_clause<T>() -> Result<T, Exception> {
     Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE)))
 }
 
-fn reverse(l: &Term, tail: Term) -> BifResult {
-    let mut acc = tail;
-    let mut it = l.iter_list();
-    for x in it.by_ref() {
-        acc = Term::cons(x.clone(), acc);
-    }
+/// `lists:reverse(List, Tail)` taking `List` from `a[0]`: cells nobody else holds (a list
+/// built and handed over by its only owner, as a comprehension's accumulator is) are
+/// relinked in place, without allocating; shared cells are copied. None for a list that
+/// is not proper, found before anything is taken, so the error shows the argument whole.
+fn reverse_owned(a: &mut [Term], tail: Term) -> Option<Term> {
+    let mut it = a[0].iter_list();
+    for _ in it.by_ref() {}
     if !matches!(it.tail(), Term::Nil) {
-        return function_clause();
+        return None;
     }
-    Ok(acc)
+    let mut cur = std::mem::replace(&mut a[0], Term::Nil);
+    let mut acc = tail;
+    while let Term::Cons(mut c) = cur {
+        match triomphe::Arc::get_mut(&mut c) {
+            Some(cell) => {
+                cur = std::mem::replace(&mut cell.tail, acc);
+                acc = Term::Cons(c);
+            }
+            None => {
+                cur = c.tail.clone();
+                acc = Term::cons(c.head.clone(), acc);
+            }
+        }
+    }
+    Some(acc)
 }
 
 fn keyfind(key: &Term, n: &Term, l: &Term) -> Result<Option<Term>, Exception> {
