@@ -1840,11 +1840,15 @@ impl Gen<'_> {
                 self.bind(top);
                 self.emit(Op::Yield);
                 self.emit(Op::Test { test: TypeTest::Cons, src: Src::R(cur), fail: end });
-                let (h, t) = (self.temp(), self.temp());
-                self.emit(Op::GetList { src: Src::R(cur), head: h, tail: t });
-                self.emit(Op::Move { src: Src::R(t), dst: cur });
                 self.shadow_pattern_vars(pat);
-                self.pattern(pat, Src::R(h), next)?;
+                // The cell's tail replaces it in `cur`; its head goes straight into a fresh
+                // variable pattern's register.
+                let hv = self.bind_fresh(pat);
+                let h = hv.unwrap_or_else(|| self.temp());
+                self.emit(Op::GetList { src: Src::R(cur), head: h, tail: cur });
+                if hv.is_none() {
+                    self.pattern(pat, Src::R(h), next)?;
+                }
                 self.qualifiers(body, rest, acc, binary)?;
                 self.bind(next);
                 self.f.bound = outer_bound;

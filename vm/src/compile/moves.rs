@@ -126,6 +126,12 @@ fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
             after[i] = out;
         }
     }
+    // What any exception handler of the function may read: an instruction that raises
+    // leaves its destination unwritten, so those registers keep their old values.
+    let mut handler_live = Set::new(nslots);
+    for &h in &handlers {
+        handler_live.union(&live_in[h]);
+    }
     for (i, op) in code.iter_mut().enumerate() {
         let mut count = vec![0u8; nslots];
         reads(op, &mut |r| {
@@ -134,10 +140,14 @@ fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
             }
         });
         let needed = &after[i];
+        // A register this instruction overwrites (on its only path) does not need its old
+        // value afterwards, even if the new one is live, unless a handler may see the old
+        // one.
+        let overwritten = |k: usize| defs[i].contains(k) && !handler_live.contains(k);
         consumed_operands(op, &mut |s| {
             if let Src::R(r) = *s {
                 let k = r.0 as usize;
-                if count.get(k) == Some(&1) && !needed.contains(k) {
+                if count.get(k) == Some(&1) && (!needed.contains(k) || overwritten(k)) {
                     *s = Src::M(r);
                 }
             }
