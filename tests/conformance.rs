@@ -9,11 +9,11 @@
 //! Programs in tests/wishlist/programs are run too and reported, but do not fail the suite:
 //! they are what ember does not do yet.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 struct Outcome {
     name: String,
@@ -68,12 +68,42 @@ fn run_ember(program: &Path, schedulers: usize, feed: Feed) -> std::io::Result<s
         })),
         _ => None,
     };
-    let out = child.wait_with_output();
+    // Read both pipes while waiting, and give up on a program that hangs: a hang fails its
+    // test instead of stalling the whole run.
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut bytes);
+            }
+            bytes
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as Box<dyn Read + Send>));
+    let deadline = Instant::now() + PROGRAM_TIMEOUT;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::TimedOut,
+                format!("no exit after {} s", PROGRAM_TIMEOUT.as_secs()),
+            ));
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    };
     if let Some(w) = writer {
         let _ = w.join();
     }
-    out
+    Ok(std::process::Output { status, stdout: out.join().unwrap_or_default(), stderr: err.join().unwrap_or_default() })
 }
+
+/// How long one program may run before it counts as hung.
+const PROGRAM_TIMEOUT: Duration = Duration::from_secs(120);
 
 fn check(program: &Path, schedulers: usize) -> Outcome {
     check_fed(program, schedulers, Feed::Whole)

@@ -4,7 +4,8 @@
 //! fails outright and never does I/O (included files come through a
 //! [`SourceLoader`](crate::syntax::SourceLoader)). `codegen` checks scoping and emits code,
 //! `moves` turns last uses of registers into moves, `fuse` lets a computation write the
-//! variable its value is bound to instead of a temporary, `specialize` picks specialized forms of
+//! variable its value is bound to instead of a temporary, `regalloc` packs each function's
+//! registers into as few as it needs at once, `specialize` picks specialized forms of
 //! common instructions, `verify` rejects bytecode a correct compiler cannot produce, `disasm` prints bytecode.
 
 mod autoimport;
@@ -12,6 +13,7 @@ mod codegen;
 pub mod disasm;
 mod fuse;
 mod moves;
+mod regalloc;
 mod specialize;
 mod verify;
 
@@ -59,6 +61,7 @@ pub fn compile_module(
     let module = codegen::generate(&ast, code, &mut diags).map(|mut m| {
         moves::mark_last_uses(&mut m);
         fuse::fuse_moves(&mut m);
+        regalloc::pack_registers(&mut m);
         specialize::specialize(&mut m);
         m
     });

@@ -37,39 +37,54 @@ pub(crate) fn mark_last_uses(m: &mut Module) {
 
 /// A set of registers.
 #[derive(Clone, PartialEq)]
-struct Set(Vec<u64>);
+pub(super) struct Set(Vec<u64>);
 
 impl Set {
-    fn new(n: usize) -> Set {
+    pub(super) fn new(n: usize) -> Set {
         Set(vec![0; n.div_ceil(64)])
     }
-    fn full(n: usize) -> Set {
-        let mut s = Set::new(n);
-        for r in 0..n {
-            s.insert(r);
-        }
-        s
+    /// The members, in increasing order.
+    pub(super) fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0
+            .iter()
+            .enumerate()
+            .flat_map(|(w, bits)| (0..64).filter(move |b| bits & (1 << b) != 0).map(move |b| w * 64 + b))
     }
-    fn insert(&mut self, r: usize) {
+    pub(super) fn insert(&mut self, r: usize) {
         if let Some(w) = self.0.get_mut(r / 64) {
             *w |= 1 << (r % 64);
         }
     }
-    fn contains(&self, r: usize) -> bool {
+    pub(super) fn contains(&self, r: usize) -> bool {
         self.0.get(r / 64).is_some_and(|w| w & (1 << (r % 64)) != 0)
     }
-    fn union(&mut self, other: &Set) {
+    pub(super) fn union(&mut self, other: &Set) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a |= b;
         }
     }
 }
 
-fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
+/// Register liveness in one function's code.
+pub(super) struct Liveness {
+    /// The instructions' positions (relative to the function) that exception handlers start at.
+    pub(super) handlers: Vec<usize>,
+    /// Each instruction's successors (positions), other than exception handlers.
+    pub(super) succs: Vec<Vec<usize>>,
+    /// The registers live on entry to each instruction.
+    pub(super) live_in: Vec<Set>,
+    /// The registers needed after each instruction, other than those it certainly writes
+    /// (and, conservatively, everything any handler may read).
+    pub(super) after: Vec<Set>,
+    /// The registers each instruction certainly writes (instructions without a fail label).
+    pub(super) defs: Vec<Set>,
+}
+
+/// Computes liveness for the function whose code is `code` (starting at address `start`),
+/// with `nslots` registers, where a `function_clause` failure reads registers
+/// `0..clause_reads`.
+pub(super) fn liveness(code: &[Op], start: u32, nslots: usize, clause_reads: usize) -> Liveness {
     let len = code.len();
-    if len == 0 {
-        return;
-    }
     let local = |l: u32| l.checked_sub(start).map(|x| x as usize).filter(|x| *x < len);
     let handlers: Vec<usize> = code
         .iter()
@@ -89,7 +104,9 @@ fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
         succs.push(s);
         let mut u = Set::new(nslots);
         if matches!(op, Op::MatchFail { kind: MatchError::FunctionClause, .. }) {
-            u = Set::full(nslots);
+            for r in 0..clause_reads.min(nslots) {
+                u.insert(r);
+            }
         }
         reads(op, &mut |r| u.insert(r.0 as usize));
         uses.push(u);
@@ -126,6 +143,20 @@ fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
             after[i] = out;
         }
     }
+    Liveness { handlers, succs, live_in, after, defs }
+}
+
+/// Is register `r` live after an instruction with successors `succs`?
+fn live_out(live_in: &[Set], succs: &[usize], r: usize) -> bool {
+    succs.iter().any(|&s| live_in[s].contains(r))
+}
+
+fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
+    if code.is_empty() {
+        return;
+    }
+    // A function_clause failure is taken to read every register (conservatively).
+    let Liveness { handlers, succs, live_in, after, defs } = liveness(code, start, nslots, nslots);
     // What any exception handler of the function may read: an instruction that raises
     // leaves its destination unwritten, so those registers keep their old values.
     let mut handler_live = Set::new(nslots);
@@ -153,8 +184,11 @@ fn mark_function(code: &mut [Op], start: u32, nslots: usize) {
             }
         });
         // A send whose value is dead hands its message over instead of keeping a copy.
+        // (`after` leaves out what the instruction writes; the successors tell whether its
+        // result is read.)
         if let Op::CallBif { bif, args, dst, fail: None } = op {
-            if sends().contains(bif) && args.len() == 2 && !needed.contains(dst.0 as usize) {
+            let read_later = live_out(&live_in, &succs[i], dst.0 as usize);
+            if sends().contains(bif) && args.len() == 2 && !read_later {
                 *op = Op::Send { bif: *bif, to: args[0], msg: args[1] };
             }
         }
@@ -286,6 +320,13 @@ fn writes(op: &Op, f: &mut dyn FnMut(Reg)) {
         | Op::CallFun { dst, .. }
         | Op::CallDyn { dst, .. }
         | Op::CatchValue { dst, .. }
+        | Op::Arith { dst, .. }
+        | Op::ArithImm { dst, .. }
+        | Op::AddImm { dst, .. }
+        | Op::CallBif { dst, .. }
+        | Op::UpdateMap { dst, .. }
+        | Op::MakeBinary { dst, .. }
+        | Op::SelfPid { dst }
         | Op::Apply { dst, tail: false, .. } => f(*dst),
         Op::GetList { head, tail, .. } => {
             f(*head);

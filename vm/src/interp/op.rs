@@ -307,7 +307,167 @@ impl Op {
     }
 }
 
+/// How an instruction uses one of its register operands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegRole {
+    /// Read.
+    Use,
+    /// Written (on success, for an instruction with a fail label).
+    Def,
+    /// Read, then written.
+    UseDef,
+    /// Written when an exception reaches the handler of this `TryBegin`.
+    Caught,
+}
+
 impl Op {
+    /// Calls `f` on every register operand with how the instruction uses it, so that a
+    /// compiler pass can rename registers. Every register the instruction touches is
+    /// visited exactly once.
+    pub fn for_each_reg_mut(&mut self, mut f: impl FnMut(&mut Reg, RegRole)) {
+        use RegRole::*;
+        let src = |s: &mut Src, f: &mut dyn FnMut(&mut Reg, RegRole)| {
+            if let Src::R(r) | Src::M(r) = s {
+                f(r, Use)
+            }
+        };
+        match self {
+            Op::Jump { .. } | Op::TryEnd | Op::RecvAccept | Op::Yield => {}
+            Op::Move { src: s, dst } | Op::GetElement { src: s, dst, .. } => {
+                src(s, &mut f);
+                f(dst, Def);
+            }
+            Op::Test { src: s, .. } | Op::TestArity { src: s, .. } => src(s, &mut f),
+            Op::Return { src: s } | Op::MatchFail { src: s, .. } => src(s, &mut f),
+            Op::TestFunArity { src: a, arity: b, .. } | Op::Compare { a, b, .. } | Op::Send { to: a, msg: b, .. } => {
+                src(a, &mut f);
+                src(b, &mut f);
+            }
+            Op::GetList { src: s, head, tail } => {
+                src(s, &mut f);
+                f(head, Def);
+                f(tail, Def);
+            }
+            Op::GetMapValue { map, key, dst, .. } => {
+                src(map, &mut f);
+                src(key, &mut f);
+                f(dst, Def);
+            }
+            Op::MakeTuple { elems: args, dst }
+            | Op::MakeFun { env: args, dst, .. }
+            | Op::CallBif { args, dst, .. }
+            | Op::Call { args, dst, .. }
+            | Op::CallExt { args, dst, .. } => {
+                args.iter_mut().for_each(|a| src(a, &mut f));
+                f(dst, Def);
+            }
+            Op::TailCall { args, .. } | Op::TailCallExt { args, .. } => args.iter_mut().for_each(|a| src(a, &mut f)),
+            Op::MakeCons { head: a, tail: b, dst } | Op::Arith { a, b, dst, .. } => {
+                src(a, &mut f);
+                src(b, &mut f);
+                f(dst, Def);
+            }
+            Op::MakeMap { pairs, dst } => {
+                for (k, v) in pairs.iter_mut() {
+                    src(k, &mut f);
+                    src(v, &mut f);
+                }
+                f(dst, Def);
+            }
+            Op::UpdateMap { map, pairs, dst, .. } => {
+                src(map, &mut f);
+                for (k, v, _) in pairs.iter_mut() {
+                    src(k, &mut f);
+                    src(v, &mut f);
+                }
+                f(dst, Def);
+            }
+            Op::ArithImm { a, dst, .. } | Op::AddImm { a, dst, .. } => {
+                f(a, Use);
+                f(dst, Def);
+            }
+            Op::CmpImm { a, .. } => f(a, Use),
+            Op::SelfPid { dst } | Op::RecvPeek { dst, .. } => f(dst, Def),
+            Op::CallFun { fun, args, dst } => {
+                src(fun, &mut f);
+                args.iter_mut().for_each(|a| src(a, &mut f));
+                f(dst, Def);
+            }
+            Op::TailCallFun { fun, args } => {
+                src(fun, &mut f);
+                args.iter_mut().for_each(|a| src(a, &mut f));
+            }
+            Op::CallDyn { module, function, args, dst } => {
+                src(module, &mut f);
+                src(function, &mut f);
+                args.iter_mut().for_each(|a| src(a, &mut f));
+                f(dst, Def);
+            }
+            Op::TailCallDyn { module, function, args } => {
+                src(module, &mut f);
+                src(function, &mut f);
+                args.iter_mut().for_each(|a| src(a, &mut f));
+            }
+            Op::Apply { module, function, args, dst, .. } => {
+                if let Some(m) = module {
+                    src(m, &mut f);
+                }
+                src(function, &mut f);
+                src(args, &mut f);
+                f(dst, Def);
+            }
+            Op::TryBegin { class, reason, stack, .. } => {
+                f(class, Caught);
+                f(reason, Caught);
+                f(stack, Caught);
+            }
+            Op::Reraise { class, reason, stack } => {
+                src(class, &mut f);
+                src(reason, &mut f);
+                src(stack, &mut f);
+            }
+            Op::CatchValue { class, reason, stack, dst } => {
+                src(class, &mut f);
+                src(reason, &mut f);
+                src(stack, &mut f);
+                f(dst, Def);
+            }
+            Op::RecvNext { msg, .. } => f(msg, Use),
+            Op::RecvWait { timeout, .. } => {
+                if let Some(t) = timeout {
+                    src(t, &mut f);
+                }
+            }
+            Op::MakeBinary { segs, dst, .. } => {
+                for (v, seg) in segs.iter_mut() {
+                    src(v, &mut f);
+                    if let Some(s) = &mut seg.size {
+                        src(s, &mut f);
+                    }
+                }
+                f(dst, Def);
+            }
+            Op::BinStart { src: s, ctx, .. } => {
+                src(s, &mut f);
+                f(ctx, Def);
+            }
+            Op::BinGet { ctx, seg, dst, .. } => {
+                if let Some(s) = &mut seg.size {
+                    src(s, &mut f);
+                }
+                f(ctx, UseDef);
+                f(dst, Def);
+            }
+            Op::BinSkip { ctx, seg, .. } => {
+                if let Some(s) = &mut seg.size {
+                    src(s, &mut f);
+                }
+                f(ctx, UseDef);
+            }
+            Op::BinEnd { ctx, .. } | Op::BinTestUnit { ctx, .. } => f(ctx, Use),
+        }
+    }
+
     /// Calls `f` on every label operand, for the compiler's label resolution.
     pub fn for_each_label_mut(&mut self, mut f: impl FnMut(&mut Label)) {
         match self {

@@ -86,8 +86,9 @@ fn the_disassembler_shows_a_tail_call() {
     let out = Arc::new(CapturedOutput::default());
     let vm = Vm::with_output(VmConfig::default(), out);
     let code = crate::code::CodeServer::new();
-    let src = "-module(t).\n-export([f/1, g/1]).\nf(0) -> done;\nf(N) -> f(N - 1).\n\
-               g(Y) -> X = element(1, Y), Z = {X, Y}, case Z of {A, _} -> A end.\n";
+    let src = "-module(t).\n-export([f/1, g/1, h/1]).\nf(0) -> done;\nf(N) -> f(N - 1).\n\
+               g(Y) -> X = element(1, Y), Z = {X, Y}, case Z of {A, _} -> A end.\n\
+               h(A) -> B = A * 2, C = B * 2, D = C * 2, E = D * 2, {E, E}.\n";
     struct NoFiles;
     impl crate::syntax::SourceLoader for NoFiles {
         fn read(&self, _: &str) -> Option<String> {
@@ -106,6 +107,9 @@ fn the_disassembler_shows_a_tail_call() {
     // Values bound to fresh variables are computed straight into them: g/1 moves nothing.
     let g = text.split("function g/1").nth(1).and_then(|t| t.split("function ").next()).unwrap_or("");
     assert!(g.contains("MakeTuple") && !g.contains("Move"), "{g}");
+    // Registers are shared by values that are never live together: h/1's chain of
+    // variables fits in its argument's register.
+    assert!(text.contains("function h/1 (registers: 1)"), "{text}");
     drop(vm);
 }
 
