@@ -9,7 +9,7 @@
 //! the next one kept).
 
 use crate::code::Module;
-use crate::interp::op::{Label, Op, Reg, Src};
+use crate::interp::op::{Label, Op, Reg, RegRole, Src};
 
 /// Fuses every computation with the move after it where that is safe (see the module).
 pub(crate) fn fuse_moves(m: &mut Module) {
@@ -33,11 +33,13 @@ pub(crate) fn fuse_moves(m: &mut Module) {
         if targets[i + 1] || t == r || !keep[i] {
             continue;
         }
-        if let Some(d) = single_dst(&mut m.code[i]) {
-            if *d == t {
-                *d = r;
-                keep[i + 1] = false;
-            }
+        if writes_only(&mut m.code[i], t) {
+            m.code[i].for_each_reg_mut(|d, role| {
+                if role == RegRole::Def {
+                    *d = r;
+                }
+            });
+            keep[i + 1] = false;
         }
     }
     // A jump to the next instruction does nothing (a label on it moves to that instruction).
@@ -76,29 +78,17 @@ pub(crate) fn fuse_moves(m: &mut Module) {
     }
 }
 
-/// The destination register of an instruction that writes exactly one register, after
-/// reading all its operands (so that the destination may be one of them).
-fn single_dst(op: &mut Op) -> Option<&mut Reg> {
-    match op {
-        Op::Move { dst, .. }
-        | Op::GetElement { dst, .. }
-        | Op::MakeTuple { dst, .. }
-        | Op::MakeCons { dst, .. }
-        | Op::MakeMap { dst, .. }
-        | Op::UpdateMap { dst, .. }
-        | Op::MakeFun { dst, .. }
-        | Op::Arith { dst, .. }
-        | Op::ArithImm { dst, .. }
-        | Op::AddImm { dst, .. }
-        | Op::CallBif { dst, .. }
-        | Op::Call { dst, .. }
-        | Op::CallExt { dst, .. }
-        | Op::CallFun { dst, .. }
-        | Op::CallDyn { dst, .. }
-        | Op::CatchValue { dst, .. }
-        | Op::SelfPid { dst }
-        | Op::GetMapValue { dst, .. } => Some(dst),
-        Op::Apply { dst, tail: false, .. } => Some(dst),
-        _ => None,
-    }
+/// Does the instruction write exactly one register, `t`, after reading its operands (so
+/// that the destination may become one of them)?
+fn writes_only(op: &mut Op, t: Reg) -> bool {
+    let (mut defs, mut only_t, mut other) = (0, true, false);
+    op.for_each_reg_mut(|r, role| match role {
+        RegRole::Def => {
+            defs += 1;
+            only_t &= *r == t;
+        }
+        RegRole::UseDef | RegRole::Caught => other = true,
+        RegRole::Use => {}
+    });
+    defs == 1 && only_t && !other
 }

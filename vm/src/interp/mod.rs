@@ -309,6 +309,17 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             };
         }
+        // An integer result: written in place into a register that holds an integer (only
+        // the payload changes), the common case in loops; then the next instruction.
+        macro_rules! int_result {
+            ($dst:expr, $r:expr) => {{
+                match &mut regs[base + $dst.0 as usize] {
+                    Term::Int(slot) => *slot = $r,
+                    slot => Term::store(slot, Term::Int($r)),
+                }
+                continue;
+            }};
+        }
         macro_rules! charge_call {
             () => {{
                 reds -= 1;
@@ -436,15 +447,9 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(dst, Term::Fun(Arc::new(f)));
             }
             Op::Arith { kind, bif, a, b, dst, fail } => {
-                // Integer results into a register that already holds an integer are written
-                // in place (only the payload changes), the common case in loops.
                 if let (Term::Int(x), Term::Int(y)) = (get_ref!(*a), get_ref!(*b)) {
                     if let Some(r) = int_arith(*kind, *x, *y) {
-                        match &mut regs[base + dst.0 as usize] {
-                            Term::Int(slot) => *slot = r,
-                            slot => Term::store(slot, Term::Int(r)),
-                        }
-                        continue;
+                        int_result!(dst, r);
                     }
                 }
                 // The in-place path above took +, -, *, band, bor and bxor unless they
@@ -456,11 +461,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let x = &regs[base + a.0 as usize];
                 if let Term::Int(x) = x {
                     if let Some(r) = int_arith(*kind, *x, *imm) {
-                        match &mut regs[base + dst.0 as usize] {
-                            Term::Int(slot) => *slot = r,
-                            slot => Term::store(slot, Term::Int(r)),
-                        }
-                        continue;
+                        int_result!(dst, r);
                     }
                 }
                 let fast = arith_other(*kind, x, &Term::Int(*imm));
@@ -474,11 +475,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 let x = &regs[base + a.0 as usize];
                 if let Term::Int(x) = x {
                     if let Some(r) = x.checked_add(*delta) {
-                        match &mut regs[base + dst.0 as usize] {
-                            Term::Int(slot) => *slot = r,
-                            slot => Term::store(slot, Term::Int(r)),
-                        }
-                        continue;
+                        int_result!(dst, r);
                     }
                 }
                 let fast = arith_other(*kind, x, &Term::Int(*imm));
