@@ -19,7 +19,7 @@
 
 use crate::bif::{self, BifId};
 use crate::code::Module;
-use crate::interp::op::{MatchError, Op, Reg, Src};
+use crate::interp::op::{MatchError, Op, Reg, RegRole, Src};
 use std::sync::OnceLock;
 
 /// Rewrites every last-use register operand of `m`'s consuming instructions into a move.
@@ -82,8 +82,9 @@ pub(super) struct Liveness {
 
 /// Computes liveness for the function whose code is `code` (starting at address `start`),
 /// with `nslots` registers, where a `function_clause` failure reads registers
-/// `0..clause_reads`.
-pub(super) fn liveness(code: &[Op], start: u32, nslots: usize, clause_reads: usize) -> Liveness {
+/// `0..clause_reads`. (It takes the code mutably only because the register visitor,
+/// [`Op::for_each_reg_mut`], does; it changes nothing.)
+pub(super) fn liveness(code: &mut [Op], start: u32, nslots: usize, clause_reads: usize) -> Liveness {
     let len = code.len();
     let local = |l: u32| l.checked_sub(start).map(|x| x as usize).filter(|x| *x < len);
     let handlers: Vec<usize> = code
@@ -96,7 +97,7 @@ pub(super) fn liveness(code: &[Op], start: u32, nslots: usize, clause_reads: usi
     let mut succs: Vec<Vec<usize>> = Vec::with_capacity(len);
     let mut uses: Vec<Set> = Vec::with_capacity(len);
     let mut defs: Vec<Set> = Vec::with_capacity(len);
-    for (i, op) in code.iter().enumerate() {
+    for (i, op) in code.iter_mut().enumerate() {
         let mut s: Vec<usize> = op.labels().iter().filter_map(|l| local(l.0)).collect();
         if falls_through(op) && i + 1 < len {
             s.push(i + 1);
@@ -219,123 +220,22 @@ fn falls_through(op: &Op) -> bool {
 }
 
 /// Calls `f` with every register the instruction reads.
-fn reads(op: &Op, f: &mut dyn FnMut(Reg)) {
-    let mut src = |s: &Src| {
-        if let Src::R(r) | Src::M(r) = s {
+fn reads(op: &mut Op, f: &mut dyn FnMut(Reg)) {
+    op.for_each_reg_mut(|r, role| {
+        if matches!(role, RegRole::Use | RegRole::UseDef) {
             f(*r)
         }
-    };
-    match op {
-        Op::ArithImm { a, .. } | Op::AddImm { a, .. } | Op::CmpImm { a, .. } => f(*a),
-        Op::SelfPid { .. } => {}
-        Op::Move { src: s, .. }
-        | Op::Test { src: s, .. }
-        | Op::TestArity { src: s, .. }
-        | Op::GetElement { src: s, .. }
-        | Op::GetList { src: s, .. }
-        | Op::Return { src: s }
-        | Op::MatchFail { src: s, .. }
-        | Op::BinStart { src: s, .. } => src(s),
-        Op::TestFunArity { src: a, arity: b, .. }
-        | Op::Send { to: a, msg: b, .. }
-        | Op::Compare { a, b, .. }
-        | Op::Arith { a, b, .. }
-        | Op::GetMapValue { map: a, key: b, .. }
-        | Op::MakeCons { head: a, tail: b, .. } => {
-            src(a);
-            src(b);
-        }
-        Op::MakeTuple { elems: args, .. }
-        | Op::MakeFun { env: args, .. }
-        | Op::CallBif { args, .. }
-        | Op::Call { args, .. }
-        | Op::TailCall { args, .. }
-        | Op::CallExt { args, .. }
-        | Op::TailCallExt { args, .. } => args.iter().for_each(&mut src),
-        Op::MakeMap { pairs, .. } => pairs.iter().for_each(|(k, v)| {
-            src(k);
-            src(v);
-        }),
-        Op::UpdateMap { map, pairs, .. } => {
-            src(map);
-            pairs.iter().for_each(|(k, v, _)| {
-                src(k);
-                src(v);
-            });
-        }
-        Op::CallFun { fun, args, .. } | Op::TailCallFun { fun, args } => {
-            src(fun);
-            args.iter().for_each(&mut src);
-        }
-        Op::CallDyn { module, function, args, .. } | Op::TailCallDyn { module, function, args } => {
-            src(module);
-            src(function);
-            args.iter().for_each(&mut src);
-        }
-        Op::Apply { module, function, args, .. } => {
-            if let Some(m) = module {
-                src(m);
-            }
-            src(function);
-            src(args);
-        }
-        Op::Reraise { class, reason, stack } | Op::CatchValue { class, reason, stack, .. } => {
-            src(class);
-            src(reason);
-            src(stack);
-        }
-        Op::RecvWait { timeout, .. } => {
-            if let Some(t) = timeout {
-                src(t);
-            }
-        }
-        Op::MakeBinary { segs, .. } => segs.iter().for_each(|(v, seg)| {
-            src(v);
-            if let Some(s) = &seg.size {
-                src(s);
-            }
-        }),
-        Op::BinGet { ctx, seg, .. } | Op::BinSkip { ctx, seg, .. } => {
-            if let Some(s) = &seg.size {
-                src(s);
-            }
-            f(*ctx);
-        }
-        Op::BinEnd { ctx, .. } | Op::BinTestUnit { ctx, .. } | Op::RecvNext { msg: ctx, .. } => f(*ctx),
-        Op::Jump { .. } | Op::TryBegin { .. } | Op::TryEnd | Op::RecvPeek { .. } | Op::RecvAccept | Op::Yield => {}
-    }
+    });
 }
 
-/// Calls `f` with every register the instruction writes when it completes normally.
-fn writes(op: &Op, f: &mut dyn FnMut(Reg)) {
-    match op {
-        Op::Move { dst, .. }
-        | Op::GetElement { dst, .. }
-        | Op::MakeTuple { dst, .. }
-        | Op::MakeCons { dst, .. }
-        | Op::MakeMap { dst, .. }
-        | Op::MakeFun { dst, .. }
-        | Op::Call { dst, .. }
-        | Op::CallExt { dst, .. }
-        | Op::CallFun { dst, .. }
-        | Op::CallDyn { dst, .. }
-        | Op::CatchValue { dst, .. }
-        | Op::Arith { dst, .. }
-        | Op::ArithImm { dst, .. }
-        | Op::AddImm { dst, .. }
-        | Op::CallBif { dst, .. }
-        | Op::UpdateMap { dst, .. }
-        | Op::MakeBinary { dst, .. }
-        | Op::SelfPid { dst }
-        | Op::Apply { dst, tail: false, .. } => f(*dst),
-        Op::GetList { head, tail, .. } => {
-            f(*head);
-            f(*tail);
+/// Calls `f` with every register the instruction writes when it completes normally. (An
+/// instruction with a fail label writes only on success: the caller leaves those out.)
+fn writes(op: &mut Op, f: &mut dyn FnMut(Reg)) {
+    op.for_each_reg_mut(|r, role| {
+        if matches!(role, RegRole::Def | RegRole::UseDef) {
+            f(*r)
         }
-        // Instructions with a fail label write only on success (see the caller), and the
-        // rest write nothing.
-        _ => {}
-    }
+    });
 }
 
 /// Calls `f` on each operand that the instruction consumes (reads into a new value or a
