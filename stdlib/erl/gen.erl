@@ -3,9 +3,10 @@
 %% name, synchronous calls with a monitor and a timeout, replies, and the asynchronous
 %% request API (send_request/wait_response/receive_response/check_response).
 %%
-%% Server references: a pid, a registered name, {Name, Node} on this node, {local, Name}
-%% and {via, Module, Name}. {global, Name} is refused (there is no global name server);
-%% a call to it exits with noproc, and names on other nodes give {nodedown, Node}.
+%% Server references: a pid, a registered name, {Name, Node}, {local, Name} and
+%% {via, Module, Name}. {global, Name} is refused (there is no global name server); a call
+%% to it exits with noproc. On a node that is not distributed, names on other nodes give
+%% {nodedown, Node}.
 %%
 %% Calls tag the reply with [alias | Monitor]: the monitor's reference is also a process
 %% alias, so a reply that comes after the caller gave up on a timeout is dropped, as in
@@ -183,7 +184,11 @@ resolve({via, Module, Name}) ->
         _ -> exit(noproc)
     end;
 resolve({Name, Node}) when is_atom(Name), Node =:= node() -> registered(Name);
-resolve({Name, Node}) when is_atom(Name), is_atom(Node) -> exit({nodedown, Node});
+resolve({Name, Node} = Remote) when is_atom(Name), is_atom(Node) ->
+    case is_alive() of
+        true -> Remote;
+        false -> exit({nodedown, Node})
+    end;
 resolve(_) -> exit(noproc).
 
 registered(Name) ->
@@ -205,7 +210,7 @@ do_call(Pid, Label, Request, Timeout) ->
             erlang:demonitor(Ref, [flush]),
             {ok, Reply};
         {'DOWN', Ref, _, _, noconnection} ->
-            exit({nodedown, node(Pid)});
+            exit({nodedown, node_of(Pid)});
         {'DOWN', Ref, _, _, Reason} ->
             exit(Reason)
     after Timeout ->
@@ -216,6 +221,9 @@ do_call(Pid, Label, Request, Timeout) ->
                     exit(timeout)
             end
     end.
+
+node_of({_Name, Node}) -> Node;
+node_of(Pid) -> node(Pid).
 
 reply({_To, [alias | Alias] = Tag}, Reply) when is_reference(Alias) ->
     Alias ! {Tag, Reply},

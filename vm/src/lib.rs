@@ -5,13 +5,15 @@
 //! [`bif`]. The VM is a value ([`Vm`]): nothing here is global state except the atom table,
 //! which every VM in an OS process shares.
 
+pub use dist::Transport;
 pub use stdin::{Input, MemoryInput, NoInput, StdInput};
-pub use vm::{CallResult, CapturedOutput, HostMailbox, Output, StdOutput, Stream, Transport, Vm, VmConfig, VmShared};
+pub use vm::{CallResult, CapturedOutput, HostMailbox, Output, StdOutput, Stream, Vm, VmConfig, VmShared};
 
 pub mod bif;
 pub mod code;
 pub mod compile;
 pub mod diagnostic;
+mod dist;
 pub mod interp;
 pub mod process;
 mod sched;

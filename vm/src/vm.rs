@@ -14,7 +14,8 @@ use crate::sched::Scheduler;
 use crate::stdin::{Input, NoInput, StdInput, StdinReader};
 use crate::syntax::{PpOptions, SourceLoader};
 use crate::term::atoms;
-use crate::term::{Atom, Pid, Ref, Term};
+use crate::term::{Atom, NodeId, Pid, Ref, Term};
+use crate::Transport;
 
 /// How a new process starts.
 pub(crate) enum Start {
@@ -24,10 +25,6 @@ pub(crate) enum Start {
     Fun(Term, Vec<Term>),
 }
 
-/// `{'DOWN', Ref, process, Who, Reason}`.
-fn down(r: Ref, who: Term, reason: Term) -> Term {
-    Term::tuple(vec![Term::Atom(atoms::DOWN), Term::Ref(r), Term::Atom(atoms::PROCESS), who, reason])
-}
 use parking_lot::Mutex;
 use std::collections::HashMap;
 use std::io::Write;
@@ -148,8 +145,8 @@ pub struct VmShared {
     pub(crate) timers: Timers,
     /// Host calls waiting for a process to finish.
     waiters: Mutex<Vec<std::sync::Weak<Completion>>>,
-    /// Where sends to other nodes go; none when the node is not distributed.
-    transport: Option<Arc<dyn Transport>>,
+    /// This node's name, and what crosses to other nodes.
+    pub(crate) dist: crate::dist::Dist,
     /// Wakes host threads waiting on a host mailbox.
     host_lock: std::sync::Mutex<()>,
     host_cv: std::sync::Condvar,
@@ -241,16 +238,6 @@ impl Completion {
     }
 }
 
-/// What crosses from this node to others: the seam the distribution layer plugs into.
-/// With no transport installed, sends to other nodes behave as on a non-distributed erl node
-/// (they are dropped).
-pub trait Transport: Send + Sync {
-    /// Sends `msg` to the process registered as `name` on `node`.
-    fn send_to_name(&self, node: Atom, name: Atom, msg: Term);
-    /// Sends `msg` to a process on another node.
-    fn send_to_pid(&self, node: Atom, pid: Term, msg: Term);
-}
-
 /// A virtual machine. Dropping the last clone stops its scheduler threads.
 #[derive(Clone)]
 pub struct Vm {
@@ -329,7 +316,7 @@ impl Vm {
             sched: Scheduler::new(),
             timers: Timers::new(),
             waiters: Mutex::new(Vec::new()),
-            transport: None,
+            dist: Default::default(),
             host_lock: std::sync::Mutex::new(()),
             host_cv: std::sync::Condvar::new(),
             ets: Default::default(),
@@ -522,6 +509,45 @@ impl Vm {
             Arc::new(h)
         });
         HostMailbox { vm: self.clone(), handle: h, pending: Mutex::new(Default::default()) }
+    }
+
+    /// Makes this VM the distributed node `name` (`alive@host`) of incarnation `creation`,
+    /// with `cookie`, its traffic to other nodes going through `transport`. Registers the
+    /// node's `net_kernel` process when the stdlib has one. False (and nothing changes) if
+    /// the node is distributed already or `name` is not a node name.
+    pub fn start_distribution(&self, name: &str, creation: u32, cookie: &str, transport: Arc<dyn Transport>) -> bool {
+        let (Ok(name), Ok(cookie)) = (Atom::try_new(name), Atom::try_new(cookie)) else { return false };
+        if !name.as_str().contains('@') {
+            return false;
+        }
+        if !self.shared.dist.start(NodeId { name, creation }, cookie, transport) {
+            return false;
+        }
+        // Without the stdlib there is no net_kernel: the call then fails with undef.
+        let _ = self.call("net_kernel", "start_link", vec![]);
+        true
+    }
+
+    /// This node's name and creation (`nonode@nohost` and 0 when not distributed).
+    pub fn node(&self) -> NodeId {
+        self.shared.dist.node()
+    }
+
+    /// The node's cookie (`nocookie` when not distributed).
+    pub fn cookie(&self) -> Atom {
+        self.shared.dist.cookie()
+    }
+
+    /// A control message that came from `node`, and the payload that followed it: the
+    /// distribution layer calls this for each one, in the order they came.
+    pub fn dist_receive(&self, node: Atom, control: &Term, payload: Option<Term>) {
+        self.shared.dist_receive(node, control, payload);
+    }
+
+    /// The connection to `node` went down, or could not be made: links and monitors that
+    /// crossed to it fire with `noconnection`.
+    pub fn node_down(&self, node: Atom) {
+        self.shared.node_down(node);
     }
 
     /// Sends a message to a process from outside the VM.
@@ -741,6 +767,11 @@ impl VmShared {
 
     /// Delivers a signal to a live process (dropped if it is gone).
     pub(crate) fn signal(&self, to: Pid, s: Signal) -> bool {
+        if !to.is_local() {
+            // Another node's process: the distribution layer answers for it.
+            self.dist.outgoing(to, s);
+            return true;
+        }
         // False when the process is gone, also if it died after the table lookup (its
         // inbox then refuses the signal).
         // The handle is cloned only to schedule the process (most signals find it running
@@ -802,7 +833,7 @@ impl VmShared {
                 }
                 Signal::Monitor { from, r, name } => {
                     let who = name.unwrap_or(Term::Pid(pid));
-                    self.signal(from, Signal::Message(down(r, who, Term::Atom(atoms::NOPROC))));
+                    self.send_down(from, r, who, Term::Atom(atoms::NOPROC));
                 }
                 _ => {}
             }
@@ -831,10 +862,10 @@ impl VmShared {
                 continue;
             }
             let who = name.clone().unwrap_or(Term::Pid(pid));
-            self.signal(*from, Signal::Message(down(*r, who, reason.clone())));
+            self.send_down(*from, *r, who, reason.clone());
         }
-        for (r, target, _) in &proc.extras().monitors {
-            self.signal(*target, Signal::Demonitor { from: pid, r: *r });
+        for (r, target, name) in &proc.extras().monitors {
+            self.demonitor(pid, *r, *target, name.as_ref());
         }
         let halted = *self.halt.lock();
         match (&proc.extras().completion, failure) {
@@ -905,7 +936,7 @@ impl VmShared {
             Term::Ref(r) => Destination::Alias(*r),
             Term::Atom(a) => Destination::Pid(from.vm.processes.whereis(*a).ok_or_else(Exception::badarg)?),
             Term::Tuple(t) if t.len() == 2 => match (&t[0], &t[1]) {
-                (Term::Atom(name), Term::Atom(node)) if *node == atoms::NONODE => {
+                (Term::Atom(name), Term::Atom(node)) if *node == atoms::NONODE || *node == from.vm.dist.node().name => {
                     // Unlike a bare name, an unknown {Name, Node} is not an error.
                     match from.vm.processes.whereis(*name) {
                         Some(pid) => Destination::Pid(pid),
@@ -924,12 +955,7 @@ impl VmShared {
         let pid = match dest {
             Destination::Pid(p) => p,
             Destination::Alias(r) => return VmShared::send_to_alias(from, r, msg),
-            Destination::Remote(node, name) => {
-                if let Some(t) = &from.vm.transport {
-                    t.send_to_name(node, name, msg);
-                }
-                return;
-            }
+            Destination::Remote(node, name) => return from.vm.dist.send_to_name(from.pid, node, name, msg),
             Destination::Nowhere => return,
         };
         if let Some((tracer, true, _)) = from.extras().trace {
@@ -951,6 +977,9 @@ impl VmShared {
 
     /// Sends a message to a process alias; dropped if the alias is not active (as erl does).
     pub(crate) fn send_to_alias(from: &mut Proc, alias: Ref, msg: Term) {
+        if !alias.is_local() {
+            return from.vm.dist.send_to_alias(from.pid, alias, msg);
+        }
         let owner = from.vm.aliases.owner(alias);
         match owner {
             Some(pid) if pid == from.pid => from.apply_signal(Signal::AliasMessage { alias, msg }),

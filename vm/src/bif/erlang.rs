@@ -188,9 +188,12 @@ bifs! {
         }
         _ => badarg(),
     };
-    "erlang", "term_to_binary", 1 => |_, a| Ok(Term::binary(etf::encode(&a[0])));
-    "erlang", "term_to_binary", 2 => |_, a| {
-        let mut opts = etf::EncodeOptions::default();
+    "erlang", "term_to_binary", 1 => |p, a| {
+        let opts = etf::EncodeOptions { node: p.vm.dist.node(), ..Default::default() };
+        Ok(Term::binary(etf::encode_with(&a[0], &opts)))
+    };
+    "erlang", "term_to_binary", 2 => |p, a| {
+        let mut opts = etf::EncodeOptions { node: p.vm.dist.node(), ..Default::default() };
         if a[1].list_len().is_none() {
             return badarg();
         }
@@ -209,14 +212,16 @@ bifs! {
         }
         Ok(Term::binary(etf::encode_with(&a[0], &opts)))
     };
-    "erlang", "binary_to_term", 1 => |_, a| match &a[0] {
-        Term::Bits(b) if b.is_binary() => etf::decode(&b.to_bytes()).map(|(t, _)| t).map_err(|_| Exception::badarg()),
+    "erlang", "binary_to_term", 1 => |p, a| match &a[0] {
+        Term::Bits(b) if b.is_binary() => {
+            etf::decode_in(&b.to_bytes(), p.vm.dist.node()).map(|(t, _)| t).map_err(|_| Exception::badarg())
+        }
         _ => badarg(),
     };
-    "erlang", "binary_to_term", 2 => |_, a| match &a[0] {
+    "erlang", "binary_to_term", 2 => |p, a| match &a[0] {
         Term::Bits(b) if b.is_binary() => {
             let bytes = b.to_bytes();
-            let (t, used) = etf::decode(&bytes).map_err(|_| Exception::badarg())?;
+            let (t, used) = etf::decode_in(&bytes, p.vm.dist.node()).map_err(|_| Exception::badarg())?;
             if a[1].iter_list().any(|o| o.is_atom(Atom::new("used"))) {
                 Ok(Term::tuple(vec![t, Term::Int(used as i64)]))
             } else {
@@ -240,8 +245,12 @@ bifs! {
     };
     "erlang", "make_ref", 0 => |p, _| Ok(Term::Ref(p.vm.make_ref()));
     "erlang", "self", 0 => |p, _| Ok(Term::Pid(p.pid));
-    "erlang", "node", 0 => |_, _| Ok(Term::Atom(atoms::NONODE));
-    "erlang", "node", 1 => |_, _| Ok(Term::Atom(atoms::NONODE));
+    "erlang", "node", 0 => |p, _| Ok(Term::Atom(p.vm.dist.node().name));
+    "erlang", "node", 1 => |p, a| match &a[0] {
+        Term::Pid(x) => Ok(Term::Atom(x.as_external().map_or(p.vm.dist.node().name, |e| e.node))),
+        Term::Ref(x) => Ok(Term::Atom(x.as_external().map_or(p.vm.dist.node().name, |e| e.node))),
+        _ => badarg(),
+    };
     "erlang", "put", 2 => |p, a| {
         let old = match p.extras_mut().dict.iter_mut().find(|(k, _)| *k == a[0]) {
             Some(slot) => std::mem::replace(&mut slot.1, a[1].clone()),

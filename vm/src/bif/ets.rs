@@ -139,7 +139,7 @@ bifs! {
     "ets", "prev", 2 => |p, a| step(p, &a[0], Some(&a[1]), false);
     "ets", "info", 1 => |p, a| match p.vm.ets.find(&a[0]) {
         Some(t) => {
-            let items = INFO_ITEMS.iter().map(|i| Term::tuple(vec![Term::atom(i), info_item(&t, i)]));
+            let items = INFO_ITEMS.iter().map(|i| Term::tuple(vec![Term::atom(i), info_item(p, &t, i)]));
             Ok(Term::list(items.collect()))
         }
         None if matches!(a[0], Term::Atom(_) | Term::Ref(_)) => Ok(Term::Atom(atoms::UNDEFINED)),
@@ -151,7 +151,7 @@ bifs! {
             _ => return badarg(),
         };
         match p.vm.ets.find(&a[0]) {
-            Some(t) => Ok(info_item(&t, item)),
+            Some(t) => Ok(info_item(p, &t, item)),
             None if matches!(a[0], Term::Atom(_) | Term::Ref(_)) => Ok(Term::Atom(atoms::UNDEFINED)),
             None => badarg(),
         }
@@ -858,7 +858,7 @@ fn step(p: &mut Proc, tab: &Term, from: Option<&Term>, forward: bool) -> BifResu
     Ok(found.map(|k| k.term.clone()).unwrap_or_else(|| Term::atom("$end_of_table")))
 }
 
-fn info_item(t: &Table, item: &str) -> Term {
+fn info_item(p: &Proc, t: &Table, item: &str) -> Term {
     match item {
         "id" => Term::Ref(t.id),
         "decentralized_counters" => Term::bool(t.flags.decentralized_counters),
@@ -870,7 +870,7 @@ fn info_item(t: &Table, item: &str) -> Term {
         "heir" => t.heir.lock().as_ref().map(|(h, _)| Term::Pid(*h)).unwrap_or_else(|| Term::atom("none")),
         "name" => Term::Atom(*t.name.lock()),
         "size" => Term::Int(t.data.read().values().map(|b| b.0.len()).sum::<usize>() as i64),
-        "node" => Term::Atom(atoms::NONODE),
+        "node" => Term::Atom(p.vm.dist.node().name),
         "named_table" => Term::bool(t.named),
         "type" => Term::atom(match t.kind {
             Kind::Set => "set",

@@ -211,9 +211,20 @@ bifs! {
             _ => badarg(),
         }
     };
-    "erlang", "is_alive", 0 => |_, _| Ok(Term::bool(false));
-    "erlang", "nodes", 0 => |_, _| Ok(Term::Nil);
-    "erlang", "nodes", 1 => |_, _| Ok(Term::Nil);
+    "erlang", "is_alive", 0 => |p, _| Ok(Term::bool(p.vm.dist.alive()));
+    "erlang", "nodes", 0 => |p, _| Ok(Term::list(p.vm.dist.nodes().into_iter().map(Term::Atom).collect()));
+    "erlang", "nodes", 1 => |p, a| nodes(p, &a[0]);
+    "erlang", "get_cookie", 0 => |p, _| Ok(Term::Atom(p.vm.dist.cookie()));
+    "erlang", "monitor_node", 2 => |p, a| monitor_node(p, &a[0], &a[1]);
+    "erlang", "monitor_node", 3 => |p, a| match a[2].list_len() {
+        Some(_) => monitor_node(p, &a[0], &a[1]),
+        None => badarg(),
+    };
+    "erlang", "disconnect_node", 1 => |p, a| match &a[0] {
+        Term::Atom(n) if p.vm.dist.alive() => Ok(Term::bool(p.vm.dist.disconnect(*n))),
+        Term::Atom(_) => Ok(Term::Atom(atoms::IGNORED)),
+        _ => badarg(),
+    };
     "erlang", "system_info", 1 => |p, a| system_info(p, &a[0]);
     "erlang", "statistics", 1 => |p, a| statistics(p, &a[0]);
 }
@@ -302,6 +313,47 @@ fn link(p: &mut Proc, t: &Term) -> BifResult {
     Ok(Term::bool(true))
 }
 
+/// `nodes/1`: the kinds are `visible`, `hidden`, `connected`, `this` and `known`, alone or
+/// in a list. ember connects only visibly, so `hidden` is always empty.
+fn nodes(p: &Proc, kinds: &Term) -> BifResult {
+    let kinds: Vec<Term> = match kinds {
+        Term::Atom(_) => vec![kinds.clone()],
+        _ => kinds.list_to_vec().ok_or_else(Exception::badarg)?,
+    };
+    let (mut this, mut others) = (false, false);
+    for k in &kinds {
+        match k.as_atom().map(|a| a.as_str()) {
+            Some("visible" | "connected") => others = true,
+            Some("this") => this = true,
+            Some("known") => (this, others) = (true, true),
+            Some("hidden") => {}
+            _ => return badarg(),
+        }
+    }
+    let mut out = Vec::new();
+    if this && p.vm.dist.alive() {
+        out.push(Term::Atom(p.vm.dist.node().name));
+    }
+    if others {
+        out.extend(p.vm.dist.nodes().into_iter().map(Term::Atom));
+    }
+    Ok(Term::list(out))
+}
+
+/// `monitor_node(Node, Flag)`: `{nodedown, Node}` when the connection to Node goes down;
+/// at once when the node is not distributed.
+fn monitor_node(p: &mut Proc, node: &Term, flag: &Term) -> BifResult {
+    let (Term::Atom(n), Some(on)) = (node, flag.as_bool()) else { return badarg() };
+    if !p.vm.dist.alive() {
+        if on {
+            p.deliver(Term::tuple(vec![Term::Atom(atoms::NODEDOWN), node.clone()]));
+        }
+        return Ok(Term::bool(true));
+    }
+    p.vm.dist.monitor_node(p.pid, *n, on);
+    Ok(Term::bool(true))
+}
+
 fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
     if !kind.is_atom(atoms::PROCESS) {
         return badarg();
@@ -309,12 +361,23 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
     let (pid, name) = match target {
         Term::Pid(pid) => (Some(*pid), None),
         Term::Atom(n) => {
-            (p.vm.processes.whereis(*n), Some(Term::tuple(vec![target.clone(), Term::Atom(atoms::NONODE)])))
+            (p.vm.processes.whereis(*n), Some(Term::tuple(vec![target.clone(), Term::Atom(p.vm.dist.node().name)])))
         }
         Term::Tuple(t) if t.len() == 2 && matches!((&t[0], &t[1]), (Term::Atom(_), Term::Atom(_))) => {
             let n = t[0].as_atom().unwrap_or(atoms::UNDEFINED);
-            let pid = if t[1].is_atom(atoms::NONODE) { p.vm.processes.whereis(n) } else { None };
-            (pid, Some(target.clone()))
+            let node = t[1].as_atom().unwrap_or(atoms::NONODE);
+            if node != p.vm.dist.node().name {
+                // A name on another node: a node that is not distributed cannot have one.
+                if !p.vm.dist.alive() {
+                    return badarg();
+                }
+                let r = p.vm.make_ref();
+                p.vm.dist.monitor_name(p.pid, node, n, r);
+                let me = p.pid;
+                p.extras_mut().monitors.push((r, me, Some(target.clone())));
+                return Ok(Term::Ref(r));
+            }
+            (p.vm.processes.whereis(n), Some(target.clone()))
         }
         _ => return badarg(),
     };

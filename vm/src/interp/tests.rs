@@ -122,8 +122,7 @@ fn a_built_in_stays_first_after_its_module_loads_and_hands_on_what_it_declines()
     let caller = "-module(t).\n-export([f/1]).\nf(Dev) -> io:format(Dev, \"hi~n\", []).\n";
     for load_first in [true, false] {
         let out = Arc::new(CapturedOutput::default());
-        let mut config = VmConfig::default();
-        config.builtin_modules = vec![("io", io)];
+        let config = VmConfig { builtin_modules: vec![("io", io)], ..Default::default() };
         let vm = Vm::with_output(config, out.clone());
         if load_first {
             assert!(vm.load_source("io.erl", io).is_ok());

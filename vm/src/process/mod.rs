@@ -509,11 +509,11 @@ impl Proc {
     /// False if there was no such monitor.
     pub(crate) fn drop_monitor(&mut self, r: Ref) -> bool {
         let Some(i) = self.extras().monitors.iter().position(|(x, _, _)| *x == r) else { return false };
-        let (_, target, _) = self.extras_mut().monitors.remove(i);
+        let (_, target, name) = self.extras_mut().monitors.remove(i);
         // A delivered demonitor is honoured even if the target is exiting (it drops the
         // monitor before sending its 'DOWN's). Only when the target has ended already may a
         // 'DOWN' still be on its way (unless it is here): that one is dropped on arrival.
-        let delivered = self.vm.signal(target, Signal::Demonitor { from: self.pid, r });
+        let delivered = self.vm.demonitor(self.pid, r, target, name.as_ref());
         if !delivered && !self.mailbox.iter().any(|m| is_down_for(m, r)) {
             self.extras_mut().demonitored.push(r);
         }

@@ -170,7 +170,7 @@ impl ProcessTable {
         let i = pid.index() - 1;
         let mut slots = self.slots.lock();
         if let Some(serial) = slots.serials.get_mut(i as usize) {
-            *serial = serial.wrapping_add(1);
+            *serial = serial.wrapping_add(1) & Pid::MAX_SERIAL;
             slots.free.push(i);
         }
     }

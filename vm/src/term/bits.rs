@@ -196,7 +196,7 @@ mod tests {
         assert_eq!(b.read_bits(4, 8), 0b1100_0101);
         assert_eq!(b.read_bits(0, 16), 0b1010_1100_0101_0011);
         let s = b.slice(3, 10);
-        assert_eq!(s.read_bits(0, 10), 0b0_1100_0101_0);
+        assert_eq!(s.read_bits(0, 10), 0b01_1000_1010);
         assert_eq!(&*s.to_bytes(), &[0b0110_0010, 0b1000_0000]);
     }
 

@@ -12,17 +12,18 @@
 //!   followed by twelve zero bytes, `OldIndex` is the lambda index, `OldUniq` is `uniq`,
 //!   and the creator pid is `<0.0.0>` on `nonode@nohost`.
 //!
-//! Pids and references are written as local to `nonode@nohost` with creation 0
-//! (`NEW_PID_EXT` with the pid's slot index as ID and its generation as serial;
-//! `NEWER_REFERENCE_EXT` with three words holding the reference number as `print.rs`
-//! shows it: low 20 bits, next 20 bits, then the rest).
+//! This node's pids and references are written with the node's name and creation
+//! ([`NodeId`]: `nonode@nohost` and 0 until distribution starts), as `NEW_PID_EXT` with the
+//! pid's slot index as ID and its generation as serial, and as `NEWER_REFERENCE_EXT` with
+//! three words holding the reference number as `print.rs` shows it (low 20 bits, next 20
+//! bits, then the rest). Other nodes' pids and references are written as they came.
 //!
 //! [`decode`] accepts everything `encode` writes (compressed terms included) plus the older tags (`SMALL_ATOM_EXT`,
 //! `ATOM_EXT`, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`). It deliberately rejects, with
-//! an error rather than a guess: atom cache references, ports, closures
-//! (`NEW_FUN_EXT`, `FUN_EXT`), pids or references of any node other than
-//! `nonode@nohost`, and four- or five-word references (BEAM's pid-bound references).
-//! Reference words are reduced to the bits a [`Ref`] holds. Malformed input of any kind
+//! an error rather than a guess: atom cache references, ports and closures
+//! (`NEW_FUN_EXT`, `FUN_EXT`). A pid or reference whose node and creation are this node's
+//! ([`NodeId::owns`]) becomes a local one (reference words reduced to the bits a [`Ref`]
+//! holds); any other is interned as another node's (see `external.rs`). Malformed input of any kind
 //! yields an [`EtfError`], never a panic. Bytes after the term are left to the caller.
 //!
 //! Neither direction recurses along list tails or into nested terms: both keep an
@@ -30,7 +31,8 @@
 //! constant native stack. (Only the comparison that sorts map keys recurses, into the
 //! heads and elements of keys, never along a list's tail.)
 
-use super::{atoms, Atom, AtomError, Bitstring, Fun, FunKind, Map, Pid, Ref, Term};
+use super::external::{ExternalPid, ExternalRef, MAX_REF_WORDS};
+use super::{Atom, AtomError, Bitstring, Fun, FunKind, Map, NodeId, Pid, Ref, Term};
 use num_bigint::{BigInt, Sign};
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -71,10 +73,6 @@ const V4_PORT_EXT: u8 = 120;
 
 /// The longest list `STRING_EXT` can hold.
 const MAX_STRING_EXT: usize = 65535;
-
-/// The most words a decoded reference may have. BEAM accepts up to five, but four- and
-/// five-word references name pid-bound references that ember cannot represent.
-const MAX_REF_WORDS: usize = 3;
 
 /// Why a binary could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,11 +116,13 @@ pub struct EncodeOptions {
     /// `compressed` / `{compressed, Level}`: the zlib level (0 for none). As in erl, the
     /// compressed form is used only if it is no longer than the plain one.
     pub compression: u32,
+    /// The node whose name and creation this node's pids and references carry.
+    pub node: NodeId,
 }
 
 impl Default for EncodeOptions {
     fn default() -> EncodeOptions {
-        EncodeOptions { minor_version: 1, compression: 0 }
+        EncodeOptions { minor_version: 1, compression: 0, node: NodeId::NONODE }
     }
 }
 
@@ -133,7 +133,7 @@ pub fn encode(t: &Term) -> Vec<u8> {
 
 /// Encodes `t` as `term_to_binary/2` does with the given options.
 pub fn encode_with(t: &Term, opts: &EncodeOptions) -> Vec<u8> {
-    let mut enc = Encoder { out: Vec::with_capacity(64), minor: opts.minor_version };
+    let mut enc = Encoder { out: Vec::with_capacity(64), minor: opts.minor_version, node: opts.node };
     enc.out.push(VERSION);
     enc.term(t);
     if opts.compression > 0 {
@@ -191,6 +191,7 @@ enum Work<'a> {
 struct Encoder {
     out: Vec<u8>,
     minor: u8,
+    node: NodeId,
 }
 
 impl Encoder {
@@ -281,11 +282,23 @@ impl Encoder {
             Term::Pid(p) => self.pid(*p),
             Term::Ref(r) => {
                 self.out.push(NEWER_REFERENCE_EXT);
-                self.u16(3);
-                self.atom(atoms::NONODE.as_str());
-                self.u32(0);
-                for w in ref_words(*r) {
-                    self.u32(w);
+                match r.as_external() {
+                    None => {
+                        self.u16(3);
+                        self.atom(self.node.name.as_str());
+                        self.u32(self.node.creation);
+                        for w in ref_words(*r) {
+                            self.u32(w);
+                        }
+                    }
+                    Some(e) => {
+                        self.u16(e.words().len() as u16);
+                        self.atom(e.node.as_str());
+                        self.u32(e.creation);
+                        for w in e.words() {
+                            self.u32(*w);
+                        }
+                    }
                 }
             }
         }
@@ -369,10 +382,16 @@ impl Encoder {
 
     fn pid(&mut self, p: Pid) {
         self.out.push(NEW_PID_EXT);
-        self.atom(atoms::NONODE.as_str());
-        self.u32(p.index());
-        self.u32(p.serial());
-        self.u32(0);
+        let e = p.as_external().unwrap_or(ExternalPid {
+            node: self.node.name,
+            id: p.index(),
+            serial: p.serial(),
+            creation: self.node.creation,
+        });
+        self.atom(e.node.as_str());
+        self.u32(e.id);
+        self.u32(e.serial);
+        self.u32(e.creation);
     }
 
     fn fun<'a>(&mut self, f: &'a Fun, work: &mut Vec<Work<'a>>) {
@@ -483,14 +502,19 @@ fn ref_words(r: Ref) -> [u32; 3] {
 /// The reference whose words are `w` (words beyond what a [`Ref`] holds are dropped).
 fn ref_from_words(w: &[u32]) -> Ref {
     let word = |i: usize| w.get(i).copied().unwrap_or(0) as u64;
-    Ref((word(0) & 0xfffff) | ((word(1) & 0xfffff) << 20) | ((word(2) & 0xff_ffff) << 40))
+    Ref((word(0) & 0xfffff) | ((word(1) & 0xfffff) << 20) | ((word(2) & 0x7f_ffff) << 40))
 }
 
 /// Decodes one term from the start of `bytes` (which begins with the version byte),
 /// returning it and the number of bytes it used. Bytes after the term are ignored, as
 /// `binary_to_term/1` ignores them.
 pub fn decode(bytes: &[u8]) -> Result<(Term, usize), EtfError> {
-    let mut r = Reader { buf: bytes, pos: 0 };
+    decode_in(bytes, NodeId::NONODE)
+}
+
+/// [`decode`] on node `node`: pids and references of `node` become local ones.
+pub fn decode_in(bytes: &[u8], node: NodeId) -> Result<(Term, usize), EtfError> {
+    let mut r = Reader { buf: bytes, pos: 0, node };
     let version = r.u8()?;
     if version != VERSION {
         return Err(EtfError::BadVersion(version));
@@ -498,7 +522,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Term, usize), EtfError> {
     if r.peek() == Some(COMPRESSED) {
         r.pos += 1;
         let (bytes, used) = decompress(&mut r)?;
-        let mut inner = Reader { buf: &bytes, pos: 0 };
+        let mut inner = Reader { buf: &bytes, pos: 0, node: r.node };
         let t = decode_term(&mut inner)?;
         if inner.pos != bytes.len() {
             return Err(EtfError::Malformed("bytes after a compressed term"));
@@ -512,6 +536,7 @@ pub fn decode(bytes: &[u8]) -> Result<(Term, usize), EtfError> {
 struct Reader<'a> {
     buf: &'a [u8],
     pos: usize,
+    node: NodeId,
 }
 
 impl<'a> Reader<'a> {
@@ -580,15 +605,6 @@ impl<'a> Reader<'a> {
         Atom::try_new(&name).map_err(|e| match e {
             AtomError::TooLong | AtomError::TableFull => EtfError::AtomLimit,
         })
-    }
-
-    /// Reads the node atom of a pid or reference, which must be this node's.
-    fn local_node(&mut self) -> Result<(), EtfError> {
-        if self.atom()? == atoms::NONODE {
-            Ok(())
-        } else {
-            Err(EtfError::Unsupported("pid or reference of another node"))
-        }
     }
 
     /// Reads an integer term of 0..=255 (an export fun's arity).
@@ -699,24 +715,20 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                 }
             }
             NEW_PID_EXT | PID_EXT => {
-                r.local_node()?;
+                let node = r.atom()?;
                 let id = r.u32()?;
                 let serial = r.u32()?;
-                if tag == NEW_PID_EXT {
-                    r.u32()?;
+                let creation = if tag == NEW_PID_EXT { r.u32()? } else { u32::from(r.u8()?) };
+                if r.node.owns(node, creation) {
+                    Term::Pid(Pid::new(id, serial))
                 } else {
-                    r.u8()?;
+                    Term::Pid(Pid::external(ExternalPid { node, id, serial, creation }))
                 }
-                Term::Pid(Pid::new(id, serial))
             }
             NEWER_REFERENCE_EXT | NEW_REFERENCE_EXT => {
                 let words = r.u16()? as usize;
-                r.local_node()?;
-                if tag == NEWER_REFERENCE_EXT {
-                    r.u32()?;
-                } else {
-                    r.u8()?;
-                }
+                let node = r.atom()?;
+                let creation = if tag == NEWER_REFERENCE_EXT { r.u32()? } else { u32::from(r.u8()?) };
                 if words == 0 || words > MAX_REF_WORDS {
                     return Err(EtfError::Malformed("bad reference length"));
                 }
@@ -724,7 +736,11 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                 for slot in w.iter_mut().take(words) {
                     *slot = r.u32()?;
                 }
-                Term::Ref(ref_from_words(&w[..words]))
+                if r.node.owns(node, creation) {
+                    Term::Ref(ref_from_words(&w[..words]))
+                } else {
+                    Term::Ref(Ref::external(ExternalRef { node, creation, len: words as u8, words: w }))
+                }
             }
             EXPORT_EXT => {
                 let module = r.atom()?;
@@ -899,7 +915,7 @@ mod tests {
             want.extend_from_slice(&[207, 168]);
         }
         exact(&a(&long), &want);
-        exact(&Term::Atom(atoms::TRUE), &[131, 100, 0, 4, 116, 114, 117, 101]);
+        exact(&Term::Atom(crate::term::atoms::TRUE), &[131, 100, 0, 4, 116, 114, 117, 101]);
     }
 
     #[test]
@@ -997,7 +1013,7 @@ mod tests {
             ],
         );
         // #Ref<0.1837693696.482082817.71834> as erl wrote it; ember keeps the low 20 bits
-        // of the first two words and 24 of the third.
+        // of the first two words and 23 of the third (local references are below 2^63).
         let bytes = [
             131, 90, 0, 3, 100, 0, 13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0, 0, 0, 0,
             1, 24, 154, 28, 188, 0, 1, 109, 136, 251, 0,
@@ -1005,8 +1021,8 @@ mod tests {
         let (t, used) = decode(&bytes).unwrap();
         assert_eq!(used, bytes.len());
         let Term::Ref(r) = t else { panic!("not a ref: {t:?}") };
-        assert_eq!(ref_words(r), [71834, 0xc0001, 0x88fb00]);
-        for r in [Ref(0), Ref(1), Ref(0xfedc_ba98_7654_3210), Ref(u64::MAX)] {
+        assert_eq!(ref_words(r), [71834, 0xc0001, 0x08fb00]);
+        for r in [Ref(0), Ref(1), Ref(0x7edc_ba98_7654_3210), Ref(i64::MAX as u64)] {
             assert_eq!(decode(&encode(&Term::Ref(r))).unwrap().0, Term::Ref(r));
         }
     }
@@ -1082,7 +1098,7 @@ mod tests {
     fn local_closures_encode_with_placeholders_and_do_not_decode() {
         // The closure path is driven directly, so that the test needs no loaded module.
         let env = vec![Term::Int(5)];
-        let mut enc = Encoder { out: vec![VERSION], minor: 1 };
+        let mut enc = Encoder { out: vec![VERSION], minor: 1, node: NodeId::NONODE };
         let mut work = Vec::new();
         enc.closure(Atom::new("m"), 3, 1, 0x01020304, &env, &mut work);
         while let Some(w) = work.pop() {
@@ -1112,6 +1128,37 @@ mod tests {
     }
 
     #[test]
+    fn other_nodes_pids_and_refs_round_trip_and_own_ones_become_local() {
+        let me = NodeId { name: Atom::new("me@host"), creation: 9 };
+        let on = |node: &str, creation: u32| {
+            let mut pid = vec![131, 88, 100, 0, node.len() as u8];
+            pid.extend_from_slice(node.as_bytes());
+            pid.extend_from_slice(&[0, 0, 0, 85, 0, 0, 0, 2]);
+            pid.extend_from_slice(&creation.to_be_bytes());
+            pid
+        };
+        let theirs = on("you@host", 4);
+        let (t, _) = decode_in(&theirs, me).unwrap();
+        let Term::Pid(p) = t else { panic!("not a pid: {t:?}") };
+        assert!(!p.is_local());
+        assert_eq!(p.as_external().map(|e| (e.id, e.serial, e.creation)), Some((85, 2, 4)));
+        assert_eq!(encode_with(&Term::Pid(p), &EncodeOptions { node: me, ..Default::default() }), theirs);
+        let (t, _) = decode_in(&on("me@host", 9), me).unwrap();
+        assert_eq!(t, Term::Pid(Pid::new(85, 2)));
+        assert_eq!(encode_with(&t, &EncodeOptions { node: me, ..Default::default() }), on("me@host", 9));
+        // A reference of another node keeps all five words.
+        let mut r = vec![131, 90, 0, 5, 100, 0, 8];
+        r.extend_from_slice(b"you@host");
+        r.extend_from_slice(&[0, 0, 0, 4]);
+        for w in 1..=5u32 {
+            r.extend_from_slice(&w.to_be_bytes());
+        }
+        let (t, _) = decode_in(&r, me).unwrap();
+        assert!(matches!(t, Term::Ref(x) if !x.is_local()));
+        assert_eq!(encode(&t), r);
+    }
+
+    #[test]
     fn malformed_input_is_an_error() {
         let bad: &[&[u8]] = &[
             &[],
@@ -1138,7 +1185,8 @@ mod tests {
             &[131, 113, 97, 1, 100, 0, 1, 98, 97, 1],
             &[131, 113, 100, 0, 1, 97, 100, 0, 1, 98, 98, 0, 0, 1, 0],
             &[131, 88, 97, 1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
-            &[131, 88, 100, 0, 3, 97, 64, 98, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0],
+            &[131, 88, 100, 0, 3, 97, 64, 98, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0],
+            &[131, 90, 0, 6, 100, 0, 3, 97, 64, 98, 0, 0, 0, 1, 0, 0, 0, 0],
             &[131, 82, 0],
             &[131, 80, 0, 0, 0, 1, 1, 2],
             &[131, 0],

@@ -12,6 +12,7 @@
 mod atom;
 mod bits;
 pub mod etf;
+pub mod external;
 pub mod floats;
 pub mod format;
 mod fun;
@@ -25,6 +26,7 @@ mod raw;
 pub use atom::{atoms, Atom, AtomError, MAX_ATOM_CHARS};
 pub use bits::BitWriter;
 pub use bits::Bitstring;
+pub use external::{ExternalPid, ExternalRef, NodeId};
 pub use floats::{float_to_list, FloatOpts};
 pub use fun::{Fun, FunKind};
 pub use hash::{phash, phash2, phash2_range};
@@ -153,14 +155,19 @@ impl std::ops::Deref for Tuple {
     }
 }
 
-/// A local process identifier: a slot index and the generation of that slot.
+/// A process identifier. A local one is a slot index and the generation of that slot; one
+/// of another node is an index into the table of remote pids (see `external.rs`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct Pid(pub u64);
 
 impl Pid {
-    /// Makes a pid from a slot index and a serial (generation).
+    /// The largest serial a local pid holds (the top bit marks pids of other nodes).
+    pub const MAX_SERIAL: u32 = 0x7fff_ffff;
+
+    /// Makes a local pid from a slot index and a serial (generation, at most
+    /// [`Pid::MAX_SERIAL`]: higher bits are dropped).
     pub fn new(index: u32, serial: u32) -> Pid {
-        Pid(((serial as u64) << 32) | index as u64)
+        Pid((((serial & Pid::MAX_SERIAL) as u64) << 32) | index as u64)
     }
     /// The slot index.
     pub fn index(self) -> u32 {
@@ -172,7 +179,8 @@ impl Pid {
     }
 }
 
-/// A reference: a number unique within this node.
+/// A reference: a number unique within this node (below 2^63), or an index into the table
+/// of other nodes' references (see `external.rs`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
 pub struct Ref(pub u64);
 

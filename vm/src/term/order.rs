@@ -183,8 +183,8 @@ fn cmp_leaf(a: &Term, b: &Term, exact: bool) -> Ordering {
         (Term::Map(x), Term::Map(y)) => cmp_maps(x, y, exact),
         (Term::Bits(x), Term::Bits(y)) => cmp_bits(x, y),
         (Term::Fun(x), Term::Fun(y)) => cmp_funs(x, y),
-        (Term::Pid(x), Term::Pid(y)) => x.index().cmp(&y.index()).then(x.serial().cmp(&y.serial())),
-        (Term::Ref(x), Term::Ref(y)) => x.cmp(y),
+        (Term::Pid(x), Term::Pid(y)) => super::external::cmp_pids(*x, *y),
+        (Term::Ref(x), Term::Ref(y)) => super::external::cmp_refs(*x, *y),
         _ if class(a) == 0 => cmp_numbers(a, b, exact),
         _ => Ordering::Equal,
     }

@@ -173,11 +173,21 @@ pub fn write_into(s: &mut String, t: &Term) {
             }
         },
         Term::Pid(p) => {
-            let _ = write!(s, "<0.{}.{}>", p.index(), p.serial());
+            let (node, id, serial) = p.parts();
+            let _ = write!(s, "<{node}.{id}.{serial}>");
         }
-        Term::Ref(r) => {
-            let _ = write!(s, "#Ref<0.{}.{}.{}>", (r.0 >> 40) & 0xffff_ffff, (r.0 >> 20) & 0xfffff, r.0 & 0xfffff);
-        }
+        Term::Ref(r) => match r.as_external() {
+            None => {
+                let _ = write!(s, "#Ref<0.{}.{}.{}>", (r.0 >> 40) & 0xffff_ffff, (r.0 >> 20) & 0xfffff, r.0 & 0xfffff);
+            }
+            Some(e) => {
+                let _ = write!(s, "#Ref<{}", super::external::node_number(e.node));
+                for w in e.words().iter().rev() {
+                    let _ = write!(s, ".{w}");
+                }
+                s.push('>');
+            }
+        },
     }
 }
 
@@ -220,6 +230,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::approx_constant, reason = "3.14 is a datum to print, not pi")]
     fn floats_print_in_their_shortest_form() {
         for (f, text) in [
             (1000.0, "1.0e3"),

@@ -1,0 +1,430 @@
+//! The VM's side of distribution.
+//!
+//! The wire (port mapper, handshake, sockets, ticks) lives in the `ember-dist` crate, behind
+//! the [`Transport`] trait. This module is what the VM itself must know: this node's name
+//! and creation, the control messages of the distribution protocol in both directions
+//! (made from the VM's own signals, and turned back into them), and which links and
+//! monitors cross to each node, so that when a connection goes down every process
+//! involved learns it with `noconnection`, as in erl.
+//!
+//! Signals to a pid of another node reach [`Dist::outgoing`] from `VmShared::signal`, the
+//! one place every signal goes through; control messages from other nodes arrive through
+//! [`crate::Vm::dist_receive`].
+
+use crate::process::Signal;
+use crate::term::{atoms, Atom, NodeId, Pid, Ref, Term};
+use crate::vm::VmShared;
+use parking_lot::Mutex;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, OnceLock};
+
+/// What crosses from this node to others: the seam the distribution layer plugs into.
+/// Without one, the node is not distributed: sends to other nodes are dropped, as on a
+/// non-distributed erl node.
+pub trait Transport: Send + Sync {
+    /// Queues a control message (and the payload that follows it, if any) for `node`,
+    /// connecting to it first when there is no connection. When the connection cannot be
+    /// made, or is lost, the transport calls [`crate::Vm::node_down`] for the node.
+    fn send(&self, node: Atom, control: Term, payload: Option<Term>);
+    /// Connects to `node` unless connected (or connecting) already.
+    fn connect(&self, node: Atom);
+    /// The nodes this node is connected to now.
+    fn nodes(&self) -> Vec<Atom>;
+    /// Closes the connection to `node`; false if there was none.
+    fn disconnect(&self, node: Atom) -> bool;
+}
+
+/// The control message codes of the distribution protocol that ember sends or takes.
+mod op {
+    pub(super) const LINK: i64 = 1;
+    pub(super) const SEND: i64 = 2;
+    pub(super) const EXIT: i64 = 3;
+    pub(super) const UNLINK: i64 = 4;
+    pub(super) const REG_SEND: i64 = 6;
+    pub(super) const EXIT2: i64 = 8;
+    pub(super) const SEND_TT: i64 = 12;
+    pub(super) const EXIT_TT: i64 = 13;
+    pub(super) const REG_SEND_TT: i64 = 16;
+    pub(super) const EXIT2_TT: i64 = 18;
+    pub(super) const MONITOR_P: i64 = 19;
+    pub(super) const DEMONITOR_P: i64 = 20;
+    pub(super) const MONITOR_P_EXIT: i64 = 21;
+    pub(super) const SEND_SENDER: i64 = 22;
+    pub(super) const SEND_SENDER_TT: i64 = 23;
+    pub(super) const PAYLOAD_EXIT: i64 = 24;
+    pub(super) const PAYLOAD_EXIT_TT: i64 = 25;
+    pub(super) const PAYLOAD_EXIT2: i64 = 26;
+    pub(super) const PAYLOAD_EXIT2_TT: i64 = 27;
+    pub(super) const PAYLOAD_MONITOR_P_EXIT: i64 = 28;
+    pub(super) const SPAWN_REQUEST: i64 = 29;
+    pub(super) const SPAWN_REQUEST_TT: i64 = 30;
+    pub(super) const SPAWN_REPLY: i64 = 31;
+    pub(super) const ALIAS_SEND: i64 = 33;
+    pub(super) const ALIAS_SEND_TT: i64 = 34;
+    pub(super) const UNLINK_ID: i64 = 35;
+    pub(super) const UNLINK_ID_ACK: i64 = 36;
+}
+
+/// The links and monitors between this node and one other: what to undo, and whom to
+/// tell, when the connection goes down.
+#[derive(Default)]
+struct Crossing {
+    /// Linked pairs: (local process, remote process).
+    links: Vec<(Pid, Pid)>,
+    /// Monitors local processes hold there: (watcher, reference, the monitored process as
+    /// its `'DOWN'` message names it).
+    monitors: Vec<(Pid, Ref, Term)>,
+    /// Monitors processes there hold on local ones: (target, watcher, reference).
+    watched: Vec<(Pid, Pid, Ref)>,
+    /// Processes that called `monitor_node(Node, true)` (once per call).
+    node_watchers: Vec<Pid>,
+}
+
+/// A VM's distribution state.
+pub(crate) struct Dist {
+    /// This node's [`NodeId`], packed.
+    node: AtomicU64,
+    transport: OnceLock<Arc<dyn Transport>>,
+    cookie: Mutex<Atom>,
+    crossings: Mutex<HashMap<Atom, Crossing>>,
+    unlink_ids: AtomicU64,
+}
+
+impl Default for Dist {
+    fn default() -> Dist {
+        Dist {
+            node: AtomicU64::new(NodeId::NONODE.pack()),
+            transport: OnceLock::new(),
+            cookie: Mutex::new(atoms::NOCOOKIE),
+            crossings: Mutex::new(HashMap::new()),
+            unlink_ids: AtomicU64::new(1),
+        }
+    }
+}
+
+fn tuple(elems: Vec<Term>) -> Term {
+    Term::tuple(elems)
+}
+
+/// The `'DOWN'` message of a process monitor.
+pub(crate) fn down(r: Ref, who: Term, reason: Term) -> Term {
+    tuple(vec![Term::Atom(atoms::DOWN), Term::Ref(r), Term::Atom(atoms::PROCESS), who, reason])
+}
+
+/// Where a pid lives: `None` for this node.
+fn node_of(p: Pid) -> Option<Atom> {
+    p.as_external().map(|e| e.node)
+}
+
+impl Dist {
+    /// This node's name and creation.
+    pub(crate) fn node(&self) -> NodeId {
+        NodeId::unpack(self.node.load(Ordering::Relaxed))
+    }
+
+    /// Is the node distributed?
+    pub(crate) fn alive(&self) -> bool {
+        self.transport.get().is_some()
+    }
+
+    /// The cookie (`nocookie` when not distributed).
+    pub(crate) fn cookie(&self) -> Atom {
+        *self.cookie.lock()
+    }
+
+    /// Makes the node distributed. False if it was already.
+    pub(crate) fn start(&self, node: NodeId, cookie: Atom, transport: Arc<dyn Transport>) -> bool {
+        if self.transport.set(transport).is_err() {
+            return false;
+        }
+        *self.cookie.lock() = cookie;
+        self.node.store(node.pack(), Ordering::Relaxed);
+        true
+    }
+
+    /// The nodes connected now.
+    pub(crate) fn nodes(&self) -> Vec<Atom> {
+        self.transport.get().map(|t| t.nodes()).unwrap_or_default()
+    }
+
+    /// Closes the connection to `node`.
+    pub(crate) fn disconnect(&self, node: Atom) -> bool {
+        self.transport.get().is_some_and(|t| t.disconnect(node))
+    }
+
+    fn send(&self, node: Atom, control: Term, payload: Option<Term>) {
+        if let Some(t) = self.transport.get() {
+            t.send(node, control, payload);
+        }
+    }
+
+    fn crossing<R>(&self, node: Atom, f: impl FnOnce(&mut Crossing) -> R) -> R {
+        f(self.crossings.lock().entry(node).or_default())
+    }
+
+    /// A signal from a local process to a process of another node.
+    pub(crate) fn outgoing(&self, to: Pid, s: Signal) {
+        let Some(node) = node_of(to) else { return };
+        let int = Term::Int;
+        let (control, payload) = match s {
+            Signal::Message(m) => (tuple(vec![int(op::SEND), Term::Atom(atoms::EMPTY), Term::Pid(to)]), Some(m)),
+            Signal::Exit { from, reason, linked: true } => {
+                self.crossing(node, |c| c.links.retain(|l| *l != (from, to)));
+                (tuple(vec![int(op::EXIT), Term::Pid(from), Term::Pid(to), reason]), None)
+            }
+            Signal::Exit { from, reason, linked: false } => {
+                (tuple(vec![int(op::EXIT2), Term::Pid(from), Term::Pid(to), reason]), None)
+            }
+            Signal::Link(from) => {
+                self.crossing(node, |c| {
+                    if !c.links.contains(&(from, to)) {
+                        c.links.push((from, to));
+                    }
+                });
+                (tuple(vec![int(op::LINK), Term::Pid(from), Term::Pid(to)]), None)
+            }
+            Signal::Unlink(from) => {
+                self.crossing(node, |c| c.links.retain(|l| *l != (from, to)));
+                let id = self.unlink_ids.fetch_add(1, Ordering::Relaxed);
+                (tuple(vec![int(op::UNLINK_ID), Term::Int(id as i64), Term::Pid(from), Term::Pid(to)]), None)
+            }
+            Signal::Monitor { from, r, .. } => {
+                self.crossing(node, |c| c.monitors.push((from, r, Term::Pid(to))));
+                (tuple(vec![int(op::MONITOR_P), Term::Pid(from), Term::Pid(to), Term::Ref(r)]), None)
+            }
+            Signal::Demonitor { from, r } => {
+                self.crossing(node, |c| c.monitors.retain(|(w, x, _)| !(*w == from && *x == r)));
+                (tuple(vec![int(op::DEMONITOR_P), Term::Pid(from), Term::Pid(to), Term::Ref(r)]), None)
+            }
+            // Aliases of other nodes are sent to through `send_to_alias`; tracing, group
+            // leaders and timeouts do not cross nodes.
+            Signal::AliasMessage { .. } | Signal::Timeout(_) | Signal::GroupLeader(_) | Signal::Trace { .. } => return,
+        };
+        self.send(node, control, payload);
+    }
+
+    /// `{Name, Node} ! Msg` for another node.
+    pub(crate) fn send_to_name(&self, from: Pid, node: Atom, name: Atom, msg: Term) {
+        let control = tuple(vec![Term::Int(op::REG_SEND), Term::Pid(from), Term::Atom(atoms::EMPTY), Term::Atom(name)]);
+        self.send(node, control, Some(msg));
+    }
+
+    /// A send to an alias (a reference) made by another node.
+    pub(crate) fn send_to_alias(&self, from: Pid, alias: Ref, msg: Term) {
+        let Some(e) = alias.as_external() else { return };
+        let control = tuple(vec![Term::Int(op::ALIAS_SEND), Term::Pid(from), Term::Ref(alias)]);
+        self.send(e.node, control, Some(msg));
+    }
+
+    /// `monitor(process, {Name, Node})` for another node.
+    pub(crate) fn monitor_name(&self, from: Pid, node: Atom, name: Atom, r: Ref) {
+        let who = tuple(vec![Term::Atom(name), Term::Atom(node)]);
+        self.crossing(node, |c| c.monitors.push((from, r, who)));
+        let control = tuple(vec![Term::Int(op::MONITOR_P), Term::Pid(from), Term::Atom(name), Term::Ref(r)]);
+        self.send(node, control, None);
+    }
+
+    /// Takes back a monitor set up by [`Dist::monitor_name`].
+    pub(crate) fn demonitor_name(&self, from: Pid, node: Atom, name: Atom, r: Ref) {
+        self.crossing(node, |c| c.monitors.retain(|(w, x, _)| !(*w == from && *x == r)));
+        let control = tuple(vec![Term::Int(op::DEMONITOR_P), Term::Pid(from), Term::Atom(name), Term::Ref(r)]);
+        self.send(node, control, None);
+    }
+
+    /// Tells `watcher` on another node that the process it monitored under `r` (`who`: its
+    /// pid, or `{Name, Node}` if monitored by name) is gone with `reason`.
+    pub(crate) fn monitor_exit(&self, watcher: Pid, r: Ref, who: &Term, reason: Term) {
+        let Some(node) = node_of(watcher) else { return };
+        let from = match who.as_tuple() {
+            Some([name, _]) => name.clone(),
+            _ => who.clone(),
+        };
+        if let Term::Pid(target) = who {
+            self.crossing(node, |c| c.watched.retain(|w| *w != (*target, watcher, r)));
+        }
+        let control = tuple(vec![Term::Int(op::MONITOR_P_EXIT), from, Term::Pid(watcher), Term::Ref(r), reason]);
+        self.send(node, control, None);
+    }
+
+    /// `monitor_node(Node, true)`: `{nodedown, Node}` goes to `pid` when the connection
+    /// goes down (at once if it cannot be made).
+    pub(crate) fn monitor_node(&self, pid: Pid, node: Atom, on: bool) {
+        self.crossing(node, |c| {
+            if on {
+                c.node_watchers.push(pid);
+            } else if let Some(i) = c.node_watchers.iter().position(|p| *p == pid) {
+                c.node_watchers.remove(i);
+            }
+        });
+        if on {
+            if let Some(t) = self.transport.get() {
+                t.connect(node);
+            }
+        }
+    }
+}
+
+/// A control message's fields (as integers, pids, atoms, references).
+fn pid(t: &Term) -> Option<Pid> {
+    match t {
+        Term::Pid(p) => Some(*p),
+        _ => None,
+    }
+}
+
+impl VmShared {
+    /// A control message from `node`, with the payload that came after it.
+    pub(crate) fn dist_receive(&self, node: Atom, control: &Term, payload: Option<Term>) {
+        let Some(fields) = control.as_tuple() else { return };
+        let Some(Term::Int(code)) = fields.first() else { return };
+        // An exit reason comes as the payload (the PAYLOAD_ forms) or as field `i`.
+        let reason_at = |i: usize| payload.clone().or_else(|| fields.get(i).cloned()).unwrap_or(Term::Nil);
+        let traced = matches!(*code, op::EXIT_TT | op::EXIT2_TT);
+        match (*code, &fields[1..]) {
+            (op::SEND | op::SEND_TT, [_, to, ..]) | (op::SEND_SENDER | op::SEND_SENDER_TT, [_, to, ..]) => {
+                if let (Some(to), Some(msg)) = (pid(to), payload) {
+                    self.signal(to, Signal::Message(msg));
+                }
+            }
+            (op::REG_SEND | op::REG_SEND_TT, [_, _, Term::Atom(name), ..]) => {
+                if let (Some(to), Some(msg)) = (self.processes.whereis(*name), payload) {
+                    self.signal(to, Signal::Message(msg));
+                }
+            }
+            (op::ALIAS_SEND | op::ALIAS_SEND_TT, [_, Term::Ref(alias), ..]) => {
+                if let (Some(owner), Some(msg)) = (self.aliases.owner(*alias), payload) {
+                    self.signal(owner, Signal::AliasMessage { alias: *alias, msg });
+                }
+            }
+            (op::LINK, [from, to]) => {
+                let (Some(from), Some(to)) = (pid(from), pid(to)) else { return };
+                if self.signal(to, Signal::Link(from)) {
+                    self.dist.crossing(node, |c| {
+                        if !c.links.contains(&(to, from)) {
+                            c.links.push((to, from));
+                        }
+                    });
+                } else {
+                    self.dist
+                        .outgoing(from, Signal::Exit { from: to, reason: Term::Atom(atoms::NOPROC), linked: true });
+                }
+            }
+            (op::UNLINK, [from, to]) | (op::UNLINK_ID, [_, from, to]) => {
+                let (Some(from), Some(to)) = (pid(from), pid(to)) else { return };
+                self.dist.crossing(node, |c| c.links.retain(|l| *l != (to, from)));
+                self.signal(to, Signal::Unlink(from));
+                if *code == op::UNLINK_ID {
+                    let ack =
+                        tuple(vec![Term::Int(op::UNLINK_ID_ACK), fields[1].clone(), Term::Pid(to), Term::Pid(from)]);
+                    self.dist.send(node, ack, None);
+                }
+            }
+            (op::EXIT | op::EXIT_TT | op::PAYLOAD_EXIT | op::PAYLOAD_EXIT_TT, [from, to, ..]) => {
+                let (Some(from), Some(to)) = (pid(from), pid(to)) else { return };
+                let reason = reason_at(if traced { 4 } else { 3 });
+                self.dist.crossing(node, |c| c.links.retain(|l| *l != (to, from)));
+                self.signal(to, Signal::Exit { from, reason, linked: true });
+            }
+            (op::EXIT2 | op::EXIT2_TT | op::PAYLOAD_EXIT2 | op::PAYLOAD_EXIT2_TT, [from, to, ..]) => {
+                let (Some(from), Some(to)) = (pid(from), pid(to)) else { return };
+                let reason = reason_at(if traced { 4 } else { 3 });
+                self.signal(to, Signal::Exit { from, reason, linked: false });
+            }
+            (op::MONITOR_P, [from, target, Term::Ref(r)]) => {
+                let Some(from) = pid(from) else { return };
+                let (to, name) = match target {
+                    Term::Pid(p) => (Some(*p), None),
+                    Term::Atom(n) => (
+                        self.processes.whereis(*n),
+                        Some(tuple(vec![target.clone(), Term::Atom(self.dist.node().name)])),
+                    ),
+                    _ => return,
+                };
+                let who = name.clone().unwrap_or_else(|| target.clone());
+                match to {
+                    Some(to) if self.signal(to, Signal::Monitor { from, r: *r, name }) => {
+                        self.dist.crossing(node, |c| c.watched.push((to, from, *r)));
+                    }
+                    _ => self.dist.monitor_exit(from, *r, &who, Term::Atom(atoms::NOPROC)),
+                }
+            }
+            (op::DEMONITOR_P, [from, target, Term::Ref(r)]) => {
+                let Some(from) = pid(from) else { return };
+                let to = match target {
+                    Term::Pid(p) => Some(*p),
+                    Term::Atom(n) => self.processes.whereis(*n),
+                    _ => None,
+                };
+                if let Some(to) = to {
+                    self.dist.crossing(node, |c| c.watched.retain(|w| *w != (to, from, *r)));
+                    self.signal(to, Signal::Demonitor { from, r: *r });
+                }
+            }
+            (op::MONITOR_P_EXIT | op::PAYLOAD_MONITOR_P_EXIT, [target, watcher, Term::Ref(r), ..]) => {
+                let Some(watcher) = pid(watcher) else { return };
+                let reason = reason_at(4);
+                let who = match target {
+                    Term::Atom(_) => tuple(vec![target.clone(), Term::Atom(node)]),
+                    _ => target.clone(),
+                };
+                self.dist.crossing(node, |c| c.monitors.retain(|(w, x, _)| !(*w == watcher && x == r)));
+                self.signal(watcher, Signal::Message(down(*r, who, reason)));
+            }
+            (op::SPAWN_REQUEST | op::SPAWN_REQUEST_TT, [req, from, ..]) => {
+                // Spawning on this node from another is not supported yet: the request is
+                // answered with an error, so the caller is not left waiting.
+                let reply = tuple(vec![
+                    Term::Int(op::SPAWN_REPLY),
+                    req.clone(),
+                    from.clone(),
+                    Term::Int(0),
+                    Term::Atom(atoms::NOTSUP),
+                ]);
+                self.dist.send(node, reply, None);
+            }
+            // UNLINK_ID_ACK, GROUP_LEADER and anything newer: nothing to do.
+            _ => {}
+        }
+    }
+
+    /// The connection to `node` is gone (or could not be made): every link and monitor
+    /// that crossed to it ends with `noconnection`, and node monitors get `{nodedown, Node}`.
+    pub(crate) fn node_down(&self, node: Atom) {
+        let Some(c) = self.dist.crossings.lock().remove(&node) else { return };
+        let noconnection = || Term::Atom(atoms::NOCONNECTION);
+        for (local, remote) in c.links {
+            self.signal(local, Signal::Exit { from: remote, reason: noconnection(), linked: true });
+        }
+        for (watcher, r, who) in c.monitors {
+            self.signal(watcher, Signal::Message(down(r, who, noconnection())));
+        }
+        for (target, watcher, r) in c.watched {
+            self.signal(target, Signal::Demonitor { from: watcher, r });
+        }
+        for pid in c.node_watchers {
+            self.signal(pid, Signal::Message(tuple(vec![Term::Atom(atoms::NODEDOWN), Term::Atom(node)])));
+        }
+    }
+
+    /// A `'DOWN'` for `watcher`, local or on another node.
+    pub(crate) fn send_down(&self, watcher: Pid, r: Ref, who: Term, reason: Term) {
+        if watcher.is_local() {
+            self.signal(watcher, Signal::Message(down(r, who, reason)));
+        } else {
+            self.dist.monitor_exit(watcher, r, &who, reason);
+        }
+    }
+
+    /// Takes back monitor `r` of `from` on `target` (or on `name` when it was set up with
+    /// a name of another node). False when the target is known to be gone.
+    pub(crate) fn demonitor(&self, from: Pid, r: Ref, target: Pid, name: Option<&Term>) -> bool {
+        if let Some([Term::Atom(n), Term::Atom(node)]) = name.and_then(|t| t.as_tuple()) {
+            if *node != atoms::NONODE && *node != self.dist.node().name {
+                self.dist.demonitor_name(from, *node, *n, r);
+                return true;
+            }
+        }
+        self.signal(target, Signal::Demonitor { from, r })
+    }
+}
