@@ -22,6 +22,17 @@ struct Cli {
     /// Add a directory to the code path (like erl's -pa); may be repeated.
     #[arg(long = "pa", global = true, value_name = "DIR")]
     pa: Vec<PathBuf>,
+    /// Start a distributed node named NAME@HOST, HOST being this machine's short host name
+    /// unless given (like erl's -sname).
+    #[arg(long, global = true, value_name = "NAME", conflicts_with = "name")]
+    sname: Option<String>,
+    /// Start a distributed node with a long name, NAME@HOST (like erl's -name).
+    #[arg(long, global = true, value_name = "NAME@HOST")]
+    name: Option<String>,
+    /// The cookie other nodes must share (default: the contents of ~/.erlang.cookie, made
+    /// if missing, as erl does).
+    #[arg(long, global = true, value_name = "COOKIE")]
+    cookie: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -33,6 +44,7 @@ const EXAMPLES: &str = "Examples:
   ember eval 'lists:seq(1, 5).'  evaluate expressions and print the value
   ember disasm prog.erl          print the bytecode of a module
   ember test myapp               run the EUnit tests in myapp/src and myapp/test
+  ember --sname a --cookie c     open the shell on node a@HOST (net_adm:ping(b@HOST) reaches b)
 
 Exit codes: 0 success; 1 an uncaught exception or a compile error (run), or a failed
 test or no test at all (test); 2 bad usage, or a compile error (test).";
@@ -73,6 +85,11 @@ pub fn main_with_args(
     docs: &'static [(&'static str, &'static str)],
 ) -> ExitCode {
     let cli = Cli::parse();
+    let node = match (&cli.sname, &cli.name) {
+        (Some(n), _) => Some(NodeArgs { name: n.clone(), long_names: false, cookie: cli.cookie.clone() }),
+        (None, Some(n)) => Some(NodeArgs { name: n.clone(), long_names: true, cookie: cli.cookie.clone() }),
+        (None, None) => None,
+    };
     let mut config = VmConfig {
         code_path: cli.pa.clone(),
         include_paths: cli.pa.iter().map(|p| p.to_string_lossy().into_owned()).collect(),
@@ -82,18 +99,35 @@ pub fn main_with_args(
         schedulers: cli.schedulers.unwrap_or(0),
         unicode_output: false,
     };
+    let node = node.as_ref();
     match cli.command {
-        Some(Command::Run { file, args }) => run(&mut config, &file, args),
-        Some(Command::Eval { exprs }) => eval(config, &exprs),
+        Some(Command::Run { file, args }) => run(&mut config, node, &file, args),
+        Some(Command::Eval { exprs }) => eval(config, node, &exprs),
         Some(Command::Disasm { file }) => disasm(config, &file),
-        Some(Command::Test { paths }) => test(config, &paths),
+        Some(Command::Test { paths }) => test(config, node, &paths),
         None => {
             // As in erl, the current directory is on the shell's code path.
             config.code_path.push(PathBuf::from("."));
             config.include_paths.push(".".to_owned());
             // The shell talks to a terminal: UTF-8, as erl's interactive shell.
             config.unicode_output = true;
-            crate::shell::run(config)
+            crate::shell::run(config, node)
+        }
+    }
+}
+
+/// `--sname`/`--name` and `--cookie`.
+pub(crate) type NodeArgs = ember_dist::node::Options;
+
+/// Makes `vm` a distributed node when the command line asks for one. The node runs as long
+/// as the value returned; an error is printed, and is the command's exit code.
+pub(crate) fn start_node(vm: &Vm, node: Option<&NodeArgs>) -> Result<Option<ember_dist::node::Node>, ExitCode> {
+    let Some(opts) = node else { return Ok(None) };
+    match ember_dist::node::start(vm, opts) {
+        Ok(n) => Ok(Some(n)),
+        Err(e) => {
+            eprintln!("ember: {e}");
+            Err(ExitCode::from(1))
         }
     }
 }
@@ -104,9 +138,13 @@ fn add_file_dirs(config: &mut VmConfig, file: &Path) {
     config.include_paths.push(dir.join("../include").to_string_lossy().into_owned());
 }
 
-fn run(config: &mut VmConfig, file: &Path, args: Vec<String>) -> ExitCode {
+fn run(config: &mut VmConfig, node: Option<&NodeArgs>, file: &Path, args: Vec<String>) -> ExitCode {
     add_file_dirs(config, file);
     let vm = Vm::new(config.clone());
+    let _node = match start_node(&vm, node) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
     let module = match vm.load_file(file) {
         Ok((m, warnings)) => {
             for w in warnings {
@@ -159,12 +197,16 @@ fn finish(vm: &Vm, result: CallResult) -> ExitCode {
     }
 }
 
-fn eval(config: VmConfig, exprs: &str) -> ExitCode {
+fn eval(config: VmConfig, node: Option<&NodeArgs>, exprs: &str) -> ExitCode {
     // Expressions are compiled as the body of a temporary module's function.
     let src =
         format!("-module(ember_eval).\n-export([eval/0]).\neval() ->\n{}\n", exprs.trim_end().trim_end_matches('.'));
     let src = format!("{src}.\n");
     let vm = Vm::new(config);
+    let _node = match start_node(&vm, node) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
     match vm.load_source("eval", &src) {
         Ok(_) => {}
         Err(diags) => {
@@ -236,7 +278,7 @@ fn test_sources(paths: &[PathBuf]) -> Vec<(PathBuf, Vec<PathBuf>)> {
 }
 
 /// `ember test`: compile and load every module, run EUnit on them in order, report.
-fn test(mut config: VmConfig, paths: &[PathBuf]) -> ExitCode {
+fn test(mut config: VmConfig, node: Option<&NodeArgs>, paths: &[PathBuf]) -> ExitCode {
     let sources = test_sources(paths);
     for (root, _) in &sources {
         for sub in ["src", "test", "include"] {
@@ -247,6 +289,10 @@ fn test(mut config: VmConfig, paths: &[PathBuf]) -> ExitCode {
         config.code_path.push(root.join("test"));
     }
     let vm = Vm::new(config);
+    let _node = match start_node(&vm, node) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
     let mut modules = Vec::new();
     let mut failed = false;
     for (root, files) in &sources {

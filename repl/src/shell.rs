@@ -199,7 +199,7 @@ enum Step {
 }
 
 /// Runs the shell until `q().` or end of input.
-pub(crate) fn run(config: VmConfig) -> ExitCode {
+pub(crate) fn run(config: VmConfig, node: Option<&crate::cli::NodeArgs>) -> ExitCode {
     let mut rl = match rustyline::Editor::<Input, rustyline::history::DefaultHistory>::new() {
         Ok(rl) => rl,
         Err(e) => {
@@ -208,6 +208,12 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
         }
     };
     let vm = Vm::new(config);
+    let node = match crate::cli::start_node(&vm, node) {
+        Ok(n) => n,
+        Err(code) => return code,
+    };
+    // A distributed node's prompt names it, as erl's does: `(a@host)1> `.
+    let prefix = node.as_ref().map(|n| format!("({})", n.name())).unwrap_or_default();
     let variables = Arc::new(std::sync::Mutex::new(Vec::new()));
     rl.set_helper(Some(Input { vm: vm.clone(), variables: variables.clone(), color: use_color() }));
     let history = history_file();
@@ -241,7 +247,7 @@ pub(crate) fn run(config: VmConfig) -> ExitCode {
         if let Some((cols, _)) = rl.dimensions() {
             WIDTH.store(cols.max(20), Ordering::Relaxed);
         }
-        match rl.readline(&format!("{}> ", shell.number)) {
+        match rl.readline(&format!("{prefix}{}> ", shell.number)) {
             Ok(line) => {
                 if line.trim().is_empty() {
                     continue;

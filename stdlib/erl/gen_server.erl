@@ -138,9 +138,9 @@ cast({global, _}, _Request) -> ok;
 cast({via, Mod, Name}, Request) ->
     catch Mod:send(Name, {'$gen_cast', Request}),
     ok;
-cast({Name, Node}, Request) when is_atom(Name), Node =:= node() ->
-    cast(Name, Request);
-cast({Name, Node}, _Request) when is_atom(Name), is_atom(Node) -> ok;
+cast({Name, Node} = Dest, Request) when is_atom(Name), is_atom(Node) ->
+    catch erlang:send(Dest, {'$gen_cast', Request}),
+    ok;
 cast(Dest, Request) when is_atom(Dest); is_pid(Dest) ->
     catch erlang:send(Dest, {'$gen_cast', Request}),
     ok.
@@ -154,20 +154,19 @@ abcast(Name, Request) when is_atom(Name) ->
     abcast([node()], Name, Request).
 
 abcast(Nodes, Name, Request) when is_list(Nodes), is_atom(Name) ->
-    [catch erlang:send(Name, {'$gen_cast', Request}) || Node <- Nodes, Node =:= node()],
+    [catch erlang:send({Name, Node}, {'$gen_cast', Request}) || Node <- Nodes],
     abcast.
 
 multi_call(Name, Request) -> multi_call([node()], Name, Request).
 multi_call(Nodes, Name, Request) -> multi_call(Nodes, Name, Request, infinity).
 
+%% The nodes are called one after the other (OTP calls them all at once).
 multi_call(Nodes, Name, Request, Timeout) when is_list(Nodes), is_atom(Name) ->
-    lists:foldr(fun(Node, {Replies, Bad}) when Node =:= node() ->
-                        case catch gen:call(Name, '$gen_call', Request, Timeout) of
+    lists:foldr(fun(Node, {Replies, Bad}) ->
+                        case catch gen:call({Name, Node}, '$gen_call', Request, Timeout) of
                             {ok, Reply} -> {[{Node, Reply} | Replies], Bad};
                             _ -> {Replies, [Node | Bad]}
-                        end;
-                   (Node, {Replies, Bad}) ->
-                        {Replies, [Node | Bad]}
+                        end
                 end, {[], []}, Nodes).
 
 send_request(Server, Request) -> gen:send_request(Server, '$gen_call', Request).

@@ -199,9 +199,9 @@ cast({global, _}, _Msg) -> ok;
 cast({via, Mod, Name}, Msg) ->
     catch Mod:send(Name, {'$gen_cast', Msg}),
     ok;
-cast({Name, Node}, Msg) when is_atom(Name), Node =:= node() ->
-    cast(Name, Msg);
-cast({Name, Node}, _Msg) when is_atom(Name), is_atom(Node) -> ok;
+cast({Name, Node} = Dest, Msg) when is_atom(Name), is_atom(Node) ->
+    catch erlang:send(Dest, {'$gen_cast', Msg}),
+    ok;
 cast(Dest, Msg) when is_atom(Dest); is_pid(Dest) ->
     catch erlang:send(Dest, {'$gen_cast', Msg}),
     ok.

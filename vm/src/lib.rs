@@ -7,7 +7,7 @@
 
 pub use dist::Transport;
 pub use stdin::{Input, MemoryInput, NoInput, StdInput};
-pub use vm::{CallResult, CapturedOutput, HostMailbox, Output, StdOutput, Stream, Vm, VmConfig, VmShared};
+pub use vm::{CallResult, CapturedOutput, HostMailbox, Output, StdOutput, Stream, Vm, VmConfig, VmShared, WeakVm};
 
 pub mod bif;
 pub mod code;

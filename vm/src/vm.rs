@@ -254,6 +254,21 @@ impl Drop for ShutdownGuard {
     }
 }
 
+/// A handle on a VM that does not keep it running (for what the VM itself holds, such as
+/// its distribution transport, which would otherwise keep it alive forever).
+#[derive(Clone)]
+pub struct WeakVm {
+    shared: std::sync::Weak<VmShared>,
+    guard: std::sync::Weak<ShutdownGuard>,
+}
+
+impl WeakVm {
+    /// The VM, if it still runs.
+    pub fn upgrade(&self) -> Option<Vm> {
+        Some(Vm { shared: self.shared.upgrade()?, _guard: self.guard.upgrade()? })
+    }
+}
+
 /// How a call made with [`Vm::call`] ended.
 #[derive(Debug)]
 pub enum CallResult {
@@ -526,6 +541,11 @@ impl Vm {
         // Without the stdlib there is no net_kernel: the call then fails with undef.
         let _ = self.call("net_kernel", "start_link", vec![]);
         true
+    }
+
+    /// A handle that does not keep the VM running.
+    pub fn downgrade(&self) -> WeakVm {
+        WeakVm { shared: Arc::downgrade(&self.shared), guard: Arc::downgrade(&self._guard) }
     }
 
     /// This node's name and creation (`nonode@nohost` and 0 when not distributed).

@@ -1,0 +1,123 @@
+%% The client of the distribution tests: run as a node (on erl or on ember) with the
+%% partner's node name as its argument, it exercises what crosses nodes and prints what it
+%% sees. Nothing it prints depends on which VM runs either side, so the output of every
+%% pairing must be the same as when erl runs both.
+-module(client).
+-export([main/1]).
+
+main([PartnerName]) ->
+    Partner = list_to_atom(PartnerName),
+    show(alive, is_alive()),
+    show(ping, net_adm:ping(Partner)),
+    show(connected, lists:member(Partner, nodes())),
+    show(visible, lists:member(Partner, nodes(visible))),
+    show(known, lists:member(node(), nodes(known))),
+    messages(Partner),
+    calls(Partner),
+    monitors(Partner),
+    links(Partner),
+    node_down(Partner).
+
+show(What, Value) -> io:format("~p: ~p~n", [What, Value]).
+
+echo(Partner, Msg) ->
+    {echo, Partner} ! {self(), Msg},
+    receive
+        {echoed, Back} -> Back
+    after 5000 -> no_echo
+    end.
+
+messages(Partner) ->
+    Terms = [atom, 42, -7, 1 bsl 70, 2.5, "a string", <<"a binary">>, <<1:3>>,
+             [1, [2, {3}]], [a | b], {}, #{key => [value], 1 => 2.0}, fun lists:map/2],
+    show(echoed, echo(Partner, Terms)),
+    show(own_pid_back, echo(Partner, self()) =:= self()),
+    Ref = make_ref(),
+    show(own_ref_back, echo(Partner, Ref) =:= Ref),
+    Remote = gen_server:call({counter, Partner}, spawn_worker),
+    show(remote_pid_node, node(Remote) =:= Partner),
+    show(remote_pid_back, echo(Partner, Remote) =:= Remote),
+    %% A message to a registered name of this node, sent from the other node.
+    register(client, self()),
+    {echo, Partner} ! {{client, node()}, to_my_name},
+    receive
+        {echoed, to_my_name} -> show(reply_to_name, ok)
+    after 5000 -> show(reply_to_name, none)
+    end,
+    %% Order between two nodes is kept.
+    [{echo, Partner} ! {self(), N} || N <- lists:seq(1, 100)],
+    show(in_order, [receive {echoed, N} -> N end || _ <- lists:seq(1, 100)] =:= lists:seq(1, 100)),
+    %% A name the partner does not have: the message is dropped.
+    {nobody, Partner} ! lost,
+    show(unknown_name, echo(Partner, after_lost)).
+
+calls(Partner) ->
+    show(call, gen_server:call({counter, Partner}, {add, 5})),
+    show(call, gen_server:call({counter, Partner}, {add, 7})),
+    show(whoami, gen_server:call({counter, Partner}, whoami) =:= {node(), true}),
+    show(is_auth, gen_server:call({net_kernel, Partner}, {is_auth, node()})),
+    gen_server:cast({counter, Partner}, {tell, self(), cast_done}),
+    receive cast_done -> show(cast, ok) after 5000 -> show(cast, none) end,
+    show(call_unknown, reason(catch gen_server:call({nobody, Partner}, hello, 2000))).
+
+monitors(Partner) ->
+    W = gen_server:call({counter, Partner}, spawn_worker),
+    M = erlang:monitor(process, W),
+    W ! {exit, boom},
+    show(down, receive {'DOWN', M, process, W, Why} -> Why after 5000 -> none end),
+    M2 = erlang:monitor(process, W),
+    show(down_dead, receive {'DOWN', M2, process, W, Why2} -> Why2 after 5000 -> none end),
+    M3 = erlang:monitor(process, {nobody, Partner}),
+    show(down_name, receive {'DOWN', M3, process, Who3, Why3} -> {Who3 =:= {nobody, Partner}, Why3} after 5000 -> none end),
+    W4 = gen_server:call({counter, Partner}, spawn_worker),
+    M4 = erlang:monitor(process, W4),
+    show(demonitor, erlang:demonitor(M4, [flush])),
+    W4 ! {exit, quiet},
+    show(after_demonitor, receive {'DOWN', M4, _, _, _} -> got_down after 300 -> nothing end),
+    W5 = gen_server:call({counter, Partner}, spawn_worker),
+    M5 = erlang:monitor(process, W5),
+    exit(W5, kill),
+    show(killed, receive {'DOWN', M5, process, W5, Why5} -> Why5 after 5000 -> none end).
+
+links(Partner) ->
+    process_flag(trap_exit, true),
+    W = gen_server:call({counter, Partner}, spawn_worker),
+    link(W),
+    W ! {exit, crash},
+    show(exit, receive {'EXIT', W, Why} -> Why after 5000 -> none end),
+    W2 = gen_server:call({counter, Partner}, spawn_worker),
+    link(W2),
+    unlink(W2),
+    W2 ! {exit, unlinked},
+    show(after_unlink, receive {'EXIT', W2, _} -> got_exit after 300 -> nothing end),
+    %% The remote side links to us, then we exit it: it dies of our reason, its link
+    %% brings the reason back.
+    W3 = gen_server:call({counter, Partner}, spawn_worker),
+    W3 ! {link_and_wait, self()},
+    _ = echo(Partner, sync),
+    exit(W3, stop_now),
+    show(linked_from_there, receive {'EXIT', W3, Why3} -> Why3 after 5000 -> none end),
+    show(link_dead, begin
+                        link(W),
+                        receive {'EXIT', W, Why4} -> Why4 after 5000 -> none end
+                    end).
+
+node_down(Partner) ->
+    W = gen_server:call({counter, Partner}, spawn_worker),
+    link(W),
+    M = erlang:monitor(process, {counter, Partner}),
+    M2 = erlang:monitor(process, W),
+    monitor_node(Partner, true),
+    {echo, Partner} ! halt,
+    show(nodedown, receive {nodedown, Partner} -> yes after 10000 -> no end),
+    show(link_noconnection, receive {'EXIT', W, Why} -> Why after 5000 -> none end),
+    show(monitor_noconnection,
+         receive {'DOWN', M, process, Who, Why2} -> {Who =:= {counter, Partner}, Why2} after 5000 -> none end),
+    show(pid_monitor_noconnection, receive {'DOWN', M2, process, W, Why3} -> Why3 after 5000 -> none end),
+    show(nodes_after, lists:member(Partner, nodes())),
+    show(ping_after, net_adm:ping(Partner)),
+    show(call_after, reason(catch gen_server:call({counter, Partner}, {add, 1})) =:= {nodedown, Partner}).
+
+%% The reason of a failed gen_server call, without the call itself (which names nodes).
+reason({'EXIT', {Reason, {gen_server, call, _}}}) -> Reason;
+reason(Other) -> {unexpected, Other}.
