@@ -130,11 +130,13 @@ pub const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(7);
 /// - `DFLAG_UNLINK_ID` and `DFLAG_V4_NC`: the new link protocol and larger pids and ports
 ///   (both mandatory from OTP 26);
 /// - `DFLAG_ALIAS`: process aliases;
+/// - `DFLAG_SPAWN`: other nodes may spawn processes here (`SPAWN_REQUEST`), which is how
+///   erl's `spawn/4`, `erpc:call` and `rpc:call` reach a node;
 /// - `DFLAG_MANDATORY_25_DIGEST`: the summary of the mandatory set (required from OTP 27).
 ///
 /// Deliberately not offered: `DFLAG_DIST_HDR_ATOM_CACHE` and `DFLAG_FRAGMENTS` (ember sends
-/// and expects the plain pass-through packet), `DFLAG_SPAWN` (remote spawn is not wired yet)
-/// and `DFLAG_EXIT_PAYLOAD` (exit reasons then stay inside the control message).
+/// and expects the plain pass-through packet) and `DFLAG_EXIT_PAYLOAD` (exit reasons then
+/// stay inside the control message).
 pub fn default_flags() -> u64 {
     MANDATORY_FLAGS
         | DFLAG_PUBLISHED
@@ -144,6 +146,7 @@ pub fn default_flags() -> u64 {
         | DFLAG_UNLINK_ID
         | DFLAG_V4_NC
         | DFLAG_ALIAS
+        | DFLAG_SPAWN
         | DFLAG_MANDATORY_25_DIGEST
 }
 
@@ -673,7 +676,7 @@ mod tests {
         let flags = default_flags();
         assert_eq!(flags & MANDATORY_FLAGS, MANDATORY_FLAGS);
         assert_eq!(MANDATORY_FLAGS, 0x0107_0f94, "OTP 25's DFLAG_DIST_MANDATORY_25 (erts dist.h)");
-        for absent in [DFLAG_DIST_HDR_ATOM_CACHE, DFLAG_FRAGMENTS, DFLAG_SPAWN, DFLAG_NAME_ME] {
+        for absent in [DFLAG_DIST_HDR_ATOM_CACHE, DFLAG_FRAGMENTS, DFLAG_NAME_ME, DFLAG_EXIT_PAYLOAD] {
             assert_eq!(flags & absent, 0, "{}", flag_names(absent));
         }
     }

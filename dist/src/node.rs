@@ -36,6 +36,13 @@ const TICK: Duration = Duration::from_secs(15);
 /// How long a peer may stay silent (not even a tick) before its connection is closed.
 const NET_TICKTIME: Duration = Duration::from_secs(60);
 
+/// With `EMBER_DIST_DEBUG` set, failed connections and every control message received are
+/// shown on standard error.
+fn debug() -> bool {
+    static DEBUG: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *DEBUG.get_or_init(|| std::env::var_os("EMBER_DIST_DEBUG").is_some())
+}
+
 /// How to start a node.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -260,6 +267,9 @@ impl Transport for Net {
         if node == self.node {
             return;
         }
+        if debug() {
+            eprintln!("ember: to {}: {control:?} {payload:?}", node.as_str());
+        }
         let mut conns = lock(&self.conns);
         let c = conns.entry(node).or_insert_with(|| self.dial(node));
         let _ = c.tx.send((control, payload));
@@ -301,7 +311,7 @@ async fn dial(net: Arc<Net>, node: Atom, id: u64, rx: Arc<Mutex<Option<mpsc::Unb
             }
         }
         Err(e) => {
-            if std::env::var_os("EMBER_DIST_DEBUG").is_some() {
+            if debug() {
                 eprintln!("ember: cannot connect to {}: {e}", node.as_str());
             }
         }
@@ -434,6 +444,9 @@ async fn run(net: &Net, node: Atom, stream: TcpStream, mut queue: mpsc::Unbounde
                     }
                 },
             };
+            if debug() {
+                eprintln!("ember: from {}: {control:?} {payload:?}", node.as_str());
+            }
             vm.dist_receive(node, &control, payload);
         }
     };

@@ -5,13 +5,27 @@
 -module(net_kernel).
 -behaviour(gen_server).
 
--export([start_link/0, connect_node/1, get_net_ticktime/0]).
+-export([start_link/0, connect_node/1, get_net_ticktime/0, standard_io_server/0]).
 -export([init/1, handle_call/3, handle_cast/2, handle_info/2]).
 
-%% Started by the VM when the node becomes distributed, from a short-lived process: not
-%% linked to it.
+%% Started by the VM when the node becomes distributed, from a short-lived process (so
+%% not linked to it), with the node's other servers: rpc's rex, and the standard io server.
 start_link() ->
+    {ok, _} = rpc:start_link(),
+    register(ember_standard_io, spawn(?MODULE, standard_io_server, [])),
     gen_server:start({local, net_kernel}, ?MODULE, [], []).
+
+%% The standard group leader as a process, for other nodes. Here it is a pseudo pid that
+%% the io built-ins write through to standard output; io requests that other nodes send
+%% to it (from a function that rpc runs there with this node's group leader) come to this
+%% server, which does them as the built-ins would.
+standard_io_server() ->
+    receive
+        {io_request, From, ReplyAs, Request} when is_pid(From) ->
+            From ! {io_reply, ReplyAs, io:request(standard_io, Request)};
+        _ -> ok
+    end,
+    standard_io_server().
 
 %% true if Node answers (connecting to it if needed), false if not; ignored when this
 %% node is not distributed.

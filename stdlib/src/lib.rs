@@ -40,6 +40,8 @@ pub const MODULES: &[(&str, &str)] = &[
     ("file_io_server", include_str!("../erl/file_io_server.erl")),
     ("net_kernel", include_str!("../erl/net_kernel.erl")),
     ("net_adm", include_str!("../erl/net_adm.erl")),
+    ("rpc", include_str!("../erl/rpc.erl")),
+    ("erpc", include_str!("../erl/erpc.erl")),
 ];
 
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and

@@ -16,6 +16,7 @@ main([PartnerName]) ->
     calls(Partner),
     monitors(Partner),
     links(Partner),
+    rpcs(Partner),
     node_down(Partner).
 
 show(What, Value) -> io:format("~p: ~p~n", [What, Value]).
@@ -101,6 +102,20 @@ links(Partner) ->
                         link(W),
                         receive {'EXIT', W, Why4} -> Why4 after 5000 -> none end
                     end).
+
+rpcs(Partner) ->
+    show(rpc_call, rpc:call(Partner, lists, seq, [1, 3])),
+    show(rpc_node, rpc:call(Partner, erlang, node, []) =:= Partner),
+    show(rpc_throw, rpc:call(Partner, erlang, throw, [thrown])),
+    show(rpc_exit, rpc:call(Partner, erlang, exit, [gone])),
+    {badrpc, {'EXIT', {Undef, _}}} = rpc:call(Partner, no_such_module, f, []),
+    show(rpc_undef, Undef),
+    %% The function runs there with this node's group leader: its output comes here.
+    show(rpc_output, rpc:call(Partner, io, format, ["printed there, shown here: ~p~n", [42]])),
+    show(rpc_timeout, rpc:call(Partner, timer, sleep, [2000], 100)),
+    show(rpc_cast, rpc:cast(Partner, erlang, send, [{client, node()}, cast_back])),
+    show(cast_back, receive cast_back -> ok after 5000 -> none end),
+    show(rpc_local, rpc:call(node(), lists, reverse, [[1, 2]])).
 
 node_down(Partner) ->
     W = gen_server:call({counter, Partner}, spawn_worker),

@@ -11,7 +11,7 @@
 //! one place every signal goes through; control messages from other nodes arrive through
 //! [`crate::Vm::dist_receive`].
 
-use crate::process::Signal;
+use crate::process::{Proc, Signal};
 use crate::term::{atoms, Atom, NodeId, Pid, Ref, Term};
 use crate::vm::VmShared;
 use parking_lot::Mutex;
@@ -265,19 +265,22 @@ impl Dist {
     }
 }
 
-/// A control message's fields (as integers, pids, atoms, references).
-fn pid(t: &Term) -> Option<Pid> {
-    match t {
-        Term::Pid(p) => Some(*p),
-        _ => None,
-    }
-}
-
 impl VmShared {
     /// A control message from `node`, with the payload that came after it.
-    pub(crate) fn dist_receive(&self, node: Atom, control: &Term, payload: Option<Term>) {
+    pub(crate) fn dist_receive(self: &Arc<Self>, node: Atom, control: &Term, payload: Option<Term>) {
         let Some(fields) = control.as_tuple() else { return };
         let Some(Term::Int(code)) = fields.first() else { return };
+        // A local pid, as a target: the standard group leader is a pseudo pid, and what
+        // other nodes send it (io requests, monitors from a function that rpc runs there
+        // with this node's group leader) goes to the process that serves it for them
+        // (net_kernel starts it).
+        let pid = |t: &Term| match t {
+            Term::Pid(p) if *p == Proc::STANDARD_GROUP_LEADER => {
+                Some(self.processes.whereis(Atom::new("ember_standard_io")).unwrap_or(*p))
+            }
+            Term::Pid(p) => Some(*p),
+            _ => None,
+        };
         // An exit reason comes as the payload (the PAYLOAD_ forms) or as field `i`.
         let reason_at = |i: usize| payload.clone().or_else(|| fields.get(i).cloned()).unwrap_or(Term::Nil);
         let traced = matches!(*code, op::EXIT_TT | op::EXIT2_TT);
@@ -334,7 +337,7 @@ impl VmShared {
             (op::MONITOR_P, [from, target, Term::Ref(r)]) => {
                 let Some(from) = pid(from) else { return };
                 let (to, name) = match target {
-                    Term::Pid(p) => (Some(*p), None),
+                    Term::Pid(_) => (pid(target), None),
                     Term::Atom(n) => (
                         self.processes.whereis(*n),
                         Some(tuple(vec![target.clone(), Term::Atom(self.dist.node().name)])),
@@ -352,7 +355,7 @@ impl VmShared {
             (op::DEMONITOR_P, [from, target, Term::Ref(r)]) => {
                 let Some(from) = pid(from) else { return };
                 let to = match target {
-                    Term::Pid(p) => Some(*p),
+                    Term::Pid(_) => pid(target),
                     Term::Atom(n) => self.processes.whereis(*n),
                     _ => None,
                 };
@@ -371,17 +374,40 @@ impl VmShared {
                 self.dist.crossing(node, |c| c.monitors.retain(|(w, x, _)| !(*w == watcher && x == r)));
                 self.signal(watcher, Signal::Message(down(*r, who, reason)));
             }
-            (op::SPAWN_REQUEST | op::SPAWN_REQUEST_TT, [req, from, ..]) => {
-                // Spawning on this node from another is not supported yet: the request is
-                // answered with an error, so the caller is not left waiting.
-                let reply = tuple(vec![
-                    Term::Int(op::SPAWN_REPLY),
-                    req.clone(),
-                    from.clone(),
-                    Term::Int(0),
-                    Term::Atom(atoms::NOTSUP),
-                ]);
-                self.dist.send(node, reply, None);
+            (op::SPAWN_REQUEST | op::SPAWN_REQUEST_TT, [req, from, gl, mfa, opts, ..]) => {
+                let (Term::Ref(r), Some(from)) = (req, pid(from)) else { return };
+                let reply = |flags: i64, result: Term| {
+                    let control =
+                        tuple(vec![Term::Int(op::SPAWN_REPLY), req.clone(), Term::Pid(from), Term::Int(flags), result]);
+                    self.dist.send(node, control, None);
+                };
+                let args = payload.as_ref().and_then(Term::list_to_vec);
+                let (Some([Term::Atom(m), Term::Atom(f), _]), Some(args)) = (mfa.as_tuple(), args) else {
+                    return reply(0, Term::Atom(atoms::BADARG));
+                };
+                let has = |name: &str| {
+                    opts.iter_list().any(|o| o.as_atom().is_some_and(|a| a.as_str() == name))
+                        || opts
+                            .iter_list()
+                            .any(|o| matches!(o.as_tuple(), Some([Term::Atom(a), _]) if a.as_str() == name))
+                };
+                let (link, monitor) = (has("link"), has("monitor"));
+                let new = self.spawn_with(
+                    crate::vm::Start::Mfa(*m, *f, args),
+                    link.then_some(from),
+                    monitor.then_some((*r, from)),
+                    None,
+                    pid(gl),
+                );
+                self.dist.crossing(node, |c| {
+                    if link {
+                        c.links.push((new, from));
+                    }
+                    if monitor {
+                        c.watched.push((new, from, *r));
+                    }
+                });
+                reply(i64::from(link) | i64::from(monitor) << 1, Term::Pid(new));
             }
             // UNLINK_ID_ACK, GROUP_LEADER and anything newer: nothing to do.
             _ => {}
