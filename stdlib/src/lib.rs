@@ -41,6 +41,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("net_kernel", include_str!("../erl/net_kernel.erl")),
     ("net_adm", include_str!("../erl/net_adm.erl")),
     ("rpc", include_str!("../erl/rpc.erl")),
+    ("erlang", include_str!("../erl/erlang.erl")),
     ("erpc", include_str!("../erl/erpc.erl")),
 ];
 

@@ -17,6 +17,7 @@ main([PartnerName]) ->
     monitors(Partner),
     links(Partner),
     rpcs(Partner),
+    spawns(Partner),
     node_down(Partner).
 
 show(What, Value) -> io:format("~p: ~p~n", [What, Value]).
@@ -116,6 +117,26 @@ rpcs(Partner) ->
     show(rpc_cast, rpc:cast(Partner, erlang, send, [{client, node()}, cast_back])),
     show(cast_back, receive cast_back -> ok after 5000 -> none end),
     show(rpc_local, rpc:call(node(), lists, reverse, [[1, 2]])).
+
+spawns(Partner) ->
+    P = spawn(Partner, erlang, send, [{client, node()}, spawned]),
+    show(spawn_node, node(P) =:= Partner),
+    show(spawned, receive spawned -> ok after 5000 -> none end),
+    {P2, M2} = spawn_monitor(Partner, erlang, exit, [boom]),
+    show(spawn_monitor, receive {'DOWN', M2, process, P2, Why2} -> Why2 after 5000 -> none end),
+    P3 = spawn_link(Partner, erlang, exit, [linked]),
+    show(spawn_link, receive {'EXIT', P3, Why3} -> Why3 after 5000 -> none end),
+    %% A process spawned there has this process's group leader: its output comes here.
+    {P4, M4} = spawn_monitor(Partner, io, format, ["spawned there, shown here~n"]),
+    show(spawn_output, receive {'DOWN', M4, process, P4, Why4} -> Why4 after 5000 -> none end),
+    %% A node that is not there: a local pid that ends with noconnection (and a warning
+    %% report, which erl writes to standard output: not with this level).
+    logger:set_primary_config(level, error),
+    [_, Host] = string:split(atom_to_list(Partner), "@"),
+    Nowhere = list_to_atom("nobody_here@" ++ Host),
+    show(spawn_nowhere, node(spawn(Nowhere, erlang, node, [])) =:= node()),
+    {P5, M5} = spawn_monitor(Nowhere, erlang, node, []),
+    show(spawn_monitor_nowhere, receive {'DOWN', M5, process, P5, Why5} -> Why5 after 5000 -> none end).
 
 node_down(Partner) ->
     W = gen_server:call({counter, Partner}, spawn_worker),

@@ -81,6 +81,20 @@ struct Crossing {
     node_watchers: Vec<Pid>,
 }
 
+/// A spawn this node asked another to make, until its answer comes.
+pub(crate) struct SpawnRequest {
+    /// The process that asked, which gets the answer.
+    pub(crate) requester: Pid,
+    /// The answer's tag (`spawn_reply` unless `{reply_tag, Tag}`).
+    pub(crate) tag: Term,
+    /// Answer a success; answer a failure.
+    pub(crate) reply_ok: bool,
+    pub(crate) reply_error: bool,
+    /// Link to the new process; monitor it (the request's reference is the monitor's).
+    pub(crate) link: bool,
+    pub(crate) monitor: bool,
+}
+
 /// A VM's distribution state.
 pub(crate) struct Dist {
     /// This node's [`NodeId`], packed.
@@ -88,6 +102,8 @@ pub(crate) struct Dist {
     transport: OnceLock<Arc<dyn Transport>>,
     cookie: Mutex<Atom>,
     crossings: Mutex<HashMap<Atom, Crossing>>,
+    /// Spawn requests sent and not answered yet, by reference, with their node.
+    spawns: Mutex<HashMap<Ref, (Atom, SpawnRequest)>>,
     unlink_ids: AtomicU64,
 }
 
@@ -98,6 +114,7 @@ impl Default for Dist {
             transport: OnceLock::new(),
             cookie: Mutex::new(atoms::NOCOOKIE),
             crossings: Mutex::new(HashMap::new()),
+            spawns: Mutex::new(HashMap::new()),
             unlink_ids: AtomicU64::new(1),
         }
     }
@@ -199,7 +216,11 @@ impl Dist {
             }
             // Aliases of other nodes are sent to through `send_to_alias`; tracing, group
             // leaders and timeouts do not cross nodes.
-            Signal::AliasMessage { .. } | Signal::Timeout(_) | Signal::GroupLeader(_) | Signal::Trace { .. } => return,
+            Signal::AliasMessage { .. }
+            | Signal::Monitoring { .. }
+            | Signal::Timeout(_)
+            | Signal::GroupLeader(_)
+            | Signal::Trace { .. } => return,
         };
         self.send(node, control, payload);
     }
@@ -245,6 +266,31 @@ impl Dist {
         }
         let control = tuple(vec![Term::Int(op::MONITOR_P_EXIT), from, Term::Pid(watcher), Term::Ref(r), reason]);
         self.send(node, control, None);
+    }
+
+    /// Asks `node` to spawn `m:f(args)` for `req.requester`, with group leader `gl` and the
+    /// link and monitor options `wire`; the answer comes through `dist_receive`.
+    pub(crate) fn spawn_request(
+        &self,
+        node: Atom,
+        r: Ref,
+        req: SpawnRequest,
+        gl: Pid,
+        mfa: (Atom, Atom, Vec<Term>),
+        wire: Term,
+    ) {
+        let (m, f, args) = mfa;
+        let from = req.requester;
+        self.spawns.lock().insert(r, (node, req));
+        let control = tuple(vec![
+            Term::Int(op::SPAWN_REQUEST),
+            Term::Ref(r),
+            Term::Pid(from),
+            Term::Pid(gl),
+            tuple(vec![Term::Atom(m), Term::Atom(f), Term::Int(args.len() as i64)]),
+            wire,
+        ]);
+        self.send(node, control, Some(Term::list(args)));
     }
 
     /// `monitor_node(Node, true)`: `{nodedown, Node}` goes to `pid` when the connection
@@ -409,6 +455,28 @@ impl VmShared {
                 });
                 reply(i64::from(link) | i64::from(monitor) << 1, Term::Pid(new));
             }
+            (op::SPAWN_REPLY, [Term::Ref(r), _, Term::Int(flags), result]) => {
+                let Some((_, req)) = self.dist.spawns.lock().remove(r) else { return };
+                let to = req.requester;
+                let reply = match result {
+                    Term::Pid(new) => {
+                        // The link and the monitor are up before the answer arrives.
+                        if flags & 1 != 0 {
+                            self.dist.crossing(node, |c| c.links.push((to, *new)));
+                            self.signal(to, Signal::Link(*new));
+                        }
+                        if flags & 2 != 0 {
+                            self.dist.crossing(node, |c| c.monitors.push((to, *r, Term::Pid(*new))));
+                            self.signal(to, Signal::Monitoring { r: *r, target: *new });
+                        }
+                        req.reply_ok.then(|| (Term::Atom(atoms::OK), result.clone()))
+                    }
+                    _ => req.reply_error.then(|| (Term::atom("error"), result.clone())),
+                };
+                if let Some((status, value)) = reply {
+                    self.signal(to, Signal::Message(tuple(vec![req.tag, Term::Ref(*r), status, value])));
+                }
+            }
             // UNLINK_ID_ACK, GROUP_LEADER and anything newer: nothing to do.
             _ => {}
         }
@@ -417,6 +485,17 @@ impl VmShared {
     /// The connection to `node` is gone (or could not be made): every link and monitor
     /// that crossed to it ends with `noconnection`, and node monitors get `{nodedown, Node}`.
     pub(crate) fn node_down(&self, node: Atom) {
+        let unanswered: Vec<(Ref, SpawnRequest)> = {
+            let mut spawns = self.dist.spawns.lock();
+            let rs: Vec<Ref> = spawns.iter().filter(|(_, (n, _))| *n == node).map(|(r, _)| *r).collect();
+            rs.into_iter().filter_map(|r| spawns.remove(&r).map(|(_, req)| (r, req))).collect()
+        };
+        for (r, req) in unanswered {
+            if req.reply_error {
+                let msg = tuple(vec![req.tag, Term::Ref(r), Term::atom("error"), Term::Atom(atoms::NOCONNECTION)]);
+                self.signal(req.requester, Signal::Message(msg));
+            }
+        }
         let Some(c) = self.dist.crossings.lock().remove(&node) else { return };
         let noconnection = || Term::Atom(atoms::NOCONNECTION);
         for (local, remote) in c.links {

@@ -91,6 +91,15 @@ pub fn lookup(module: &str, name: &str, arity: u32) -> Option<BifId> {
     registry().index.get(&(module, name, arity)).copied()
 }
 
+/// May the built-in `module:name/arity` decline a call (`Exception::declined`), handing it
+/// to its module's Erlang definition? Such calls go through the export table, never
+/// straight to the built-in: io's output functions, and spawns that may be on another node.
+pub fn may_decline(module: &str, name: &str, arity: u32) -> bool {
+    module == "io"
+        || (module == "erlang"
+            && matches!((name, arity), ("spawn" | "spawn_link" | "spawn_monitor", 2 | 4) | ("spawn_opt", 3 | 5)))
+}
+
 /// The table entry of a built-in.
 pub fn def(id: BifId) -> &'static BifDef {
     registry().defs[id.0 as usize]

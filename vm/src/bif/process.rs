@@ -26,23 +26,26 @@ fn ok() -> BifResult {
 
 bifs! {
     "erlang", "spawn", 1 => |p, a| spawn_fun(p, &a[0], Opts::default());
-    "erlang", "spawn", 2 => |p, a| spawn_fun(p, &a[1], Opts::default());
+    "erlang", "spawn", 2 => |p, a| on_node(p, &a[0], |p| spawn_fun(p, &a[1], Opts::default()));
     "erlang", "spawn", 3 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], Opts::default());
-    "erlang", "spawn", 4 => |p, a| spawn_mfa(p, &a[1], &a[2], &a[3], Opts::default());
+    "erlang", "spawn", 4 => |p, a| on_node(p, &a[0], |p| spawn_mfa(p, &a[1], &a[2], &a[3], Opts::default()));
     "erlang", "spawn_link", 1 => |p, a| spawn_fun(p, &a[0], Opts { link: true, monitor: false });
-    "erlang", "spawn_link", 2 => |p, a| spawn_fun(p, &a[1], Opts { link: true, monitor: false });
+    "erlang", "spawn_link", 2 => |p, a| on_node(p, &a[0], |p| spawn_fun(p, &a[1], Opts { link: true, monitor: false }));
     "erlang", "spawn_link", 3 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], Opts { link: true, monitor: false });
-    "erlang", "spawn_link", 4 => |p, a| spawn_mfa(p, &a[1], &a[2], &a[3], Opts { link: true, monitor: false });
+    "erlang", "spawn_link", 4 => |p, a| on_node(p, &a[0], |p| spawn_mfa(p, &a[1], &a[2], &a[3], Opts { link: true, monitor: false }));
     "erlang", "spawn_monitor", 1 => |p, a| match &a[0] {
         // Only spawn_monitor/1 checks the fun's arity up front.
         Term::Fun(f) if f.arity() != 0 => badarg(),
         f => spawn_fun(p, f, Opts { link: false, monitor: true }),
     };
+    "erlang", "spawn_monitor", 2 => |p, a| on_node(p, &a[0], |p| spawn_fun(p, &a[1], Opts { link: false, monitor: true }));
     "erlang", "spawn_monitor", 3 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], Opts { link: false, monitor: true });
+    "erlang", "spawn_monitor", 4 => |p, a| on_node(p, &a[0], |p| spawn_mfa(p, &a[1], &a[2], &a[3], Opts { link: false, monitor: true }));
     "erlang", "spawn_opt", 2 => |p, a| spawn_fun(p, &a[0], opts(&a[1])?);
-    "erlang", "spawn_opt", 3 => |p, a| spawn_fun(p, &a[1], opts(&a[2])?);
+    "erlang", "spawn_opt", 3 => |p, a| on_node(p, &a[0], |p| spawn_fun(p, &a[1], opts(&a[2])?));
     "erlang", "spawn_opt", 4 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], opts(&a[3])?);
-    "erlang", "spawn_opt", 5 => |p, a| spawn_mfa(p, &a[1], &a[2], &a[3], opts(&a[4])?);
+    "erlang", "spawn_opt", 5 => |p, a| on_node(p, &a[0], |p| spawn_mfa(p, &a[1], &a[2], &a[3], opts(&a[4])?));
+    "erlang", "spawn_request", 5 => |p, a| spawn_request(p, &a[0], &a[1], &a[2], &a[3], &a[4]);
     "erlang", "link", 1 => |p, a| link(p, &a[0]);
     "erlang", "unlink", 1 => |p, a| match &a[0] {
         Term::Pid(pid) => {
@@ -281,6 +284,75 @@ fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
         return Ok(Term::tuple(vec![Term::Pid(pid), Term::Ref(r)]));
     }
     Ok(Term::Pid(pid))
+}
+
+/// A spawn on `node`: `spawn` if it is this node; another one's is declined to
+/// `erlang.erl`, which waits for that node's answer.
+fn on_node(p: &mut Proc, node: &Term, spawn: impl FnOnce(&mut Proc) -> BifResult) -> BifResult {
+    match node {
+        Term::Atom(n) if *n == p.vm.dist.node().name => spawn(p),
+        Term::Atom(_) => Err(Exception::declined()),
+        _ => badarg(),
+    }
+}
+
+/// `erlang:spawn_request(Node, M, F, Args, Options)`: the answer comes as a message,
+/// `{spawn_reply, ReqId, ok, Pid}` or `{spawn_reply, ReqId, error, Reason}` (the tag set by
+/// `{reply_tag, Tag}`; which of the two come set by `{reply, yes | no | error_only |
+/// success_only}`), with the link or monitor asked for (`link`, `monitor`) already up.
+fn spawn_request(p: &mut Proc, node: &Term, m: &Term, f: &Term, args: &Term, options: &Term) -> BifResult {
+    let (Term::Atom(node), Term::Atom(m), Term::Atom(f)) = (node, m, f) else { return badarg() };
+    let (Some(argv), Some(options)) = (args.list_to_vec(), options.list_to_vec()) else { return badarg() };
+    let mut req = crate::dist::SpawnRequest {
+        requester: p.pid,
+        tag: Term::atom("spawn_reply"),
+        reply_ok: true,
+        reply_error: true,
+        link: false,
+        monitor: false,
+    };
+    for o in &options {
+        match (o.as_atom().map(|a| a.as_str()), o.as_tuple()) {
+            (Some("link"), _) => req.link = true,
+            (Some("monitor"), _) => req.monitor = true,
+            (_, Some([Term::Atom(k), v])) if k.as_str() == "reply_tag" => req.tag = v.clone(),
+            (_, Some([Term::Atom(k), Term::Atom(v)])) if k.as_str() == "reply" => {
+                (req.reply_ok, req.reply_error) = match v.as_str() {
+                    "yes" => (true, true),
+                    "no" => (false, false),
+                    "error_only" => (false, true),
+                    "success_only" => (true, false),
+                    _ => return badarg(),
+                }
+            }
+            (_, Some([Term::Atom(k), _])) if k.as_str() == "monitor" => req.monitor = true,
+            _ => return badarg(),
+        }
+    }
+    let r = p.vm.make_ref();
+    if *node == p.vm.dist.node().name {
+        let o = Opts { link: req.link, monitor: false };
+        let started = start(p, Start::Mfa(*m, *f, argv), o)?;
+        if let Term::Pid(pid) = started {
+            if req.monitor {
+                p.vm.signal(pid, Signal::Monitor { from: p.pid, r, name: None });
+                p.extras_mut().monitors.push((r, pid, None));
+            }
+            if req.reply_ok {
+                p.deliver(Term::tuple(vec![req.tag, Term::Ref(r), Term::Atom(atoms::OK), started]));
+            }
+        }
+    } else if !p.vm.dist.alive() {
+        if req.reply_error {
+            p.deliver(Term::tuple(vec![req.tag, Term::Ref(r), Term::atom("error"), Term::Atom(atoms::NOCONNECTION)]));
+        }
+    } else {
+        let gl = p.group_leader();
+        let wire: Vec<Term> =
+            options.into_iter().filter(|o| o.is_atom(atoms::LINK) || o.is_atom(atoms::MONITOR)).collect();
+        p.vm.dist.spawn_request(*node, r, req, gl, (*m, *f, argv), Term::list(wire));
+    }
+    Ok(Term::Ref(r))
 }
 
 fn spawn_fun(p: &mut Proc, f: &Term, o: Opts) -> BifResult {

@@ -852,9 +852,9 @@ impl Gen<'_> {
         let srcs = self.exprs(args)?;
         self.line = pos.line;
         // A built-in is called directly, whatever its module (a built-in always wins over an
-        // Erlang definition of the same function), except io's, which may hand a call on to
-        // io.erl and so go through the export table.
-        if m != "io" {
+        // Erlang definition of the same function), except one that may hand a call on to
+        // its module's Erlang definition, which goes through the export table.
+        if !bif::may_decline(m, f, arity) {
             if let Some(bif) = bif::lookup(m, f, arity) {
                 let fail = self.f.guard_fail;
                 match dst {

@@ -589,6 +589,7 @@ impl Proc {
             Signal::Demonitor { from, r } => {
                 self.extras_mut().monitored_by.retain(|(x, p, _)| !(*x == r && *p == from))
             }
+            Signal::Monitoring { r, target } => self.extras_mut().monitors.push((r, target, None)),
             Signal::Timeout(_) => {}
             Signal::GroupLeader(gl) => self.set_group_leader(gl),
             Signal::Trace { tracer, send, receive } => {

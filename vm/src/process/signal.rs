@@ -46,6 +46,14 @@ pub enum Signal {
         /// The monitor's reference.
         r: Ref,
     },
+    /// A monitor the receiver holds was set up on its behalf (that of a spawn request
+    /// answered by another node): the receiver records it as its own.
+    Monitoring {
+        /// The monitor's reference.
+        r: Ref,
+        /// The monitored process.
+        target: Pid,
+    },
     /// The receive timeout with this sequence number expired.
     Timeout(u64),
     /// `group_leader(GL, Pid)` from another process.
