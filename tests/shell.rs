@@ -247,3 +247,29 @@ fn tree_draws_a_supervisor_after_restarts() {
     s.exp_eof().expect("the shell exits");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--sname` makes the shell a node: its prompt names it, and another node's message
+/// reaches a process registered there (the README's two-node tour).
+#[test]
+fn a_distributed_shell_names_its_node_and_gets_messages() {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap_or_default();
+    let host = host.trim().split('.').next().unwrap_or("localhost").to_owned();
+    let name = format!("shell_{}", std::process::id());
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ember"));
+    cmd.env("XDG_DATA_HOME", std::env::temp_dir().join("ember-shell-test"));
+    cmd.args(["--sname", &name, "--cookie", "shell_test"]);
+    let mut s = spawn_command(cmd, Some(10_000)).expect("ember starts");
+    s.exp_string(&format!("({name}@{host})1> ")).expect("the prompt names the node");
+    s.send_line("register(shell, self()), node().").expect("send");
+    s.exp_string(&format!("{name}@{host}")).expect("node()");
+    let out = Command::new(env!("CARGO_BIN_EXE_ember"))
+        .args(["--sname", &format!("{name}_b"), "--cookie", "shell_test", "eval"])
+        .arg(format!("{{net_adm:ping('{name}@{host}'), {{shell, '{name}@{host}'}} ! {{hello, node()}}}}."))
+        .output()
+        .expect("run the other node");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{{pong,{{hello,{name}_b@{host}}}}}\n"));
+    s.send_line("flush().").expect("send");
+    s.exp_string(&format!("Shell got {{hello,{name}_b@{host}}}")).expect("the message came");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}

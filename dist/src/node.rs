@@ -399,6 +399,7 @@ async fn accept_one(net: Arc<Net>, mut stream: TcpStream) {
 /// Runs an established connection until it fails or is closed.
 async fn run(net: &Net, node: Atom, stream: TcpStream, mut queue: mpsc::UnboundedReceiver<Out>) {
     let Some(vm) = net.vm.upgrade() else { return };
+    vm.node_up(node);
     let (mut rd, wr) = stream.into_split();
     let own = net.id;
     let writer = async move {

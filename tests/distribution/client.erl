@@ -8,7 +8,9 @@
 main([PartnerName]) ->
     Partner = list_to_atom(PartnerName),
     show(alive, is_alive()),
+    show(monitor_nodes, net_kernel:monitor_nodes(true)),
     show(ping, net_adm:ping(Partner)),
+    show(nodeup, receive {nodeup, Partner} -> yes after 5000 -> no end),
     show(connected, lists:member(Partner, nodes())),
     show(visible, lists:member(Partner, nodes(visible))),
     show(known, lists:member(node(), nodes(known))),
@@ -146,6 +148,8 @@ node_down(Partner) ->
     monitor_node(Partner, true),
     {echo, Partner} ! halt,
     show(nodedown, receive {nodedown, Partner} -> yes after 10000 -> no end),
+    %% monitor_node/2's message and monitor_nodes/1's are the same: the second one.
+    show(nodedown_subscribed, receive {nodedown, Partner} -> yes after 10000 -> no end),
     show(link_noconnection, receive {'EXIT', W, Why} -> Why after 5000 -> none end),
     show(monitor_noconnection,
          receive {'DOWN', M, process, Who, Why2} -> {Who =:= {counter, Partner}, Why2} after 5000 -> none end),

@@ -104,6 +104,9 @@ pub(crate) struct Dist {
     crossings: Mutex<HashMap<Atom, Crossing>>,
     /// Spawn requests sent and not answered yet, by reference, with their node.
     spawns: Mutex<HashMap<Ref, (Atom, SpawnRequest)>>,
+    /// The nodes connected now (as the transport reported them up), and the processes
+    /// that `net_kernel:monitor_nodes(true)` subscribed to their comings and goings.
+    up: Mutex<(Vec<Atom>, Vec<Pid>)>,
     unlink_ids: AtomicU64,
 }
 
@@ -115,6 +118,7 @@ impl Default for Dist {
             cookie: Mutex::new(atoms::NOCOOKIE),
             crossings: Mutex::new(HashMap::new()),
             spawns: Mutex::new(HashMap::new()),
+            up: Mutex::new((Vec::new(), Vec::new())),
             unlink_ids: AtomicU64::new(1),
         }
     }
@@ -291,6 +295,17 @@ impl Dist {
             wire,
         ]);
         self.send(node, control, Some(Term::list(args)));
+    }
+
+    /// `net_kernel:monitor_nodes(Flag)`: `{nodeup, Node}` and `{nodedown, Node}` go to `pid`
+    /// as nodes connect and disconnect (once per subscription).
+    pub(crate) fn monitor_nodes(&self, pid: Pid, on: bool) {
+        let subscribers = &mut self.up.lock().1;
+        if on {
+            subscribers.push(pid);
+        } else if let Some(i) = subscribers.iter().position(|p| *p == pid) {
+            subscribers.remove(i);
+        }
     }
 
     /// `monitor_node(Node, true)`: `{nodedown, Node}` goes to `pid` when the connection
@@ -482,9 +497,37 @@ impl VmShared {
         }
     }
 
+    /// A connection to `node` is up: node subscribers hear of it.
+    pub(crate) fn node_up(&self, node: Atom) {
+        let subscribers = {
+            let mut up = self.dist.up.lock();
+            if up.0.contains(&node) {
+                return;
+            }
+            up.0.push(node);
+            up.1.clone()
+        };
+        for pid in subscribers {
+            self.signal(pid, Signal::Message(tuple(vec![Term::atom("nodeup"), Term::Atom(node)])));
+        }
+    }
+
     /// The connection to `node` is gone (or could not be made): every link and monitor
     /// that crossed to it ends with `noconnection`, and node monitors get `{nodedown, Node}`.
     pub(crate) fn node_down(&self, node: Atom) {
+        let subscribers = {
+            let mut up = self.dist.up.lock();
+            match up.0.iter().position(|n| *n == node) {
+                Some(i) => {
+                    up.0.remove(i);
+                    up.1.clone()
+                }
+                None => Vec::new(),
+            }
+        };
+        for pid in subscribers {
+            self.signal(pid, Signal::Message(tuple(vec![Term::Atom(atoms::NODEDOWN), Term::Atom(node)])));
+        }
         let unanswered: Vec<(Ref, SpawnRequest)> = {
             let mut spawns = self.dist.spawns.lock();
             let rs: Vec<Ref> = spawns.iter().filter(|(_, (n, _))| *n == node).map(|(r, _)| *r).collect();

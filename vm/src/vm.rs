@@ -564,6 +564,11 @@ impl Vm {
         self.shared.dist_receive(node, control, payload);
     }
 
+    /// A connection to `node` is up (`net_kernel:monitor_nodes` subscribers hear of it).
+    pub fn node_up(&self, node: Atom) {
+        self.shared.node_up(node);
+    }
+
     /// The connection to `node` went down, or could not be made: links and monitors that
     /// crossed to it fire with `noconnection`.
     pub fn node_down(&self, node: Atom) {

@@ -223,6 +223,8 @@ bifs! {
         Some(_) => monitor_node(p, &a[0], &a[1]),
         None => badarg(),
     };
+    "net_kernel", "monitor_nodes", 1 => |p, a| monitor_nodes(p, &a[0], &Term::Nil);
+    "net_kernel", "monitor_nodes", 2 => |p, a| monitor_nodes(p, &a[0], &a[1]);
     "erlang", "disconnect_node", 1 => |p, a| match &a[0] {
         Term::Atom(n) if p.vm.dist.alive() => Ok(Term::bool(p.vm.dist.disconnect(*n))),
         Term::Atom(_) => Ok(Term::Atom(atoms::IGNORED)),
@@ -424,6 +426,13 @@ fn monitor_node(p: &mut Proc, node: &Term, flag: &Term) -> BifResult {
     }
     p.vm.dist.monitor_node(p.pid, *n, on);
     Ok(Term::bool(true))
+}
+
+/// `net_kernel:monitor_nodes(Flag, Options)` (ember takes no options).
+fn monitor_nodes(p: &mut Proc, flag: &Term, options: &Term) -> BifResult {
+    let (Some(on), Some(0)) = (flag.as_bool(), options.list_len()) else { return badarg() };
+    p.vm.dist.monitor_nodes(p.pid, on);
+    Ok(Term::Atom(atoms::OK))
 }
 
 fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
