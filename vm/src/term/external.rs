@@ -86,12 +86,53 @@ impl NodeId {
     }
 }
 
+/// Interned values of one kind: each gets the index of its first appearance.
+struct Interned<T> {
+    items: Vec<T>,
+    index: HashMap<T, u32>,
+}
+
+impl<T> Default for Interned<T> {
+    fn default() -> Interned<T> {
+        Interned { items: Vec::new(), index: HashMap::new() }
+    }
+}
+
+/// What a remote identity is interned as, and where its node is.
+trait Remote: Copy + Eq + std::hash::Hash {
+    fn table(t: &Tables) -> &Interned<Self>;
+    fn table_mut(t: &mut Tables) -> &mut Interned<Self>;
+    fn node(&self) -> Atom;
+}
+
+impl Remote for ExternalPid {
+    fn table(t: &Tables) -> &Interned<Self> {
+        &t.pids
+    }
+    fn table_mut(t: &mut Tables) -> &mut Interned<Self> {
+        &mut t.pids
+    }
+    fn node(&self) -> Atom {
+        self.node
+    }
+}
+
+impl Remote for ExternalRef {
+    fn table(t: &Tables) -> &Interned<Self> {
+        &t.refs
+    }
+    fn table_mut(t: &mut Tables) -> &mut Interned<Self> {
+        &mut t.refs
+    }
+    fn node(&self) -> Atom {
+        self.node
+    }
+}
+
 #[derive(Default)]
 struct Tables {
-    pids: Vec<ExternalPid>,
-    pid_index: HashMap<ExternalPid, u32>,
-    refs: Vec<ExternalRef>,
-    ref_index: HashMap<ExternalRef, u32>,
+    pids: Interned<ExternalPid>,
+    refs: Interned<ExternalRef>,
     node_numbers: HashMap<Atom, u32>,
 }
 
@@ -115,20 +156,34 @@ impl Tables {
     }
 }
 
+/// The immediate for remote identity `x`: [`EXTERNAL`] and its index, interned on first sight.
+fn intern<T: Remote>(x: T) -> u64 {
+    if let Some(&i) = T::table(&read()).index.get(&x) {
+        return EXTERNAL | u64::from(i);
+    }
+    let mut t = write();
+    let table = T::table_mut(&mut t);
+    let next = table.items.len() as u32;
+    let i = *table.index.entry(x).or_insert(next);
+    if i == next {
+        table.items.push(x);
+        t.number(x.node());
+    }
+    EXTERNAL | u64::from(i)
+}
+
+/// The remote identity immediate `w` stands for (None for a local one).
+fn lookup<T: Remote>(w: u64) -> Option<T> {
+    if w & EXTERNAL == 0 {
+        return None;
+    }
+    T::table(&read()).items.get((w & !EXTERNAL) as usize).copied()
+}
+
 impl Pid {
     /// The term for a pid of another node.
     pub fn external(p: ExternalPid) -> Pid {
-        if let Some(&i) = read().pid_index.get(&p) {
-            return Pid(EXTERNAL | u64::from(i));
-        }
-        let mut t = write();
-        let next = t.pids.len() as u32;
-        let i = *t.pid_index.entry(p).or_insert(next);
-        if i == next {
-            t.pids.push(p);
-            t.number(p.node);
-        }
-        Pid(EXTERNAL | u64::from(i))
+        Pid(intern(p))
     }
 
     /// Is this a pid of this node?
@@ -138,10 +193,7 @@ impl Pid {
 
     /// What a pid of another node stands for (None for a local pid).
     pub fn as_external(self) -> Option<ExternalPid> {
-        if self.is_local() {
-            return None;
-        }
-        read().pids.get((self.0 & !EXTERNAL) as usize).copied()
+        lookup(self.0)
     }
 
     /// The three numbers printing shows: the node's number (0 for this node), the
@@ -189,17 +241,7 @@ pub(crate) fn cmp_refs(a: Ref, b: Ref) -> std::cmp::Ordering {
 impl Ref {
     /// The term for a reference of another node.
     pub fn external(r: ExternalRef) -> Ref {
-        if let Some(&i) = read().ref_index.get(&r) {
-            return Ref(EXTERNAL | u64::from(i));
-        }
-        let mut t = write();
-        let next = t.refs.len() as u32;
-        let i = *t.ref_index.entry(r).or_insert(next);
-        if i == next {
-            t.refs.push(r);
-            t.number(r.node);
-        }
-        Ref(EXTERNAL | u64::from(i))
+        Ref(intern(r))
     }
 
     /// Is this a reference made by this node?
@@ -209,10 +251,7 @@ impl Ref {
 
     /// What a reference of another node stands for (None for a local one).
     pub fn as_external(self) -> Option<ExternalRef> {
-        if self.is_local() {
-            return None;
-        }
-        read().refs.get((self.0 & !EXTERNAL) as usize).copied()
+        lookup(self.0)
     }
 }
 
