@@ -36,6 +36,9 @@ messages(Partner) ->
              [1, [2, {3}]], [a | b], {}, #{key => [value], 1 => 2.0}, fun lists:map/2],
     show(echoed, echo(Partner, Terms)),
     show(own_pid_back, echo(Partner, self()) =:= self()),
+    %% A closure goes there and comes back as a fun (whichever VM made it).
+    Offset = 100,
+    show(fun_back, is_function(echo(Partner, fun(X) -> X + Offset end), 1)),
     Ref = make_ref(),
     show(own_ref_back, echo(Partner, Ref) =:= Ref),
     Remote = gen_server:call({counter, Partner}, spawn_worker),

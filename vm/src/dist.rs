@@ -453,13 +453,14 @@ impl VmShared {
                             .any(|o| matches!(o.as_tuple(), Some([Term::Atom(a), _]) if a.as_str() == name))
                 };
                 let (link, monitor) = (has("link"), has("monitor"));
-                let new = self.spawn_with(
+                let h = self.spawn_held(
                     crate::vm::Start::Mfa(*m, *f, args),
                     link.then_some(from),
                     monitor.then_some((*r, from)),
                     None,
                     pid(gl),
                 );
+                let new = h.pid;
                 self.dist.crossing(node, |c| {
                     if link {
                         c.links.push((new, from));
@@ -468,7 +469,10 @@ impl VmShared {
                         c.watched.push((new, from, *r));
                     }
                 });
+                // The answer is queued before the process runs, so it reaches the other
+                // node before anything the process sends (even its exit).
                 reply(i64::from(link) | i64::from(monitor) << 1, Term::Pid(new));
+                self.sched.schedule(h);
             }
             (op::SPAWN_REPLY, [Term::Ref(r), _, Term::Int(flags), result]) => {
                 let Some((_, req)) = self.dist.spawns.lock().remove(r) else { return };

@@ -764,8 +764,25 @@ impl VmShared {
         done: Option<Arc<Completion>>,
         group_leader: Option<Pid>,
     ) -> Pid {
+        let h = self.spawn_held(start, link, monitor, done, group_leader);
+        let pid = h.pid;
+        self.sched.schedule(h);
+        pid
+    }
+
+    /// [`VmShared::spawn_with`], without scheduling the process: it runs once the caller
+    /// hands the handle to the scheduler (after answering a spawn request, say, so that the
+    /// answer goes out before anything the process does).
+    pub(crate) fn spawn_held(
+        self: &Arc<Self>,
+        start: Start,
+        link: Option<Pid>,
+        monitor: Option<(Ref, Pid)>,
+        done: Option<Arc<Completion>>,
+        group_leader: Option<Pid>,
+    ) -> Arc<ProcessHandle> {
         let vm = self.clone();
-        let h = self.processes.insert(move |pid| {
+        self.processes.insert(move |pid| {
             let mut proc = Box::new(Proc::new(vm, pid));
             match start {
                 Start::Mfa(m, f, args) => interp::start(&mut proc, m, f, args),
@@ -784,10 +801,7 @@ impl VmShared {
                 proc.set_group_leader(gl);
             }
             Arc::new(ProcessHandle::new(pid, proc))
-        });
-        let pid = h.pid;
-        self.sched.schedule(h);
-        pid
+        })
     }
 
     /// Delivers a signal to a live process (dropped if it is gone).

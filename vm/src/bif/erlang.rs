@@ -302,8 +302,10 @@ bifs! {
                 "name" => match &f.kind {
                     FunKind::Export { function, .. } => Term::Atom(*function),
                     FunKind::Local { code, index, .. } => Term::Atom(code.functions[code.lambdas[*index as usize].func as usize].name),
+                    // The name is in the other node's code; erl shows '' when it lacks the code.
+                    FunKind::Foreign(_) => Term::Atom(atoms::EMPTY),
                 },
-                "env" => match &f.kind { FunKind::Local { env, .. } => Term::list(env.clone()), _ => Term::Nil },
+                "env" => Term::list(f.closure().map(|(_, _, env)| env.to_vec()).unwrap_or_default()),
                 _ => return badarg(),
             };
             Ok(Term::tuple(vec![a[1].clone(), v]))

@@ -56,6 +56,7 @@ pub fn start_fun(proc: &mut Proc, fun: Term, args: Vec<Term>) {
         let name = match &f.kind {
             FunKind::Export { function, .. } => *function,
             FunKind::Local { code, index, .. } => code.functions[code.lambdas[*index as usize].func as usize].name,
+            FunKind::Foreign(_) => atoms::EMPTY,
         };
         proc.initial_call = InitialCall::new(f.module, name, f.arity());
     }
@@ -1259,6 +1260,8 @@ fn call_fun(proc: &mut Proc, f: Term, args: &mut Vec<Term>, dst: Option<Reg>) ->
             let exp = proc.vm.code.export(fun.module, *function, *arity);
             enter_export(proc, &exp, args, dst)
         }
+        // Another node's code: not here.
+        FunKind::Foreign(_) => Err(Exception::raised(Class::Error, Term::tuple(vec![Term::Atom(atoms::BADFUN), f]))),
     }
 }
 

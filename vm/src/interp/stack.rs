@@ -372,6 +372,7 @@ fn fun_text(f: &Term) -> String {
                 let func = &code.functions[l.func as usize];
                 format!("{}:{}/{}", quote_atom(fun.module.as_str()), quote_atom(func.name.as_str()), func.arity)
             }
+            crate::term::FunKind::Foreign(_) => one_line(f),
         },
         other => one_line(other),
     }

@@ -10,7 +10,8 @@
 //! * Local closures have no BEAM counterpart, so they are written as `NEW_FUN_EXT` with
 //!   placeholder fields: the 16-byte MD5 field holds the fun's `uniq` as a big-endian u32
 //!   followed by twelve zero bytes, `OldIndex` is the lambda index, `OldUniq` is `uniq`,
-//!   and the creator pid is `<0.0.0>` on `nonode@nohost`.
+//!   and the creator pid is `<0.0.0>` of this node. Closures of other nodes are written
+//!   back exactly as they came.
 //!
 //! This node's pids and references are written with the node's name and creation
 //! ([`NodeId`]: `nonode@nohost` and 0 until distribution starts), as `NEW_PID_EXT` with the
@@ -18,13 +19,16 @@
 //! three words holding the reference number as `print.rs` shows it (low 20 bits, next 20
 //! bits, then the rest). Other nodes' pids and references are written as they came.
 //!
-//! [`decode`] accepts everything `encode` writes (compressed terms included) plus the older tags (`SMALL_ATOM_EXT`,
-//! `ATOM_EXT`, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`). It deliberately rejects, with
-//! an error rather than a guess: atom cache references, ports and closures
-//! (`NEW_FUN_EXT`, `FUN_EXT`). A pid or reference whose node and creation are this node's
-//! ([`NodeId::owns`]) becomes a local one (reference words reduced to the bits a [`Ref`]
-//! holds); any other is interned as another node's (see `external.rs`). Malformed input of any kind
-//! yields an [`EtfError`], never a panic. Bytes after the term are left to the caller.
+//! [`decode`] accepts everything `encode` writes (compressed terms included) plus the
+//! older tags (`SMALL_ATOM_EXT`, `ATOM_EXT`, `FLOAT_EXT`, `PID_EXT`, `NEW_REFERENCE_EXT`).
+//! It deliberately rejects, with an error rather than a guess: atom cache references,
+//! ports and the pre-R8 `FUN_EXT`. A closure (`NEW_FUN_EXT`) becomes a foreign fun
+//! (`FunKind::Foreign`): kept, printed and sent on, not called (ember's own closures too,
+//! when they come back from another node). A pid or reference whose node and creation are
+//! this node's ([`NodeId::owns`]) becomes a local one (reference words reduced to the bits
+//! a [`Ref`] holds); any other is interned as another node's (see `external.rs`).
+//! Malformed input of any kind yields an [`EtfError`], never a panic. Bytes after the
+//! term are left to the caller.
 //!
 //! Neither direction recurses along list tails or into nested terms: both keep an
 //! explicit stack, so a ten-million-element list or a deeply nested term is handled in
@@ -32,7 +36,7 @@
 //! heads and elements of keys, never along a list's tail.)
 
 use super::external::{ExternalPid, ExternalRef, MAX_REF_WORDS};
-use super::{Atom, AtomError, Bitstring, Fun, FunKind, Map, NodeId, Pid, Ref, Term};
+use super::{Atom, AtomError, Bitstring, ForeignFun, Fun, FunKind, Map, NodeId, Pid, Ref, Term};
 use num_bigint::{BigInt, Sign};
 use std::cmp::Ordering;
 use std::sync::Arc;
@@ -402,18 +406,25 @@ impl Encoder {
                 self.atom(function.as_str());
                 self.int(i64::from(*arity));
             }
-            FunKind::Local { index, arity, uniq, env, .. } => self.closure(f.module, *index, *arity, *uniq, env, work),
+            FunKind::Local { index, arity, uniq, env, .. } => {
+                let mut md5 = [0u8; 16];
+                md5[..4].copy_from_slice(&uniq.to_be_bytes());
+                let header = (*arity, md5, *index, *index, *uniq, Pid::new(0, 0));
+                self.closure(f.module, header, env, work)
+            }
+            FunKind::Foreign(x) => {
+                self.closure(f.module, (x.arity, x.md5, x.new_index, x.index, x.uniq, x.creator), &x.env, work)
+            }
         }
     }
 
-    /// Writes a closure's `NEW_FUN_EXT` header with ember's placeholder fields and queues
-    /// its captured values; the size field is filled in once they are written.
+    /// Writes a closure's `NEW_FUN_EXT` header (arity, MD5, index, old index, old uniq and
+    /// creator) and queues its captured values; the size field is filled in once they are
+    /// written.
     fn closure<'a>(
         &mut self,
         module: Atom,
-        index: u32,
-        arity: u32,
-        uniq: u32,
+        (arity, md5, index, old_index, old_uniq, creator): (u32, [u8; 16], u32, u32, u32, Pid),
         env: &'a [Term],
         work: &mut Vec<Work<'a>>,
     ) {
@@ -421,14 +432,13 @@ impl Encoder {
         let size_at = self.out.len();
         self.u32(0);
         self.out.push(arity as u8);
-        self.u32(uniq);
-        self.out.extend_from_slice(&[0u8; 12]);
+        self.out.extend_from_slice(&md5);
         self.u32(index);
         self.u32(env.len() as u32);
         self.atom(module.as_str());
-        self.int(i64::from(index));
-        self.int(i64::from(uniq));
-        self.pid(Pid::new(0, 0));
+        self.int(i64::from(old_index));
+        self.int(i64::from(old_uniq));
+        self.pid(creator);
         work.push(Work::FunSize(size_at));
         if !env.is_empty() {
             work.push(Work::Elems(env));
@@ -608,6 +618,47 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads an integer term of 0..=255 (an export fun's arity).
+    /// Reads a non-negative integer term that fits 32 bits (a closure's old index and uniq).
+    fn u32_term(&mut self) -> Result<u32, EtfError> {
+        let v = match self.u8()? {
+            SMALL_INTEGER_EXT => i64::from(self.u8()?),
+            INTEGER_EXT => i64::from(self.u32()? as i32),
+            SMALL_BIG_EXT => {
+                let n = self.u8()? as usize;
+                let negative = self.u8()? != 0;
+                let digits = self.take(n)?;
+                if negative || n > 4 {
+                    return Err(EtfError::Malformed("closure field out of range"));
+                }
+                digits.iter().rev().fold(0i64, |acc, &d| (acc << 8) | i64::from(d))
+            }
+            _ => return Err(EtfError::Malformed("closure field is not an integer")),
+        };
+        u32::try_from(v).map_err(|_| EtfError::Malformed("closure field out of range"))
+    }
+
+    /// Reads a pid term.
+    fn pid_term(&mut self) -> Result<Pid, EtfError> {
+        let tag = self.u8()?;
+        if tag != NEW_PID_EXT && tag != PID_EXT {
+            return Err(EtfError::Malformed("closure creator is not a pid"));
+        }
+        self.pid_body(tag)
+    }
+
+    /// The rest of a `NEW_PID_EXT` or `PID_EXT` after its tag.
+    fn pid_body(&mut self, tag: u8) -> Result<Pid, EtfError> {
+        let node = self.atom()?;
+        let id = self.u32()?;
+        let serial = self.u32()?;
+        let creation = if tag == NEW_PID_EXT { self.u32()? } else { u32::from(self.u8()?) };
+        Ok(if self.node.owns(node, creation) {
+            Pid::new(id, serial)
+        } else {
+            Pid::external(ExternalPid { node, id, serial, creation })
+        })
+    }
+
     fn small_arity(&mut self) -> Result<u32, EtfError> {
         let v = match self.u8()? {
             SMALL_INTEGER_EXT => i64::from(self.u8()?),
@@ -626,6 +677,9 @@ enum Frame {
     List { items: Vec<Term>, n: usize },
     /// A map of `n` pairs; `key` holds a key whose value comes next.
     Map { map: Map, n: usize, key: Option<Term> },
+    /// Another node's closure, waiting for its `n` captured values (`fun` is taken when
+    /// they are all there).
+    Fun { module: Atom, fun: Option<Box<ForeignFun>>, n: usize, env: Vec<Term> },
 }
 
 /// The most element slots reserved up front for one compound term; larger ones grow as
@@ -714,17 +768,7 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                     Term::Bits(Arc::new(Bitstring::from_bits(data, bit_len)))
                 }
             }
-            NEW_PID_EXT | PID_EXT => {
-                let node = r.atom()?;
-                let id = r.u32()?;
-                let serial = r.u32()?;
-                let creation = if tag == NEW_PID_EXT { r.u32()? } else { u32::from(r.u8()?) };
-                if r.node.owns(node, creation) {
-                    Term::Pid(Pid::new(id, serial))
-                } else {
-                    Term::Pid(Pid::external(ExternalPid { node, id, serial, creation }))
-                }
-            }
+            NEW_PID_EXT | PID_EXT => Term::Pid(r.pid_body(tag)?),
             NEWER_REFERENCE_EXT | NEW_REFERENCE_EXT => {
                 let words = r.u16()? as usize;
                 let node = r.atom()?;
@@ -748,7 +792,28 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                 let arity = r.small_arity()?;
                 Term::Fun(Arc::new(Fun { module, kind: FunKind::Export { function, arity } }))
             }
-            NEW_FUN_EXT | FUN_EXT => return Err(EtfError::Unsupported("closure")),
+            NEW_FUN_EXT => {
+                let size = r.u32()? as usize;
+                // The size counts itself and everything after the tag.
+                r.need(size.saturating_sub(4))?;
+                let arity = u32::from(r.u8()?);
+                let mut md5 = [0u8; 16];
+                md5.copy_from_slice(r.take(16)?);
+                let new_index = r.u32()?;
+                let n = r.u32()? as usize;
+                r.need(n)?;
+                let module = r.atom()?;
+                let index = r.u32_term()?;
+                let uniq = r.u32_term()?;
+                let creator = r.pid_term()?;
+                let fun = Box::new(ForeignFun { index, uniq, arity, new_index, md5, creator, env: Vec::new() });
+                if n > 0 {
+                    stack.push(Frame::Fun { module, fun: Some(fun), n, env: Vec::with_capacity(n.min(MAX_RESERVE)) });
+                    continue;
+                }
+                Term::Fun(Arc::new(Fun { module, kind: FunKind::Foreign(fun) }))
+            }
+            FUN_EXT => return Err(EtfError::Unsupported("old-style closure")),
             PORT_EXT | NEW_PORT_EXT | V4_PORT_EXT => return Err(EtfError::Unsupported("port")),
             REFERENCE_EXT => return Err(EtfError::Unsupported("old-style reference")),
             ATOM_CACHE_REF => return Err(EtfError::Unsupported("atom cache reference")),
@@ -790,6 +855,15 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                         Term::Map(std::mem::take(map))
                     }
                 },
+                Some(Frame::Fun { module, fun, n, env }) => {
+                    env.push(value);
+                    if env.len() < *n {
+                        break;
+                    }
+                    let Some(mut fun) = fun.take() else { return Err(EtfError::Malformed("closure")) };
+                    fun.env = std::mem::take(env);
+                    Term::Fun(Arc::new(Fun { module: *module, kind: FunKind::Foreign(fun) }))
+                }
             };
             stack.pop();
             value = done;
@@ -1095,12 +1169,14 @@ mod tests {
     }
 
     #[test]
-    fn local_closures_encode_with_placeholders_and_do_not_decode() {
+    fn local_closures_encode_with_placeholders() {
         // The closure path is driven directly, so that the test needs no loaded module.
         let env = vec![Term::Int(5)];
         let mut enc = Encoder { out: vec![VERSION], minor: 1, node: NodeId::NONODE };
         let mut work = Vec::new();
-        enc.closure(Atom::new("m"), 3, 1, 0x01020304, &env, &mut work);
+        let mut md5 = [0u8; 16];
+        md5[..4].copy_from_slice(&0x01020304u32.to_be_bytes());
+        enc.closure(Atom::new("m"), (1, md5, 3, 3, 0x01020304, Pid::new(0, 0)), &env, &mut work);
         while let Some(w) = work.pop() {
             match w {
                 Work::Term(t) => enc.one(t, &mut work),
@@ -1124,7 +1200,37 @@ mod tests {
         assert_eq!(&b[11..23], &[0u8; 12]);
         assert_eq!(&b[23..31], &[0, 0, 0, 3, 0, 0, 0, 1]);
         assert_eq!(b[b.len() - 2..], [97, 5]);
-        assert_eq!(decode(&b), Err(EtfError::Unsupported("closure")));
+        // It comes back as a closure of no known code: kept and sent on, not called.
+        let (t, _) = decode(&b).unwrap();
+        assert_eq!(crate::term::print::write_term(&t), "#Fun<m.3.16909060>");
+    }
+
+    #[test]
+    fn other_nodes_closures_round_trip_unchanged() {
+        // X = 5, Y = <<"b">>, fun(A) -> {A, X, Y} end, made in erl's shell: an erl_eval
+        // closure whose environment holds the bindings and the clauses.
+        let bytes: &[u8] = &[
+            131, 112, 0, 0, 0, 231, 1, 6, 83, 97, 170, 70, 21, 144, 209, 189, 241, 235, 98, 209, 166, 235, 8, 0, 0, 0,
+            42, 0, 0, 0, 1, 100, 0, 8, 101, 114, 108, 95, 101, 118, 97, 108, 97, 42, 98, 0, 50, 155, 13, 88, 100, 0,
+            13, 110, 111, 110, 111, 100, 101, 64, 110, 111, 104, 111, 115, 116, 0, 0, 0, 9, 0, 0, 0, 0, 0, 0, 0, 0,
+            104, 6, 97, 1, 108, 0, 0, 0, 2, 104, 2, 100, 0, 1, 88, 97, 5, 104, 2, 100, 0, 1, 89, 109, 0, 0, 0, 1, 98,
+            106, 100, 0, 4, 110, 111, 110, 101, 100, 0, 4, 110, 111, 110, 101, 116, 0, 0, 0, 0, 108, 0, 0, 0, 1, 104,
+            5, 100, 0, 6, 99, 108, 97, 117, 115, 101, 97, 1, 108, 0, 0, 0, 1, 104, 3, 100, 0, 3, 118, 97, 114, 97, 1,
+            100, 0, 1, 65, 106, 106, 108, 0, 0, 0, 1, 104, 3, 100, 0, 5, 116, 117, 112, 108, 101, 97, 1, 108, 0, 0, 0,
+            3, 104, 3, 100, 0, 3, 118, 97, 114, 97, 1, 100, 0, 1, 65, 104, 3, 100, 0, 3, 118, 97, 114, 97, 1, 100, 0,
+            1, 88, 104, 3, 100, 0, 3, 118, 97, 114, 97, 1, 100, 0, 1, 89, 106, 106, 106,
+        ];
+        let (t, used) = decode(bytes).unwrap();
+        assert_eq!(used, bytes.len());
+        assert_eq!(crate::term::print::write_term(&t), "#Fun<erl_eval.42.3316493>");
+        let Term::Fun(f) = &t else { panic!("not a fun: {t:?}") };
+        assert_eq!(f.arity(), 1);
+        assert_eq!(f.closure().map(|(_, _, env)| env.len()), Some(1));
+        assert_eq!(encode(&t), bytes);
+        // Every truncation fails cleanly.
+        for n in 0..bytes.len() {
+            assert!(decode(&bytes[..n]).is_err(), "{n} bytes decoded");
+        }
     }
 
     #[test]

@@ -315,9 +315,10 @@ fn hash2_fun<'a>(st: &mut H2, f: &'a Fun, stack: &mut Vec<Item<'a>>) {
             st.hash2(*arity, module, HCONST);
             st.hash1(atom_hash(function.as_str()), HCONST_14);
         }
-        FunKind::Local { index, uniq, env, .. } => {
+        FunKind::Local { .. } | FunKind::Foreign(_) => {
+            let (index, uniq, env) = f.closure().unwrap_or((0, 0, &[]));
             st.hash2(env.len() as u32, module, HCONST);
-            st.hash2(*index, *uniq, HCONST);
+            st.hash2(index, uniq, HCONST);
             if !env.is_empty() {
                 stack.push(Item::Elems(env));
             }
@@ -472,11 +473,12 @@ fn make_hash(root: &Term) -> u32 {
                         st.step(FUNNY_NUMBER1, module);
                         st.step(FUNNY_NUMBER1, atom_hash(function.as_str()));
                     }
-                    FunKind::Local { index, uniq, env, .. } => {
+                    FunKind::Local { .. } | FunKind::Foreign(_) => {
+                        let (index, uniq, env) = f.closure().unwrap_or((0, 0, &[]));
                         st.step(FUNNY_NUMBER10, env.len() as u32);
                         st.step(FUNNY_NUMBER1, module);
-                        st.step(FUNNY_NUMBER2, *index);
-                        st.step(FUNNY_NUMBER2, *uniq);
+                        st.step(FUNNY_NUMBER2, index);
+                        st.step(FUNNY_NUMBER2, uniq);
                         if !env.is_empty() {
                             stack.push(Old::Elems(env));
                         }

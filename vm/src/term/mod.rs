@@ -28,7 +28,7 @@ pub use bits::BitWriter;
 pub use bits::Bitstring;
 pub use external::{ExternalPid, ExternalRef, NodeId};
 pub use floats::{float_to_list, FloatOpts};
-pub use fun::{Fun, FunKind};
+pub use fun::{ForeignFun, Fun, FunKind};
 pub use hash::{phash, phash2, phash2_range};
 pub use map::Map;
 pub use order::{cmp_terms, eq_coerce};

@@ -110,8 +110,9 @@ fn cmp_funs(a: &Fun, b: &Fun) -> Ordering {
         }
         (FunKind::Export { .. }, _) => Ordering::Greater,
         (_, FunKind::Export { .. }) => Ordering::Less,
-        (FunKind::Local { index: ia, uniq: ua, env: ea, .. }, FunKind::Local { index: ib, uniq: ub, env: eb, .. }) => {
-            a.module.as_str().cmp(b.module.as_str()).then(ia.cmp(ib)).then(ua.cmp(ub)).then_with(|| {
+        _ => {
+            let (Some((ia, ua, ea)), Some((ib, ub, eb))) = (a.closure(), b.closure()) else { return Ordering::Equal };
+            a.module.as_str().cmp(b.module.as_str()).then(ia.cmp(&ib)).then(ua.cmp(&ub)).then_with(|| {
                 ea.len().cmp(&eb.len()).then_with(|| {
                     for (x, y) in ea.iter().zip(eb.iter()) {
                         match cmp_terms(x, y, true) {

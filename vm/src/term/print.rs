@@ -171,6 +171,9 @@ pub fn write_into(s: &mut String, t: &Term) {
             FunKind::Local { index, uniq, .. } => {
                 let _ = write!(s, "#Fun<{}.{}.{}>", f.module.as_str(), index, uniq);
             }
+            FunKind::Foreign(x) => {
+                let _ = write!(s, "#Fun<{}.{}.{}>", f.module.as_str(), x.index, x.uniq);
+            }
         },
         Term::Pid(p) => {
             let (node, id, serial) = p.parts();
