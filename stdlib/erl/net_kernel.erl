@@ -9,9 +9,9 @@
 -export([init/1, handle_call/3, handle_cast/2, handle_info/2]).
 
 %% Started by the VM when the node becomes distributed, from a short-lived process (so
-%% not linked to it), with the node's other servers: rpc's rex, and the standard io server.
+%% not linked to it), with the node's other servers: rex (ember_rex), and the standard io server.
 start_link() ->
-    {ok, _} = rpc:start_link(),
+    {ok, _} = ember_rex:start_link(),
     register(ember_standard_io, spawn(?MODULE, standard_io_server, [])),
     gen_server:start({local, net_kernel}, ?MODULE, [], []).
 

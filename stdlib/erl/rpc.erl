@@ -6,12 +6,10 @@
 %% made. A call on this node runs in a new process here. Results follow OTP: the value, the
 %% thrown term, or {badrpc, Reason} ({'EXIT', R} for an exit or error, nodedown, timeout).
 %%
-%% The `rex` server itself (started with the node) also answers erl's feature query.
+%% The `rex` server itself is ember_rex.
 -module(rpc).
--behaviour(gen_server).
 
 -export([call/4, call/5, cast/4, multicall/4, multicall/5]).
--export([start_link/0, init/1, handle_call/3, handle_cast/2, handle_info/2]).
 
 call(Node, M, F, A) -> call(Node, M, F, A, infinity).
 
@@ -48,7 +46,7 @@ multicall(Nodes, M, F, A, Timeout) when is_list(Nodes) ->
                 end, {[], []}, Nodes).
 
 local_call(M, F, A, Timeout) ->
-    {Pid, Ref} = spawn_monitor(fun() -> exit({rpc_reply, execute(M, F, A)}) end),
+    {Pid, Ref} = spawn_monitor(fun() -> exit({rpc_reply, ember_rex:execute(M, F, A)}) end),
     receive
         {'DOWN', Ref, process, Pid, {rpc_reply, Reply}} -> Reply;
         {'DOWN', Ref, process, Pid, Reason} -> {badrpc, {'EXIT', Reason}}
@@ -57,39 +55,3 @@ local_call(M, F, A, Timeout) ->
             exit(Pid, kill),
             {badrpc, timeout}
     end.
-
-execute(M, F, A) ->
-    case catch apply(M, F, A) of
-        {'EXIT', Reason} -> {badrpc, {'EXIT', Reason}};
-        Value -> Value
-    end.
-
-%% ---------------------------------------------------------------------
-%% The rex server
-
-start_link() ->
-    gen_server:start({local, rex}, ?MODULE, [], []).
-
-init([]) -> {ok, #{}}.
-
-handle_call({call, M, F, A, GroupLeader}, From, State) ->
-    spawn(fun() ->
-                  group_leader(GroupLeader, self()),
-                  gen_server:reply(From, execute(M, F, A))
-          end),
-    {noreply, State};
-handle_call(_Request, _From, State) ->
-    {reply, {badrpc, unsupported}, State}.
-
-handle_cast({cast, M, F, A, GroupLeader}, State) ->
-    spawn(fun() ->
-                  group_leader(GroupLeader, self()),
-                  catch apply(M, F, A)
-          end),
-    {noreply, State};
-handle_cast(_Msg, State) -> {noreply, State}.
-
-handle_info({From, features_request}, State) when is_pid(From) ->
-    From ! {features_reply, node(), [erpc]},
-    {noreply, State};
-handle_info(_Msg, State) -> {noreply, State}.

@@ -41,6 +41,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("net_kernel", include_str!("../erl/net_kernel.erl")),
     ("net_adm", include_str!("../erl/net_adm.erl")),
     ("rpc", include_str!("../erl/rpc.erl")),
+    ("ember_rex", include_str!("../erl/ember_rex.erl")),
     ("erlang", include_str!("../erl/erlang.erl")),
     ("erpc", include_str!("../erl/erpc.erl")),
 ];
@@ -67,6 +68,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("logger", include_str!("../doc/logger.md")),
     ("maps", include_str!("../doc/maps.md")),
     ("math", include_str!("../doc/math.md")),
+    ("net_adm", include_str!("../doc/net_adm.md")),
     ("orddict", include_str!("../doc/orddict.md")),
     ("ordsets", include_str!("../doc/ordsets.md")),
     ("proc_lib", include_str!("../doc/proc_lib.md")),
@@ -74,6 +76,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("queue", include_str!("../doc/queue.md")),
     ("rand", include_str!("../doc/rand.md")),
     ("re", include_str!("../doc/re.md")),
+    ("rpc", include_str!("../doc/rpc.md")),
     ("sets", include_str!("../doc/sets.md")),
     ("string", include_str!("../doc/string.md")),
     ("supervisor", include_str!("../doc/supervisor.md")),
