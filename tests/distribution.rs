@@ -204,3 +204,34 @@ fn node_options() {
         .expect("run ember");
     assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{{{name}@{},true,c1}}\n", host()));
 }
+
+/// Two VMs in one OS process are two nodes: each a value with its own name, talking to the
+/// other through the network as any two nodes do.
+#[test]
+fn two_vms_in_one_process_are_two_nodes() {
+    let src = "-module(pair).\n-export([serve/0, ask/1]).\n\
+               serve() -> register(pair, self()), loop().\n\
+               loop() -> receive {From, N} -> From ! {node(), N * 2}, loop() end.\n\
+               ask(Node) -> pong = net_adm:ping(Node), {pair, Node} ! {self(), 21},\n\
+               receive R -> {R, lists:member(Node, nodes())} after 5000 -> timeout end.\n";
+    let start = |name: &str| {
+        let vm = ember::Vm::new(ember::default_config());
+        vm.load_source("pair.erl", src).expect("pair compiles");
+        let opts = ember_dist::node::Options { name: name.to_owned(), long_names: false, cookie: Some(COOKIE.into()) };
+        let node = ember_dist::node::start(&vm, &opts).expect("the node starts");
+        (vm, node)
+    };
+    let run = std::process::id();
+    let (a, node_a) = start(&format!("pair_a_{run}"));
+    let (b, node_b) = start(&format!("pair_b_{run}"));
+    assert_ne!(a.node(), b.node());
+    a.spawn("pair", "serve", vec![]);
+    let there = ember::term::Term::Atom(ember::term::Atom::new(node_a.name()));
+    match b.call("pair", "ask", vec![there]) {
+        ember::CallResult::Returned(v) => {
+            assert_eq!(ember::term::print::write_term(&v), format!("{{{{{},42}},true}}", node_a.name()))
+        }
+        other => panic!("the call failed: {other:?}"),
+    }
+    drop((node_a, node_b));
+}
