@@ -580,3 +580,90 @@ impl VmShared {
         self.signal(target, Signal::Demonitor { from, r })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::term::{ExternalPid, ExternalRef};
+    use crate::{CallResult, Vm, VmConfig};
+
+    /// Records what the VM sends to other nodes.
+    #[derive(Default)]
+    struct Recorder(Mutex<Vec<(Atom, Term, Option<Term>)>>);
+
+    impl Transport for Recorder {
+        fn send(&self, node: Atom, control: Term, payload: Option<Term>) {
+            self.0.lock().push((node, control, payload));
+        }
+        fn connect(&self, _node: Atom) {}
+        fn nodes(&self) -> Vec<Atom> {
+            Vec::new()
+        }
+        fn disconnect(&self, _node: Atom) -> bool {
+            false
+        }
+    }
+
+    fn node_vm() -> (Vm, Arc<Recorder>) {
+        let vm = Vm::new(VmConfig::default());
+        let rec = Arc::new(Recorder::default());
+        assert!(vm.start_distribution("me@here", 7, "c", rec.clone()));
+        (vm, rec)
+    }
+
+    #[test]
+    fn any_control_message_is_taken_without_a_panic() {
+        let (vm, _rec) = node_vm();
+        let other = Atom::new("other@there");
+        let remote = Term::Pid(Pid::external(ExternalPid { node: other, id: 5, serial: 0, creation: 1 }));
+        let r = Term::Ref(Ref::external(ExternalRef { node: other, creation: 1, len: 3, words: [1, 2, 3, 0, 0] }));
+        let local = Term::Pid(Pid::new(1, 0));
+        let fields =
+            [remote.clone(), local.clone(), r.clone(), Term::Int(-1), Term::atom("x"), Term::Nil, Term::tuple(vec![])];
+        // Every code, with every arity up to 6, and fields drawn from the kinds a control
+        // message holds (and some it never does).
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        for code in -1..40 {
+            for arity in 0..6 {
+                for _ in 0..20 {
+                    let mut t = vec![Term::Int(code)];
+                    for _ in 0..arity {
+                        seed ^= seed << 13;
+                        seed ^= seed >> 7;
+                        seed ^= seed << 17;
+                        t.push(fields[(seed % fields.len() as u64) as usize].clone());
+                    }
+                    let payload = (seed % 3 == 0).then(|| Term::list(vec![Term::Int(1)]));
+                    vm.dist_receive(other, &Term::tuple(t), payload);
+                }
+            }
+        }
+        vm.dist_receive(other, &Term::atom("not a tuple"), None);
+        vm.dist_receive(other, &Term::tuple(vec![]), None);
+        vm.node_down(other);
+        // The VM still works.
+        vm.load_source("t.erl", "-module(t).\n-export([f/0]).\nf() -> node().\n").expect("compiles");
+        assert!(matches!(vm.call("t", "f", vec![]), CallResult::Returned(Term::Atom(a)) if a.as_str() == "me@here"));
+    }
+
+    #[test]
+    fn a_monitor_of_a_process_that_is_not_there_is_answered_noproc() {
+        let (vm, rec) = node_vm();
+        let other = Atom::new("other@there");
+        let from = Pid::external(ExternalPid { node: other, id: 9, serial: 0, creation: 1 });
+        let r = Ref::external(ExternalRef { node: other, creation: 1, len: 3, words: [4, 5, 6, 0, 0] });
+        let control = Term::tuple(vec![Term::Int(op::MONITOR_P), Term::Pid(from), Term::atom("nobody"), Term::Ref(r)]);
+        vm.dist_receive(other, &control, None);
+        let sent = rec.0.lock();
+        let (node, answer, _) = sent.last().expect("an answer");
+        assert_eq!(*node, other);
+        assert_eq!(
+            crate::term::print::write_term(answer),
+            format!(
+                "{{21,nobody,{},{},noproc}}",
+                crate::term::print::write_term(&Term::Pid(from)),
+                crate::term::print::write_term(&Term::Ref(r))
+            )
+        );
+    }
+}
