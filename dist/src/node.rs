@@ -375,51 +375,56 @@ async fn accept_one(net: Arc<Net>, mut stream: TcpStream) {
     let node = Atom::new(&peer.name);
     let id = net.next.fetch_add(1, Ordering::Relaxed);
     // Take over the queue of this node's connection attempt, if there is one (its task
-    // stops), or start a new one.
+    // stops), or start a new one. If the attempt made from here has taken its queue
+    // already, it is the connection that goes on, and this one closes.
     let queue = {
         let mut conns = lock(&net.conns);
         let c = conns.entry(node).or_insert_with(|| {
             let (tx, rx) = mpsc::unbounded_channel();
             Conn { id, tx, rx: Arc::new(Mutex::new(Some(rx))), up: false, task: None }
         });
-        if let Some(t) = c.task.take() {
-            t.abort();
+        let taken = lock(&c.rx).take();
+        if taken.is_some() {
+            if let Some(t) = c.task.take() {
+                t.abort();
+            }
+            c.id = id;
+            c.up = true;
         }
-        c.id = id;
-        c.up = true;
-        let queue = lock(&c.rx).take();
-        queue
+        taken
     };
-    if let Some(queue) = queue {
-        run(&net, node, stream, queue).await;
-    }
+    let Some(queue) = queue else { return };
+    run(&net, node, stream, queue).await;
     net.lost(node, id);
 }
 
 /// Runs an established connection until it fails or is closed.
+///
+/// It holds the VM weakly, as the table does, so that no connection keeps alive a VM its
+/// host has dropped (the connection ends at the next message).
 async fn run(net: &Net, node: Atom, stream: TcpStream, mut queue: mpsc::UnboundedReceiver<Out>) {
     let Some(vm) = net.vm.upgrade() else { return };
     vm.node_up(node);
+    drop(vm);
+    let weak = net.vm.clone();
     let (mut rd, wr) = stream.into_split();
     let own = net.id;
     let writer = async move {
         let mut wr = BufWriter::new(wr);
         let opts = etf::EncodeOptions { node: own, ..Default::default() };
         loop {
-            let next = tokio::time::timeout(TICK, queue.recv()).await;
-            match next {
+            match tokio::time::timeout(TICK, queue.recv()).await {
                 Err(_) => frame::write_tick(&mut wr).await?,
                 Ok(None) => return Ok::<(), io::Error>(()),
-                Ok(Some((control, payload))) => {
-                    let c = etf::encode_with(&control, &opts);
-                    let p = payload.map(|p| etf::encode_with(&p, &opts));
-                    frame::write_pass_through(&mut wr, &c, p.as_deref()).await?;
+                Ok(Some(first)) => {
                     // Write out in batches: whatever else is queued already goes in the
                     // same flush.
-                    while let Ok((control, payload)) = queue.try_recv() {
+                    let mut next = Some(first);
+                    while let Some((control, payload)) = next {
                         let c = etf::encode_with(&control, &opts);
                         let p = payload.map(|p| etf::encode_with(&p, &opts));
                         frame::write_pass_through(&mut wr, &c, p.as_deref()).await?;
+                        next = queue.try_recv().ok();
                     }
                 }
             }
@@ -448,6 +453,7 @@ async fn run(net: &Net, node: Atom, stream: TcpStream, mut queue: mpsc::Unbounde
             if debug() {
                 eprintln!("ember: from {}: {control:?} {payload:?}", node.as_str());
             }
+            let Some(vm) = weak.upgrade() else { return };
             vm.dist_receive(node, &control, payload);
         }
     };
