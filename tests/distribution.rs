@@ -203,6 +203,20 @@ fn node_options() {
         .output()
         .expect("run ember");
     assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{{{name}@{},true,c1}}\n", host()));
+    // A running VM becomes a node with net_kernel:start/1, once.
+    let late = format!("late_{}", std::process::id());
+    let out = Command::new(env!("CARGO_BIN_EXE_ember"))
+        .args(["--cookie", "c2", "eval"])
+        .arg(format!(
+            "{{node(), element(1, net_kernel:start([{late}, shortnames])), node(), erlang:get_cookie(), \
+             element(1, element(2, net_kernel:start([{late}_again, shortnames])))}}."
+        ))
+        .output()
+        .expect("run ember");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        format!("{{nonode@nohost,ok,{late}@{},c2,already_started}}\n", host())
+    );
 }
 
 /// Two VMs in one OS process are two nodes: each a value with its own name, talking to the

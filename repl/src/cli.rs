@@ -85,6 +85,9 @@ pub fn main_with_args(
     docs: &'static [(&'static str, &'static str)],
 ) -> ExitCode {
     let cli = Cli::parse();
+    if let Some(c) = &cli.cookie {
+        let _ = COOKIE.set(c.clone());
+    }
     let node = match (&cli.sname, &cli.name) {
         (Some(n), _) => Some(NodeArgs { name: n.clone(), long_names: false, cookie: cli.cookie.clone() }),
         (None, Some(n)) => Some(NodeArgs { name: n.clone(), long_names: true, cookie: cli.cookie.clone() }),
@@ -119,10 +122,31 @@ pub fn main_with_args(
 /// `--sname`/`--name` and `--cookie`.
 pub(crate) type NodeArgs = ember_dist::node::Options;
 
+/// `--cookie`, for a node that `net_kernel:start/1,2` starts.
+static COOKIE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Lets `net_kernel:start/1,2` make `vm` a node. The node then runs until the program ends.
+fn install_node_starter(vm: &Vm) {
+    static STARTED: std::sync::Mutex<Vec<ember_dist::node::Node>> = std::sync::Mutex::new(Vec::new());
+    let cookie = COOKIE.get().cloned();
+    let weak = vm.downgrade();
+    vm.set_node_starter(std::sync::Arc::new(move |name: &str, long_names: bool| {
+        let vm = weak.upgrade().ok_or("the VM has stopped")?;
+        let opts = NodeArgs { name: name.to_owned(), long_names, cookie: cookie.clone() };
+        let node = ember_dist::node::start(&vm, &opts).map_err(|e| e.to_string())?;
+        STARTED.lock().unwrap_or_else(|e| e.into_inner()).push(node);
+        Ok(())
+    }));
+}
+
 /// Makes `vm` a distributed node when the command line asks for one. The node runs as long
-/// as the value returned; an error is printed, and is the command's exit code.
+/// as the value returned; an error is printed, and is the command's exit code. Without one,
+/// `net_kernel:start/1,2` can make it a node later (with the cookie given here, if any).
 pub(crate) fn start_node(vm: &Vm, node: Option<&NodeArgs>) -> Result<Option<ember_dist::node::Node>, ExitCode> {
-    let Some(opts) = node else { return Ok(None) };
+    let Some(opts) = node else {
+        install_node_starter(vm);
+        return Ok(None);
+    };
     match ember_dist::node::start(vm, opts) {
         Ok(n) => Ok(Some(n)),
         Err(e) => {

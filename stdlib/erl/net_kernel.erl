@@ -1,11 +1,13 @@
 %% net_kernel: the registered process through which other nodes reach this one. It runs
 %% only on a distributed node (ember starts it with the node), and answers the
 %% authentication question of net_adm:ping/1. Connections themselves are made by the VM's
-%% distribution layer, on the first message to a node.
+%% distribution layer, on the first message to a node. start/1,2 make a running node
+%% distributed, as --sname and --name do at start-up.
 -module(net_kernel).
 -behaviour(gen_server).
 
--export([start_link/0, connect_node/1, get_net_ticktime/0, standard_io_server/0]).
+-export([start/1, start/2, start_link/0, connect_node/1, get_net_ticktime/0,
+         standard_io_server/0]).
 -export([init/1, handle_call/3, handle_cast/2, handle_info/2]).
 
 %% Started by the VM when the node becomes distributed, from a short-lived process (so
@@ -26,6 +28,26 @@ standard_io_server() ->
         _ -> ok
     end,
     standard_io_server().
+
+%% start([Name]) or start([Name, shortnames | longnames]) (long names by default, as in
+%% OTP), and start(Name, #{name_domain => shortnames | longnames}): {ok, Pid} with the
+%% net_kernel process, or {error, Reason}.
+start([Name]) -> start([Name, longnames]);
+start([Name, Domain | _]) when is_atom(Name), (Domain =:= shortnames orelse Domain =:= longnames) ->
+    start(Name, #{name_domain => Domain}).
+
+start(Name, Options) when is_atom(Name), is_map(Options) ->
+    case whereis(net_kernel) of
+        undefined ->
+            Long = maps:get(name_domain, Options, longnames) =:= longnames,
+            Ref = ember_dist:start(Name, Long),
+            receive
+                {Ref, ok} -> {ok, whereis(net_kernel)};
+                {Ref, {error, Why}} -> {error, Why}
+            end;
+        Pid ->
+            {error, {already_started, Pid}}
+    end.
 
 %% true if Node answers (connecting to it if needed), false if not; ignored when this
 %% node is not distributed.

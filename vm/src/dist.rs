@@ -35,6 +35,13 @@ pub trait Transport: Send + Sync {
     fn disconnect(&self, node: Atom) -> bool;
 }
 
+/// Makes a running VM a distributed node (`net_kernel:start/1,2`): given the node name
+/// (`NAME` or `NAME@HOST`) and whether it is a long name, it starts the distribution layer
+/// or says why not. It may block (port mapper, sockets), so the VM calls it on a thread of
+/// its own. The host installs it ([`crate::Vm::set_node_starter`]); without one, a running
+/// VM cannot become a node.
+pub type NodeStarter = dyn Fn(&str, bool) -> Result<(), String> + Send + Sync;
+
 /// The control message codes of the distribution protocol that ember sends or takes.
 mod op {
     pub(super) const LINK: i64 = 1;
@@ -108,6 +115,8 @@ pub(crate) struct Dist {
     /// that `net_kernel:monitor_nodes(true)` subscribed to their comings and goings.
     up: Mutex<(Vec<Atom>, Vec<Pid>)>,
     unlink_ids: AtomicU64,
+    /// What `net_kernel:start/1,2` calls.
+    pub(crate) starter: OnceLock<Arc<NodeStarter>>,
 }
 
 impl Default for Dist {
@@ -120,6 +129,7 @@ impl Default for Dist {
             spawns: Mutex::new(HashMap::new()),
             up: Mutex::new((Vec::new(), Vec::new())),
             unlink_ids: AtomicU64::new(1),
+            starter: OnceLock::new(),
         }
     }
 }

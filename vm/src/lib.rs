@@ -5,7 +5,7 @@
 //! [`bif`]. The VM is a value ([`Vm`]): nothing here is global state except the atom table,
 //! which every VM in an OS process shares.
 
-pub use dist::Transport;
+pub use dist::{NodeStarter, Transport};
 pub use stdin::{Input, MemoryInput, NoInput, StdInput};
 pub use vm::{CallResult, CapturedOutput, HostMailbox, Output, StdOutput, Stream, Vm, VmConfig, VmShared, WeakVm};
 

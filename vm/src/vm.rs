@@ -543,6 +543,12 @@ impl Vm {
         true
     }
 
+    /// Installs what `net_kernel:start/1,2` calls to make this running VM a node (the
+    /// command line installs `ember-dist`'s). False if one is installed already.
+    pub fn set_node_starter(&self, starter: Arc<crate::dist::NodeStarter>) -> bool {
+        self.shared.dist.starter.set(starter).is_ok()
+    }
+
     /// A handle that does not keep the VM running.
     pub fn downgrade(&self) -> WeakVm {
         WeakVm { shared: Arc::downgrade(&self.shared), guard: Arc::downgrade(&self._guard) }

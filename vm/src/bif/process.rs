@@ -223,6 +223,7 @@ bifs! {
         Some(_) => monitor_node(p, &a[0], &a[1]),
         None => badarg(),
     };
+    "ember_dist", "start", 2 => |p, a| start_node(p, &a[0], &a[1]);
     "net_kernel", "monitor_nodes", 1 => |p, a| monitor_nodes(p, &a[0], &Term::Nil);
     "net_kernel", "monitor_nodes", 2 => |p, a| monitor_nodes(p, &a[0], &a[1]);
     "erlang", "disconnect_node", 1 => |p, a| match &a[0] {
@@ -426,6 +427,33 @@ fn monitor_node(p: &mut Proc, node: &Term, flag: &Term) -> BifResult {
     }
     p.vm.dist.monitor_node(p.pid, *n, on);
     Ok(Term::bool(true))
+}
+
+/// `ember_dist:start(Name, LongNames)`, for `net_kernel:start/1,2`: starts the node on a
+/// thread of its own (it may block) and returns a reference; `{Ref, ok}` or
+/// `{Ref, {error, Reason}}` comes as a message when it is done.
+fn start_node(p: &mut Proc, name: &Term, long: &Term) -> BifResult {
+    let (Term::Atom(name), Some(long)) = (name, long.as_bool()) else { return badarg() };
+    let r = p.vm.make_ref();
+    let answer = move |result: Result<(), String>| {
+        let v = match result {
+            Ok(()) => Term::Atom(atoms::OK),
+            Err(why) => Term::tuple(vec![Term::atom("error"), Term::string(&why)]),
+        };
+        Term::tuple(vec![Term::Ref(r), v])
+    };
+    let Some(starter) = p.vm.dist.starter.get().cloned() else {
+        p.deliver(answer(Err("this VM cannot become a node: no distribution layer".into())));
+        return Ok(Term::Ref(r));
+    };
+    let (vm, me, name) = (p.vm.clone(), p.pid, name.as_str().to_owned());
+    let spawned = std::thread::Builder::new().name("ember-node-start".into()).spawn(move || {
+        vm.signal(me, Signal::Message(answer(starter(&name, long))));
+    });
+    if spawned.is_err() {
+        return Err(Exception::error(Term::atom("system_limit")));
+    }
+    Ok(Term::Ref(r))
 }
 
 /// `net_kernel:monitor_nodes(Flag, Options)` (ember takes no options).
