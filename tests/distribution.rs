@@ -249,3 +249,34 @@ fn two_vms_in_one_process_are_two_nodes() {
     }
     drop((node_a, node_b));
 }
+
+/// A hidden node (`erl -hidden`) is connected but not in `nodes()`; cookies can be set for
+/// the node and for one peer (`erlang:set_cookie/1,2`).
+#[test]
+fn hidden_nodes_and_cookies() {
+    let run = std::process::id();
+    let partner = format!("partner_{run}_hidden");
+    let _partner = start_partner(Vm::Ember, &partner);
+    let client = format!("hidden_{run}");
+    let out = Command::new("erl")
+        .args(["-hidden", "-sname", &client, "-setcookie", COOKIE, "-noshell", "-start_epmd", "false", "-eval"])
+        .arg(format!(
+            "P = '{partner}@{host}', io:format(\"~p~n\", [{{net_adm:ping(P), rpc:call(P, erlang, nodes, []), \
+             rpc:call(P, erlang, nodes, [hidden]), rpc:call(P, erlang, nodes, [connected])}}]), halt().",
+            host = host()
+        ))
+        .output()
+        .expect("run erl");
+    let me = format!("{client}@{}", host());
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{{pong,[],[{me}],[{me}]}}\n"));
+    let out = Command::new(env!("CARGO_BIN_EXE_ember"))
+        .args(["--sname", &format!("cookies_{run}"), "--cookie", "wrong", "eval"])
+        .arg(format!(
+            "P = '{partner}@{}', {{net_adm:ping(P), erlang:set_cookie(P, {COOKIE}), net_adm:ping(P), \
+             erlang:get_cookie(P), erlang:get_cookie()}}.",
+            host()
+        ))
+        .output()
+        .expect("run ember");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), format!("{{pang,true,pong,{COOKIE},wrong}}\n"));
+}

@@ -215,6 +215,8 @@ struct Conn {
     rx: Arc<Mutex<Option<mpsc::UnboundedReceiver<Out>>>>,
     /// Handshake done.
     up: bool,
+    /// The peer did not publish itself (`erl -hidden`): not in `nodes()`.
+    hidden: bool,
     task: Option<tokio::task::AbortHandle>,
 }
 
@@ -235,13 +237,27 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 impl Net {
+    /// The handshake's configuration for a connection to `peer` (None: not known yet, as
+    /// when accepting): the cookie is read anew each time (`erlang:set_cookie/1,2`).
+    fn config(&self, peer: Option<Atom>) -> handshake::Config {
+        let cookie = self.vm.upgrade().map(|vm| match peer {
+            Some(p) => vm.cookie_for(p),
+            None => vm.cookie(),
+        });
+        let mut cfg = self.cfg.clone();
+        if let Some(c) = cookie {
+            cfg.cookie = c.as_str().to_owned();
+        }
+        cfg
+    }
+
     /// A new, not yet connected entry for `node`, with its connecting task started.
     fn dial(&self, node: Atom) -> Conn {
         let (tx, rx) = mpsc::unbounded_channel();
         let rx = Arc::new(Mutex::new(Some(rx)));
         let id = self.next.fetch_add(1, Ordering::Relaxed);
         let task = self.me.upgrade().map(|net| self.rt.spawn(dial(net, node, id, rx.clone())).abort_handle());
-        Conn { id, tx, rx, up: false, task }
+        Conn { id, tx, rx, up: false, hidden: false, task }
     }
 
     /// Removes connection `id` of `node` from the table (if it is still the one there) and
@@ -283,7 +299,13 @@ impl Transport for Net {
     }
 
     fn nodes(&self) -> Vec<Atom> {
-        let mut v: Vec<Atom> = lock(&self.conns).iter().filter(|(_, c)| c.up).map(|(n, _)| *n).collect();
+        let mut v: Vec<Atom> = lock(&self.conns).iter().filter(|(_, c)| c.up && !c.hidden).map(|(n, _)| *n).collect();
+        v.sort_by(|a, b| a.as_str().cmp(b.as_str()));
+        v
+    }
+
+    fn hidden_nodes(&self) -> Vec<Atom> {
+        let mut v: Vec<Atom> = lock(&self.conns).iter().filter(|(_, c)| c.up && c.hidden).map(|(n, _)| *n).collect();
         v.sort_by(|a, b| a.as_str().cmp(b.as_str()));
         v
     }
@@ -303,10 +325,10 @@ impl Transport for Net {
 /// Connects to `node` and runs the connection; on failure the node is down.
 async fn dial(net: Arc<Net>, node: Atom, id: u64, rx: Arc<Mutex<Option<mpsc::UnboundedReceiver<Out>>>>) {
     match open(&net, node).await {
-        Ok(stream) => {
+        Ok((stream, hidden)) => {
             let queue = lock(&rx).take();
             match queue {
-                Some(queue) if mark_up(&net, node, id) => run(&net, node, stream, queue).await,
+                Some(queue) if mark_up(&net, node, id, hidden) => run(&net, node, hidden, stream, queue).await,
                 _ => {}
             }
         }
@@ -319,8 +341,9 @@ async fn dial(net: Arc<Net>, node: Atom, id: u64, rx: Arc<Mutex<Option<mpsc::Unb
     net.lost(node, id);
 }
 
-/// EPMD lookup, TCP connection and handshake with `node`.
-async fn open(net: &Net, node: Atom) -> Result<TcpStream, String> {
+/// EPMD lookup, TCP connection and handshake with `node`; the stream, and whether the peer
+/// is a hidden node.
+async fn open(net: &Net, node: Atom) -> Result<(TcpStream, bool), String> {
     let (alive, host) = node.as_str().split_once('@').ok_or("not a node name")?;
     let info = epmd::port_please(host, alive)
         .await
@@ -328,18 +351,19 @@ async fn open(net: &Net, node: Atom) -> Result<TcpStream, String> {
         .ok_or_else(|| format!("{alive} is not registered with the port mapper on {host}"))?;
     let mut stream = TcpStream::connect((host, info.port)).await.map_err(|e| e.to_string())?;
     let _ = stream.set_nodelay(true);
-    let peer = handshake::connect(&mut stream, &net.cfg).await.map_err(|e| e.to_string())?;
+    let peer = handshake::connect(&mut stream, &net.config(Some(node))).await.map_err(|e| e.to_string())?;
     if peer.name != node.as_str() {
         return Err(format!("the node on that port is {}", peer.name));
     }
-    Ok(stream)
+    Ok((stream, peer.flags & handshake::DFLAG_PUBLISHED == 0))
 }
 
 /// Marks connection `id` of `node` as up; false if it is no longer in the table.
-fn mark_up(net: &Net, node: Atom, id: u64) -> bool {
+fn mark_up(net: &Net, node: Atom, id: u64, hidden: bool) -> bool {
     match lock(&net.conns).get_mut(&node) {
         Some(c) if c.id == id => {
             c.up = true;
+            c.hidden = hidden;
             true
         }
         _ => false,
@@ -371,8 +395,9 @@ async fn accept_one(net: Arc<Net>, mut stream: TcpStream) {
             Some(_) => handshake::Status::Nok,
         }
     };
-    let Ok(peer) = handshake::accept_with(&mut stream, &net.cfg, decide).await else { return };
+    let Ok(peer) = handshake::accept_with(&mut stream, &net.config(None), decide).await else { return };
     let node = Atom::new(&peer.name);
+    let hidden = peer.flags & handshake::DFLAG_PUBLISHED == 0;
     let id = net.next.fetch_add(1, Ordering::Relaxed);
     // Take over the queue of this node's connection attempt, if there is one (its task
     // stops), or start a new one. If the attempt made from here has taken its queue
@@ -381,7 +406,7 @@ async fn accept_one(net: Arc<Net>, mut stream: TcpStream) {
         let mut conns = lock(&net.conns);
         let c = conns.entry(node).or_insert_with(|| {
             let (tx, rx) = mpsc::unbounded_channel();
-            Conn { id, tx, rx: Arc::new(Mutex::new(Some(rx))), up: false, task: None }
+            Conn { id, tx, rx: Arc::new(Mutex::new(Some(rx))), up: false, hidden: false, task: None }
         });
         let taken = lock(&c.rx).take();
         if taken.is_some() {
@@ -390,11 +415,12 @@ async fn accept_one(net: Arc<Net>, mut stream: TcpStream) {
             }
             c.id = id;
             c.up = true;
+            c.hidden = hidden;
         }
         taken
     };
     let Some(queue) = queue else { return };
-    run(&net, node, stream, queue).await;
+    run(&net, node, hidden, stream, queue).await;
     net.lost(node, id);
 }
 
@@ -402,9 +428,12 @@ async fn accept_one(net: Arc<Net>, mut stream: TcpStream) {
 ///
 /// It holds the VM weakly, as the table does, so that no connection keeps alive a VM its
 /// host has dropped (the connection ends at the next message).
-async fn run(net: &Net, node: Atom, stream: TcpStream, mut queue: mpsc::UnboundedReceiver<Out>) {
+async fn run(net: &Net, node: Atom, hidden: bool, stream: TcpStream, mut queue: mpsc::UnboundedReceiver<Out>) {
     let Some(vm) = net.vm.upgrade() else { return };
-    vm.node_up(node);
+    // Subscribers of net_kernel:monitor_nodes hear of visible nodes only, as in erl.
+    if !hidden {
+        vm.node_up(node);
+    }
     drop(vm);
     let weak = net.vm.clone();
     let (mut rd, wr) = stream.into_split();

@@ -29,8 +29,12 @@ pub trait Transport: Send + Sync {
     fn send(&self, node: Atom, control: Term, payload: Option<Term>);
     /// Connects to `node` unless connected (or connecting) already.
     fn connect(&self, node: Atom);
-    /// The nodes this node is connected to now.
+    /// The visible nodes this node is connected to now.
     fn nodes(&self) -> Vec<Atom>;
+    /// The hidden nodes this node is connected to now (`erl -hidden`, tools).
+    fn hidden_nodes(&self) -> Vec<Atom> {
+        Vec::new()
+    }
     /// Closes the connection to `node`; false if there was none.
     fn disconnect(&self, node: Atom) -> bool;
 }
@@ -108,6 +112,8 @@ pub(crate) struct Dist {
     node: AtomicU64,
     transport: OnceLock<Arc<dyn Transport>>,
     cookie: Mutex<Atom>,
+    /// Cookies set for particular nodes (`erlang:set_cookie/2`).
+    node_cookies: Mutex<HashMap<Atom, Atom>>,
     crossings: Mutex<HashMap<Atom, Crossing>>,
     /// Spawn requests sent and not answered yet, by reference, with their node.
     spawns: Mutex<HashMap<Ref, (Atom, SpawnRequest)>>,
@@ -125,6 +131,7 @@ impl Default for Dist {
             node: AtomicU64::new(NodeId::NONODE.pack()),
             transport: OnceLock::new(),
             cookie: Mutex::new(atoms::NOCOOKIE),
+            node_cookies: Mutex::new(HashMap::new()),
             crossings: Mutex::new(HashMap::new()),
             spawns: Mutex::new(HashMap::new()),
             up: Mutex::new((Vec::new(), Vec::new())),
@@ -164,6 +171,22 @@ impl Dist {
         *self.cookie.lock()
     }
 
+    /// The cookie to use with `node`: the one set for it, else this node's.
+    pub(crate) fn cookie_for(&self, node: Atom) -> Atom {
+        self.node_cookies.lock().get(&node).copied().unwrap_or_else(|| self.cookie())
+    }
+
+    /// `erlang:set_cookie/1,2`: this node's cookie (`node` None or this node), or the one
+    /// to use with `node`.
+    pub(crate) fn set_cookie(&self, node: Option<Atom>, cookie: Atom) {
+        match node {
+            Some(n) if n != self.node().name => {
+                self.node_cookies.lock().insert(n, cookie);
+            }
+            _ => *self.cookie.lock() = cookie,
+        }
+    }
+
     /// Makes the node distributed. False if it was already.
     pub(crate) fn start(&self, node: NodeId, cookie: Atom, transport: Arc<dyn Transport>) -> bool {
         if self.transport.set(transport).is_err() {
@@ -174,9 +197,14 @@ impl Dist {
         true
     }
 
-    /// The nodes connected now.
+    /// The visible nodes connected now.
     pub(crate) fn nodes(&self) -> Vec<Atom> {
         self.transport.get().map(|t| t.nodes()).unwrap_or_default()
+    }
+
+    /// The hidden nodes connected now.
+    pub(crate) fn hidden_nodes(&self) -> Vec<Atom> {
+        self.transport.get().map(|t| t.hidden_nodes()).unwrap_or_default()
     }
 
     /// Closes the connection to `node`.

@@ -564,6 +564,11 @@ impl Vm {
         self.shared.dist.cookie()
     }
 
+    /// The cookie to present to `node` (`erlang:set_cookie/2` may have set one for it).
+    pub fn cookie_for(&self, node: Atom) -> Atom {
+        self.shared.dist.cookie_for(node)
+    }
+
     /// A control message that came from `node`, and the payload that followed it: the
     /// distribution layer calls this for each one, in the order they came.
     pub fn dist_receive(&self, node: Atom, control: &Term, payload: Option<Term>) {

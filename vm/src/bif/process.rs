@@ -218,6 +218,16 @@ bifs! {
     "erlang", "nodes", 0 => |p, _| Ok(Term::list(p.vm.dist.nodes().into_iter().map(Term::Atom).collect()));
     "erlang", "nodes", 1 => |p, a| nodes(p, &a[0]);
     "erlang", "get_cookie", 0 => |p, _| Ok(Term::Atom(p.vm.dist.cookie()));
+    "erlang", "get_cookie", 1 => |p, a| match &a[0] {
+        Term::Atom(n) if p.vm.dist.alive() => Ok(Term::Atom(p.vm.dist.cookie_for(*n))),
+        Term::Atom(_) => Ok(Term::Atom(atoms::NOCOOKIE)),
+        _ => badarg(),
+    };
+    "erlang", "set_cookie", 1 => |p, a| set_cookie(p, None, &a[0]);
+    "erlang", "set_cookie", 2 => |p, a| match &a[0] {
+        Term::Atom(n) => set_cookie(p, Some(*n), &a[1]),
+        _ => badarg(),
+    };
     "erlang", "monitor_node", 2 => |p, a| monitor_node(p, &a[0], &a[1]);
     "erlang", "monitor_node", 3 => |p, a| match a[2].list_len() {
         Some(_) => monitor_node(p, &a[0], &a[1]),
@@ -388,20 +398,21 @@ fn link(p: &mut Proc, t: &Term) -> BifResult {
     Ok(Term::bool(true))
 }
 
-/// `nodes/1`: the kinds are `visible`, `hidden`, `connected`, `this` and `known`, alone or
-/// in a list. ember connects only visibly, so `hidden` is always empty.
+/// `nodes/1`: the kinds are `visible`, `hidden`, `connected` (both), `this` and `known`,
+/// alone or in a list.
 fn nodes(p: &Proc, kinds: &Term) -> BifResult {
     let kinds: Vec<Term> = match kinds {
         Term::Atom(_) => vec![kinds.clone()],
         _ => kinds.list_to_vec().ok_or_else(Exception::badarg)?,
     };
-    let (mut this, mut others) = (false, false);
+    let (mut this, mut others, mut hidden) = (false, false, false);
     for k in &kinds {
         match k.as_atom().map(|a| a.as_str()) {
-            Some("visible" | "connected") => others = true,
+            Some("visible") => others = true,
+            Some("connected") => (others, hidden) = (true, true),
             Some("this") => this = true,
-            Some("known") => (this, others) = (true, true),
-            Some("hidden") => {}
+            Some("known") => (this, others, hidden) = (true, true, true),
+            Some("hidden") => hidden = true,
             _ => return badarg(),
         }
     }
@@ -411,6 +422,9 @@ fn nodes(p: &Proc, kinds: &Term) -> BifResult {
     }
     if others {
         out.extend(p.vm.dist.nodes().into_iter().map(Term::Atom));
+    }
+    if hidden {
+        out.extend(p.vm.dist.hidden_nodes().into_iter().map(Term::Atom));
     }
     Ok(Term::list(out))
 }
@@ -454,6 +468,16 @@ fn start_node(p: &mut Proc, name: &Term, long: &Term) -> BifResult {
         return Err(Exception::error(Term::atom("system_limit")));
     }
     Ok(Term::Ref(r))
+}
+
+/// `erlang:set_cookie/1,2`; on a node that is not distributed, erl's error.
+fn set_cookie(p: &mut Proc, node: Option<Atom>, cookie: &Term) -> BifResult {
+    let Term::Atom(c) = cookie else { return badarg() };
+    if !p.vm.dist.alive() {
+        return Err(Exception::error(Term::atom("distribution_not_started")));
+    }
+    p.vm.dist.set_cookie(node, *c);
+    Ok(Term::bool(true))
 }
 
 /// `net_kernel:monitor_nodes(Flag, Options)` (ember takes no options).
