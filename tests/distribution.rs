@@ -44,6 +44,13 @@ fn host() -> String {
     h.trim().split('.').next().unwrap_or("localhost").to_owned()
 }
 
+/// `erl`, told not to leave a crash dump behind (in the repository) if it fails.
+fn erl() -> Command {
+    let mut c = Command::new("erl");
+    c.env("ERL_CRASH_DUMP_SECONDS", "0");
+    c
+}
+
 /// A node process, killed when the test ends however it ends.
 struct Node(Child);
 
@@ -65,7 +72,7 @@ enum Vm {
 fn node_command(vm: Vm, name: &str, program: &str, args: &[String]) -> Command {
     match vm {
         Vm::Erl => {
-            let mut c = Command::new("erl");
+            let mut c = erl();
             let call = if args.is_empty() {
                 format!("{program}:main()")
             } else {
@@ -258,7 +265,7 @@ fn hidden_nodes_and_cookies() {
     let partner = format!("partner_{run}_hidden");
     let _partner = start_partner(Vm::Ember, &partner);
     let client = format!("hidden_{run}");
-    let out = Command::new("erl")
+    let out = erl()
         .args(["-hidden", "-sname", &client, "-setcookie", COOKIE, "-noshell", "-start_epmd", "false", "-eval"])
         .arg(format!(
             "P = '{partner}@{host}', io:format(\"~p~n\", [{{net_adm:ping(P), rpc:call(P, erlang, nodes, []), \
