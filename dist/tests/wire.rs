@@ -86,6 +86,8 @@ impl ErlNode {
     fn start(args: &[&str], env: &[(&str, String)]) -> ErlNode {
         let mut cmd = Command::new("erl");
         // The tests see to the EPMD themselves; erl must use that one, not start its own.
+        // A node that fails leaves no crash dump behind.
+        cmd.env("ERL_CRASH_DUMP_SECONDS", "0");
         cmd.args(["-noshell", "-start_epmd", "false"])
             .args(args)
             .stdin(Stdio::null())
