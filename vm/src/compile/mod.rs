@@ -2,7 +2,7 @@
 //!
 //! [`compile_module`] is a pure function from source to a module and diagnostics: it never
 //! fails outright and never does I/O (included files come through a
-//! [`SourceLoader`](crate::syntax::SourceLoader)). `codegen` checks scoping and emits code,
+//! [`SourceLoader`]). `codegen` checks scoping and emits code,
 //! `moves` turns last uses of registers into moves, `fuse` lets a computation write the
 //! variable its value is bound to instead of a temporary, `regalloc` packs each function's
 //! registers into as few as it needs at once, `specialize` picks specialized forms of

@@ -2,7 +2,7 @@
 //!
 //! [`run`] executes a process for at most a budget of reductions and returns why it stopped:
 //! it used its budget ([`Outcome::Yield`]), it waits in `receive` ([`Outcome::Wait`]), or it
-//! finished. It never recurses in Rust for an Erlang call: calls push a [`Frame`], tail
+//! finished. It never recurses in Rust for an Erlang call: calls push a `Frame`, tail
 //! calls reuse the current one, and exceptions unwind to the innermost catch frame. So a
 //! process can be suspended at any instruction boundary, and Erlang recursion depth is
 //! bounded by memory, not by the Rust stack.

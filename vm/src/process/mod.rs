@@ -4,7 +4,7 @@
 //! The protocol (numbered steps are referred to in the code):
 //!
 //! 1. A sender pushes a [`Signal`] onto the handle's inbox (a lock-free stack, `inbox.rs`), then
-//!    calls [`ProcessHandle::notify`]: a `WAITING` process becomes `RUNNABLE` and the sender
+//!    calls `ProcessHandle::notify`: a `WAITING` process becomes `RUNNABLE` and the sender
 //!    schedules it; a `RUNNING` one becomes `NOTIFIED`; anything else is left alone.
 //! 2. A worker that pops a `RUNNABLE` handle sets it `RUNNING`, takes the private half
 //!    ([`Proc`]) out of the handle, and moves the inbox's signals into it.

@@ -4,7 +4,7 @@
 //! other nodes carry more than fits there (node name, creation, up to five reference
 //! words), so they are interned, like atoms: the first time a remote pid or reference is
 //! seen it is added to a process-wide table, and its term holds the table index with the top
-//! bit set ([`EXTERNAL`]). Equal remote identities therefore get equal terms, and equality
+//! bit set (`EXTERNAL`). Equal remote identities therefore get equal terms, and equality
 //! and hashing stay a comparison of two integers. The table only grows, as the atom table
 //! does: it holds every distinct remote pid and reference this OS process has seen.
 //!

@@ -13,7 +13,7 @@
 //! strings), and record printing (records are plain tuples here). Where erl would build
 //! something unbounded, ember stops: field widths and repetition counts above
 //! [`MAX_FIELD`] characters are refused with an error, and terms nested more than
-//! [`MAX_NESTING`] levels deep print `...` below that level. Printing recurses once per
+//! `MAX_NESTING` levels deep print `...` below that level. Printing recurses once per
 //! level of nesting, so a deeply nested term is printed on a scoped thread with a stack
 //! sized for it rather than on the caller's. Maps print in ember's map order, which is
 //! erl's for maps of up to 32 keys.
