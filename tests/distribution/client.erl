@@ -121,7 +121,12 @@ rpcs(Partner) ->
     show(rpc_timeout, rpc:call(Partner, timer, sleep, [2000], 100)),
     show(rpc_cast, rpc:cast(Partner, erlang, send, [{client, node()}, cast_back])),
     show(cast_back, receive cast_back -> ok after 5000 -> none end),
-    show(rpc_local, rpc:call(node(), lists, reverse, [[1, 2]])).
+    show(rpc_local, rpc:call(node(), lists, reverse, [[1, 2]])),
+    show(erpc_call, erpc:call(Partner, lists, seq, [1, 3])),
+    show(erpc_throw, catch erpc:call(Partner, erlang, throw, [thrown])),
+    show(erpc_exit, catch erpc:call(Partner, erlang, exit, [gone])),
+    show(erpc_error, try erpc:call(Partner, erlang, error, [oops]) catch error:{exception, R, _} -> R end),
+    show(erpc_timeout, try erpc:call(Partner, timer, sleep, [2000], 100) catch error:{erpc, T} -> T end).
 
 spawns(Partner) ->
     P = spawn(Partner, erlang, send, [{client, node()}, spawned]),

@@ -344,16 +344,25 @@ fn spawn_request(p: &mut Proc, node: &Term, m: &Term, f: &Term, args: &Term, opt
     }
     let r = p.vm.make_ref();
     if *node == p.vm.dist.node().name {
-        let o = Opts { link: req.link, monitor: false };
-        let started = start(p, Start::Mfa(*m, *f, argv), o)?;
-        if let Term::Pid(pid) = started {
-            if req.monitor {
-                p.vm.signal(pid, Signal::Monitor { from: p.pid, r, name: None });
-                p.extras_mut().monitors.push((r, pid, None));
-            }
-            if req.reply_ok {
-                p.deliver(Term::tuple(vec![req.tag, Term::Ref(r), Term::Atom(atoms::OK), started]));
-            }
+        // The link and the monitor (under the request's reference) are there from the new
+        // process's first instruction, as for spawn_link and spawn_monitor.
+        let vm = p.vm.clone();
+        let gl = p.extras().group_leader;
+        let pid = vm.spawn_with(
+            Start::Mfa(*m, *f, argv),
+            req.link.then_some(p.pid),
+            req.monitor.then_some((r, p.pid)),
+            None,
+            gl,
+        );
+        if req.link {
+            p.extras_mut().links.push(pid);
+        }
+        if req.monitor {
+            p.extras_mut().monitors.push((r, pid, None));
+        }
+        if req.reply_ok {
+            p.deliver(Term::tuple(vec![req.tag, Term::Ref(r), Term::Atom(atoms::OK), Term::Pid(pid)]));
         }
     } else if !p.vm.dist.alive() {
         if req.reply_error {
