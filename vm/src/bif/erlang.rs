@@ -231,8 +231,14 @@ bifs! {
         _ => badarg(),
     };
     "erlang", "error", 1 => |_, a| Err(Exception::raised(Class::Error, a[0].clone()));
-    "erlang", "error", 2 => |_, a| Err(Exception { class: Class::Error, reason: a[0].clone(), origin: Origin::RaisedWithArgs(a[1].clone()) });
-    "erlang", "error", 3 => |_, a| Err(Exception { class: Class::Error, reason: a[0].clone(), origin: Origin::RaisedWithArgs(a[1].clone()) });
+    "erlang", "error", 2 => |_, a| Err(Exception { class: Class::Error, reason: a[0].clone(), origin: Origin::RaisedWithArgs(a[1].clone(), None) });
+    "erlang", "error", 3 => |_, a| {
+        let info = a[2].iter_list().find_map(|o| match o.as_tuple() {
+            Some([k, v]) if k.is_atom(Atom::new("error_info")) => Some(v.clone()),
+            _ => None,
+        });
+        Err(Exception { class: Class::Error, reason: a[0].clone(), origin: Origin::RaisedWithArgs(a[1].clone(), info) })
+    };
     "erlang", "throw", 1 => |_, a| Err(Exception::raised(Class::Throw, a[0].clone()));
     "erlang", "exit", 1 => |_, a| Err(Exception::raised(Class::Exit, a[0].clone()));
     "erlang", "raise", 3 => |_, a| {

@@ -46,8 +46,9 @@ pub enum Origin {
     BifCause(Term),
     /// Raised on purpose (`error/1`, `throw/1`, `exit/1`): the caller's frame is on top.
     Raised,
-    /// `error(Reason, Args)`: the caller's frame is on top, showing `Args`.
-    RaisedWithArgs(Term),
+    /// `error(Reason, Args)` and `error(Reason, Args, Options)`: the caller's frame is on
+    /// top, showing `Args`, and the `error_info` of the options in its location if given.
+    RaisedWithArgs(Term, Option<Term>),
     /// This frame goes on top of the caller's (e.g. `{M, F, Args, []}` for `undef`).
     TopFrame(Term),
     /// As `TopFrame`, for a failed tail call: the calling function's frame is already gone.

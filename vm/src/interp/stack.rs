@@ -105,9 +105,16 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
             loc.push(Term::tuple(vec![Term::atom("error_info"), Term::Map(info)]));
             frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), Term::Int(a as i64), Term::list(loc)]));
         }
-        Origin::RaisedWithArgs(args) => {
+        Origin::RaisedWithArgs(args, info) => {
+            // error/2,3 replace the frame's arity with the arguments they were given.
             let (f, _) = function_name(&m, pc);
-            frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), args.clone(), Term::Nil]));
+            let mut loc = location(&m, pc);
+            if let Some(info) = info {
+                let mut items = loc.list_to_vec().unwrap_or_default();
+                items.push(Term::tuple(vec![Term::atom("error_info"), info.clone()]));
+                loc = Term::list(items);
+            }
+            frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), args.clone(), loc]));
         }
         _ => {
             let (f, a) = function_name(&m, pc);
@@ -252,7 +259,10 @@ pub fn format_exception(class: Class, reason: &Term, stack: &Term) -> String {
         } else {
             format!("{}:{}/{}", quote_atom(&f.module), quote_atom(&f.function), f.arity)
         };
-        out.push_str(&format!("\n  {label}{name}{}", location_text(f)));
+        // A frame with its arguments is shown "called as" them, without its location (as
+        // erl_error does).
+        let location = if f.args.is_some() { String::new() } else { location_text(f) };
+        out.push_str(&format!("\n  {label}{name}{location}"));
         if let (true, Some(cause)) = (first, &f.binary_cause) {
             if let Some([seg, kind, _, value]) = cause.as_tuple() {
                 let kind_name = kind.as_atom().map(|a| a.as_str()).unwrap_or("");
