@@ -1,6 +1,10 @@
-%% file: the parts of the file module written in Erlang: open files. Everything else in
-%% file is a built-in (vm/src/bif/file.rs); loading this module only adds the functions
-%% below to it.
+%% file: the file module. get_cwd/0 and set_cwd/1 are built-ins (vm/src/bif/file.rs);
+%% loading this module adds the functions below to them.
+%%
+%% The whole-file and directory operations are done by built-ins of ember_file on the
+%% VM's blocking pool, off the schedulers: each returns a reference at once and the
+%% answer arrives as a message (prim_file:await/1), so a slow disk holds up only the
+%% process that asked.
 %%
 %% As in OTP 25, an open file is an io device: the pid of an io server (file_io_server)
 %% that holds the file, watches the process that opened it and closes the file when that
@@ -12,6 +16,39 @@
 
 -export([open/2, close/1, read/2, read_line/1, write/2, position/2,
          pread/2, pread/3, pwrite/2, pwrite/3, sync/1, datasync/1, truncate/1]).
+-export([read_file/1, write_file/2, write_file/3, consult/1, list_dir/1,
+         list_dir_all/1, make_dir/1, del_dir/1, delete/1, rename/2, copy/2,
+         read_file_info/1, read_file_info/2, read_link_info/1, read_link_info/2]).
+
+read_file(Name) -> prim_file:await(ember_file:read_file(Name)).
+
+write_file(Name, Data) -> write_file(Name, Data, []).
+
+write_file(Name, Data, Modes) -> prim_file:await(ember_file:write_file(Name, Data, Modes)).
+
+consult(Name) -> prim_file:await(ember_file:consult(Name)).
+
+list_dir(Name) -> prim_file:await(ember_file:list_dir(Name)).
+
+list_dir_all(Name) -> list_dir(Name).
+
+make_dir(Name) -> prim_file:await(ember_file:make_dir(Name)).
+
+del_dir(Name) -> prim_file:await(ember_file:del_dir(Name)).
+
+delete(Name) -> prim_file:await(ember_file:delete(Name)).
+
+rename(From, To) -> prim_file:await(ember_file:rename(From, To)).
+
+copy(From, To) -> prim_file:await(ember_file:copy(From, To)).
+
+read_file_info(Name) -> read_file_info(Name, []).
+
+read_file_info(Name, Opts) -> prim_file:await(ember_file:read_file_info(Name, Opts)).
+
+read_link_info(Name) -> read_link_info(Name, []).
+
+read_link_info(Name, Opts) -> prim_file:await(ember_file:read_link_info(Name, Opts)).
 
 open(File, Modes) when is_list(Modes) ->
     file_io_server:start(self(), File, Modes);

@@ -37,6 +37,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("calendar", include_str!("../erl/calendar.erl")),
     ("io", include_str!("../erl/io.erl")),
     ("file", include_str!("../erl/file.erl")),
+    ("prim_file", include_str!("../erl/prim_file.erl")),
     ("file_io_server", include_str!("../erl/file_io_server.erl")),
     ("net_kernel", include_str!("../erl/net_kernel.erl")),
     ("net_adm", include_str!("../erl/net_adm.erl")),

@@ -154,6 +154,8 @@ pub struct VmShared {
     pub(crate) ets: crate::bif::ets::EtsTables,
     /// Open files (`prim_file`), each owned by the process that opened it.
     pub(crate) files: crate::bif::OpenFiles,
+    /// Threads for blocking work (file I/O), off the schedulers.
+    pub(crate) blocking: crate::sched::blocking::BlockingPool,
     /// Active process aliases and their owners.
     pub(crate) aliases: crate::process::table::Aliases,
 }
@@ -336,6 +338,7 @@ impl Vm {
             host_cv: std::sync::Condvar::new(),
             ets: Default::default(),
             files: Default::default(),
+            blocking: Default::default(),
             aliases: Default::default(),
         });
         shared.sched.start(&shared, n);

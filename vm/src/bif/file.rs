@@ -10,9 +10,11 @@
 //! `stdlib/erl/file_io_server.erl`), and closed when that process ends. Devices themselves,
 //! their buffers, lines, encodings and the io protocol are Erlang code, not here.
 //!
-//! The I/O is done directly, on the scheduler thread that runs the calling process. The
-//! design wants blocking work on a separate pool; everything that touches the file system
-//! is in this one file so that it can move there. `set_cwd` changes the working directory
+//! The I/O runs on the VM's blocking pool (`sched::blocking`), never on a scheduler thread:
+//! each built-in here checks its arguments, hands the work to the pool and returns a
+//! reference, and the Erlang side (`stdlib/erl/prim_file.erl`, `file.erl`) waits for the
+//! answer in `receive`, so a slow disk or a FIFO with no writer holds up only the calling
+//! process. Only `get_cwd`, `set_cwd` and `close` run in place. `set_cwd` changes the working directory
 //! of the whole OS process (every VM in it), since that is what the OS offers. Times in
 //! file information are UTC, also for `{time, local}` (the default).
 
@@ -34,63 +36,95 @@ macro_rules! bifs {
 }
 
 bifs! {
-    "file", "read_file", 1 => |_, a| with_path(&a[0], |p| std::fs::read(p).map(|b| ok_value(Term::binary(b))));
-    "file", "write_file", 2 => |_, a| write_file(&a[0], &a[1], &Term::Nil);
-    "file", "write_file", 3 => |_, a| write_file(&a[0], &a[1], &a[2]);
-    "file", "consult", 1 => |_, a| with_path(&a[0], |p| std::fs::read(p).map(|b| super::scan::consult(&b)));
-    "file", "list_dir", 1 => |_, a| with_path(&a[0], list_dir);
-    "file", "list_dir_all", 1 => |_, a| with_path(&a[0], list_dir);
-    "file", "make_dir", 1 => |_, a| with_path(&a[0], |p| std::fs::create_dir(p).map(|_| ok()));
-    "file", "del_dir", 1 => |_, a| with_path(&a[0], |p| std::fs::remove_dir(p).map(|_| ok()));
-    "file", "delete", 1 => |_, a| with_path(&a[0], delete);
-    "file", "rename", 2 => |_, a| match filename(&a[1]) {
-        Some(to) => with_path(&a[0], |from| std::fs::rename(from, &to).map(|_| ok())),
+    "ember_file", "read_file", 1 => |p, a| path_job(p, &a[0], |p| std::fs::read(p).map(|b| ok_value(Term::binary(b))));
+    "ember_file", "write_file", 3 => |p, a| write_file(p, &a[0], &a[1], &a[2]);
+    "ember_file", "consult", 1 => |p, a| path_job(p, &a[0], |p| std::fs::read(p).map(|b| super::scan::consult(&b)));
+    "ember_file", "list_dir", 1 => |p, a| path_job(p, &a[0], list_dir);
+    "ember_file", "make_dir", 1 => |p, a| path_job(p, &a[0], |p| std::fs::create_dir(p).map(|_| ok()));
+    "ember_file", "del_dir", 1 => |p, a| path_job(p, &a[0], |p| std::fs::remove_dir(p).map(|_| ok()));
+    "ember_file", "delete", 1 => |p, a| path_job(p, &a[0], delete);
+    "ember_file", "rename", 2 => |p, a| match filename(&a[1]) {
+        Some(to) => path_job(p, &a[0], move |from| std::fs::rename(from, &to).map(|_| ok())),
         None => Ok(error(Term::Atom(atoms::BADARG))),
     };
-    "file", "copy", 2 => |_, a| match filename(&a[1]) {
-        Some(to) => with_path(&a[0], |from| std::fs::copy(from, &to).map(|n| ok_value(Term::Int(n as i64)))),
+    "ember_file", "copy", 2 => |p, a| match filename(&a[1]) {
+        Some(to) => path_job(p, &a[0], move |from| std::fs::copy(from, &to).map(|n| ok_value(Term::Int(n as i64)))),
         None => Ok(error(Term::Atom(atoms::BADARG))),
     };
-    "file", "read_file_info", 1 => |_, a| info(&a[0], &Term::Nil, false);
-    "file", "read_file_info", 2 => |_, a| info(&a[0], &a[1], false);
-    "file", "read_link_info", 1 => |_, a| info(&a[0], &Term::Nil, true);
-    "file", "read_link_info", 2 => |_, a| info(&a[0], &a[1], true);
+    "ember_file", "read_file_info", 2 => |p, a| info(p, &a[0], &a[1], false);
+    "ember_file", "read_link_info", 2 => |p, a| info(p, &a[0], &a[1], true);
     "file", "get_cwd", 0 => |_, _| Ok(match std::env::current_dir() {
         Ok(d) => ok_value(Term::string(&d.to_string_lossy())),
         Err(e) => error(posix(&e)),
     });
-    "file", "set_cwd", 1 => |_, a| with_path(&a[0], |p| std::env::set_current_dir(p).map(|_| ok()));
-    "prim_file", "open", 2 => |p, a| open(p, &a[0], &a[1]);
-    "prim_file", "read", 2 => |p, a| with_file(p, &a[0], |f| match &a[1] {
-        Term::Int(n) if *n >= 0 => {
+    "file", "set_cwd", 1 => |_, a| Ok(match filename(&a[0]) {
+        Some(p) => std::env::set_current_dir(p).map_or_else(|e| error(posix(&e)), |_| ok()),
+        None => error(Term::Atom(atoms::BADARG)),
+    });
+    "ember_file", "open", 2 => |p, a| open(p, &a[0], &a[1]);
+    "ember_file", "read", 2 => |p, a| {
+        let n = match &a[1] {
+            Term::Int(n) if *n >= 0 => *n,
+            _ => return Ok(error(Term::Atom(atoms::BADARG))),
+        };
+        file_job(p, &a[0], move |f| {
             let mut v = Vec::new();
-            f.take(*n as u64).read_to_end(&mut v)?;
-            Ok(if v.is_empty() && *n > 0 { Term::atom("eof") } else { ok_value(Term::binary(v)) })
-        }
-        _ => Ok(error(Term::Atom(atoms::BADARG))),
-    });
-    "prim_file", "write", 2 => |p, a| with_file(p, &a[0], |mut f| match iodata(&a[1]) {
-        Some(bytes) => f.write_all(&bytes).map(|_| ok()),
+            f.take(n as u64).read_to_end(&mut v)?;
+            Ok(if v.is_empty() && n > 0 { Term::atom("eof") } else { ok_value(Term::binary(v)) })
+        })
+    };
+    "ember_file", "write", 2 => |p, a| match iodata(&a[1]) {
+        Some(bytes) => file_job(p, &a[0], move |mut f| f.write_all(&bytes).map(|_| ok())),
         None => Ok(error(Term::Atom(atoms::BADARG))),
-    });
-    "prim_file", "position", 2 => |p, a| with_file(p, &a[0], |mut f| match seek_target(&a[1]) {
-        Some(Some(to)) => f.seek(to).map(|n| ok_value(Term::Int(n as i64))),
+    };
+    "ember_file", "position", 2 => |p, a| match seek_target(&a[1]) {
+        Some(Some(to)) => file_job(p, &a[0], move |mut f| f.seek(to).map(|n| ok_value(Term::Int(n as i64)))),
         Some(None) => Ok(error(Term::atom("einval"))),
         None => Ok(error(Term::Atom(atoms::BADARG))),
-    });
-    "prim_file", "truncate", 1 => |p, a| with_file(p, &a[0], |mut f| {
+    };
+    "ember_file", "truncate", 1 => |p, a| file_job(p, &a[0], |mut f| {
         let at = f.stream_position()?;
         f.set_len(at).map(|_| ok())
     });
-    "prim_file", "sync", 1 => |p, a| with_file(p, &a[0], |f| f.sync_all().map(|_| ok()));
-    "prim_file", "datasync", 1 => |p, a| with_file(p, &a[0], |f| f.sync_data().map(|_| ok()));
+    "ember_file", "sync", 1 => |p, a| file_job(p, &a[0], |f| f.sync_all().map(|_| ok()));
+    "ember_file", "datasync", 1 => |p, a| file_job(p, &a[0], |f| f.sync_data().map(|_| ok()));
     "prim_file", "close", 1 => |p, a| {
-        let r = with_file(p, &a[0], |_| Ok(ok()))?;
+        let r = owned_file(p, &a[0]).map(|_| ok()).unwrap_or_else(|e| e);
         if let (Term::Ref(h), true) = (&a[0], r.is_atom(atoms::OK)) {
             p.vm.files.close(*h);
         }
         Ok(r)
     };
+}
+
+/// Runs `work` on the VM's blocking pool and returns a reference at once; the calling
+/// process receives `{Ref, Result}` when the work is done (`prim_file:await/1` waits for it).
+/// If the work panics, the answer is `{Ref, internal_error, Name}` instead, which `await`
+/// raises as `{internal_error, Name}`, as a panic in any other built-in would.
+fn offload(p: &mut Proc, name: &'static str, work: impl FnOnce() -> Term + Send + 'static) -> BifResult {
+    let r = p.vm.make_ref();
+    let (vm, me) = (Arc::downgrade(&p.vm), p.pid);
+    p.vm.blocking.submit(Box::new(move || {
+        let answer = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+            Ok(v) => Term::tuple(vec![Term::Ref(r), v]),
+            Err(_) => Term::tuple(vec![Term::Ref(r), Term::atom("internal_error"), Term::atom(name)]),
+        };
+        if let Some(vm) = vm.upgrade() {
+            vm.signal(me, crate::process::Signal::Message(answer));
+        }
+    }));
+    Ok(Term::Ref(r))
+}
+
+/// Runs `f` on the path `name` names, on the blocking pool: `{error, badarg}` at once if
+/// it names none, `{error, Posix}` if `f` fails.
+fn path_job(
+    p: &mut Proc,
+    name: &Term,
+    f: impl FnOnce(&PathBuf) -> std::io::Result<Term> + Send + 'static,
+) -> BifResult {
+    let Some(path) = filename(name) else { return Ok(error(Term::Atom(atoms::BADARG))) };
+    offload(p, "file", move || f(&path).unwrap_or_else(|e| error(posix(&e))))
 }
 
 /// The raw files open in a VM, each owned by the process that opened it.
@@ -150,7 +184,8 @@ pub(crate) fn owner_exited(vm: &VmShared, pid: Pid) {
 
 /// `prim_file:open/2`: `{ok, Handle}` or `{error, Posix}`. Of the modes only `read`,
 /// `write`, `append` and `exclusive` matter here (none means `read`); others are the
-/// device's business and ignored, as unknown modes are in erl.
+/// device's business and ignored, as unknown modes are in erl. The file is opened on the
+/// blocking pool (opening a FIFO waits for its other end).
 fn open(p: &mut Proc, name: &Term, modes: &Term) -> BifResult {
     let Some(path) = filename(name) else { return Ok(error(Term::Atom(atoms::BADARG))) };
     let Some(modes) = modes.list_to_vec() else { return Ok(error(Term::Atom(atoms::BADARG))) };
@@ -168,28 +203,51 @@ fn open(p: &mut Proc, name: &Term, modes: &Term) -> BifResult {
         // Writing without reading starts the file afresh; with reading it keeps its bytes.
         opts.create(true).truncate(!read);
     }
-    let file = match opts.open(&path) {
-        Ok(f) => f,
-        Err(e) => return Ok(error(posix(&e))),
-    };
-    // A directory opens for reading on Linux; erl refuses it.
-    if file.metadata().is_ok_and(|m| m.is_dir()) {
-        return Ok(error(Term::atom("eisdir")));
-    }
     let h = p.vm.make_ref();
-    p.vm.files.insert(h, p.pid, file);
-    Ok(ok_value(Term::Ref(h)))
+    let (vm, me) = (Arc::downgrade(&p.vm), p.pid);
+    offload(p, "open", move || {
+        let file = match opts.open(&path) {
+            Ok(f) => f,
+            Err(e) => return error(posix(&e)),
+        };
+        // A directory opens for reading on Linux; erl refuses it.
+        if file.metadata().is_ok_and(|m| m.is_dir()) {
+            return error(Term::atom("eisdir"));
+        }
+        let Some(vm) = vm.upgrade() else { return error(Term::atom("terminated")) };
+        vm.files.insert(h, me, file);
+        // The opener may have ended meanwhile, after its files were closed: close this
+        // one too. (Its end marks it exited before closing its files, and this insert
+        // comes before this check, so one of the two sees the other.)
+        if !vm.processes.with(me, |ph| ph.is_alive()).unwrap_or(false) {
+            vm.files.close(h);
+        }
+        ok_value(Term::Ref(h))
+    })
 }
 
-/// Runs `f` on the open file `handle` names, if the calling process owns it:
-/// `{error, Posix}` if `f` fails.
-fn with_file(p: &mut Proc, handle: &Term, f: impl FnOnce(&std::fs::File) -> std::io::Result<Term>) -> BifResult {
-    let Term::Ref(h) = handle else { return Ok(error(Term::Atom(atoms::BADARG))) };
-    let Some(file) = p.vm.files.get(*h) else { return Ok(error(Term::atom("ebadf"))) };
+/// The open file `handle` names, if the calling process owns it; else the error term to
+/// answer with.
+fn owned_file(p: &Proc, handle: &Term) -> Result<Arc<OpenFile>, Term> {
+    let Term::Ref(h) = handle else { return Err(error(Term::Atom(atoms::BADARG))) };
+    let Some(file) = p.vm.files.get(*h) else { return Err(error(Term::atom("ebadf"))) };
     if file.owner != p.pid {
-        return Ok(error(Term::atom("not_on_controlling_process")));
+        return Err(error(Term::atom("not_on_controlling_process")));
     }
-    Ok(f(&file.file).unwrap_or_else(|e| error(posix(&e))))
+    Ok(file)
+}
+
+/// Runs `f` on the blocking pool on the open file `handle` names, if the calling process
+/// owns it: `{error, Posix}` if `f` fails.
+fn file_job(
+    p: &mut Proc,
+    handle: &Term,
+    f: impl FnOnce(&std::fs::File) -> std::io::Result<Term> + Send + 'static,
+) -> BifResult {
+    match owned_file(p, handle) {
+        Ok(file) => offload(p, "file", move || f(&file.file).unwrap_or_else(|e| error(posix(&e)))),
+        Err(e) => Ok(e),
+    }
 }
 
 /// Where `file:position/2` moves to: `None` for a bad location, `Some(None)` for a position
@@ -224,13 +282,6 @@ fn ok_value(v: Term) -> Term {
 
 fn error(reason: Term) -> Term {
     Term::tuple(vec![Term::Atom(atoms::ERROR), reason])
-}
-
-/// Runs `f` on the path `name` names: `{error, badarg}` if it names none, `{error, Posix}`
-/// if `f` fails.
-fn with_path(name: &Term, f: impl FnOnce(&PathBuf) -> std::io::Result<Term>) -> BifResult {
-    let Some(path) = filename(name) else { return Ok(error(Term::Atom(atoms::BADARG))) };
-    Ok(f(&path).unwrap_or_else(|e| error(posix(&e))))
 }
 
 /// A file name: a string (possibly deep, with atoms), an atom, or a binary.
@@ -334,7 +385,7 @@ pub(crate) fn posix(e: &std::io::Error) -> Term {
     Term::atom(name)
 }
 
-fn write_file(name: &Term, data: &Term, modes: &Term) -> BifResult {
+fn write_file(p: &mut Proc, name: &Term, data: &Term, modes: &Term) -> BifResult {
     let Some(bytes) = iodata(data) else { return Ok(error(Term::Atom(atoms::BADARG))) };
     let Some(modes) = modes.list_to_vec() else { return Ok(error(Term::Atom(atoms::BADARG))) };
     let has = |m: &str| modes.iter().any(|x| x.is_atom(Atom::new(m)));
@@ -347,9 +398,8 @@ fn write_file(name: &Term, data: &Term, modes: &Term) -> BifResult {
     } else {
         opts.create(true).truncate(true);
     }
-    with_path(name, |p| {
-        use std::io::Write;
-        let mut f = opts.open(p)?;
+    path_job(p, name, move |path| {
+        let mut f = opts.open(path)?;
         f.write_all(&bytes)?;
         Ok(ok())
     })
@@ -410,9 +460,9 @@ fn time_term(secs: i64, kind: TimeKind) -> Term {
 }
 
 /// `read_file_info` (following a symbolic link) or `read_link_info` (not following it).
-fn info(name: &Term, opts: &Term, link: bool) -> BifResult {
+fn info(p: &mut Proc, name: &Term, opts: &Term, link: bool) -> BifResult {
     let Some(kind) = time_kind(opts) else { return Ok(error(Term::Atom(atoms::BADARG))) };
-    with_path(name, |p| {
+    path_job(p, name, move |p| {
         let m = if link { std::fs::symlink_metadata(p)? } else { std::fs::metadata(p)? };
         Ok(ok_value(file_info(&m, kind)))
     })
@@ -514,16 +564,5 @@ mod tests {
         assert_eq!(posix(&e).to_string(), "enoent");
         let e = std::io::Error::from(ErrorKind::DirectoryNotEmpty);
         assert_eq!(posix(&e).to_string(), "eexist");
-    }
-
-    #[test]
-    fn a_written_file_reads_back() {
-        let path = format!("/tmp/ember_file_unit_{}", std::process::id());
-        let name = Term::string(&path);
-        let data = Term::list(vec![Term::string("ab"), Term::binary(b"cd".to_vec())]);
-        assert_eq!(write_file(&name, &data, &Term::Nil).map(|t| t.to_string()).ok().as_deref(), Some("ok"));
-        let read = with_path(&name, |p| std::fs::read(p).map(|b| ok_value(Term::binary(b))));
-        assert_eq!(read.map(|t| t.to_string()).ok().as_deref(), Some("{ok,<<\"abcd\">>}"));
-        let _ = std::fs::remove_file(&path);
     }
 }

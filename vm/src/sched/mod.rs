@@ -4,8 +4,10 @@
 //!
 //! A process runs for a budget of reductions, then goes to the back of a queue. A process
 //! made runnable by a send from a worker goes onto that worker's local queue. Timers are in
-//! `timer.rs`; the loop of a worker is in `worker.rs`.
+//! `timer.rs`; the loop of a worker is in `worker.rs`. Blocking work (file I/O) runs on a
+//! pool of its own threads, `blocking.rs`, never on a worker.
 
+pub(crate) mod blocking;
 mod idle;
 pub(crate) mod timer;
 mod worker;
