@@ -95,3 +95,48 @@ fn signals_are_taken_once_in_order() {
         assert_eq!(ones, vec![1, 2], "one sender's signals stay in order: {ids:?}");
     });
 }
+
+/// A reader looking at a runnable process races the worker that starts it: the reader sees
+/// the half only before the worker has it, and then the worker sees what the reader did.
+#[test]
+fn a_reader_and_a_starting_worker_never_share_the_half() {
+    loom::model(|| {
+        let h = Arc::new(Handle::new(Pid(1), Box::new(0u32)));
+        let reader = {
+            let h = h.clone();
+            thread::spawn(move || h.peek(|n| *n += 1).is_some())
+        };
+        let half = h.start_running().expect("runnable at first");
+        let seen = *half;
+        let peeked = reader.join().expect("reader");
+        if !peeked {
+            assert_eq!(seen, 0);
+        }
+        // A peek that succeeded came before the start (a running process is not peeked
+        // at), so the worker saw its change.
+        if peeked {
+            assert_eq!(seen, 1);
+        }
+        h.requeue(half);
+    });
+}
+
+/// A reader looking at a waiting process races a sender that wakes it: the sender still
+/// schedules the process, the reader still gets the half, and the worker that then starts
+/// the process sees what the reader did.
+#[test]
+fn a_reader_does_not_stop_a_sender_waking_the_process() {
+    loom::model(|| {
+        let h = Arc::new(Handle::new(Pid(1), Box::new(0u32)));
+        let half = h.start_running().expect("runnable at first");
+        assert!(h.park(half).is_none());
+        let sender = {
+            let h = h.clone();
+            thread::spawn(move || h.try_push(Signal::Timeout(1)) == Some(true))
+        };
+        assert!(h.peek(|n| *n += 1).is_some(), "a process no worker runs can be read");
+        assert!(sender.join().expect("sender"), "the sender schedules the waiting process");
+        let half = h.start_running().expect("runnable after the send");
+        assert_eq!(*half, 1);
+    });
+}

@@ -19,6 +19,10 @@
 //!
 //! So no signal is lost: either the worker sees it in step 2, or the sender's step 1 turns
 //! `RUNNING` into `NOTIFIED` and the compare-and-swap of step 3 fails.
+//!
+//! The state word and the private half's cell are in `slot.rs`, which also lets a reader
+//! look at a process that no worker runs (`peek_private`): the state word decides who owns
+//! the half, so moving it in and out costs no atomic operation of its own.
 
 mod inbox;
 #[cfg(all(test, loom))]
@@ -33,7 +37,6 @@ pub use signal::Signal;
 
 use crate::code::Module;
 use crate::interp::op::Reg;
-use crate::sync::{AtomicBool, AtomicU8, Ordering};
 use crate::term::{Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
 use inbox::Inbox;
@@ -42,32 +45,16 @@ use std::collections::VecDeque;
 use std::sync::Arc;
 use thin_vec::ThinVec;
 
-/// Waiting for a signal, in no run queue.
-pub(crate) const WAITING: u8 = 0;
-/// In a run queue.
-pub(crate) const RUNNABLE: u8 = 1;
-/// Being run by a worker.
-pub(crate) const RUNNING: u8 = 2;
-/// Being run, and a signal arrived since the worker last drained the inbox.
-pub(crate) const NOTIFIED: u8 = 3;
-/// Dead.
-pub(crate) const EXITED: u8 = 4;
-/// Not an Erlang process: a mailbox the host (Rust code embedding the VM) reads; it is
-/// never scheduled.
-pub(crate) const HOST: u8 = 5;
+use slot::{EXITED, HOST};
 
 /// The part of a process that any thread may touch. `P` is the private half (generic so
 /// that the protocol can be model-checked on its own).
 pub struct Handle<P: Send> {
     /// The process's pid.
     pub pid: Pid,
-    state: AtomicU8,
-    /// An untrappable kill was sent (for `is_process_alive`, which may not look into the
-    /// inbox: only the process's consumer may).
-    killed: AtomicBool,
     /// Signals not yet taken by the worker (one word while empty).
     inbox: Inbox,
-    /// The private half while no worker runs the process.
+    /// The state word, the kill flag, and the private half while no worker runs the process.
     private: Slot<P>,
 }
 
@@ -76,13 +63,7 @@ pub type ProcessHandle = Handle<Proc>;
 
 impl<P: Send> Handle<P> {
     pub(crate) fn new(pid: Pid, proc: Box<P>) -> Handle<P> {
-        Handle {
-            pid,
-            state: AtomicU8::new(RUNNABLE),
-            killed: AtomicBool::new(false),
-            inbox: Inbox::new(),
-            private: Slot::new(proc),
-        }
+        Handle { pid, inbox: Inbox::new(), private: Slot::new(proc) }
     }
 
     /// Step 1: delivers a signal. None if the process has exited
@@ -94,51 +75,19 @@ impl<P: Send> Handle<P> {
             return None;
         }
         if kill {
-            self.killed.store(true, Ordering::Release);
+            self.private.set_killed();
         }
         Some(self.notify())
     }
 
     /// Marks the process as having pending signals; true if it must be scheduled now.
     fn notify(&self) -> bool {
-        loop {
-            let s = self.state.load(Ordering::Acquire);
-            let next = match s {
-                HOST => return false,
-                WAITING => RUNNABLE,
-                RUNNING => NOTIFIED,
-                _ => return false,
-            };
-            // AcqRel: the inbox push above must be visible to whoever acts on the new state.
-            if self.state.compare_exchange(s, next, Ordering::AcqRel, Ordering::Acquire).is_ok() {
-                return s == WAITING;
-            }
-        }
+        self.private.notify()
     }
 
     /// Step 2: a worker starts running the process. Returns its private half.
     pub(crate) fn start_running(&self) -> Option<Box<P>> {
-        if self.state.compare_exchange(RUNNABLE, RUNNING, Ordering::AcqRel, Ordering::Acquire).is_err() {
-            return None;
-        }
-        Some(self.take_private())
-    }
-
-    /// Takes the private half of a process this thread has just made `RUNNING`. It is in
-    /// its slot unless a reader (`peek_private`) has it for a moment: then wait for it.
-    fn take_private(&self) -> Box<P> {
-        let mut spins = 0u32;
-        loop {
-            if let Some(p) = self.private.take() {
-                return p;
-            }
-            spins += 1;
-            if spins < 64 {
-                crate::sync::spin_loop();
-            } else {
-                crate::sync::yield_now();
-            }
-        }
+        self.private.start_running()
     }
 
     /// Moves pending signals out of the inbox, oldest first. Only the process's consumer of
@@ -156,35 +105,35 @@ impl<P: Send> Handle<P> {
     /// Step 3: the process waits. Returns the private half back if a signal arrived
     /// meanwhile (the process must go on running).
     pub(crate) fn park(&self, proc: Box<P>) -> Option<Box<P>> {
-        self.private.put(proc);
-        if self.state.compare_exchange(RUNNING, WAITING, Ordering::AcqRel, Ordering::Acquire).is_ok() {
-            return None;
-        }
-        // NOTIFIED: clear the flag and keep running.
-        self.state.store(RUNNING, Ordering::Release);
-        Some(self.take_private())
+        self.private.park(proc)
     }
 
     /// Step 4: the process used its reductions and goes back to a run queue.
     pub(crate) fn requeue(&self, proc: Box<P>) {
-        self.private.put(proc);
-        self.state.store(RUNNABLE, Ordering::Release);
+        self.private.requeue(proc);
     }
 
     /// Step 5: the process is gone. Returns the signals that arrived before it died.
     pub(crate) fn mark_exited(&self) -> VecDeque<Signal> {
-        self.state.store(EXITED, Ordering::Release);
+        self.private.set(EXITED);
         self.inbox.close()
     }
 
     /// Makes this handle a host mailbox.
     pub(crate) fn set_host(&self) {
-        self.state.store(HOST, Ordering::Release);
+        self.private.set(HOST);
+    }
+
+    /// Runs `f` on the private half of a process no worker is running (the model checks'
+    /// view of [`ProcessHandle::peek_private`]).
+    #[cfg(all(test, loom))]
+    pub(crate) fn peek<R>(&self, f: impl FnOnce(&mut P) -> R) -> Option<R> {
+        self.private.peek(f)
     }
 
     /// Is this a host mailbox?
     pub(crate) fn is_host(&self) -> bool {
-        self.state.load(Ordering::Acquire) == HOST
+        self.private.state() == HOST
     }
 
     /// Moves the messages that reached a host mailbox to `into`, oldest first (other
@@ -200,12 +149,12 @@ impl<P: Send> Handle<P> {
 
     /// Is the process still alive?
     pub fn is_alive(&self) -> bool {
-        self.state.load(Ordering::Acquire) != EXITED
+        self.private.state() != EXITED
     }
 
     /// Was an untrappable kill sent to the process?
     pub(crate) fn kill_pending(&self) -> bool {
-        self.killed.load(Ordering::Acquire)
+        self.private.killed()
     }
 }
 
@@ -215,13 +164,12 @@ impl ProcessHandle {
     /// everything it sent before, as Erlang guarantees). A signal that kills the process
     /// leaves `kill` set; the worker that runs it next ends it.
     pub(crate) fn peek_private<R>(&self, f: impl FnOnce(&Proc) -> R) -> Option<R> {
-        let mut proc = self.private.take()?;
-        for s in self.signals() {
-            proc.apply_signal(s);
-        }
-        let r = f(&proc);
-        self.private.put(proc);
-        Some(r)
+        self.private.peek(|proc| {
+            for s in self.signals() {
+                proc.apply_signal(s);
+            }
+            f(proc)
+        })
     }
 }
 

@@ -1,61 +1,193 @@
-//! The slot a process's private half waits in while no worker runs it: a box behind an
-//! atomic pointer. Putting the half in and taking it out are one swap each, where a mutex
-//! would cost a lock and an unlock on every park and every run.
+//! A process's state word and the cell its private half lives in while no worker runs it.
 //!
-//! Ownership moves with the pointer: the swap that takes a non-null pointer out of the
-//! slot is the only one that gets it, so exactly one thread owns the box at any time.
+//! The state word says who may touch the cell, so taking the half out and putting it back
+//! are plain memory accesses, not atomic swaps: a worker owns the half from its
+//! `RUNNABLE` to `RUNNING` compare-and-swap until it parks or requeues the process (the
+//! protocol is at the top of `process/mod.rs`). A reader that wants to look at a process
+//! that is not running (`process_info`, `is_process_alive`, code purging) sets the `PEEK`
+//! bit on `WAITING`, `RUNNABLE` or `HOST` with a compare-and-swap, owns the half while the
+//! bit is set, and clears it. Meanwhile a sender may still make a `WAITING` process
+//! `RUNNABLE` (the bit stays), and the worker that pops it waits for the bit to clear before
+//! it starts running the process. A `RUNNING` process is never peeked at, so a worker that
+//! owns the half never competes with a reader.
+//!
+//! Every hand-over pairs a release (the state change after the owner's last access) with an
+//! acquire (the compare-and-swap that gives the next owner the cell).
 
-use crate::sync::{AtomicPtr, Ordering};
-use std::marker::PhantomData;
-use std::ptr;
+use crate::sync::{AtomicBool, AtomicU8, Ordering, UnsafeCell};
+
+/// Waiting for a signal, in no run queue.
+pub(crate) const WAITING: u8 = 0;
+/// In a run queue.
+pub(crate) const RUNNABLE: u8 = 1;
+/// Being run by a worker.
+pub(crate) const RUNNING: u8 = 2;
+/// Being run, and a signal arrived since the worker last drained the inbox.
+pub(crate) const NOTIFIED: u8 = 3;
+/// Dead.
+pub(crate) const EXITED: u8 = 4;
+/// Not an Erlang process: a mailbox the host (Rust code embedding the VM) reads; it is
+/// never scheduled.
+pub(crate) const HOST: u8 = 5;
+/// Set on top of `WAITING`, `RUNNABLE` or `HOST` while a reader has the private half.
+const PEEK: u8 = 0x10;
 
 pub(crate) struct Slot<T> {
-    ptr: AtomicPtr<T>,
-    /// The slot owns a `Box<T>` when the pointer is not null.
-    _owns: PhantomData<Box<T>>,
+    state: AtomicU8,
+    /// An untrappable kill was sent (for `is_process_alive`, which may not look into the
+    /// inbox: only the process's consumer may). Here beside the state word, where it
+    /// takes no room of its own.
+    killed: AtomicBool,
+    /// The private half. Accessed only by the owner the state word names (see the module).
+    cell: UnsafeCell<Option<Box<T>>>,
 }
 
-// SAFETY: a `Slot<T>` only moves a `Box<T>` between threads (one owner at a time, handed
-// over by an atomic swap), which is sound whenever `Box<T>` itself may be sent.
+// SAFETY: the slot hands a `Box<T>` from thread to thread, one owner at a time (the state
+// protocol above), which is sound whenever `Box<T>` itself may be sent.
 unsafe impl<T: Send> Send for Slot<T> {}
-// SAFETY: through `&Slot<T>` a thread can only put or take a whole box with an atomic
-// swap; no reference to the `T` inside is ever shared, so `T: Send` suffices.
+// SAFETY: through `&Slot<T>` a thread reaches the `T` only while the state word makes it
+// the half's sole owner (a worker between start and park, or a reader holding `PEEK`), so
+// no `T` is ever accessed from two threads at once and `T: Send` suffices.
 unsafe impl<T: Send> Sync for Slot<T> {}
 
 impl<T> Slot<T> {
+    /// A slot holding `value`, in state `RUNNABLE`.
     pub(crate) fn new(value: Box<T>) -> Slot<T> {
-        Slot { ptr: AtomicPtr::new(Box::into_raw(value)), _owns: PhantomData }
+        Slot { state: AtomicU8::new(RUNNABLE), killed: AtomicBool::new(false), cell: UnsafeCell::new(Some(value)) }
     }
 
-    /// Puts the box in. The slot must be empty (the caller owned the half, so nobody else
-    /// can have put one in); if it is not, the old box is dropped rather than leaked.
-    pub(crate) fn put(&self, value: Box<T>) {
-        // Release: everything written to the half is visible to whoever takes it.
-        let old = self.ptr.swap(Box::into_raw(value), Ordering::AcqRel);
-        debug_assert!(old.is_null(), "a process's private half was put back twice");
-        if !old.is_null() {
-            // SAFETY: a non-null pointer in the slot came from `Box::into_raw` in `new` or
-            // `put`, and this swap removed it, so no other thread can take it: this thread
-            // owns the box alone.
-            drop(unsafe { Box::from_raw(old) });
+    /// The state, without the `PEEK` bit.
+    pub(crate) fn state(&self) -> u8 {
+        self.state.load(Ordering::Acquire) & !PEEK
+    }
+
+    /// Sets a state the caller may set alone: `HOST` on a new handle, `EXITED` by the worker
+    /// that owns the half.
+    pub(crate) fn set(&self, state: u8) {
+        self.state.store(state, Ordering::Release);
+    }
+
+    /// Records that an untrappable kill was sent.
+    pub(crate) fn set_killed(&self) {
+        self.killed.store(true, Ordering::Release);
+    }
+
+    /// Was an untrappable kill sent?
+    pub(crate) fn killed(&self) -> bool {
+        self.killed.load(Ordering::Acquire)
+    }
+
+    /// A sender's step: `WAITING` becomes `RUNNABLE` (true: the caller must schedule the
+    /// process), `RUNNING` becomes `NOTIFIED`; anything else stays. A reader's `PEEK` bit is
+    /// kept.
+    pub(crate) fn notify(&self) -> bool {
+        let mut s = self.state.load(Ordering::Acquire);
+        loop {
+            let next = match s & !PEEK {
+                WAITING => RUNNABLE | (s & PEEK),
+                RUNNING => NOTIFIED,
+                _ => return false,
+            };
+            // AcqRel: the inbox push before this must be visible to whoever acts on the
+            // new state.
+            match self.state.compare_exchange(s, next, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => return s & !PEEK == WAITING,
+                Err(now) => s = now,
+            }
         }
     }
 
-    /// Takes the box out; None if it is not there (a worker or a reader has it).
-    pub(crate) fn take(&self) -> Option<Box<T>> {
-        // Acquire: see everything the thread that put it in wrote.
-        let p = self.ptr.swap(ptr::null_mut(), Ordering::AcqRel);
-        if p.is_null() {
+    /// A worker's step: `RUNNABLE` becomes `RUNNING` and the worker takes the half. None if
+    /// the process is not runnable (a stale queue entry). Waits while a reader has it.
+    pub(crate) fn start_running(&self) -> Option<Box<T>> {
+        let mut spins = 0u32;
+        loop {
+            match self.state.compare_exchange(RUNNABLE, RUNNING, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => break,
+                Err(s) if s == RUNNABLE | PEEK => {
+                    spins += 1;
+                    if spins < 64 {
+                        crate::sync::spin_loop();
+                    } else {
+                        crate::sync::yield_now();
+                    }
+                }
+                Err(_) => return None,
+            }
+        }
+        // SAFETY: the compare-and-swap above made this thread the half's owner: no reader
+        // holds `PEEK` (the exchange required the state to be exactly `RUNNABLE`), no other
+        // worker can start a `RUNNING` process, and the acquire sees the last owner's writes.
+        let half = self.cell.with_mut(|c| unsafe { (*c).take() });
+        debug_assert!(half.is_some(), "a runnable process without its private half");
+        half
+    }
+
+    /// A worker's step: the process waits. The half goes back in and `RUNNING` becomes
+    /// `WAITING`; if a signal came meanwhile (`NOTIFIED`) the worker keeps the half, the
+    /// state is `RUNNING` again, and the half is returned.
+    pub(crate) fn park(&self, half: Box<T>) -> Option<Box<T>> {
+        // NOTIFIED already: the half need not go in and out.
+        if self.state.load(Ordering::Acquire) == NOTIFIED {
+            self.state.store(RUNNING, Ordering::Release);
+            return Some(half);
+        }
+        self.put(half);
+        if self.state.compare_exchange(RUNNING, WAITING, Ordering::AcqRel, Ordering::Acquire).is_ok() {
             return None;
         }
-        // SAFETY: as in `put`: the pointer came from `Box::into_raw`, and this swap is the
-        // only one that returned it, so ownership of the box passes to this thread.
-        Some(unsafe { Box::from_raw(p) })
+        // NOTIFIED: the worker still owns the half (only it leaves RUNNING/NOTIFIED).
+        self.state.store(RUNNING, Ordering::Release);
+        // SAFETY: the state was `NOTIFIED`, from which only this worker moves on, so no
+        // reader and no other worker can have taken ownership since `put`.
+        let half = self.cell.with_mut(|c| unsafe { (*c).take() });
+        debug_assert!(half.is_some(), "a notified process without its private half");
+        half
+    }
+
+    /// A worker's step: the process used its reductions and goes back to a run queue.
+    pub(crate) fn requeue(&self, half: Box<T>) {
+        self.put(half);
+        self.state.store(RUNNABLE, Ordering::Release);
+    }
+
+    /// Puts the half back in, by the worker that owns it (before the release that hands
+    /// it over).
+    fn put(&self, half: Box<T>) {
+        // SAFETY: called only by the worker between `start_running` and the state change
+        // that ends its ownership: no other thread accesses the cell meanwhile.
+        let old = self.cell.with_mut(|c| unsafe { (*c).replace(half) });
+        debug_assert!(old.is_none(), "a process's private half was put back twice");
+    }
+
+    /// A reader's look at the half of a process no worker is running: None if a worker
+    /// runs it, another reader has it, or the process is gone.
+    pub(crate) fn peek<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
+        let mut s = self.state.load(Ordering::Acquire);
+        loop {
+            if s & PEEK != 0 || !matches!(s, WAITING | RUNNABLE | HOST) {
+                return None;
+            }
+            match self.state.compare_exchange(s, s | PEEK, Ordering::AcqRel, Ordering::Acquire) {
+                Ok(_) => break,
+                Err(now) => s = now,
+            }
+        }
+        // SAFETY: this thread set `PEEK` on a state in which no worker owns the half (a
+        // worker takes it only by moving `RUNNABLE` to `RUNNING`, which the bit blocks), and
+        // no other reader can set the bit until it is cleared below; the acquire sees the
+        // last owner's writes.
+        let r = self.cell.with_mut(|c| unsafe { (*c).as_deref_mut().map(f) });
+        // Release: the next owner sees what `f` changed. Senders may have changed the rest
+        // of the state meanwhile; only the bit is cleared.
+        self.state.fetch_and(!PEEK, Ordering::AcqRel);
+        r
     }
 }
 
 impl<T> Drop for Slot<T> {
     fn drop(&mut self) {
-        drop(self.take());
+        // SAFETY: `&mut self`: no other reference to the slot exists.
+        drop(self.cell.with_mut(|c| unsafe { (*c).take() }));
     }
 }
