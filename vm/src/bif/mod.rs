@@ -20,6 +20,7 @@ mod memory;
 mod process;
 mod re;
 mod scan;
+mod strings;
 mod time;
 mod unicode;
 
@@ -75,6 +76,7 @@ fn registry() -> &'static Registry {
             scan::BIFS,
             memory::BIFS,
             unicode::BIFS,
+            strings::BIFS,
         ] {
             for d in list {
                 let id = BifId(defs.len() as u32);
@@ -93,9 +95,11 @@ pub fn lookup(module: &str, name: &str, arity: u32) -> Option<BifId> {
 
 /// May the built-in `module:name/arity` decline a call (`Exception::declined`), handing it
 /// to its module's Erlang definition? Such calls go through the export table, never
-/// straight to the built-in: io's output functions, and spawns that may be on another node.
+/// straight to the built-in: io's output functions, the native paths of `string`, and
+/// spawns that may be on another node.
 pub fn may_decline(module: &str, name: &str, arity: u32) -> bool {
     module == "io"
+        || (module == "string" && strings::native(name, arity))
         || (module == "erlang"
             && matches!((name, arity), ("spawn" | "spawn_link" | "spawn_monitor", 2 | 4) | ("spawn_opt", 3 | 5)))
 }
