@@ -321,6 +321,16 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 continue;
             }};
         }
+        // A float result, written in place like `int_result!`.
+        macro_rules! float_result {
+            ($dst:expr, $r:expr) => {{
+                match &mut regs[base + $dst.0 as usize] {
+                    Term::Float(slot) => *slot = $r,
+                    slot => Term::store(slot, Term::Float($r)),
+                }
+                continue;
+            }};
+        }
         macro_rules! charge_call {
             () => {{
                 reds -= 1;
@@ -448,13 +458,22 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(dst, Term::Fun(Arc::new(f)));
             }
             Op::Arith { kind, bif, a, b, dst, fail } => {
-                if let (Term::Int(x), Term::Int(y)) = (get_ref!(*a), get_ref!(*b)) {
-                    if let Some(r) = int_arith(*kind, *x, *y) {
-                        int_result!(dst, r);
+                match (get_ref!(*a), get_ref!(*b)) {
+                    (Term::Int(x), Term::Int(y)) => {
+                        if let Some(r) = int_arith(*kind, *x, *y) {
+                            int_result!(dst, r);
+                        }
                     }
+                    (Term::Float(x), Term::Float(y)) => {
+                        if let Some(r) = float_arith(*kind, *x, *y) {
+                            float_result!(dst, r);
+                        }
+                    }
+                    _ => {}
                 }
-                // The in-place path above took +, -, *, band, bor and bxor unless they
-                // overflowed; overflow goes to the built-in (big integers).
+                // The in-place paths above took +, -, *, band, bor and bxor on integers
+                // unless they overflowed (overflow goes to the built-in: big integers), and
+                // +, -, * and / on floats with a finite result.
                 let fast = arith_other(*kind, get_ref!(*a), get_ref!(*b));
                 arith_rest!(fast, *bif, get!(*a), get!(*b), *dst, *fail);
             }
@@ -553,6 +572,11 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 // instruction) skip the buffer when the frame keeps its size: most loops.
                 if *in_place && frame_len == f.nslots as usize {
                     for (i, a) in args.iter().enumerate() {
+                        // An argument already in its place (moved from its own register)
+                        // stays.
+                        if matches!(a, Src::M(r) if r.0 as usize == i) {
+                            continue;
+                        }
                         let v = get!(*a);
                         Term::store(&mut regs[base + i], v);
                     }
@@ -981,6 +1005,20 @@ fn arith_other(kind: ArithKind, a: &Term, b: &Term) -> Option<Term> {
             _ => None,
         },
     }
+}
+
+/// Float `+`, `-`, `*`, `/`; None for another operator or a result that is not finite
+/// (which the built-in turns into `badarith`).
+#[inline(always)]
+fn float_arith(kind: ArithKind, x: f64, y: f64) -> Option<f64> {
+    let r = match kind {
+        ArithKind::Add => x + y,
+        ArithKind::Sub => x - y,
+        ArithKind::Mul => x * y,
+        ArithKind::FDiv => x / y,
+        _ => return None,
+    };
+    r.is_finite().then_some(r)
 }
 
 /// Small-integer `+`, `-`, `*`, `band`, `bor`, `bxor`; None on overflow or another operator.
