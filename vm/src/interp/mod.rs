@@ -310,18 +310,17 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             };
         }
-        // An integer result: written in place into a register that holds an integer (only
-        // the payload changes), the common case in loops; then the next instruction.
+        // An integer result, stored as a whole term (no drop glue for an immediate in the
+        // register); then the next instruction. (Writing only the payload into a register
+        // that held an integer was slower: the next instruction reads the register whole,
+        // and a read that spans a partial write waits for it.)
         macro_rules! int_result {
             ($dst:expr, $r:expr) => {{
-                match &mut regs[base + $dst.0 as usize] {
-                    Term::Int(slot) => *slot = $r,
-                    slot => Term::store(slot, Term::Int($r)),
-                }
+                Term::store(&mut regs[base + $dst.0 as usize], Term::Int($r));
                 continue;
             }};
         }
-        // A float result, written in place like `int_result!`.
+        // A float result, written in place into a register that holds a float.
         macro_rules! float_result {
             ($dst:expr, $r:expr) => {{
                 match &mut regs[base + $dst.0 as usize] {
