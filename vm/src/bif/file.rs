@@ -67,6 +67,7 @@ bifs! {
             Term::Int(n) if *n >= 0 => *n,
             _ => return Ok(error(Term::Atom(atoms::BADARG))),
         };
+        // Until `n` bytes or the end, also from a pipe, as erl's raw read.
         file_job(p, &a[0], move |f| {
             let mut v = Vec::new();
             f.take(n as u64).read_to_end(&mut v)?;

@@ -673,6 +673,10 @@ fn info_of(p: &mut Proc, pid: Pid, item: Atom) -> Result<Option<Term>, Exception
         return own_info(p, item).map(Some).ok_or_else(Exception::badarg);
     }
     let Some(h) = p.vm.processes.get(pid) else { return Ok(None) };
+    // A host mailbox is not an Erlang process: nothing to tell.
+    if h.is_host() {
+        return Ok(None);
+    }
     // Another process: read its private half while it is parked; retry briefly if a
     // worker is running it.
     for _ in 0..1000 {

@@ -5,8 +5,9 @@
 //! `RUNNABLE` to `RUNNING` compare-and-swap until it parks or requeues the process (the
 //! protocol is at the top of `process/mod.rs`). A reader that wants to look at a process
 //! that is not running (`process_info`, `is_process_alive`, code purging) sets the `PEEK`
-//! bit on `WAITING`, `RUNNABLE` or `HOST` with a compare-and-swap, owns the half while the
-//! bit is set, and clears it. Meanwhile a sender may still make a `WAITING` process
+//! bit on `WAITING` or `RUNNABLE` with a compare-and-swap, owns the half while the bit is
+//! set, and clears it (a host mailbox is never read this way: its signals are the host's).
+//! Meanwhile a sender may still make a `WAITING` process
 //! `RUNNABLE` (the bit stays), and the worker that pops it waits for the bit to clear before
 //! it starts running the process. A `RUNNING` process is never peeked at, so a worker that
 //! owns the half never competes with a reader.
@@ -29,7 +30,7 @@ pub(crate) const EXITED: u8 = 4;
 /// Not an Erlang process: a mailbox the host (Rust code embedding the VM) reads; it is
 /// never scheduled.
 pub(crate) const HOST: u8 = 5;
-/// Set on top of `WAITING`, `RUNNABLE` or `HOST` while a reader has the private half.
+/// Set on top of `WAITING` or `RUNNABLE` while a reader has the private half.
 const PEEK: u8 = 0x10;
 
 pub(crate) struct Slot<T> {
@@ -165,7 +166,8 @@ impl<T> Slot<T> {
     pub(crate) fn peek<R>(&self, f: impl FnOnce(&mut T) -> R) -> Option<R> {
         let mut s = self.state.load(Ordering::Acquire);
         loop {
-            if s & PEEK != 0 || !matches!(s, WAITING | RUNNABLE | HOST) {
+            // (A host mailbox's half is never read: its signals are the host's to take.)
+            if s & PEEK != 0 || !matches!(s, WAITING | RUNNABLE) {
                 return None;
             }
             match self.state.compare_exchange(s, s | PEEK, Ordering::AcqRel, Ordering::Acquire) {
@@ -173,15 +175,22 @@ impl<T> Slot<T> {
                 Err(now) => s = now,
             }
         }
+        // Clears the bit when `f` returns or unwinds (a panic in it must not leave the
+        // process unreadable and unrunnable). Release: the next owner sees what `f`
+        // changed. Senders may have changed the rest of the state meanwhile; only the bit
+        // is cleared.
+        struct Unpeek<'a>(&'a AtomicU8);
+        impl Drop for Unpeek<'_> {
+            fn drop(&mut self) {
+                self.0.fetch_and(!PEEK, Ordering::AcqRel);
+            }
+        }
+        let _unpeek = Unpeek(&self.state);
         // SAFETY: this thread set `PEEK` on a state in which no worker owns the half (a
         // worker takes it only by moving `RUNNABLE` to `RUNNING`, which the bit blocks), and
-        // no other reader can set the bit until it is cleared below; the acquire sees the
+        // no other reader can set the bit until `_unpeek` clears it; the acquire sees the
         // last owner's writes.
-        let r = self.cell.with_mut(|c| unsafe { (*c).as_deref_mut().map(f) });
-        // Release: the next owner sees what `f` changed. Senders may have changed the rest
-        // of the state meanwhile; only the bit is cleared.
-        self.state.fetch_and(!PEEK, Ordering::AcqRel);
-        r
+        self.cell.with_mut(|c| unsafe { (*c).as_deref_mut().map(f) })
     }
 }
 

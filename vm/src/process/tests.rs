@@ -13,3 +13,29 @@ fn the_fixed_parts_of_a_process_stay_small() {
     assert!(proc <= 160, "Proc grew to {proc} bytes");
     assert!(handle <= 32, "ProcessHandle grew to {handle} bytes");
 }
+
+/// A host mailbox keeps its messages when Erlang code looks at its pid: `is_process_alive`
+/// and `process_info` read other processes' private halves, and a host mailbox's signals
+/// are the host's alone.
+#[test]
+fn looking_at_a_host_mailbox_loses_none_of_its_messages() {
+    use crate::term::Term;
+    use crate::{CallResult, CapturedOutput, Vm, VmConfig};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    let vm = Vm::with_output(VmConfig::default(), Arc::new(CapturedOutput::default()));
+    let src = "-module(t).\n-export([f/1]).\n\
+               f(P) -> P ! one, A = is_process_alive(P), I = process_info(P, messages), P ! two, {A, I}.\n";
+    if let Err(d) = vm.load_source("t.erl", src) {
+        panic!("does not compile: {d:?}");
+    }
+    let mailbox = vm.host_mailbox();
+    match vm.call("t", "f", vec![Term::Pid(mailbox.pid())]) {
+        CallResult::Returned(v) => assert_eq!(v.to_string(), "{true,undefined}"),
+        other => panic!("{other:?}"),
+    }
+    let got: Vec<String> =
+        (0..2).filter_map(|_| mailbox.recv_timeout(Duration::from_secs(5))).map(|t| t.to_string()).collect();
+    assert_eq!(got, ["one", "two"]);
+}

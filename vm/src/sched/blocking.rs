@@ -11,8 +11,9 @@ use std::collections::VecDeque;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-/// The most threads a pool runs at once.
-pub(crate) const MAX_THREADS: usize = 16;
+/// The most threads a pool runs at once. Each job that blocks for good (a FIFO nobody
+/// opens the other end of) holds one; beyond this many, jobs queue.
+pub(crate) const MAX_THREADS: usize = 64;
 /// How long a thread waits for a job before it ends.
 const IDLE_EXIT: Duration = Duration::from_secs(10);
 
@@ -52,8 +53,19 @@ impl BlockingPool {
         if st.jobs.len() > st.idle && st.threads < MAX_THREADS {
             let shared = self.shared.clone();
             let made = std::thread::Builder::new().name("ember-blocking".into()).spawn(move || work(&shared));
-            if made.is_ok() {
-                st.threads += 1;
+            match made {
+                Ok(_) => st.threads += 1,
+                // No thread could be made and none runs: do the job here rather than leave
+                // it waiting for a thread that may never come.
+                Err(_) if st.threads == 0 => {
+                    let job = st.jobs.pop_back();
+                    drop(st);
+                    if let Some(job) = job {
+                        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
+                    }
+                    return;
+                }
+                Err(_) => {}
             }
         }
         drop(st);

@@ -270,9 +270,6 @@ impl Timers {
             }
             match s.wheel.next_tick() {
                 None => {
-                    if std::env::var_os("TDBG").is_some() {
-                        eprintln!("sleep forever at {:?}", self.start.elapsed());
-                    }
                     s.wake_at = u64::MAX;
                     s = self.cv.wait(s).unwrap_or_else(|e| e.into_inner());
                 }
@@ -280,14 +277,6 @@ impl Timers {
                     s.wake_at = tick;
                     let at = self.start + Duration::from_millis(tick);
                     let wait = at.saturating_duration_since(Instant::now());
-                    if std::env::var_os("TDBG").is_some() {
-                        eprintln!(
-                            "sleep {wait:?} tick {tick} elapsed {} entries {} at {:?}",
-                            s.wheel.elapsed,
-                            s.wheel.entries.len(),
-                            self.start.elapsed()
-                        );
-                    }
                     s = self.cv.wait_timeout(s, wait).unwrap_or_else(|e| e.into_inner()).0;
                 }
             }
