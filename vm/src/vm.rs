@@ -780,7 +780,7 @@ impl VmShared {
     ) -> Pid {
         let h = self.spawn_held(start, link, monitor, done, group_leader);
         let pid = h.pid;
-        self.sched.schedule(h);
+        self.sched.schedule_new(h);
         pid
     }
 

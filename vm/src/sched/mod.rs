@@ -3,7 +3,11 @@
 //! workers, stealing between workers, and parking without lost wake-ups (`idle.rs`).
 //!
 //! A process runs for a budget of reductions, then goes to the back of a queue. A process
-//! made runnable by a send from a worker goes onto that worker's local queue. Timers are in
+//! made runnable by a send from a worker goes onto that worker's local queue. A process
+//! spawned on a worker runs its first slice there, before the worker's queue, and only then
+//! can another worker steal it: most new processes run briefly and wait (or end), and
+//! running one on another core costs more than the work it takes away (its memory was just
+//! written on this one, and is freed there). Timers are in
 //! `timer.rs`; the loop of a worker is in `worker.rs`. Blocking work (file I/O) runs on a
 //! pool of its own threads, `blocking.rs`, never on a worker.
 
@@ -25,6 +29,9 @@ pub(crate) const BUDGET: u32 = 4000;
 thread_local! {
     /// The local queue of the worker running on this thread, with its scheduler's id.
     static LOCAL: RefCell<Option<(usize, Worker<Arc<ProcessHandle>>)>> = const { RefCell::new(None) };
+    /// Processes this worker spawned that have not run yet: they run here, where their
+    /// memory was just written, and become stealable after their first slice.
+    static FRESH: RefCell<std::collections::VecDeque<Arc<ProcessHandle>>> = const { RefCell::new(std::collections::VecDeque::new()) };
 }
 
 /// The run queues and workers of one VM.
@@ -94,6 +101,17 @@ impl Scheduler {
         }
         if backlog {
             self.idle.notify_one();
+        }
+    }
+
+    /// Makes a new process run: first on this worker, if called from one of this
+    /// scheduler's workers (see `FRESH`), else as [`Scheduler::schedule`] does.
+    pub(crate) fn schedule_new(&self, h: Arc<ProcessHandle>) {
+        let mine = LOCAL.with(|l| l.borrow().as_ref().is_some_and(|(id, _)| *id == self.id));
+        if mine {
+            FRESH.with(|f| f.borrow_mut().push_back(h));
+        } else {
+            self.schedule(h);
         }
     }
 

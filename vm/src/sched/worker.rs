@@ -64,6 +64,10 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
 }
 
 fn find_work(sched: &Scheduler, index: usize) -> Option<Arc<ProcessHandle>> {
+    let fresh = super::FRESH.with(|f| f.borrow_mut().pop_front());
+    if fresh.is_some() {
+        return fresh;
+    }
     let local = LOCAL.with(|l| l.borrow().as_ref().and_then(|(_, w)| w.pop()));
     if local.is_some() {
         return local;
