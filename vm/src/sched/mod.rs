@@ -7,9 +7,10 @@
 //! spawned on a worker runs its first slice there, before the worker's queue, and only then
 //! can another worker steal it: most new processes run briefly and wait (or end), and
 //! running one on another core costs more than the work it takes away (its memory was just
-//! written on this one, and is freed there). Timers are in
-//! `timer.rs`; the loop of a worker is in `worker.rs`. Blocking work (file I/O) runs on a
-//! pool of its own threads, `blocking.rs`, never on a worker.
+//! written on this one, and is freed there).
+//!
+//! Timers are in `timer.rs`; the loop of a worker is in `worker.rs`. Blocking work (file
+//! I/O) runs on a pool of its own threads, `blocking.rs`, never on a worker.
 
 pub(crate) mod blocking;
 mod idle;
