@@ -751,18 +751,7 @@ impl VmShared {
 
     /// Starts a process for the host, optionally trapping exits.
     fn spawn_opts(self: &Arc<Self>, start: Start, trap_exit: bool, done: Option<Arc<Completion>>) -> Pid {
-        let vm = self.clone();
-        let h = self.processes.insert(move |pid| {
-            let mut proc = Box::new(Proc::new(vm, pid));
-            if let Start::Mfa(m, f, args) = start {
-                interp::start(&mut proc, m, f, args);
-            }
-            proc.trap_exit = trap_exit;
-            if done.is_some() {
-                proc.extras_mut().completion = done;
-            }
-            Arc::new(ProcessHandle::new(pid, proc))
-        });
+        let h = self.build_process(start, trap_exit, None, None, done, None);
         let pid = h.pid;
         self.sched.schedule(h);
         pid
@@ -795,6 +784,21 @@ impl VmShared {
         done: Option<Arc<Completion>>,
         group_leader: Option<Pid>,
     ) -> Arc<ProcessHandle> {
+        self.build_process(start, false, link, monitor, done, group_leader)
+    }
+
+    /// Makes a process in the table, not yet scheduled: its first call, whether it traps
+    /// exits, its link and monitor from the start, the host call it completes, and its group
+    /// leader.
+    fn build_process(
+        self: &Arc<Self>,
+        start: Start,
+        trap_exit: bool,
+        link: Option<Pid>,
+        monitor: Option<(Ref, Pid)>,
+        done: Option<Arc<Completion>>,
+        group_leader: Option<Pid>,
+    ) -> Arc<ProcessHandle> {
         let vm = self.clone();
         self.processes.insert(move |pid| {
             let mut proc = Box::new(Proc::new(vm, pid));
@@ -802,6 +806,7 @@ impl VmShared {
                 Start::Mfa(m, f, args) => interp::start(&mut proc, m, f, args),
                 Start::Fun(fun, args) => interp::start_fun(&mut proc, fun, args),
             }
+            proc.trap_exit = trap_exit;
             if let Some(l) = link {
                 proc.extras_mut().links.push(l);
             }
