@@ -177,7 +177,7 @@ iterator(Map) -> error({badmap, Map}, [Map]).
 next({_K, _V, _I} = Next) -> Next;
 next(none) -> none;
 next([0 | Map] = Iter) when is_map(Map) ->
-    case chain(maps:to_list(Map)) of
+    case chain(ember_maps:pairs(Map)) of
         none -> none;
         {_, _, _} = Next -> Next;
         _ -> error(badarg, [Iter])
@@ -191,8 +191,8 @@ chain([]) -> none.
 %% iterator. start/2 turns a map or an iterator into a source; anything else
 %% yields badmap. step/2 takes one entry off a source; a malformed iterator
 %% yields badarg when it is reached.
-start(Map, _Args) when is_map(Map) -> maps:to_list(Map);
-start([0 | Map], _Args) when is_map(Map) -> maps:to_list(Map);
+start(Map, _Args) when is_map(Map) -> ember_maps:pairs(Map);
+start([0 | Map], _Args) when is_map(Map) -> ember_maps:pairs(Map);
 start(none, _Args) -> none;
 start({_, _, _} = Iter, _Args) -> Iter;
 start(Other, Args) -> error({badmap, Other}, Args).
@@ -201,7 +201,7 @@ step([{K, V} | T], _Args) -> {K, V, T};
 step([], _Args) -> none;
 step({_, _, _} = Iter, _Args) -> Iter;
 step(none, _Args) -> none;
-step([0 | Map], Args) when is_map(Map) -> step(maps:to_list(Map), Args);
+step([0 | Map], Args) when is_map(Map) -> step(ember_maps:pairs(Map), Args);
 step(_, Args) -> error(badarg, Args).
 
 fold(Fun, Init, MapOrIter) when is_function(Fun, 3) ->

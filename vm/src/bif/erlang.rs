@@ -8,7 +8,7 @@ use super::BifDef;
 use crate::interp::exception::{BifResult, Class, Exception, Origin};
 use crate::process::Proc;
 use crate::term::floats::{float_to_list, FloatOpts};
-use crate::term::{atoms, cmp_terms, etf, format, hash, Atom, BitWriter, Bitstring, Fun, FunKind, Map, Term};
+use crate::term::{atoms, etf, format, hash, Atom, BitWriter, Bitstring, Fun, FunKind, Map, Term};
 use num_bigint::BigInt;
 use num_traits::Num;
 use std::sync::Arc;
@@ -382,9 +382,8 @@ bifs! {
     "erlang", "--", 2 => |_, a| subtract(&a[0], &a[1]);
     "lists", "subtract", 2 => |_, a| subtract(&a[0], &a[1]);
     "lists", "sort", 1 => |_, a| {
-        let mut v = match a[0].list_to_vec() { Some(v) => v, None => return function_clause() };
-        v.sort_by(|x, y| cmp_terms(x, y, false));
-        Ok(Term::list(v))
+        let v = match a[0].list_to_vec() { Some(v) => v, None => return function_clause() };
+        Ok(Term::list(super::sort::sort(v)))
     };
     "maps", "get", 2 => |_, a| map_get(&a[0], &a[1]);
     // The text erl prints for an exception (`exception error: ...` and its stack), as the
@@ -434,9 +433,15 @@ bifs! {
             other => Err(badmap(other)),
         }
     };
-    "maps", "keys", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.keys().cloned().collect())), other => Err(badmap(other)) };
-    "maps", "values", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.values().cloned().collect())), other => Err(badmap(other)) };
+    "maps", "keys", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.list_order().map(|(k, _)| k.clone()).collect())), other => Err(badmap(other)) };
+    "maps", "values", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.list_order().map(|(_, v)| v.clone()).collect())), other => Err(badmap(other)) };
     "maps", "to_list", 1 => |_, a| match &a[0] {
+        Term::Map(m) => Ok(Term::list(m.list_order().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect())),
+        other => Err(badmap(other)),
+    };
+    // The pairs in iteration order (maps:fold/3, maps:next/1), which for a map of more
+    // than 32 keys is the reverse of maps:to_list/1's.
+    "ember_maps", "pairs", 1 => |_, a| match &a[0] {
         Term::Map(m) => Ok(Term::list(m.iter().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect())),
         other => Err(badmap(other)),
     };

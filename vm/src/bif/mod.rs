@@ -20,6 +20,7 @@ mod memory;
 mod process;
 mod re;
 mod scan;
+mod sort;
 mod strings;
 mod time;
 mod unicode;

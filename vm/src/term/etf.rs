@@ -3,9 +3,10 @@
 //! [`encode`] produces exactly the bytes OTP 25's `term_to_binary/1` produces for every
 //! term ember can hold, with two documented exceptions:
 //!
-//! * Maps with more than 32 keys are written in BEAM's map key order (term order, but
-//!   with every integer before every float). BEAM writes such maps in the order of its
-//!   internal hash trie, which ember does not reproduce. Maps of up to 32 keys are
+//! * Maps with more than 32 keys are written in the order of BEAM's hash trie (as
+//!   `maps:to_list/1` lists them), which is OTP's for keys built of numbers, binaries,
+//!   lists, tuples and maps, but not for keys that are other atoms than `true` and
+//!   `false`, pids, references or funs (see `map_hash.rs`). Maps of up to 32 keys are
 //!   written in map key order by both.
 //! * Local closures have no BEAM counterpart, so they are written as `NEW_FUN_EXT` with
 //!   placeholder fields: the 16-byte MD5 field holds the fun's `uniq` as a big-endian u32
@@ -274,8 +275,12 @@ impl Encoder {
             Term::Map(m) => {
                 self.out.push(MAP_EXT);
                 self.u32(m.len() as u32);
-                let mut pairs: Vec<(&'a Term, &'a Term)> = m.iter().collect();
-                pairs.sort_by(|x, y| map_key_cmp(x.0, y.0));
+                // A small map in map key order; a large one as BEAM walks its trie, in the
+                // order of maps:to_list/1.
+                let mut pairs: Vec<(&'a Term, &'a Term)> = m.list_order().collect();
+                if !m.is_large() {
+                    pairs.sort_by(|x, y| map_key_cmp(x.0, y.0));
+                }
                 for (k, v) in pairs.into_iter().rev() {
                     work.push(Work::Term(v));
                     work.push(Work::Term(k));

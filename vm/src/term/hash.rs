@@ -19,24 +19,24 @@ use super::{Bitstring, Fun, FunKind, Term};
 use num_bigint::{BigInt, Sign};
 
 /// Multiples of the golden ratio constant, as BEAM names them `HCONST`, `HCONST_2`, ...
-const fn hconst(n: u32) -> u32 {
+pub(super) const fn hconst(n: u32) -> u32 {
     0x9e37_79b9u32.wrapping_mul(n)
 }
 
-const HCONST: u32 = hconst(1);
+pub(super) const HCONST: u32 = hconst(1);
 const HCONST_2: u32 = hconst(2);
 const HCONST_3: u32 = hconst(3);
-const HCONST_4: u32 = hconst(4);
+pub(super) const HCONST_4: u32 = hconst(4);
 const HCONST_5: u32 = hconst(5);
-const HCONST_7: u32 = hconst(7);
-const HCONST_9: u32 = hconst(9);
-const HCONST_10: u32 = hconst(10);
-const HCONST_11: u32 = hconst(11);
-const HCONST_12: u32 = hconst(12);
-const HCONST_13: u32 = hconst(13);
-const HCONST_14: u32 = hconst(14);
-const HCONST_15: u32 = hconst(15);
-const HCONST_16: u32 = hconst(16);
+pub(super) const HCONST_7: u32 = hconst(7);
+pub(super) const HCONST_9: u32 = hconst(9);
+pub(super) const HCONST_10: u32 = hconst(10);
+pub(super) const HCONST_11: u32 = hconst(11);
+pub(super) const HCONST_12: u32 = hconst(12);
+pub(super) const HCONST_13: u32 = hconst(13);
+pub(super) const HCONST_14: u32 = hconst(14);
+pub(super) const HCONST_15: u32 = hconst(15);
+pub(super) const HCONST_16: u32 = hconst(16);
 const HCONST_19: u32 = hconst(19);
 
 /// The value BEAM mixes in for `[]` (its internal tag number for nil).
@@ -44,7 +44,7 @@ const NIL_DEF: u32 = 2;
 
 /// Bob Jenkins' reversible mix of three 32-bit words.
 #[inline]
-fn mix(a: &mut u32, b: &mut u32, c: &mut u32) {
+pub(super) fn mix(a: &mut u32, b: &mut u32, c: &mut u32) {
     macro_rules! step {
         ($x:ident, $y:ident, $z:ident, $op:tt, $s:expr) => {
             *$x = $x.wrapping_sub(*$y).wrapping_sub(*$z);
@@ -63,7 +63,7 @@ fn mix(a: &mut u32, b: &mut u32, c: &mut u32) {
 }
 
 /// Jenkins' lookup2 hash of `k`, seeded with `initval`.
-fn block_hash(k: &[u8], initval: u32) -> u32 {
+pub(super) fn block_hash(k: &[u8], initval: u32) -> u32 {
     let mut a = HCONST;
     let mut b = HCONST;
     let mut c = initval;
@@ -126,19 +126,19 @@ enum Item<'a> {
     MapTail { hash: u32, xor_pairs: u32 },
 }
 
-/// The running state of [`phash2`].
-struct H2 {
-    hash: u32,
+/// The running state of [`phash2`] (and of the internal hash, `map_hash.rs`).
+pub(super) struct H2 {
+    pub(super) hash: u32,
 }
 
 impl H2 {
-    fn hash2(&mut self, x: u32, y: u32, konst: u32) {
+    pub(super) fn hash2(&mut self, x: u32, y: u32, konst: u32) {
         let mut a = konst.wrapping_add(x);
         let mut b = konst.wrapping_add(y);
         mix(&mut a, &mut b, &mut self.hash);
     }
 
-    fn hash1(&mut self, x: u32, konst: u32) {
+    pub(super) fn hash1(&mut self, x: u32, konst: u32) {
         self.hash2(x, 0, konst);
     }
 
@@ -157,7 +157,7 @@ impl H2 {
         }
     }
 
-    fn big(&mut self, b: &BigInt) {
+    pub(super) fn big(&mut self, b: &BigInt) {
         let k = if b.sign() == Sign::Minus { HCONST_10 } else { HCONST_11 };
         for d in b.magnitude().iter_u64_digits() {
             self.hash2(d as u32, (d >> 32) as u32, k);

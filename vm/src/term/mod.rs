@@ -18,6 +18,7 @@ pub mod format;
 mod fun;
 pub mod hash;
 mod map;
+mod map_hash;
 mod order;
 mod pretty;
 pub mod print;

@@ -81,26 +81,14 @@ fn cmp_bits(a: &Bitstring, b: &Bitstring) -> Ordering {
 }
 
 fn cmp_maps(a: &Map, b: &Map, exact: bool) -> Ordering {
-    a.len()
-        .cmp(&b.len())
-        .then_with(|| {
-            for (ka, kb) in a.keys().zip(b.keys()) {
-                match cmp_terms(ka, kb, true) {
-                    Ordering::Equal => {}
-                    o => return o,
-                }
-            }
-            Ordering::Equal
-        })
-        .then_with(|| {
-            for (va, vb) in a.values().zip(b.values()) {
-                match cmp_terms(va, vb, exact) {
-                    Ordering::Equal => {}
-                    o => return o,
-                }
-            }
-            Ordering::Equal
-        })
+    if a.len() != b.len() {
+        return a.len().cmp(&b.len());
+    }
+    // Keys, then values, in map key order (a large map iterates in hash order).
+    let (a, b) = (a.sorted(), b.sorted());
+    let keys = a.iter().zip(b.iter()).map(|((ka, _), (kb, _))| cmp_terms(ka, kb, true));
+    let values = a.iter().zip(b.iter()).map(|((_, va), (_, vb))| cmp_terms(va, vb, exact));
+    keys.chain(values).find(|o| o.is_ne()).unwrap_or(Ordering::Equal)
 }
 
 fn cmp_funs(a: &Fun, b: &Fun) -> Ordering {

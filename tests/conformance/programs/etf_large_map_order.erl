@@ -1,6 +1,5 @@
-%% A map of more than 32 keys is written in the order of BEAM's hash trie, which ember
-%% does not reproduce (it writes map key order).
--module(wish_big_map_etf).
+%% A map of more than 32 keys is written in the order of BEAM's hash trie.
+-module(etf_large_map_order).
 -export([main/0]).
 
 main() ->

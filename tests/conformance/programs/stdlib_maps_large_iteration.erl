@@ -1,4 +1,4 @@
--module(wish_map_iteration).
+-module(stdlib_maps_large_iteration).
 -export([main/0]).
 
 main() ->

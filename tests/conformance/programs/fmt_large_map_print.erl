@@ -1,4 +1,4 @@
--module(wish_big_map_print).
+-module(fmt_large_map_print).
 -export([main/0]).
 
 %% Maps with more than 32 keys use a hashed representation; printing them
@@ -10,7 +10,7 @@ main() ->
     Bins = maps:from_list([{list_to_binary("k" ++ integer_to_list(I)), I} || I <- lists:seq(1, 40)]),
     io:format("~p~n", [Bins]),
     Mixed = maps:from_list([{I, x} || I <- lists:seq(1, 20)] ++ [{integer_to_list(I), y} || I <- lists:seq(1, 20)]
-                           ++ [{{t, I}, z} || I <- lists:seq(1, 5)]),
+                           ++ [{{I, [I]}, z} || I <- lists:seq(1, 5)]),
     io:format("~p~n", [Mixed]),
     io:format("keys: ~w~n", [maps:keys(M33)]),
     io:format("values: ~w~n", [maps:values(M33)]),
