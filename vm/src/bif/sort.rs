@@ -35,7 +35,7 @@ pub(crate) fn sort(v: Vec<Term>) -> Vec<Term> {
         return three(x, y, z);
     }
     let rest: Vec<Term> = it.collect();
-    let mut runs = match cmp_terms(&x, &y, false) {
+    let runs = match cmp_terms(&x, &y, false) {
         Ordering::Less => ascending(Vec::new(), x, y, rest),
         Ordering::Greater => descending(Vec::new(), y, x, rest),
         Ordering::Equal => {
@@ -64,10 +64,7 @@ pub(crate) fn sort(v: Vec<Term>) -> Vec<Term> {
             }
         }
     };
-    let mut all: Vec<Term> = Vec::with_capacity(n);
-    for r in runs.drain(..) {
-        all.extend(r);
-    }
+    let mut all: Vec<Term> = runs.into_iter().flatten().collect();
     all.sort_by(|a, b| cmp_terms(a, b, false));
     all
 }

@@ -44,7 +44,7 @@ const NIL_DEF: u32 = 2;
 
 /// Bob Jenkins' reversible mix of three 32-bit words.
 #[inline]
-pub(super) fn mix(a: &mut u32, b: &mut u32, c: &mut u32) {
+fn mix(a: &mut u32, b: &mut u32, c: &mut u32) {
     macro_rules! step {
         ($x:ident, $y:ident, $z:ident, $op:tt, $s:expr) => {
             *$x = $x.wrapping_sub(*$y).wrapping_sub(*$z);

@@ -147,11 +147,10 @@ pub(crate) fn map_hash(t: &Term, depth: u32) -> u32 {
             Term::Map(m) => {
                 st.hash1(m.len() as u32, HCONST_16);
                 // A small map's pairs in key order; a large map's leaves from the last
-                // slot of its trie to the first.
-                let pairs: Vec<(&Term, &Term)> = m.iter().collect();
-                let in_order: Box<dyn Iterator<Item = &(&Term, &Term)>> =
-                    if m.is_large() { Box::new(pairs.iter()) } else { Box::new(pairs.iter().rev()) };
-                for (k, v) in in_order {
+                // slot of its trie to the first. (The stack takes them in reverse.)
+                let pushed: Box<dyn Iterator<Item = (&Term, &Term)>> =
+                    if m.is_large() { m.iter() } else { Box::new(m.iter().rev()) };
+                for (k, v) in pushed {
                     stack.push(Work::Term(v));
                     stack.push(Work::Term(k));
                 }
