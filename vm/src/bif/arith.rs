@@ -53,7 +53,11 @@ bifs! {
     "abs", 1 => |_, a| match &a[0] {
         Term::Int(i) => Ok(i.checked_abs().map(Term::Int).unwrap_or_else(|| Term::from_bigint(BigInt::from(*i).abs()))),
         Term::Big(b) => Ok(Term::from_bigint(b.abs())),
-        Term::Float(f) => Ok(Term::Float(if *f < 0.0 { -f } else { *f })),
+        Term::Float(f) => {
+            // abs(-0.0) is -0.0 in Erlang: only values below zero are negated.
+            let x = f.get();
+            Ok(Term::float(if x < 0.0 { -x } else { x }))
+        }
         _ => Err(Exception::badarg()),
     };
     "min", 2 => |_, a| Ok(if cmp_terms(&a[1], &a[0], false) == Ordering::Less { a[1].clone() } else { a[0].clone() });
@@ -63,7 +67,7 @@ bifs! {
     "ceil", 1 => |_, a| float_to_int(&a[0], f64::ceil);
     "floor", 1 => |_, a| float_to_int(&a[0], f64::floor);
     "float", 1 => |_, a| match a[0].to_f64() {
-        Some(f) if f.is_finite() => Ok(Term::Float(f)),
+        Some(f) if f.is_finite() => Ok(Term::float(f)),
         _ => Err(Exception::badarg()),
     };
 }
@@ -71,7 +75,7 @@ bifs! {
 fn neg_zero(orig: &Term, r: Term) -> BifResult {
     // -(0.0) is -0.0 in Erlang.
     match (orig, &r) {
-        (Term::Float(f), Term::Float(_)) => Ok(Term::Float(-f)),
+        (Term::Float(f), Term::Float(_)) => Ok(Term::float(-f.get())),
         _ => Ok(r),
     }
 }
@@ -92,7 +96,7 @@ fn float_to_int(t: &Term, f: fn(f64) -> f64) -> BifResult {
     match t {
         Term::Int(_) | Term::Big(_) => Ok(t.clone()),
         Term::Float(x) => {
-            let r = f(*x);
+            let r = f(x.get());
             if r.abs() < 9.0e18 {
                 Ok(Term::Int(r as i64))
             } else {
@@ -114,7 +118,7 @@ fn big(t: &Term) -> Option<BigInt> {
 
 fn checked_float(f: f64) -> BifResult {
     if f.is_finite() {
-        Ok(Term::Float(f))
+        Ok(Term::float(f))
     } else {
         Err(Exception::badarith())
     }

@@ -558,14 +558,14 @@ fn parse_float(s: &str) -> BifResult {
         return badarg();
     }
     match s.parse::<f64>() {
-        Ok(f) if f.is_finite() => Ok(Term::Float(f)),
+        Ok(f) if f.is_finite() => Ok(Term::float(f)),
         _ => badarg(),
     }
 }
 
 fn float_text(t: &Term, opts: &Term) -> Result<String, Exception> {
     let f = match t {
-        Term::Float(f) => *f,
+        Term::Float(f) => f.get(),
         _ => return badarg(),
     };
     let o = if opts.is_list() && matches!(opts, Term::Nil) {

@@ -20,7 +20,7 @@ fn num(t: &Term) -> Result<f64, Exception> {
 fn f1(a: &[Term], f: fn(f64) -> f64) -> BifResult {
     let r = f(num(&a[0])?);
     if r.is_finite() {
-        Ok(Term::Float(r))
+        Ok(Term::float(r))
     } else {
         Err(Exception::badarith())
     }
@@ -29,7 +29,7 @@ fn f1(a: &[Term], f: fn(f64) -> f64) -> BifResult {
 fn f2(a: &[Term], f: fn(f64, f64) -> f64) -> BifResult {
     let r = f(num(&a[0])?, num(&a[1])?);
     if r.is_finite() {
-        Ok(Term::Float(r))
+        Ok(Term::float(r))
     } else {
         Err(Exception::badarith())
     }
@@ -136,9 +136,9 @@ fn join(a: &str, b: &str) -> String {
 }
 
 bifs! {
-    "math", "pi", 0 => |_, _| Ok(Term::Float(std::f64::consts::PI));
-    "math", "e", 0 => |_, _| Ok(Term::Float(std::f64::consts::E));
-    "math", "tau", 0 => |_, _| Ok(Term::Float(std::f64::consts::TAU));
+    "math", "pi", 0 => |_, _| Ok(Term::float(std::f64::consts::PI));
+    "math", "e", 0 => |_, _| Ok(Term::float(std::f64::consts::E));
+    "math", "tau", 0 => |_, _| Ok(Term::float(std::f64::consts::TAU));
     "math", "sqrt", 1 => |_, a| f1(a, f64::sqrt);
     "math", "exp", 1 => |_, a| f1(a, f64::exp);
     "math", "log", 1 => |_, a| f1(a, f64::ln);

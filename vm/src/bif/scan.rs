@@ -181,7 +181,7 @@ fn token_term(t: &Token, start: i64) -> Term {
         Tok::Var(v) => with("var", Term::atom(v)),
         Tok::Int(i) => with("integer", Term::from_bigint(i.clone())),
         Tok::Char(c) => with("char", Term::Int(*c as i64)),
-        Tok::Float(f) => with("float", Term::Float(*f)),
+        Tok::Float(f) => with("float", Term::float(*f)),
         Tok::Str(s) => with("string", Term::string(s)),
         Tok::Sym(s) => Term::tuple(vec![Term::atom(s), line]),
         Tok::Dot => Term::tuple(vec![Term::atom("dot"), line]),
@@ -208,7 +208,7 @@ fn term_token(t: &Term) -> Option<Token> {
         ("var", Some(Term::Atom(a))) => Tok::Var(a.as_str().to_owned()),
         ("integer", Some(v)) if v.is_integer() => Tok::Int(v.as_bigint()?),
         ("char", Some(Term::Int(c))) => Tok::Char(u32::try_from(*c).ok()?),
-        ("float", Some(Term::Float(f))) => Tok::Float(*f),
+        ("float", Some(Term::Float(f))) => Tok::Float(f.get()),
         ("string", Some(s)) => Tok::Str(s.list_to_string()?),
         ("dot", None) => Tok::Dot,
         (s, None) => match SYMBOLS.iter().chain(KEYWORDS.iter()).find(|x| **x == s) {
@@ -376,7 +376,7 @@ fn literal(e: &Expr) -> Option<Term> {
             let v = literal(x)?;
             match (op, v) {
                 (UnOp::Plus, v) if v.is_number() => Some(v),
-                (_, Term::Float(f)) => Some(Term::Float(-f)),
+                (_, Term::Float(f)) => Some(Term::float(-f.get())),
                 (_, v) if v.is_integer() => Some(Term::from_bigint(-v.as_bigint()?)),
                 _ => None,
             }

@@ -156,7 +156,7 @@ mod tests {
     use super::*;
 
     fn nums(v: &[(i64, bool)]) -> Vec<Term> {
-        v.iter().map(|&(n, f)| if f { Term::Float(n as f64) } else { Term::Int(n) }).collect()
+        v.iter().map(|&(n, f)| if f { Term::float(n as f64) } else { Term::Int(n) }).collect()
     }
 
     fn show(v: &[Term]) -> String {

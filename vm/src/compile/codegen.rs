@@ -2293,7 +2293,7 @@ fn contains_map(e: &Expr) -> bool {
 pub(crate) fn const_term(e: &Expr) -> Option<Term> {
     Some(match e {
         Expr::Int(_, n) => Term::from_bigint(n.clone()),
-        Expr::Float(_, f) => Term::Float(*f),
+        Expr::Float(_, f) => Term::float(*f),
         Expr::Atom(_, a) => Term::atom(a),
         Expr::Str(_, s) => Term::string(s),
         Expr::Char(_, c) => Term::Int(*c as i64),

@@ -201,7 +201,7 @@ pub(crate) fn match_segment(b: &Bitstring, seg: &Segment, size: Option<&Term>) -
             if !f.is_finite() {
                 return None;
             }
-            Some((Term::Float(f), b.slice(n, avail - n)))
+            Some((Term::float(f), b.slice(n, avail - n)))
         }
         SegKind::Binary | SegKind::Bitstring => {
             let n = match bits {

@@ -320,13 +320,10 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 continue;
             }};
         }
-        // A float result, written in place into a register that holds a float.
+        // A float result, stored as `int_result!` stores an integer.
         macro_rules! float_result {
             ($dst:expr, $r:expr) => {{
-                match &mut regs[base + $dst.0 as usize] {
-                    Term::Float(slot) => *slot = $r,
-                    slot => Term::store(slot, Term::Float($r)),
-                }
+                Term::store(&mut regs[base + $dst.0 as usize], Term::float($r));
                 continue;
             }};
         }
@@ -464,7 +461,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                         }
                     }
                     (Term::Float(x), Term::Float(y)) => {
-                        if let Some(r) = float_arith(*kind, *x, *y) {
+                        if let Some(r) = float_arith(*kind, x.get(), y.get()) {
                             float_result!(dst, r);
                         }
                     }
@@ -1088,9 +1085,9 @@ fn compare_general(cmp: Cmp, a: &Term, b: &Term) -> bool {
 #[inline(always)]
 fn float_pair(a: &Term, b: &Term) -> Option<(f64, f64)> {
     match (a, b) {
-        (Term::Float(x), Term::Float(y)) => Some((*x, *y)),
-        (Term::Int(x), Term::Float(y)) => Some((*x as f64, *y)),
-        (Term::Float(x), Term::Int(y)) => Some((*x, *y as f64)),
+        (Term::Float(x), Term::Float(y)) => Some((x.get(), y.get())),
+        (Term::Int(x), Term::Float(y)) => Some((*x as f64, y.get())),
+        (Term::Float(x), Term::Int(y)) => Some((x.get(), *y as f64)),
         _ => None,
     }
 }
@@ -1098,7 +1095,7 @@ fn float_pair(a: &Term, b: &Term) -> Option<(f64, f64)> {
 /// A float result, or None if it is not finite (the caller then raises badarith).
 #[inline(always)]
 fn finite(f: f64) -> Option<Term> {
-    f.is_finite().then_some(Term::Float(f))
+    f.is_finite().then_some(Term::float(f))
 }
 
 /// Extends the register file with `[]` up to `len` registers.

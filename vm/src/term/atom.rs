@@ -8,9 +8,10 @@ use parking_lot::RwLock;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-/// An interned atom: an index into the atom table.
+/// An interned atom: an index into the atom table (held in a full word, as every payload
+/// of a `Term` is: see `FloatBits`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Atom(u32);
+pub struct Atom(u64);
 
 /// The most atoms a table may hold, as in BEAM's default atom limit.
 pub(crate) const MAX_ATOMS: usize = 1_048_576;
@@ -28,7 +29,7 @@ macro_rules! predefined_atoms {
         #[allow(missing_docs)]
         pub mod atoms {
             use super::Atom;
-            predefined_atoms!(@consts 0u32; $($name,)*);
+            predefined_atoms!(@consts 0u64; $($name,)*);
         }
         const PREDEFINED: &[&str] = &[$($text,)*];
     };
@@ -146,14 +147,14 @@ impl Atom {
     /// table is full.
     pub fn try_new(name: &str) -> Result<Atom, AtomError> {
         if let Some(&i) = table().read().index.get(name) {
-            return Ok(Atom(i));
+            return Ok(Atom(i as u64));
         }
         if name.chars().count() > MAX_ATOM_CHARS {
             return Err(AtomError::TooLong);
         }
         let mut t = table().write();
         if let Some(&i) = t.index.get(name) {
-            return Ok(Atom(i));
+            return Ok(Atom(i as u64));
         }
         if t.names.len() >= MAX_ATOMS {
             return Err(AtomError::TableFull);
@@ -162,7 +163,7 @@ impl Atom {
         let i = t.names.len() as u32;
         t.names.push(leaked);
         t.index.insert(leaked, i);
-        Ok(Atom(i))
+        Ok(Atom(i as u64))
     }
 
     /// Interns `name`. Names from source code and the VM itself are short; an overlong or
@@ -173,7 +174,7 @@ impl Atom {
 
     /// Looks `name` up without creating it (`list_to_existing_atom`).
     pub fn existing(name: &str) -> Option<Atom> {
-        table().read().index.get(name).map(|&i| Atom(i))
+        table().read().index.get(name).map(|&i| Atom(i as u64))
     }
 
     /// The atom's text.
@@ -183,13 +184,13 @@ impl Atom {
 
     /// The atom's index in the table.
     pub fn index(self) -> u32 {
-        self.0
+        self.0 as u32
     }
 
     /// The atom with table index `i`, if there is one.
     pub fn from_index(i: u32) -> Option<Atom> {
         if (i as usize) < table().read().names.len() {
-            Some(Atom(i))
+            Some(Atom(i as u64))
         } else {
             None
         }

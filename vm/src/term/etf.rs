@@ -241,7 +241,7 @@ impl Encoder {
         match t {
             Term::Int(i) => self.int(*i),
             Term::Big(b) => self.big(b),
-            Term::Float(f) => self.float(*f),
+            Term::Float(f) => self.float(f.get()),
             Term::Atom(a) => self.atom(a.as_str()),
             Term::Nil => self.out.push(NIL_EXT),
             Term::Cons(_) => {
@@ -714,9 +714,9 @@ fn decode_term(r: &mut Reader<'_>) -> Result<Term, EtfError> {
                 if !f.is_finite() {
                     return Err(EtfError::Malformed("float is not finite"));
                 }
-                Term::Float(f)
+                Term::float(f)
             }
-            FLOAT_EXT => Term::Float(parse_float_text(r.take(31)?)?),
+            FLOAT_EXT => Term::float(parse_float_text(r.take(31)?)?),
             ATOM_EXT | SMALL_ATOM_EXT | ATOM_UTF8_EXT | SMALL_ATOM_UTF8_EXT => Term::Atom(r.atom_body(tag)?),
             NIL_EXT => Term::Nil,
             STRING_EXT => {
@@ -978,9 +978,9 @@ mod tests {
 
     #[test]
     fn floats_encode_as_new_float_ext() {
-        exact(&Term::Float(1.0), &[131, 70, 63, 240, 0, 0, 0, 0, 0, 0]);
-        exact(&Term::Float(-0.0), &[131, 70, 128, 0, 0, 0, 0, 0, 0, 0]);
-        exact(&Term::Float(0.1), &[131, 70, 63, 185, 153, 153, 153, 153, 153, 154]);
+        exact(&Term::float(1.0), &[131, 70, 63, 240, 0, 0, 0, 0, 0, 0]);
+        exact(&Term::float(-0.0), &[131, 70, 128, 0, 0, 0, 0, 0, 0, 0]);
+        exact(&Term::float(0.1), &[131, 70, 63, 185, 153, 153, 153, 153, 153, 154]);
     }
 
     #[test]
@@ -1050,7 +1050,7 @@ mod tests {
             (a("b"), Term::Int(1)),
             (a("a"), Term::Int(2)),
             (Term::Int(1), a("x")),
-            (Term::Float(1.0), a("y")),
+            (Term::float(1.0), a("y")),
         ]);
         exact(
             &Term::Map(m),
@@ -1123,7 +1123,7 @@ mod tests {
         let mut f = vec![131, 99];
         f.extend_from_slice(b"-0.5e1");
         f.resize(2 + 31, 0);
-        assert_eq!(decode(&f).unwrap().0, Term::Float(-5.0));
+        assert_eq!(decode(&f).unwrap().0, Term::float(-5.0));
         // Non-normalized bignums and empty LIST_EXT are accepted, as BEAM accepts them.
         assert_eq!(decode(&[131, 110, 2, 0, 1, 0]).unwrap().0, Term::Int(1));
         assert_eq!(decode(&[131, 111, 0, 0, 0, 0, 0]).unwrap().0, Term::Int(0));
@@ -1141,8 +1141,8 @@ mod tests {
         let mut want = vec![131, 99];
         want.extend_from_slice(b"1.00000000000000000000e+00");
         want.resize(2 + 31, 0);
-        assert_eq!(encode_with(&Term::Float(1.0), &v0), want);
-        assert_eq!(decode(&want).unwrap().0, Term::Float(1.0));
+        assert_eq!(encode_with(&Term::float(1.0), &v0), want);
+        assert_eq!(decode(&want).unwrap().0, Term::float(1.0));
         assert_eq!(encode_with(&a("a"), &v2), vec![131, 119, 1, 97]);
         assert_eq!(encode_with(&a("é"), &v2), vec![131, 119, 2, 195, 169]);
     }
@@ -1150,7 +1150,7 @@ mod tests {
     #[test]
     fn nested_terms_round_trip() {
         let m = Map::from_pairs(vec![
-            (Term::string("k"), Term::tuple(vec![Term::Nil, Term::Float(2.5)])),
+            (Term::string("k"), Term::tuple(vec![Term::Nil, Term::float(2.5)])),
             (Term::Int(-7), Term::binary(b"bin".to_vec())),
         ]);
         let t = Term::tuple(vec![
@@ -1322,7 +1322,7 @@ mod tests {
     #[test]
     fn every_truncation_of_a_valid_term_is_an_error() {
         let t = Term::tuple(vec![
-            Term::list(vec![Term::Int(1), a("abc"), Term::Float(1.5)]),
+            Term::list(vec![Term::Int(1), a("abc"), Term::float(1.5)]),
             Term::Map(Map::from_pairs(vec![(Term::Int(1), Term::binary(vec![1, 2]))])),
             Term::from_bigint(BigInt::from(1) << 100),
             Term::string("hello"),

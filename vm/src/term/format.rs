@@ -337,7 +337,7 @@ fn control(spec: &Spec, args: &mut Args<'_>, column: i64) -> Res<String> {
         }
         'e' | 'f' | 'g' => {
             let x = match next_arg(args)? {
-                Term::Float(x) => *x,
+                Term::Float(x) => x.get(),
                 _ => return Err(FormatError),
             };
             match spec.control {
@@ -1011,7 +1011,7 @@ fn write_limited(s: &mut String, t: &Term, d: i64, latin1: bool, budget: usize) 
             }
             s.push('}');
         }
-        Term::Float(x) => s.push_str(&float_text(*x)),
+        Term::Float(x) => s.push_str(&float_text(x.get())),
         other => s.push_str(&super::print::write_term(other)),
     }
 }
@@ -1197,7 +1197,7 @@ pub(crate) mod tests {
             }
             let text: String = self.chars[start..self.pos].iter().collect();
             if float {
-                Term::Float(text.parse().expect("float"))
+                Term::float(text.parse().expect("float"))
             } else {
                 Term::from_bigint(text.parse().expect("integer"))
             }

@@ -226,7 +226,7 @@ mod tests {
     fn integer_and_float_keys_are_distinct() {
         let mut m = Map::new();
         m.insert(Term::Int(1), Term::atom("int"));
-        m.insert(Term::Float(1.0), Term::atom("float"));
+        m.insert(Term::float(1.0), Term::atom("float"));
         assert_eq!(m.len(), 2);
         assert!(matches!(m.keys().next(), Some(Term::Int(1))));
     }

@@ -46,7 +46,7 @@ pub enum Term {
     /// An integer that does not fit in 64 bits (always normalized: never fits in `Int`).
     Big(Arc<BigInt>),
     /// A float (never NaN or infinite: arithmetic that would produce one raises `badarith`).
-    Float(f64),
+    Float(FloatBits),
     /// An atom.
     Atom(Atom),
     /// The empty list `[]`.
@@ -68,6 +68,30 @@ pub enum Term {
 }
 
 const _: () = assert!(std::mem::size_of::<Term>() == 16);
+
+/// A float held as its bit pattern.
+///
+/// Every payload of [`Term`] is one 64-bit integer or pointer (an atom's index is widened
+/// for the same reason). That makes `Term` a pair of scalars to the compiler: it travels in
+/// two machine registers, and a copy is two word moves. With an `f64` payload it would be a
+/// 16-byte aggregate, copied by vector loads that stall when they read back a term just
+/// written as a tag and a payload.
+#[derive(Clone, Copy)]
+pub struct FloatBits(u64);
+
+impl FloatBits {
+    /// The float's value.
+    #[inline(always)]
+    pub fn get(self) -> f64 {
+        f64::from_bits(self.0)
+    }
+}
+
+impl std::fmt::Debug for FloatBits {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.get().fmt(f)
+    }
+}
 
 impl Clone for Term {
     /// Immediates are copied without dispatching on the variant; boxes bump their count.
@@ -188,6 +212,12 @@ pub struct Ref(pub u64);
 impl Term {
     /// `[]`.
     pub const NIL: Term = Term::Nil;
+
+    /// A float term.
+    #[inline(always)]
+    pub const fn float(f: f64) -> Term {
+        Term::Float(FloatBits(f.to_bits()))
+    }
 
     /// The atom `true` or `false`.
     pub fn bool(b: bool) -> Term {
@@ -379,7 +409,7 @@ impl Term {
         match self {
             Term::Int(i) => Some(*i as f64),
             Term::Big(b) => Some(b.to_f64().unwrap_or(if b.is_negative() { f64::NEG_INFINITY } else { f64::INFINITY })),
-            Term::Float(f) => Some(*f),
+            Term::Float(f) => Some(f.get()),
             _ => None,
         }
     }

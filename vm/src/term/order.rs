@@ -48,13 +48,13 @@ fn cmp_int_float(i: &BigInt, f: f64) -> Ordering {
 fn cmp_numbers(a: &Term, b: &Term, exact: bool) -> Ordering {
     match (a, b) {
         (Term::Int(x), Term::Int(y)) => x.cmp(y),
-        (Term::Float(x), Term::Float(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Term::Float(x), Term::Float(y)) => x.get().partial_cmp(&y.get()).unwrap_or(Ordering::Equal),
         (Term::Float(_), _) => cmp_numbers(b, a, exact).reverse(),
         // In the exact order (map key order) every integer sorts before every float.
         (_, Term::Float(_)) if exact => Ordering::Less,
         (_, Term::Float(f)) => {
             let i = a.as_bigint().unwrap_or_default();
-            cmp_int_float(&i, *f)
+            cmp_int_float(&i, f.get())
         }
         _ => {
             let x = a.as_bigint().unwrap_or_default();
@@ -219,7 +219,7 @@ impl Hash for Term {
             match t {
                 Term::Int(i) => i.hash(state),
                 Term::Big(b) => b.hash(state),
-                Term::Float(f) => (f + 0.0).to_bits().hash(state),
+                Term::Float(f) => (f.get() + 0.0).to_bits().hash(state),
                 Term::Atom(a) => a.hash(state),
                 Term::Nil => {}
                 Term::Cons(c) => {
@@ -284,12 +284,12 @@ mod tests {
 
     #[test]
     fn integers_and_floats_compare_by_value() {
-        assert!(eq_coerce(&Term::Int(1), &Term::Float(1.0)));
-        assert_ne!(Term::Int(1), Term::Float(1.0));
-        assert_eq!(cmp_terms(&Term::Int(2), &Term::Float(1.5), false), Ordering::Greater);
+        assert!(eq_coerce(&Term::Int(1), &Term::float(1.0)));
+        assert_ne!(Term::Int(1), Term::float(1.0));
+        assert_eq!(cmp_terms(&Term::Int(2), &Term::float(1.5), false), Ordering::Greater);
         let big = Term::from_bigint(BigInt::from(1u64 << 60) * 4);
-        assert_eq!(cmp_terms(&big, &Term::Float(1e30), false), Ordering::Less);
-        assert_eq!(cmp_terms(&big, &Term::Float(2f64.powi(62)), false), Ordering::Equal);
+        assert_eq!(cmp_terms(&big, &Term::float(1e30), false), Ordering::Less);
+        assert_eq!(cmp_terms(&big, &Term::float(2f64.powi(62)), false), Ordering::Equal);
     }
 
     #[test]

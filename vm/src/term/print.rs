@@ -121,7 +121,7 @@ pub fn write_into(s: &mut String, t: &Term) {
         Term::Big(b) => {
             let _ = write!(s, "{b}");
         }
-        Term::Float(f) => s.push_str(&float_short(*f)),
+        Term::Float(f) => s.push_str(&float_short(f.get())),
         Term::Atom(a) => s.push_str(&quote_atom(a.as_str())),
         Term::Nil => s.push_str("[]"),
         Term::Cons(_) => {

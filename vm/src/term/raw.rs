@@ -16,7 +16,7 @@ pub(super) fn copy_immediate(t: &Term) -> Option<Term> {
     }
     // SAFETY: `t` is a valid, initialized `Term` behind a shared reference, so reading its
     // 16 bytes is in bounds and aligned. It is not a box (checked above), so its payload is
-    // plain data (`i64`, `f64`, `Atom`, `Pid`, `Ref` or nothing) that owns no resource: the
+    // plain data (`i64`, `FloatBits`, `Atom`, `Pid`, `Ref` or nothing) that owns no resource: the
     // copy shares nothing with the original, and dropping either one does nothing. This is
     // exactly what the derived `Clone` returns for these variants, without the dispatch.
     Some(unsafe { std::ptr::read(t) })
