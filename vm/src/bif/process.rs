@@ -293,7 +293,7 @@ fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
         p.extras_mut().links.push(pid);
     }
     if let Some((r, _)) = monitor {
-        p.extras_mut().monitors.push((r, pid, None));
+        p.extras_mut().monitors.push_back((r, pid, None));
         return Ok(Term::tuple(vec![Term::Pid(pid), Term::Ref(r)]));
     }
     Ok(Term::Pid(pid))
@@ -359,7 +359,7 @@ fn spawn_request(p: &mut Proc, node: &Term, m: &Term, f: &Term, args: &Term, opt
             p.extras_mut().links.push(pid);
         }
         if req.monitor {
-            p.extras_mut().monitors.push((r, pid, None));
+            p.extras_mut().monitors.push_back((r, pid, None));
         }
         if req.reply_ok {
             p.deliver(Term::tuple(vec![req.tag, Term::Ref(r), Term::Atom(atoms::OK), Term::Pid(pid)]));
@@ -516,7 +516,7 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
                 let r = p.vm.make_ref();
                 p.vm.dist.monitor_name(p.pid, node, n, r);
                 let me = p.pid;
-                p.extras_mut().monitors.push((r, me, Some(target.clone())));
+                p.extras_mut().monitors.push_back((r, me, Some(target.clone())));
                 return Ok(Term::Ref(r));
             }
             (p.vm.processes.whereis(n), Some(target.clone()))
@@ -531,7 +531,7 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
     };
     if delivered {
         if let Some(pid) = pid {
-            p.extras_mut().monitors.push((r, pid, name));
+            p.extras_mut().monitors.push_back((r, pid, name));
         }
     } else {
         let who = name.unwrap_or_else(|| target.clone());

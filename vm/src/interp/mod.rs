@@ -1101,10 +1101,9 @@ fn finite(f: f64) -> Option<Term> {
 /// Extends the register file with `[]` up to `len` registers.
 #[inline(always)]
 fn grow_frame(regs: &mut Vec<Term>, len: usize) {
-    if regs.len() < len {
-        // One reservation, then plain writes (a `TrustedLen` iterator).
-        let n = len - regs.len();
-        regs.extend(std::iter::repeat_with(|| Term::Nil).take(n));
+    // Frames are small: a push per register beats setting up a bulk extend.
+    while regs.len() < len {
+        regs.push(Term::Nil);
     }
 }
 

@@ -234,8 +234,10 @@ pub(crate) struct CatchFrame {
 pub struct Extras {
     /// Linked processes.
     pub links: Vec<Pid>,
-    /// Monitors this process holds: reference, target, and the name it was made with.
-    pub monitors: Vec<(Ref, Pid, Option<Term>)>,
+    /// Monitors this process holds: reference, target, and the name it was made with. A
+    /// deque, so that the oldest or the newest ends in O(1): a process that monitors many
+    /// short-lived ones mostly learns of their ends in the order it made them.
+    pub monitors: std::collections::VecDeque<(Ref, Pid, Option<Term>)>,
     /// Monitors on this process: reference, monitoring process, and the name used.
     pub monitored_by: Vec<(Ref, Pid, Option<Term>)>,
     /// The process dictionary.
@@ -291,7 +293,7 @@ pub(crate) enum AliasMode {
 impl Extras {
     const EMPTY: Extras = Extras {
         links: Vec::new(),
-        monitors: Vec::new(),
+        monitors: std::collections::VecDeque::new(),
         monitored_by: Vec::new(),
         dict: Vec::new(),
         demonitored: Vec::new(),
@@ -457,7 +459,7 @@ impl Proc {
     /// False if there was no such monitor.
     pub(crate) fn drop_monitor(&mut self, r: Ref) -> bool {
         let Some(i) = self.extras().monitors.iter().position(|(x, _, _)| *x == r) else { return false };
-        let (_, target, name) = self.extras_mut().monitors.remove(i);
+        let Some((_, target, name)) = self.extras_mut().monitors.remove(i) else { return false };
         // A delivered demonitor is honoured even if the target is exiting (it drops the
         // monitor before sending its 'DOWN's). Only when the target has ended already may a
         // 'DOWN' still be on its way (unless it is here): that one is dropped on arrival.
@@ -537,7 +539,7 @@ impl Proc {
             Signal::Demonitor { from, r } => {
                 self.extras_mut().monitored_by.retain(|(x, p, _)| !(*x == r && *p == from))
             }
-            Signal::Monitoring { r, target } => self.extras_mut().monitors.push((r, target, None)),
+            Signal::Monitoring { r, target } => self.extras_mut().monitors.push_back((r, target, None)),
             Signal::Timeout(_) => {}
             Signal::GroupLeader(gl) => self.set_group_leader(gl),
             Signal::Trace { tracer, send, receive } => {

@@ -36,6 +36,11 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
                 let guard = pinned.get_or_insert_with(crate::process::table::pin);
                 runs_since_pin += 1;
                 if runs_since_pin >= REPIN_EVERY {
+                    // Hand this thread's deferred frees (handles of ended processes) to the
+                    // collector and let it advance the epoch: a thread that stays pinned
+                    // never collects otherwise, and a busy VM would keep every ended
+                    // process's handle.
+                    guard.flush();
                     guard.repin();
                     runs_since_pin = 0;
                 }

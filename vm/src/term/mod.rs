@@ -432,8 +432,10 @@ impl Term {
     /// Shortens `v` to `len` elements, dropping only the boxed ones.
     #[inline]
     pub fn truncate(v: &mut Vec<Term>, len: usize) {
-        if v.len() > len {
-            for t in v.drain(len..) {
+        // Popping costs a length check and a tag test per term (a drain would set up an
+        // iterator and move the tail back on drop, for nothing here).
+        while v.len() > len {
+            if let Some(t) = v.pop() {
                 if t.is_boxed() {
                     drop(t);
                 } else {
