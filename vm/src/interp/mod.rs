@@ -102,6 +102,15 @@ impl std::ops::DerefMut for ArgBuf {
     }
 }
 
+/// Marks the path that calls it as rarely taken, so that the compiler lays the interpreter
+/// loop out for the common instructions: their state stays in machine registers, and the
+/// spills that the rare instructions and the slow paths need happen on those paths. (A
+/// stand-in for `std::hint::cold_path`, which needs a newer compiler than the workspace's
+/// minimum.)
+#[cold]
+#[inline(never)]
+fn cold() {}
+
 enum Flow {
     Continue,
     Stop(Outcome),
@@ -200,6 +209,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             }};
         }
         let Some(op) = m.code.get(pc as usize) else {
+            cold();
             let e = Exception::error(Term::atom("bad_code_address"));
             sync!();
             match with_regs!(raise(proc, e, None)) {
@@ -245,6 +255,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 match $fail {
                     Some(l) => jump!(l),
                     None => {
+                        cold();
                         sync!();
                         match with_regs!(raise(proc, $exn, None)) {
                             Flow::Stop(o) => finish!(o),
@@ -259,6 +270,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         }
         macro_rules! throw {
             ($exn:expr, $bif:expr) => {{
+                cold();
                 sync!();
                 match with_regs!(raise(proc, $exn, $bif)) {
                     Flow::Stop(o) => finish!(o),
@@ -292,6 +304,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 match $fast {
                     Some(v) => Term::store(&mut regs[base + $dst.0 as usize], v),
                     None => {
+                        cold();
                         argbuf.clear();
                         argbuf.push($x);
                         argbuf.push($y);
@@ -331,6 +344,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
             () => {{
                 reds -= 1;
                 if reds <= 0 {
+                    cold();
                     proc.pc = pc;
                     proc.base = base as u32;
                     finish!(Outcome::Yield);
@@ -350,6 +364,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 _ => jump!(fail),
             },
             Op::TestFunArity { src, arity, fail } => {
+                cold();
                 let ok = match (get_ref!(*src), get_ref!(*arity)) {
                     (Term::Fun(f), Term::Int(a)) => f.arity() as i64 == *a,
                     _ => false,
@@ -411,6 +426,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(dst, v);
             }
             Op::MakeMap { pairs, dst } => {
+                cold();
                 let mut mm = Map::new();
                 for (k, v) in pairs.iter() {
                     mm.insert(get!(*k), get!(*v));
@@ -418,6 +434,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(dst, Term::Map(mm));
             }
             Op::UpdateMap { map, pairs, dst, fail } => {
+                cold();
                 let mv = get!(*map);
                 let mut mm = match mv {
                     Term::Map(mm) => mm,
@@ -445,6 +462,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             }
             Op::MakeFun { lambda, env, dst } => {
+                cold();
                 let info = &m.lambdas[*lambda as usize];
                 let env: Vec<Term> = env.iter().map(|s| get!(*s)).collect();
                 let f = Fun {
@@ -646,6 +664,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 after_call!();
             }
             Op::CallDyn { module, function, args, dst } => {
+                cold();
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 argbuf.clear();
@@ -659,6 +678,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 after_call!();
             }
             Op::TailCallDyn { module, function, args } => {
+                cold();
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 argbuf.clear();
@@ -672,6 +692,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 after_call!();
             }
             Op::Apply { module, function, args, dst, tail } => {
+                cold();
                 charge_call!();
                 let fv = get!(*function);
                 let list = get!(*args);
@@ -725,6 +746,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             }
             Op::MatchFail { kind, src } => {
+                cold();
                 let v = get!(*src);
                 let e = match kind {
                     MatchError::Badmatch => tagged(atoms::BADMATCH, v),
@@ -768,11 +790,13 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 proc.catches.pop();
             }
             Op::Reraise { class, reason, stack } => {
+                cold();
                 let c = get!(*class).as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
                 let e = Exception { class: c, reason: get!(*reason), origin: Origin::Stack(get!(*stack)) };
                 throw!(e, None);
             }
             Op::CatchValue { class, reason, stack, dst } => {
+                cold();
                 let c = get!(*class).as_atom().and_then(Class::from_atom).unwrap_or(Class::Error);
                 let r = get!(*reason);
                 let v = match c {
@@ -847,6 +871,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             }
             Op::MakeBinary { segs, dst, fail } => {
+                cold();
                 let mut vals = Vec::with_capacity(segs.len());
                 for (v, seg) in segs.iter() {
                     let size = seg.size.map(|s| get!(s));
@@ -865,6 +890,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 _ => jump!(fail),
             },
             Op::BinGet { ctx, seg, dst, fail } => {
+                cold();
                 let size = seg.size.map(|s| get!(s));
                 let bits: Arc<Bitstring> = match &regs[base + ctx.0 as usize] {
                     Term::Bits(b) => b.clone(),
@@ -882,6 +908,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             }
             Op::BinSkip { ctx, seg, fail } => {
+                cold();
                 let size = seg.size.map(|s| get!(s));
                 let bits = match &regs[base + ctx.0 as usize] {
                     Term::Bits(b) => b.clone(),
@@ -904,6 +931,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 _ => jump!(fail),
             },
             Op::Yield => {
+                cold();
                 reds -= 1;
                 if reds <= 0 {
                     sync!();
