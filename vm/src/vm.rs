@@ -1058,3 +1058,45 @@ impl VmShared {
         !matches!(self.code.export(m, f, a).target(), Target::Undefined)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CapturedOutput, VmConfig};
+    use std::sync::Arc;
+
+    /// A worker that never runs out of work still frees the handles of the processes that
+    /// end meanwhile (they wait for the epoch collector, which a pinned worker must feed).
+    #[test]
+    fn a_busy_worker_frees_the_handles_of_ended_processes() {
+        let config = VmConfig { schedulers: 1, ..VmConfig::default() };
+        let vm = Vm::with_output(config, Arc::new(CapturedOutput::default()));
+        let src = "-module(churn).\n-export([wait/0, run/2]).\n\
+                   wait() -> receive stop -> ok end.\n\
+                   run(P, N) -> P ! stop, spawn_all(N).\n\
+                   spawn_all(0) -> ok;\n\
+                   spawn_all(N) -> spawn(fun() -> ok end), spawn_all(N - 1).\n";
+        if let Err(d) = vm.load_source("churn.erl", src) {
+            panic!("does not compile: {d:?}");
+        }
+        let first = vm.spawn("churn", "wait", vec![]);
+        let handle = match vm.shared.processes.get(first) {
+            Some(h) => Arc::downgrade(&h),
+            None => panic!("the first process is not in the table"),
+        };
+        // The collector is shared by every thread of the test binary: a thread of another
+        // test pinned for long holds the epoch back, so the churn goes on (for a bounded
+        // number of rounds) until the handle is freed. Without the worker feeding the
+        // collector it is never freed.
+        for _ in 0..50 {
+            match vm.call("churn", "run", vec![Term::Pid(first), Term::Int(20_000)]) {
+                CallResult::Returned(v) => assert_eq!(v.to_string(), "ok"),
+                other => panic!("{other:?}"),
+            }
+            if handle.upgrade().is_none() {
+                return;
+            }
+        }
+        panic!("the handle of an ended process is still held");
+    }
+}
