@@ -426,7 +426,6 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(dst, v);
             }
             Op::MakeMap { pairs, dst } => {
-                cold();
                 let mut mm = Map::new();
                 for (k, v) in pairs.iter() {
                     mm.insert(get!(*k), get!(*v));
@@ -434,7 +433,6 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 set!(dst, Term::Map(mm));
             }
             Op::UpdateMap { map, pairs, dst, fail } => {
-                cold();
                 let mv = get!(*map);
                 let mut mm = match mv {
                     Term::Map(mm) => mm,
@@ -462,7 +460,6 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 }
             }
             Op::MakeFun { lambda, env, dst } => {
-                cold();
                 let info = &m.lambdas[*lambda as usize];
                 let env: Vec<Term> = env.iter().map(|s| get!(*s)).collect();
                 let f = Fun {
@@ -664,7 +661,6 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 after_call!();
             }
             Op::CallDyn { module, function, args, dst } => {
-                cold();
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 argbuf.clear();
@@ -678,7 +674,6 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
                 after_call!();
             }
             Op::TailCallDyn { module, function, args } => {
-                cold();
                 charge_call!();
                 let (mv, fv) = (get!(*module), get!(*function));
                 argbuf.clear();
