@@ -40,8 +40,13 @@ fn every_module_starts_with_a_doc_comment() {
 }
 
 /// The leaf modules allowed to use `unsafe`.
-const LEAVES: &[&str] =
-    &["vm/src/term/raw.rs", "vm/src/process/inbox.rs", "vm/src/process/slot.rs", "vm/src/process/table.rs"];
+const LEAVES: &[&str] = &[
+    "src/alloc.rs",
+    "vm/src/term/raw.rs",
+    "vm/src/process/inbox.rs",
+    "vm/src/process/slot.rs",
+    "vm/src/process/table.rs",
+];
 
 #[test]
 fn no_module_uses_unsafe() {

@@ -171,6 +171,11 @@ impl Tuple {
     pub fn from_slice(elems: &[Term]) -> Tuple {
         Tuple(ThinArc::from_header_and_iter((), elems.iter().cloned()))
     }
+
+    /// Whether both are the same shared tuple.
+    pub fn ptr_eq(&self, other: &Tuple) -> bool {
+        std::ptr::eq(self.0.ptr(), other.0.ptr())
+    }
 }
 
 impl std::ops::Deref for Tuple {

@@ -187,12 +187,48 @@ pub fn eq_coerce(a: &Term, b: &Term) -> bool {
 impl PartialEq for Term {
     /// Exact equality (`=:=`).
     fn eq(&self, other: &Term) -> bool {
-        match (self, other) {
-            (Term::Int(x), Term::Int(y)) => x == y,
-            (Term::Atom(x), Term::Atom(y)) => x == y,
-            (Term::Nil, Term::Nil) => true,
-            _ => cmp_terms(self, other, true) == Ordering::Equal,
+        exact_eq(self, other, 0)
+    }
+}
+
+/// How deep [`exact_eq`] walks nested tuples and list heads before it hands the rest to
+/// [`cmp_terms`] (which keeps its own stack on the heap).
+const EQ_DEPTH: u32 = 32;
+
+/// Exact equality by structure: immediates by value, tuples and lists element by element
+/// (a shared cell is equal to itself without a look inside); anything else, or anything
+/// nested deeper than [`EQ_DEPTH`], through the exact order.
+fn exact_eq(a: &Term, b: &Term, depth: u32) -> bool {
+    match (a, b) {
+        (Term::Int(x), Term::Int(y)) => x == y,
+        (Term::Atom(x), Term::Atom(y)) => x == y,
+        (Term::Nil, Term::Nil) => true,
+        (Term::Pid(x), Term::Pid(y)) => x == y,
+        (Term::Tuple(x), Term::Tuple(y)) if depth < EQ_DEPTH => {
+            x.ptr_eq(y) || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| exact_eq(p, q, depth + 1)))
         }
+        (Term::Cons(_), Term::Cons(_)) if depth < EQ_DEPTH => {
+            let (mut p, mut q) = (a, b);
+            loop {
+                match (p, q) {
+                    (Term::Cons(x), Term::Cons(y)) => {
+                        if triomphe::Arc::ptr_eq(x, y) {
+                            return true;
+                        }
+                        if !exact_eq(&x.head, &y.head, depth + 1) {
+                            return false;
+                        }
+                        p = &x.tail;
+                        q = &y.tail;
+                    }
+                    _ => return exact_eq(p, q, depth + 1),
+                }
+            }
+        }
+        // Integers are normalized (a big one never equals a small one) and an integer never
+        // exactly equals a float, so terms of different kinds differ.
+        _ if std::mem::discriminant(a) != std::mem::discriminant(b) => false,
+        _ => cmp_terms(a, b, true) == Ordering::Equal,
     }
 }
 
