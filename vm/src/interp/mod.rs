@@ -63,42 +63,27 @@ pub fn start_fun(proc: &mut Proc, fun: Term, args: Vec<Term>) {
     proc.pending_start = Some(Box::new(PendingStart::Fun(fun, args)));
 }
 
-/// The argument buffer for built-in calls: one per thread, lent to each `run` so that a
-/// slice allocates nothing for it (most slices are short: one message, one reply).
-struct ArgBuf(Vec<Term>);
+/// The argument buffer for built-in calls, lent by the worker to each `run` so that a slice
+/// allocates nothing for it (most slices are short: one message, one reply). Emptied when
+/// the slice ends, so that it keeps no term alive.
+struct ArgBuf<'a>(&'a mut Vec<Term>);
 
-thread_local! {
-    static ARGBUF: std::cell::Cell<Vec<Term>> = const { std::cell::Cell::new(Vec::new()) };
-}
-
-impl ArgBuf {
-    fn take() -> ArgBuf {
-        let mut v = ARGBUF.with(|c| c.take());
-        if v.capacity() == 0 {
-            v.reserve(8);
-        }
-        ArgBuf(v)
-    }
-}
-
-impl Drop for ArgBuf {
+impl Drop for ArgBuf<'_> {
     fn drop(&mut self) {
-        let mut v = std::mem::take(&mut self.0);
-        v.clear();
-        ARGBUF.with(|c| c.set(v));
+        self.0.clear();
     }
 }
 
-impl std::ops::Deref for ArgBuf {
+impl std::ops::Deref for ArgBuf<'_> {
     type Target = Vec<Term>;
     fn deref(&self) -> &Vec<Term> {
-        &self.0
+        self.0
     }
 }
 
-impl std::ops::DerefMut for ArgBuf {
+impl std::ops::DerefMut for ArgBuf<'_> {
     fn deref_mut(&mut self) -> &mut Vec<Term> {
-        &mut self.0
+        self.0
     }
 }
 
@@ -139,8 +124,9 @@ fn hibernate(proc: &mut Proc) -> bool {
     true
 }
 
-/// Runs `proc` for at most `budget` reductions.
-pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
+/// Runs `proc` for at most `budget` reductions. `buf` is scratch space for built-in
+/// arguments; it is left empty.
+pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
     let mut reds = budget as i64;
     if !matches!(proc.extras().hibernation, Hibernation::Awake) && !hibernate(proc) {
         return Outcome::Wait(None);
@@ -168,7 +154,7 @@ pub fn run(proc: &mut Proc, budget: u32) -> Outcome {
         Some(m) => m,
         None => return Outcome::Done(proc.extras().result.clone().unwrap_or(Term::Nil)),
     };
-    let mut argbuf = ArgBuf::take();
+    let mut argbuf = ArgBuf(buf);
     // The next instruction and the frame's first register live in locals while the loop
     // runs (not in `proc`, which would put a store and a reload on every dispatch).
     // `sync!` writes them back before anything that reads `proc.pc` or `proc.base` (stack

@@ -26,6 +26,8 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
     // memory of ended processes is reclaimed; it unpins before it looks for work elsewhere.
     let mut pinned = None;
     let mut runs_since_pin = 0u32;
+    // Scratch space for the arguments of built-in calls, lent to each slice.
+    let mut argbuf = Vec::with_capacity(8);
     loop {
         if sched.idle.is_shutdown() {
             break;
@@ -44,7 +46,7 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
                     guard.repin();
                     runs_since_pin = 0;
                 }
-                run_process(&vm, h);
+                run_process(&vm, h, &mut argbuf);
             }
             // Look again a few times before sleeping: work often arrives within
             // microseconds (a reply, a new process), and waking a sleeping thread costs
@@ -111,7 +113,7 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Arc<ProcessHandle>> {
 }
 
 /// Runs one process for one slice (or more, while signals keep it from waiting).
-fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
+fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>, argbuf: &mut Vec<Term>) {
     let Some(mut proc) = h.start_running() else { return };
     loop {
         for s in h.signals() {
@@ -120,7 +122,7 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>) {
         if let Some(reason) = proc.take_kill() {
             return exit_process(vm, &h, proc, reason, None);
         }
-        match interp::run(&mut proc, BUDGET) {
+        match interp::run(&mut proc, BUDGET, argbuf) {
             Outcome::Yield => {
                 if let Some(reason) = proc.take_kill() {
                     return exit_process(vm, &h, proc, reason, None);
