@@ -385,6 +385,18 @@ bifs! {
         let v = match a[0].list_to_vec() { Some(v) => v, None => return function_clause() };
         Ok(Term::list(super::sort::sort(v)))
     };
+    // Anything but a positive index and a proper list of large enough tuples goes to the
+    // Erlang definition, which raises erl's error.
+    "lists", "keysort", 2 => |_, a| {
+        let (Some(i), Some(v)) = (a[0].as_int(), a[1].list_to_vec()) else { return Err(Exception::declined()) };
+        if i < 1 {
+            return Err(Exception::declined());
+        }
+        match super::sort::keysort(i as usize - 1, v) {
+            Some(v) => Ok(Term::list(v)),
+            None => Err(Exception::declined()),
+        }
+    };
     "maps", "get", 2 => |_, a| map_get(&a[0], &a[1]);
     // The text erl prints for an exception (`exception error: ...` and its stack), as the
     // shell and `ember run` print it.

@@ -96,11 +96,13 @@ pub fn lookup(module: &str, name: &str, arity: u32) -> Option<BifId> {
 
 /// May the built-in `module:name/arity` decline a call (`Exception::declined`), handing it
 /// to its module's Erlang definition? Such calls go through the export table, never
-/// straight to the built-in: io's output functions, the native paths of `string`, and
-/// spawns that may be on another node.
+/// straight to the built-in: io's output functions, the native paths of `string`,
+/// `lists:keysort/2` (whose errors the Erlang definition raises), and spawns that may be on
+/// another node.
 pub fn may_decline(module: &str, name: &str, arity: u32) -> bool {
     module == "io"
         || (module == "string" && strings::native(name, arity))
+        || (module, name, arity) == ("lists", "keysort", 2)
         || (module == "erlang"
             && matches!((name, arity), ("spawn" | "spawn_link" | "spawn_monitor", 2 | 4) | ("spawn_opt", 3 | 5)))
 }

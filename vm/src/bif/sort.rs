@@ -1,5 +1,5 @@
-//! `lists:sort/1` with OTP's order for elements that compare equal (`==`) but differ,
-//! such as `1` and `1.0`.
+//! `lists:sort/1` and `lists:keysort/2` with OTP's order for elements that compare equal
+//! (`==`, or by key) but differ, such as `1` and `1.0`.
 //!
 //! OTP's sort is a natural merge sort. It first cuts the list into sorted runs, choosing
 //! once, from the first elements, whether it reads the list as ascending or descending:
@@ -10,6 +10,11 @@
 //! so the result is a stable sort of the runs laid end to end in that priority order,
 //! which is how [`sort`] computes it. Equal elements thus keep their input order in an
 //! ascending reading; a descending reading turns some of them around.
+//!
+//! `keysort/2` is stable but for one case: a list of four or more tuples that starts with
+//! a block of tuples that are `==` as wholes, followed by a tuple with a smaller key. OTP
+//! then reads the list as descending from the start, and the block comes out reversed
+//! ([`keysort`]).
 
 use crate::term::{cmp_terms, Term};
 use std::cmp::Ordering;
@@ -67,6 +72,30 @@ pub(crate) fn sort(v: Vec<Term>) -> Vec<Term> {
     let mut all: Vec<Term> = runs.into_iter().flatten().collect();
     all.sort_by(|a, b| cmp_terms(a, b, false));
     all
+}
+
+/// Sorts `v` as `lists:keysort(I, v)` does, `i` being `I - 1`; None unless every element
+/// is a tuple with more than `i` elements (the Erlang definition then raises erl's error).
+pub(crate) fn keysort(i: usize, mut v: Vec<Term>) -> Option<Vec<Term>> {
+    if v.len() < 2 {
+        return Some(v);
+    }
+    if !v.iter().all(|t| t.as_tuple().is_some_and(|t| t.len() > i)) {
+        return None;
+    }
+    let key = |t: &Term| t.as_tuple().map(|t| t[i].clone()).unwrap_or(Term::Nil);
+    if v.len() >= 4 {
+        let same = |a: &Term, b: &Term| cmp_terms(a, b, false).is_eq();
+        let block = 1 + v.windows(2).take_while(|w| same(&w[0], &w[1])).count();
+        if block >= 2 && block < v.len() && cmp_terms(&key(&v[block - 1]), &key(&v[block]), false).is_gt() {
+            v[..block].reverse();
+        }
+    }
+    v.sort_by(|a, b| match (a.as_tuple(), b.as_tuple()) {
+        (Some(x), Some(y)) => cmp_terms(&x[i], &y[i], false),
+        _ => Ordering::Equal,
+    });
+    Some(v)
 }
 
 fn three(x: Term, y: Term, z: Term) -> Vec<Term> {
