@@ -257,7 +257,7 @@ impl Term {
 
     /// A list cell.
     pub fn cons(head: Term, tail: Term) -> Term {
-        Term::Cons(triomphe::Arc::new(Cons { head, tail }))
+        Term::Cons(raw::new_cons(head, tail))
     }
 
     /// A proper list of the given elements.

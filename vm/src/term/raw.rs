@@ -1,4 +1,5 @@
-//! The one place terms are copied bit for bit: cloning an immediate.
+//! The places terms are copied bit for bit or written into fresh memory: cloning an
+//! immediate, and building a list cell in place.
 //!
 //! `Term`'s derived `Clone` dispatches on the variant through a jump table, and the
 //! interpreter clones a term for nearly every operand it reads. Immediates (integers,
@@ -6,7 +7,7 @@
 //! of one is a valid, independent term; this module makes that copy, and the matching
 //! store that overwrites an immediate without running (or calling) drop glue.
 
-use super::Term;
+use super::{Cons, Term};
 
 /// A copy of `t`, which must be an immediate (`!t.is_boxed()`); `None` for a box.
 #[inline(always)]
@@ -34,4 +35,18 @@ pub(super) fn overwrite_immediate(slot: &mut Term, v: Term) -> Result<(), Term> 
     // dropped here, so its ownership passes to the slot exactly once.
     unsafe { std::ptr::write(slot, v) };
     Ok(())
+}
+
+/// A new list cell holding `head` and `tail`, written straight into its allocation.
+///
+/// (`Arc::new` builds the cell on the stack and copies it in with wide loads, which wait
+/// for the narrow stores that just wrote the cell: in list-building loops that copy cost
+/// more than the allocation.)
+#[inline(always)]
+pub(super) fn new_cons(head: Term, tail: Term) -> triomphe::Arc<Cons> {
+    let mut cell = triomphe::UniqueArc::<Cons>::new_uninit();
+    cell.write(Cons { head, tail });
+    // SAFETY: `write` has just initialized the whole cell, which is all `assume_init`
+    // requires.
+    unsafe { triomphe::UniqueArc::assume_init(cell) }.shareable()
 }
