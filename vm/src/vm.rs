@@ -824,6 +824,7 @@ impl VmShared {
     }
 
     /// Delivers a signal to a live process (dropped if it is gone).
+    #[inline]
     pub(crate) fn signal(&self, to: Pid, s: Signal) -> bool {
         if !to.is_local() {
             // Another node's process: the distribution layer answers for it.

@@ -34,7 +34,13 @@ impl Inbox {
 
     /// Adds a signal; gives it back if the inbox is closed.
     pub(crate) fn push(&self, signal: Signal) -> Result<(), Signal> {
-        let node = Box::into_raw(Box::new(Node { signal, next: ptr::null_mut() }));
+        // The node is allocated first and the signal written into it (`Box::new` would
+        // build the node on the stack and copy it in with wide loads, which stall on the
+        // narrow stores that just wrote the signal).
+        let mut node = Box::<Node>::new_uninit();
+        node.write(Node { signal, next: ptr::null_mut() });
+        // SAFETY: `write` has just initialized the whole node.
+        let node = Box::into_raw(unsafe { node.assume_init() });
         let mut head = self.head.load(Ordering::Acquire);
         loop {
             if head == closed() {
