@@ -83,18 +83,17 @@ pub(crate) fn keysort(i: usize, mut v: Vec<Term>) -> Option<Vec<Term>> {
     if !v.iter().all(|t| t.as_tuple().is_some_and(|t| t.len() > i)) {
         return None;
     }
-    let key = |t: &Term| t.as_tuple().map(|t| t[i].clone()).unwrap_or(Term::Nil);
+    let by_key = |a: &Term, b: &Term| match (a.as_tuple(), b.as_tuple()) {
+        (Some(x), Some(y)) => cmp_terms(&x[i], &y[i], false),
+        _ => Ordering::Equal,
+    };
     if v.len() >= 4 {
-        let same = |a: &Term, b: &Term| cmp_terms(a, b, false).is_eq();
-        let block = 1 + v.windows(2).take_while(|w| same(&w[0], &w[1])).count();
-        if block >= 2 && block < v.len() && cmp_terms(&key(&v[block - 1]), &key(&v[block]), false).is_gt() {
+        let block = 1 + v.windows(2).take_while(|w| cmp_terms(&w[0], &w[1], false).is_eq()).count();
+        if block >= 2 && block < v.len() && by_key(&v[block - 1], &v[block]).is_gt() {
             v[..block].reverse();
         }
     }
-    v.sort_by(|a, b| match (a.as_tuple(), b.as_tuple()) {
-        (Some(x), Some(y)) => cmp_terms(&x[i], &y[i], false),
-        _ => Ordering::Equal,
-    });
+    v.sort_by(by_key);
     Some(v)
 }
 
