@@ -236,38 +236,16 @@ fn make_hash2(root: &Term) -> u32 {
         // Lists are walked here, cell by cell; only heads that are not bytes are
         // deferred to the stack.
         while let Term::Cons(_) = t {
-            let mut run: u32 = 0;
-            let mut count: u32 = 0;
-            let mut cur = t;
-            let mut non_byte = None;
-            while let Term::Cons(c) = cur {
-                match c.head {
-                    Term::Int(b) if (0..=255).contains(&b) => {
-                        run = (run << 8).wrapping_add(b as u32);
-                        if count == 3 {
-                            st.hash1(run, HCONST_4);
-                            run = 0;
-                            count = 0;
-                        } else {
-                            count += 1;
-                        }
-                        cur = &c.tail;
-                    }
-                    _ => {
-                        non_byte = Some(c);
-                        break;
-                    }
-                }
-            }
+            let (run, count, cur) = byte_run(&mut st, t);
             if count > 0 {
                 st.hash1(run, HCONST_4);
             }
-            match non_byte {
-                Some(c) => {
+            match cur {
+                Term::Cons(c) => {
                     stack.push(Item::Term(&c.tail));
                     t = &c.head;
                 }
-                None => t = cur,
+                _ => t = cur,
             }
         }
         match t {
@@ -306,6 +284,28 @@ fn make_hash2(root: &Term) -> u32 {
         }
     }
     st.hash
+}
+
+/// Hashes the leading cells of list `t` whose heads are bytes, packed four to a word;
+/// returns the bytes left over (packed, and how many) and where the run stopped: a cell
+/// whose head is not a byte, or the list's end.
+#[inline]
+pub(super) fn byte_run<'a>(st: &mut H2, t: &'a Term) -> (u32, u32, &'a Term) {
+    let (mut run, mut count) = (0u32, 0u32);
+    let mut cur = t;
+    while let Term::Cons(c) = cur {
+        let Term::Int(b @ 0..=255) = c.head else { break };
+        run = (run << 8).wrapping_add(b as u32);
+        if count == 3 {
+            st.hash1(run, HCONST_4);
+            run = 0;
+            count = 0;
+        } else {
+            count += 1;
+        }
+        cur = &c.tail;
+    }
+    (run, count, cur)
 }
 
 fn hash2_fun<'a>(st: &mut H2, f: &'a Fun, stack: &mut Vec<Item<'a>>) {

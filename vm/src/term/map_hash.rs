@@ -14,8 +14,8 @@
 //! of their own, not BEAM's. Nested terms go through an explicit stack.
 
 use super::hash::{
-    block_hash, hconst, H2, HCONST, HCONST_10, HCONST_11, HCONST_12, HCONST_13, HCONST_14, HCONST_15, HCONST_16,
-    HCONST_4, HCONST_7, HCONST_9,
+    block_hash, byte_run, hconst, H2, HCONST, HCONST_10, HCONST_11, HCONST_12, HCONST_13, HCONST_14, HCONST_15,
+    HCONST_16, HCONST_7, HCONST_9,
 };
 use super::{atoms, Fun, FunKind, Term};
 use std::cmp::Ordering;
@@ -105,24 +105,7 @@ pub(crate) fn map_hash(t: &Term, depth: u32) -> u32 {
             Term::Cons(_) => {
                 // A run of bytes is packed four to a word; a cell with another head is
                 // hashed as head, then tail.
-                let mut cur = t;
-                let (mut packed, mut count) = (0u32, 0u32);
-                while let Term::Cons(c) = cur {
-                    match c.head {
-                        Term::Int(b @ 0..=255) => {
-                            packed = (packed << 8).wrapping_add(b as u32);
-                            if count == 3 {
-                                st.hash1(packed, HCONST_4);
-                                packed = 0;
-                                count = 0;
-                            } else {
-                                count += 1;
-                            }
-                            cur = &c.tail;
-                        }
-                        _ => break,
-                    }
-                }
+                let (packed, count, cur) = byte_run(&mut st, t);
                 if count > 0 {
                     st.hash2(packed, count, HCONST_22);
                 }
