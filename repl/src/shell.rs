@@ -385,7 +385,7 @@ impl Shell {
 
     fn run(&mut self, new: &[String]) -> Step {
         let args: Vec<Term> = self.bindings.iter().map(|(_, v)| v.clone()).collect();
-        let request = Term::tuple(vec![
+        let request = Term::tuple([
             Term::atom("eval"),
             Term::atom(&self.module),
             Term::atom("$eval"),

@@ -141,13 +141,9 @@ impl Default for Dist {
     }
 }
 
-fn tuple(elems: Vec<Term>) -> Term {
-    Term::tuple(elems)
-}
-
 /// The `'DOWN'` message of a process monitor.
 pub(crate) fn down(r: Ref, who: Term, reason: Term) -> Term {
-    tuple(vec![Term::Atom(atoms::DOWN), Term::Ref(r), Term::Atom(atoms::PROCESS), who, reason])
+    Term::tuple([Term::Atom(atoms::DOWN), Term::Ref(r), Term::Atom(atoms::PROCESS), who, reason])
 }
 
 /// Where a pid lives: `None` for this node.
@@ -227,13 +223,13 @@ impl Dist {
         let Some(node) = node_of(to) else { return };
         let int = Term::Int;
         let (control, payload) = match s {
-            Signal::Message(m) => (tuple(vec![int(op::SEND), Term::Atom(atoms::EMPTY), Term::Pid(to)]), Some(m)),
+            Signal::Message(m) => (Term::tuple([int(op::SEND), Term::Atom(atoms::EMPTY), Term::Pid(to)]), Some(m)),
             Signal::Exit { from, reason, linked: true } => {
                 self.crossing(node, |c| c.links.retain(|l| *l != (from, to)));
-                (tuple(vec![int(op::EXIT), Term::Pid(from), Term::Pid(to), reason]), None)
+                (Term::tuple([int(op::EXIT), Term::Pid(from), Term::Pid(to), reason]), None)
             }
             Signal::Exit { from, reason, linked: false } => {
-                (tuple(vec![int(op::EXIT2), Term::Pid(from), Term::Pid(to), reason]), None)
+                (Term::tuple([int(op::EXIT2), Term::Pid(from), Term::Pid(to), reason]), None)
             }
             Signal::Link(from) => {
                 self.crossing(node, |c| {
@@ -241,20 +237,20 @@ impl Dist {
                         c.links.push((from, to));
                     }
                 });
-                (tuple(vec![int(op::LINK), Term::Pid(from), Term::Pid(to)]), None)
+                (Term::tuple([int(op::LINK), Term::Pid(from), Term::Pid(to)]), None)
             }
             Signal::Unlink(from) => {
                 self.crossing(node, |c| c.links.retain(|l| *l != (from, to)));
                 let id = self.unlink_ids.fetch_add(1, Ordering::Relaxed);
-                (tuple(vec![int(op::UNLINK_ID), Term::Int(id as i64), Term::Pid(from), Term::Pid(to)]), None)
+                (Term::tuple([int(op::UNLINK_ID), Term::Int(id as i64), Term::Pid(from), Term::Pid(to)]), None)
             }
             Signal::Monitor { from, r, .. } => {
                 self.crossing(node, |c| c.monitors.push((from, r, Term::Pid(to))));
-                (tuple(vec![int(op::MONITOR_P), Term::Pid(from), Term::Pid(to), Term::Ref(r)]), None)
+                (Term::tuple([int(op::MONITOR_P), Term::Pid(from), Term::Pid(to), Term::Ref(r)]), None)
             }
             Signal::Demonitor { from, r } => {
                 self.crossing(node, |c| c.monitors.retain(|(w, x, _)| !(*w == from && *x == r)));
-                (tuple(vec![int(op::DEMONITOR_P), Term::Pid(from), Term::Pid(to), Term::Ref(r)]), None)
+                (Term::tuple([int(op::DEMONITOR_P), Term::Pid(from), Term::Pid(to), Term::Ref(r)]), None)
             }
             // Aliases of other nodes are sent to through `send_to_alias`; tracing, group
             // leaders and timeouts do not cross nodes.
@@ -269,29 +265,30 @@ impl Dist {
 
     /// `{Name, Node} ! Msg` for another node.
     pub(crate) fn send_to_name(&self, from: Pid, node: Atom, name: Atom, msg: Term) {
-        let control = tuple(vec![Term::Int(op::REG_SEND), Term::Pid(from), Term::Atom(atoms::EMPTY), Term::Atom(name)]);
+        let control =
+            Term::tuple([Term::Int(op::REG_SEND), Term::Pid(from), Term::Atom(atoms::EMPTY), Term::Atom(name)]);
         self.send(node, control, Some(msg));
     }
 
     /// A send to an alias (a reference) made by another node.
     pub(crate) fn send_to_alias(&self, from: Pid, alias: Ref, msg: Term) {
         let Some(e) = alias.as_external() else { return };
-        let control = tuple(vec![Term::Int(op::ALIAS_SEND), Term::Pid(from), Term::Ref(alias)]);
+        let control = Term::tuple([Term::Int(op::ALIAS_SEND), Term::Pid(from), Term::Ref(alias)]);
         self.send(e.node, control, Some(msg));
     }
 
     /// `monitor(process, {Name, Node})` for another node.
     pub(crate) fn monitor_name(&self, from: Pid, node: Atom, name: Atom, r: Ref) {
-        let who = tuple(vec![Term::Atom(name), Term::Atom(node)]);
+        let who = Term::tuple([Term::Atom(name), Term::Atom(node)]);
         self.crossing(node, |c| c.monitors.push((from, r, who)));
-        let control = tuple(vec![Term::Int(op::MONITOR_P), Term::Pid(from), Term::Atom(name), Term::Ref(r)]);
+        let control = Term::tuple([Term::Int(op::MONITOR_P), Term::Pid(from), Term::Atom(name), Term::Ref(r)]);
         self.send(node, control, None);
     }
 
     /// Takes back a monitor set up by [`Dist::monitor_name`].
     pub(crate) fn demonitor_name(&self, from: Pid, node: Atom, name: Atom, r: Ref) {
         self.crossing(node, |c| c.monitors.retain(|(w, x, _)| !(*w == from && *x == r)));
-        let control = tuple(vec![Term::Int(op::DEMONITOR_P), Term::Pid(from), Term::Atom(name), Term::Ref(r)]);
+        let control = Term::tuple([Term::Int(op::DEMONITOR_P), Term::Pid(from), Term::Atom(name), Term::Ref(r)]);
         self.send(node, control, None);
     }
 
@@ -306,7 +303,7 @@ impl Dist {
         if let Term::Pid(target) = who {
             self.crossing(node, |c| c.watched.retain(|w| *w != (*target, watcher, r)));
         }
-        let control = tuple(vec![Term::Int(op::MONITOR_P_EXIT), from, Term::Pid(watcher), Term::Ref(r), reason]);
+        let control = Term::tuple([Term::Int(op::MONITOR_P_EXIT), from, Term::Pid(watcher), Term::Ref(r), reason]);
         self.send(node, control, None);
     }
 
@@ -324,12 +321,12 @@ impl Dist {
         let (m, f, args) = mfa;
         let from = req.requester;
         self.spawns.lock().insert(r, (node, req));
-        let control = tuple(vec![
+        let control = Term::tuple([
             Term::Int(op::SPAWN_REQUEST),
             Term::Ref(r),
             Term::Pid(from),
             Term::Pid(gl),
-            tuple(vec![Term::Atom(m), Term::Atom(f), Term::Int(args.len() as i64)]),
+            Term::tuple([Term::Atom(m), Term::Atom(f), Term::Int(args.len() as i64)]),
             wire,
         ]);
         self.send(node, control, Some(Term::list(args)));
@@ -418,7 +415,7 @@ impl VmShared {
                 self.signal(to, Signal::Unlink(from));
                 if *code == op::UNLINK_ID {
                     let ack =
-                        tuple(vec![Term::Int(op::UNLINK_ID_ACK), fields[1].clone(), Term::Pid(to), Term::Pid(from)]);
+                        Term::tuple([Term::Int(op::UNLINK_ID_ACK), fields[1].clone(), Term::Pid(to), Term::Pid(from)]);
                     self.dist.send(node, ack, None);
                 }
             }
@@ -439,7 +436,7 @@ impl VmShared {
                     Term::Pid(_) => (pid(target), None),
                     Term::Atom(n) => (
                         self.processes.whereis(*n),
-                        Some(tuple(vec![target.clone(), Term::Atom(self.dist.node().name)])),
+                        Some(Term::tuple([target.clone(), Term::Atom(self.dist.node().name)])),
                     ),
                     _ => return,
                 };
@@ -467,7 +464,7 @@ impl VmShared {
                 let Some(watcher) = pid(watcher) else { return };
                 let reason = reason_at(4);
                 let who = match target {
-                    Term::Atom(_) => tuple(vec![target.clone(), Term::Atom(node)]),
+                    Term::Atom(_) => Term::tuple([target.clone(), Term::Atom(node)]),
                     _ => target.clone(),
                 };
                 self.dist.crossing(node, |c| c.monitors.retain(|(w, x, _)| !(*w == watcher && x == r)));
@@ -476,8 +473,13 @@ impl VmShared {
             (op::SPAWN_REQUEST | op::SPAWN_REQUEST_TT, [req, from, gl, mfa, opts, ..]) => {
                 let (Term::Ref(r), Some(from)) = (req, pid(from)) else { return };
                 let reply = |flags: i64, result: Term| {
-                    let control =
-                        tuple(vec![Term::Int(op::SPAWN_REPLY), req.clone(), Term::Pid(from), Term::Int(flags), result]);
+                    let control = Term::tuple([
+                        Term::Int(op::SPAWN_REPLY),
+                        req.clone(),
+                        Term::Pid(from),
+                        Term::Int(flags),
+                        result,
+                    ]);
                     self.dist.send(node, control, None);
                 };
                 let args = payload.as_ref().and_then(Term::list_to_vec);
@@ -531,7 +533,7 @@ impl VmShared {
                     _ => req.reply_error.then(|| (Term::atom("error"), result.clone())),
                 };
                 if let Some((status, value)) = reply {
-                    self.signal(to, Signal::Message(tuple(vec![req.tag, Term::Ref(*r), status, value])));
+                    self.signal(to, Signal::Message(Term::tuple([req.tag, Term::Ref(*r), status, value])));
                 }
             }
             // UNLINK_ID_ACK, GROUP_LEADER and anything newer: nothing to do.
@@ -550,7 +552,7 @@ impl VmShared {
             up.1.clone()
         };
         for pid in subscribers {
-            self.signal(pid, Signal::Message(tuple(vec![Term::atom("nodeup"), Term::Atom(node)])));
+            self.signal(pid, Signal::Message(Term::tuple([Term::atom("nodeup"), Term::Atom(node)])));
         }
     }
 
@@ -568,7 +570,7 @@ impl VmShared {
             }
         };
         for pid in subscribers {
-            self.signal(pid, Signal::Message(tuple(vec![Term::Atom(atoms::NODEDOWN), Term::Atom(node)])));
+            self.signal(pid, Signal::Message(Term::tuple([Term::Atom(atoms::NODEDOWN), Term::Atom(node)])));
         }
         let unanswered: Vec<(Ref, SpawnRequest)> = {
             let mut spawns = self.dist.spawns.lock();
@@ -577,7 +579,7 @@ impl VmShared {
         };
         for (r, req) in unanswered {
             if req.reply_error {
-                let msg = tuple(vec![req.tag, Term::Ref(r), Term::atom("error"), Term::Atom(atoms::NOCONNECTION)]);
+                let msg = Term::tuple([req.tag, Term::Ref(r), Term::atom("error"), Term::Atom(atoms::NOCONNECTION)]);
                 self.signal(req.requester, Signal::Message(msg));
             }
         }
@@ -593,7 +595,7 @@ impl VmShared {
             self.signal(target, Signal::Demonitor { from: watcher, r });
         }
         for pid in c.node_watchers {
-            self.signal(pid, Signal::Message(tuple(vec![Term::Atom(atoms::NODEDOWN), Term::Atom(node)])));
+            self.signal(pid, Signal::Message(Term::tuple([Term::Atom(atoms::NODEDOWN), Term::Atom(node)])));
         }
     }
 
@@ -657,7 +659,7 @@ mod tests {
         let r = Term::Ref(Ref::external(ExternalRef { node: other, creation: 1, len: 3, words: [1, 2, 3, 0, 0] }));
         let local = Term::Pid(Pid::new(1, 0));
         let fields =
-            [remote.clone(), local.clone(), r.clone(), Term::Int(-1), Term::atom("x"), Term::Nil, Term::tuple(vec![])];
+            [remote.clone(), local.clone(), r.clone(), Term::Int(-1), Term::atom("x"), Term::Nil, Term::tuple([])];
         // Every code, with every arity up to 6, and fields drawn from the kinds a control
         // message holds (and some it never does).
         let mut seed = 0x9e37_79b9_7f4a_7c15u64;
@@ -677,7 +679,7 @@ mod tests {
             }
         }
         vm.dist_receive(other, &Term::atom("not a tuple"), None);
-        vm.dist_receive(other, &Term::tuple(vec![]), None);
+        vm.dist_receive(other, &Term::tuple([]), None);
         vm.node_down(other);
         // The VM still works.
         vm.load_source("t.erl", "-module(t).\n-export([f/0]).\nf() -> node().\n").expect("compiles");
@@ -690,7 +692,7 @@ mod tests {
         let other = Atom::new("other@there");
         let from = Pid::external(ExternalPid { node: other, id: 9, serial: 0, creation: 1 });
         let r = Ref::external(ExternalRef { node: other, creation: 1, len: 3, words: [4, 5, 6, 0, 0] });
-        let control = Term::tuple(vec![Term::Int(op::MONITOR_P), Term::Pid(from), Term::atom("nobody"), Term::Ref(r)]);
+        let control = Term::tuple([Term::Int(op::MONITOR_P), Term::Pid(from), Term::atom("nobody"), Term::Ref(r)]);
         vm.dist_receive(other, &control, None);
         let sent = rec.0.lock();
         let (node, answer, _) = sent.last().expect("an answer");

@@ -111,13 +111,13 @@ fn read_loop(input: Arc<dyn Input>, rx: mpsc::Receiver<(Pid, Ref)>, vm: Weak<VmS
         let result = loop {
             match input.read(&mut buf) {
                 Ok(0) => break Term::atom("eof"),
-                Ok(n) => break Term::tuple(vec![Term::atom("ok"), Term::binary(buf[..n].to_vec())]),
+                Ok(n) => break Term::tuple([Term::atom("ok"), Term::binary(buf[..n].to_vec())]),
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(e) => break Term::tuple(vec![Term::atom("error"), crate::bif::posix_error(&e)]),
+                Err(e) => break Term::tuple([Term::atom("error"), crate::bif::posix_error(&e)]),
             }
         };
         let Some(vm) = vm.upgrade() else { return };
-        let msg = Term::tuple(vec![Term::Atom(Atom::new("ember_stdin")), Term::Ref(r), result]);
+        let msg = Term::tuple([Term::Atom(Atom::new("ember_stdin")), Term::Ref(r), result]);
         vm.signal(pid, Signal::Message(msg));
     }
 }

@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::interp;
 use crate::interp::exception::{Class, Exception};
 use crate::process::table::ProcessTable;
-use crate::process::{Proc, ProcessHandle, Signal};
+use crate::process::{Proc, ProcessHandle, Signal, OWNS_ETS, OWNS_FILES, OWNS_NAME};
 use crate::sched::timer::Timers;
 use crate::sched::Scheduler;
 use crate::stdin::{Input, NoInput, StdInput, StdinReader};
@@ -199,6 +199,7 @@ impl HostMailbox {
 impl Drop for HostMailbox {
     fn drop(&mut self) {
         self.handle.mark_exited();
+        self.vm.shared.release_owned(&self.handle);
         self.vm.shared.processes.remove(self.handle.pid);
     }
 }
@@ -524,7 +525,7 @@ impl Vm {
         let h = self.shared.processes.insert(move |pid| {
             let h = ProcessHandle::new(pid, Box::new(Proc::new(vm, pid)));
             h.set_host();
-            Arc::new(h)
+            h
         });
         HostMailbox { vm: self.clone(), handle: h, pending: Mutex::new(Default::default()) }
     }
@@ -819,7 +820,7 @@ impl VmShared {
             if let Some(gl) = group_leader {
                 proc.set_group_leader(gl);
             }
-            Arc::new(ProcessHandle::new(pid, proc))
+            ProcessHandle::new(pid, proc)
         })
     }
 
@@ -857,6 +858,32 @@ impl VmShared {
         }
     }
 
+    /// Frees what VM-wide tables hold of a process that has just been marked exited: its
+    /// ETS tables go to their heirs or are deleted before anyone can learn that it ended
+    /// (even by a monitor answered with noproc), its open files close, its name is freed.
+    /// Only the tables its `OWNS_*` bits name are looked into.
+    fn release_owned(&self, h: &ProcessHandle) {
+        let owns = h.owned();
+        if owns & OWNS_ETS != 0 {
+            crate::bif::ets::owner_exited(self, h.pid);
+        }
+        if owns & OWNS_FILES != 0 {
+            crate::bif::files_owner_exited(self, h.pid);
+        }
+        if owns & OWNS_NAME != 0 {
+            self.processes.unregister_pid(h.pid);
+        }
+    }
+
+    /// Records that a VM-wide table (an `OWNS_*` bit) now holds something of `pid`. False
+    /// if the process has ended: the caller must then free what it gave it.
+    pub(crate) fn add_owned(&self, pid: Pid, bits: u8) -> bool {
+        self.processes.with(pid, |h| {
+            h.add_owned(bits);
+            h.is_alive()
+        }) == Some(true)
+    }
+
     /// Ends a process: answers signals that came too late, tells links and monitors, frees
     /// the name and the slot, reports a crash.
     pub(crate) fn finish_process(
@@ -868,13 +895,8 @@ impl VmShared {
     ) {
         let pid = h.pid;
         let late = h.mark_exited();
-        // The process's ETS tables go to their heirs or are deleted before anyone can
-        // learn that it ended (even by a monitor answered with noproc).
-        crate::bif::ets::owner_exited(self, pid);
-        // Its open files close.
-        crate::bif::files_owner_exited(self, pid);
+        self.release_owned(h);
         self.processes.remove(pid);
-        self.processes.unregister_pid(pid);
         // Unlinks and demonitors that arrived before the end are honoured: no exit signal
         // or 'DOWN' goes to whoever took its link or monitor back (so a demonitor whose
         // signal was delivered never needs to expect a 'DOWN').
@@ -926,7 +948,11 @@ impl VmShared {
         for (r, target, name) in &proc.extras().monitors {
             self.demonitor(pid, *r, *target, name.as_ref());
         }
-        let halted = *self.halt.lock();
+        // (The halt code is read only by the two kinds of end that depend on it.)
+        let halted = match (&proc.extras().completion, &failure) {
+            (Some(_), _) | (None, Some((Class::Error | Class::Throw, _, _))) => *self.halt.lock(),
+            _ => None,
+        };
         match (&proc.extras().completion, failure) {
             (Some(c), _) if halted.is_some() => c.complete(CallResult::Halted(halted.unwrap_or(0))),
             (Some(c), None) => c.complete(match &proc.extras().result {
@@ -1018,13 +1044,8 @@ impl VmShared {
             Destination::Nowhere => return,
         };
         if let Some((tracer, true, _)) = from.extras().trace {
-            let ev = Term::tuple(vec![
-                Term::atom("trace"),
-                Term::Pid(from.pid),
-                Term::atom("send"),
-                msg.clone(),
-                to.clone(),
-            ]);
+            let ev =
+                Term::tuple([Term::atom("trace"), Term::Pid(from.pid), Term::atom("send"), msg.clone(), to.clone()]);
             from.vm.signal(tracer, Signal::Message(ev));
         }
         if pid == from.pid {

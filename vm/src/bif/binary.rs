@@ -36,7 +36,7 @@ bifs! {
     "binary", "compile_pattern", 1 => |_, a| {
         let pats = patterns(&a[0])?;
         let tag = if pats.len() == 1 { "bm" } else { "ac" };
-        Ok(Term::tuple(vec![Term::atom(tag), Term::list(pats.into_iter().map(Term::binary).collect())]))
+        Ok(Term::tuple([Term::atom(tag), Term::list(pats.into_iter().map(Term::binary).collect())]))
     };
     "binary", "part", 2 => |_, a| match a[1].as_tuple() {
         Some([pos, len]) => part(&a[0], pos, len),
@@ -227,7 +227,7 @@ fn matches_in(h: &[u8], pats: &[Vec<u8>], o: &Opts, global: bool) -> Vec<(usize,
 }
 
 fn pair(s: usize, l: usize) -> Term {
-    Term::tuple(vec![Term::Int(s as i64), Term::Int(l as i64)])
+    Term::tuple([Term::Int(s as i64), Term::Int(l as i64)])
 }
 
 fn find_first(subject: &Term, pattern: &Term, opts: &Term) -> BifResult {
@@ -415,7 +415,7 @@ mod tests {
 
     #[test]
     fn replace_can_insert_the_match() {
-        let o = opts(vec![Term::atom("global"), Term::tuple(vec![Term::atom("insert_replaced"), Term::Int(1)])]);
+        let o = opts(vec![Term::atom("global"), Term::tuple([Term::atom("insert_replaced"), Term::Int(1)])]);
         let r = replace(&b("abcb"), &b("b"), &b("[]"), &o).map(|t| t.to_string()).ok();
         assert_eq!(r.as_deref(), Some("<<\"a[b]c[b]\">>"));
     }

@@ -184,7 +184,7 @@ bifs! {
     "erlang", "split_binary", 2 => |_, a| match (&a[0], &a[1]) {
         (Term::Bits(b), Term::Int(n)) if b.is_binary() && *n >= 0 && (*n as usize) <= b.byte_len() => {
             let n = *n as usize * 8;
-            Ok(Term::tuple(vec![Term::Bits(Arc::new(b.slice(0, n))), Term::Bits(Arc::new(b.slice(n, b.bit_len() - n)))]))
+            Ok(Term::tuple([Term::Bits(Arc::new(b.slice(0, n))), Term::Bits(Arc::new(b.slice(n, b.bit_len() - n)))]))
         }
         _ => badarg(),
     };
@@ -223,7 +223,7 @@ bifs! {
             let bytes = b.to_bytes();
             let (t, used) = etf::decode_in(&bytes, p.vm.dist.node()).map_err(|_| Exception::badarg())?;
             if a[1].iter_list().any(|o| o.is_atom(Atom::new("used"))) {
-                Ok(Term::tuple(vec![t, Term::Int(used as i64)]))
+                Ok(Term::tuple([t, Term::Int(used as i64)]))
             } else {
                 Ok(t)
             }
@@ -265,13 +265,13 @@ bifs! {
         Ok(old)
     };
     "erlang", "get", 1 => |p, a| Ok(p.extras_mut().dict.iter().find(|(k, _)| *k == a[0]).map(|(_, v)| v.clone()).unwrap_or(Term::Atom(atoms::UNDEFINED)));
-    "erlang", "get", 0 => |p, _| Ok(Term::list(p.extras_mut().dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect()));
+    "erlang", "get", 0 => |p, _| Ok(Term::list(p.extras_mut().dict.iter().rev().map(|(k, v)| Term::tuple([k.clone(), v.clone()])).collect()));
     "erlang", "erase", 1 => |p, a| match p.extras_mut().dict.iter().position(|(k, _)| *k == a[0]) {
         Some(i) => Ok(p.extras_mut().dict.remove(i).1),
         None => Ok(Term::Atom(atoms::UNDEFINED)),
     };
     "erlang", "erase", 0 => |p, _| {
-        let all = Term::list(p.extras_mut().dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect());
+        let all = Term::list(p.extras_mut().dict.iter().rev().map(|(k, v)| Term::tuple([k.clone(), v.clone()])).collect());
         p.extras_mut().dict.clear();
         Ok(all)
     };
@@ -314,7 +314,7 @@ bifs! {
                 "env" => Term::list(f.closure().map(|(_, _, env)| env.to_vec()).unwrap_or_default()),
                 _ => return badarg(),
             };
-            Ok(Term::tuple(vec![a[1].clone(), v]))
+            Ok(Term::tuple([a[1].clone(), v]))
         }
         _ => badarg(),
     };
@@ -340,7 +340,7 @@ bifs! {
     "erlang", "get_module_info", 1 => |p, a| module_info(p, &a[0], None);
     "erlang", "loaded", 0 => |p, _| Ok(Term::list(p.vm.code.loaded().into_iter().map(Term::Atom).collect()));
     "code", "is_loaded", 1 => |p, a| match &a[0] {
-        Term::Atom(m) if p.vm.code.is_loaded(*m) => Ok(Term::tuple(vec![Term::Atom(atoms::FILE), Term::string(&p.vm.code.get(*m).map(|c| c.file.clone()).unwrap_or_default())])),
+        Term::Atom(m) if p.vm.code.is_loaded(*m) => Ok(Term::tuple([Term::Atom(atoms::FILE), Term::string(&p.vm.code.get(*m).map(|c| c.file.clone()).unwrap_or_default())])),
         Term::Atom(_) => Ok(Term::bool(false)),
         _ => badarg(),
     };
@@ -374,7 +374,7 @@ bifs! {
     "lists", "keyfind", 3 => |_, a| keyfind(&a[0], &a[1], &a[2]).map(|t| t.unwrap_or(Term::bool(false)));
     "lists", "keymember", 3 => |_, a| keyfind(&a[0], &a[1], &a[2]).map(|t| Term::bool(t.is_some()));
     "lists", "keysearch", 3 => |_, a| keyfind(&a[0], &a[1], &a[2]).map(|t| match t {
-        Some(t) => Term::tuple(vec![Term::atom("value"), t]),
+        Some(t) => Term::tuple([Term::atom("value"), t]),
         None => Term::bool(false),
     });
     "lists", "append", 2 => |_, a| append(&a[0], &a[1]);
@@ -414,7 +414,7 @@ bifs! {
         Ok(Term::string(text.strip_suffix('\n').unwrap_or(&text)))
     };
     "maps", "find", 2 => |_, a| match &a[1] {
-        Term::Map(m) => Ok(m.get(&a[0]).map(|v| Term::tuple(vec![Term::Atom(atoms::OK), v.clone()])).unwrap_or(Term::atom("error"))),
+        Term::Map(m) => Ok(m.get(&a[0]).map(|v| Term::tuple([Term::Atom(atoms::OK), v.clone()])).unwrap_or(Term::atom("error"))),
         other => Err(badmap(other)),
     };
     "maps", "is_key", 2 => |_, a| match &a[1] { Term::Map(m) => Ok(Term::bool(m.get(&a[0]).is_some())), other => Err(badmap(other)) };
@@ -432,7 +432,7 @@ bifs! {
         let (kv, map) = a.split_at_mut(2);
         match &mut map[0] {
             Term::Map(m) => {
-                if m.get(&kv[0]).is_none() { return Err(Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), kv[0].clone()]))); }
+                if m.get(&kv[0]).is_none() { return Err(Exception::error(Term::tuple([Term::Atom(atoms::BADKEY), kv[0].clone()]))); }
                 let mut m = std::mem::take(m); m.insert(kv[0].clone(), kv[1].clone()); Ok(Term::Map(m))
             }
             other => Err(badmap(other)),
@@ -448,13 +448,13 @@ bifs! {
     "maps", "keys", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.list_order().map(|(k, _)| k.clone()).collect())), other => Err(badmap(other)) };
     "maps", "values", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::list(m.list_order().map(|(_, v)| v.clone()).collect())), other => Err(badmap(other)) };
     "maps", "to_list", 1 => |_, a| match &a[0] {
-        Term::Map(m) => Ok(Term::list(m.list_order().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect())),
+        Term::Map(m) => Ok(Term::list(m.list_order().map(|(k, v)| Term::tuple([k.clone(), v.clone()])).collect())),
         other => Err(badmap(other)),
     };
     // The pairs in iteration order (maps:fold/3, maps:next/1), which for a map of more
     // than 32 keys is the reverse of maps:to_list/1's.
     "ember_maps", "pairs", 1 => |_, a| match &a[0] {
-        Term::Map(m) => Ok(Term::list(m.iter().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect())),
+        Term::Map(m) => Ok(Term::list(m.iter().map(|(k, v)| Term::tuple([k.clone(), v.clone()])).collect())),
         other => Err(badmap(other)),
     };
     "maps", "from_list", 1 => |_, a| {
@@ -483,13 +483,13 @@ bifs! {
 }
 
 fn badmap(t: &Term) -> Exception {
-    Exception::error(Term::tuple(vec![Term::Atom(atoms::BADMAP), t.clone()]))
+    Exception::error(Term::tuple([Term::Atom(atoms::BADMAP), t.clone()]))
 }
 
 fn map_get(k: &Term, m: &Term) -> BifResult {
     match m {
         Term::Map(mm) => {
-            mm.get(k).cloned().ok_or_else(|| Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), k.clone()])))
+            mm.get(k).cloned().ok_or_else(|| Exception::error(Term::tuple([Term::Atom(atoms::BADKEY), k.clone()])))
         }
         other => Err(badmap(other)),
     }
@@ -751,7 +751,7 @@ fn module_info(p: &mut Proc, m: &Term, item: Option<&Term>) -> BifResult {
                 v.push((Atom::new(d.name), d.arity));
             }
         }
-        Term::list(v.into_iter().map(|(f, a)| Term::tuple(vec![Term::Atom(f), Term::Int(a as i64)])).collect())
+        Term::list(v.into_iter().map(|(f, a)| Term::tuple([Term::Atom(f), Term::Int(a as i64)])).collect())
     };
     let functions = || {
         Term::list(
@@ -759,11 +759,11 @@ fn module_info(p: &mut Proc, m: &Term, item: Option<&Term>) -> BifResult {
                 .functions
                 .iter()
                 .filter(|f| !f.name.as_str().starts_with('-'))
-                .map(|f| Term::tuple(vec![Term::Atom(f.name), Term::Int(f.arity as i64)]))
+                .map(|f| Term::tuple([Term::Atom(f.name), Term::Int(f.arity as i64)]))
                 .collect(),
         )
     };
-    let pair = |k: &str, v: Term| Term::tuple(vec![Term::atom(k), v]);
+    let pair = |k: &str, v: Term| Term::tuple([Term::atom(k), v]);
     match item.and_then(|i| i.as_atom()).map(|a| a.as_str()) {
         None if item.is_none() => Ok(Term::list(vec![
             pair("module", Term::Atom(name)),

@@ -26,7 +26,7 @@
 use super::match_spec::{MatchSpec, Outcome};
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
-use crate::process::{Proc, Signal};
+use crate::process::{Proc, Signal, OWNS_ETS};
 use crate::term::{atoms, cmp_terms, Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
 use parking_lot::{Mutex, RwLock};
@@ -112,7 +112,7 @@ bifs! {
     "ets", "select_delete", 2 => |p, a| select_all(p, &a[0], &spec(&a[1])?, Collect::Delete);
     "ets", "match_spec_compile", 1 => |_, a| {
         spec(&a[0])?;
-        Ok(Term::tuple(vec![Term::atom("$ember_match_spec"), a[0].clone()]))
+        Ok(Term::tuple([Term::atom("$ember_match_spec"), a[0].clone()]))
     };
     "ets", "match_spec_run", 2 => |p, a| {
         let ms = match a[1].as_tuple() {
@@ -139,7 +139,7 @@ bifs! {
     "ets", "prev", 2 => |p, a| step(p, &a[0], Some(&a[1]), false);
     "ets", "info", 1 => |p, a| match p.vm.ets.find(&a[0]) {
         Some(t) => {
-            let items = INFO_ITEMS.iter().map(|i| Term::tuple(vec![Term::atom(i), info_item(p, &t, i)]));
+            let items = INFO_ITEMS.iter().map(|i| Term::tuple([Term::atom(i), info_item(p, &t, i)]));
             Ok(Term::list(items.collect()))
         }
         None if matches!(a[0], Term::Atom(_) | Term::Ref(_)) => Ok(Term::Atom(atoms::UNDEFINED)),
@@ -415,7 +415,7 @@ impl EtsTables {
 }
 
 /// Hands the tables of a process that ended to their heirs, or deletes them. Called by
-/// `VmShared::finish_process` for every process that ends.
+/// `VmShared::finish_process` for every process that ends with `OWNS_ETS`.
 pub(crate) fn owner_exited(vm: &VmShared, pid: Pid) {
     if !vm.ets.inner.read().owned.contains_key(&pid) {
         return;
@@ -427,8 +427,12 @@ pub(crate) fn owner_exited(vm: &VmShared, pid: Pid) {
         match heir {
             Some((h, data)) if h != pid && is_alive(vm, h) => {
                 vm.ets.transfer(&t, h);
-                let msg = Term::tuple(vec![Term::atom("ETS-TRANSFER"), t.handle(), Term::Pid(pid), data]);
+                let msg = Term::tuple([Term::atom("ETS-TRANSFER"), t.handle(), Term::Pid(pid), data]);
                 vm.signal(h, Signal::Message(msg));
+                // The heir may have ended after the check: then the table goes on (or goes).
+                if !vm.add_owned(h, OWNS_ETS) {
+                    owner_exited(vm, h);
+                }
             }
             _ => vm.ets.remove(&t),
         }
@@ -523,6 +527,9 @@ fn new(p: &mut Proc, a: &mut [Term]) -> BifResult {
     }
     reg.by_ref.insert(id, table.clone());
     reg.owned.entry(p.pid).or_default().push(id);
+    drop(reg);
+    // The caller is running, so alive.
+    p.vm.add_owned(p.pid, OWNS_ETS);
     Ok(table.handle())
 }
 
@@ -820,9 +827,9 @@ fn chunk(all: Term, n: i64) -> BifResult {
     let cont = if (taken.len() as i64) < n {
         Term::atom("$end_of_table")
     } else {
-        Term::tuple(vec![Term::atom(CONTINUATION), rest.clone(), Term::Int(n)])
+        Term::tuple([Term::atom(CONTINUATION), rest.clone(), Term::Int(n)])
     };
-    Ok(Term::tuple(vec![Term::list(taken), cont]))
+    Ok(Term::tuple([Term::list(taken), cont]))
 }
 
 fn next_chunk(cont: &Term) -> BifResult {
@@ -933,10 +940,10 @@ fn give_away(p: &mut Proc, a: &mut [Term]) -> BifResult {
         _ => return badarg(),
     };
     p.vm.ets.transfer(&t, to);
-    let msg = Term::tuple(vec![Term::atom("ETS-TRANSFER"), t.handle(), Term::Pid(p.pid), a[2].clone()]);
+    let msg = Term::tuple([Term::atom("ETS-TRANSFER"), t.handle(), Term::Pid(p.pid), a[2].clone()]);
     p.vm.signal(to, Signal::Message(msg));
     // The new owner may have ended after the check: then its tables go now.
-    if !is_alive(&p.vm, to) {
+    if !p.vm.add_owned(to, OWNS_ETS) {
         owner_exited(&p.vm, to);
     }
     Ok(Term::bool(true))

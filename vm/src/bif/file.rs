@@ -20,7 +20,7 @@
 
 use super::BifDef;
 use crate::interp::exception::BifResult;
-use crate::process::Proc;
+use crate::process::{Proc, OWNS_FILES};
 use crate::term::{atoms, Atom, BitWriter, Pid, Ref, Term};
 use crate::vm::VmShared;
 use parking_lot::RwLock;
@@ -107,8 +107,8 @@ fn offload(p: &mut Proc, name: &'static str, work: impl FnOnce() -> Term + Send 
     let (vm, me) = (Arc::downgrade(&p.vm), p.pid);
     p.vm.blocking.submit(Box::new(move || {
         let answer = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
-            Ok(v) => Term::tuple(vec![Term::Ref(r), v]),
-            Err(_) => Term::tuple(vec![Term::Ref(r), Term::atom("internal_error"), Term::atom(name)]),
+            Ok(v) => Term::tuple([Term::Ref(r), v]),
+            Err(_) => Term::tuple([Term::Ref(r), Term::atom("internal_error"), Term::atom(name)]),
         };
         if let Some(vm) = vm.upgrade() {
             vm.signal(me, crate::process::Signal::Message(answer));
@@ -172,7 +172,7 @@ impl OpenFiles {
 }
 
 /// Closes the files of a process that ended. Called by `VmShared::finish_process` for every
-/// process that ends.
+/// process that ends with `OWNS_FILES`.
 pub(crate) fn owner_exited(vm: &VmShared, pid: Pid) {
     if !vm.files.inner.read().owned.contains_key(&pid) {
         return;
@@ -217,10 +217,9 @@ fn open(p: &mut Proc, name: &Term, modes: &Term) -> BifResult {
         }
         let Some(vm) = vm.upgrade() else { return error(Term::atom("terminated")) };
         vm.files.insert(h, me, file);
-        // The opener may have ended meanwhile, after its files were closed: close this
-        // one too. (Its end marks it exited before closing its files, and this insert
-        // comes before this check, so one of the two sees the other.)
-        if !vm.processes.with(me, |ph| ph.is_alive()).unwrap_or(false) {
+        // The opener may have ended meanwhile without looking for files: close this one
+        // too (`add_owned` says which of the two sides cleans up).
+        if !vm.add_owned(me, OWNS_FILES) {
             vm.files.close(h);
         }
         ok_value(Term::Ref(h))
@@ -278,11 +277,11 @@ fn ok() -> Term {
 }
 
 fn ok_value(v: Term) -> Term {
-    Term::tuple(vec![Term::Atom(atoms::OK), v])
+    Term::tuple([Term::Atom(atoms::OK), v])
 }
 
 fn error(reason: Term) -> Term {
-    Term::tuple(vec![Term::Atom(atoms::ERROR), reason])
+    Term::tuple([Term::Atom(atoms::ERROR), reason])
 }
 
 /// A file name: a string (possibly deep, with atoms), an atom, or a binary.
@@ -454,8 +453,8 @@ fn time_term(secs: i64, kind: TimeKind) -> Term {
         TimeKind::Local | TimeKind::Universal => {
             let (y, m, d) = super::time::civil_from_days(secs.div_euclid(86_400));
             let rem = secs.rem_euclid(86_400);
-            let triple = |a: i64, b: i64, c: i64| Term::tuple(vec![Term::Int(a), Term::Int(b), Term::Int(c)]);
-            Term::tuple(vec![triple(y, m, d), triple(rem / 3600, rem / 60 % 60, rem % 60)])
+            let triple = |a: i64, b: i64, c: i64| Term::tuple([Term::Int(a), Term::Int(b), Term::Int(c)]);
+            Term::tuple([triple(y, m, d), triple(rem / 3600, rem / 60 % 60, rem % 60)])
         }
     }
 }
@@ -511,7 +510,7 @@ fn file_info(m: &std::fs::Metadata, kind: TimeKind) -> Term {
         (false, true) => "write",
         (false, false) => "none",
     };
-    Term::tuple(vec![
+    Term::tuple([
         Term::atom("file_info"),
         Term::Int(m.len() as i64),
         Term::atom(ty),

@@ -287,7 +287,7 @@ impl MatchSpec {
     /// A specification with one clause `{Pattern, [], [Body]}`, for `ets:match` and
     /// `ets:match_object`.
     pub(crate) fn from_pattern(pattern: &Term, body: &str) -> Option<MatchSpec> {
-        let clause = Term::tuple(vec![pattern.clone(), Term::Nil, Term::list(vec![Term::atom(body)])]);
+        let clause = Term::tuple([pattern.clone(), Term::Nil, Term::list(vec![Term::atom(body)])]);
         MatchSpec::compile(&Term::list(vec![clause]))
     }
 
@@ -371,7 +371,7 @@ fn eval(p: &mut Proc, e: &Expr, env: &Env<'_>) -> Result<Term, ()> {
         Expr::Object => env.obj.clone(),
         Expr::AllVars => Term::list(env.slots.iter().map(|s| s.clone().unwrap_or(Term::Nil)).collect()),
         Expr::SelfPid => Term::Pid(p.pid),
-        Expr::Tuple(es) => Term::tuple(es.iter().map(|x| eval(p, x, env)).collect::<Result<_, _>>()?),
+        Expr::Tuple(es) => Term::tuple(es.iter().map(|x| eval(p, x, env)).collect::<Result<Vec<_>, _>>()?),
         Expr::List(es, tail) => {
             let elems = es.iter().map(|x| eval(p, x, env)).collect::<Result<_, _>>()?;
             Term::list_with_tail(elems, eval(p, tail, env)?)
@@ -417,26 +417,26 @@ mod tests {
     use super::*;
 
     fn spec(clauses: Vec<(Term, Vec<Term>, Vec<Term>)>) -> Term {
-        Term::list(clauses.into_iter().map(|(h, g, b)| Term::tuple(vec![h, Term::list(g), Term::list(b)])).collect())
+        Term::list(clauses.into_iter().map(|(h, g, b)| Term::tuple([h, Term::list(g), Term::list(b)])).collect())
     }
 
     #[test]
     fn malformed_specifications_are_refused() {
-        let head = Term::tuple(vec![Term::atom("$1"), Term::atom("_")]);
+        let head = Term::tuple([Term::atom("$1"), Term::atom("_")]);
         let ok = spec(vec![(head.clone(), vec![], vec![Term::atom("$1")])]);
         assert!(MatchSpec::compile(&ok).is_some());
         // A body may not be empty, use unbound variables, or call unknown functions.
         assert!(MatchSpec::compile(&spec(vec![(head.clone(), vec![], vec![])])).is_none());
         assert!(MatchSpec::compile(&spec(vec![(head.clone(), vec![], vec![Term::atom("$2")])])).is_none());
-        let unknown = Term::tuple(vec![Term::atom("atom_to_list"), Term::atom("$1")]);
+        let unknown = Term::tuple([Term::atom("atom_to_list"), Term::atom("$1")]);
         assert!(MatchSpec::compile(&spec(vec![(head, vec![], vec![unknown])])).is_none());
         assert!(MatchSpec::compile(&Term::atom("nope")).is_none());
     }
 
     #[test]
     fn literal_keys_allow_direct_lookup() {
-        let bound = Term::tuple(vec![Term::atom("k"), Term::atom("$1")]);
-        let open = Term::tuple(vec![Term::atom("$1"), Term::atom("_")]);
+        let bound = Term::tuple([Term::atom("k"), Term::atom("$1")]);
+        let open = Term::tuple([Term::atom("$1"), Term::atom("_")]);
         let one = MatchSpec::compile(&spec(vec![(bound, vec![], vec![Term::atom("$_")])]));
         assert_eq!(one.and_then(|s| s.literal_keys(1)).map(|k| k.len()), Some(1));
         let any = MatchSpec::compile(&spec(vec![(open, vec![], vec![Term::atom("$_")])]));

@@ -20,7 +20,7 @@ macro_rules! bifs {
 bifs! {
     "erlang", "memory", 0 => |p, _| {
         let m = measure(p);
-        Ok(Term::list(KINDS.iter().map(|k| Term::tuple(vec![Term::atom(k), Term::Int(m.get(k))])).collect()))
+        Ok(Term::list(KINDS.iter().map(|k| Term::tuple([Term::atom(k), Term::Int(m.get(k))])).collect()))
     };
     "erlang", "memory", 1 => |p, a| {
         let m = measure(p);
@@ -32,7 +32,7 @@ bifs! {
             Term::Atom(_) => Ok(Term::Int(one(&a[0])?)),
             list => {
                 let kinds = list.list_to_vec().ok_or_else(Exception::badarg)?;
-                let pairs = kinds.iter().map(|k| Ok(Term::tuple(vec![k.clone(), Term::Int(one(k)?)])));
+                let pairs = kinds.iter().map(|k| Ok(Term::tuple([k.clone(), Term::Int(one(k)?)])));
                 Ok(Term::list(pairs.collect::<Result<Vec<_>, Exception>>()?))
             }
         }

@@ -187,7 +187,7 @@ bifs! {
             let left = p.vm.timers.cancel(r.0).map(ms).unwrap_or(Term::bool(false));
             let asynchronous = option(&a[1], Atom::new("async"));
             let info = !matches!(option_value(&a[1], atoms::INFO), Some(false));
-            if asynchronous { if info { p.deliver(Term::tuple(vec![Term::atom("cancel_timer"), a[0].clone(), left])); } ok() }
+            if asynchronous { if info { p.deliver(Term::tuple([Term::atom("cancel_timer"), a[0].clone(), left])); } ok() }
             else if info { Ok(left) } else { ok() }
         }
         _ => badarg(),
@@ -294,7 +294,7 @@ fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
     }
     if let Some((r, _)) = monitor {
         p.extras_mut().monitors.push_back((r, pid, None));
-        return Ok(Term::tuple(vec![Term::Pid(pid), Term::Ref(r)]));
+        return Ok(Term::tuple([Term::Pid(pid), Term::Ref(r)]));
     }
     Ok(Term::Pid(pid))
 }
@@ -362,11 +362,11 @@ fn spawn_request(p: &mut Proc, node: &Term, m: &Term, f: &Term, args: &Term, opt
             p.extras_mut().monitors.push_back((r, pid, None));
         }
         if req.reply_ok {
-            p.deliver(Term::tuple(vec![req.tag, Term::Ref(r), Term::Atom(atoms::OK), Term::Pid(pid)]));
+            p.deliver(Term::tuple([req.tag, Term::Ref(r), Term::Atom(atoms::OK), Term::Pid(pid)]));
         }
     } else if !p.vm.dist.alive() {
         if req.reply_error {
-            p.deliver(Term::tuple(vec![req.tag, Term::Ref(r), Term::atom("error"), Term::Atom(atoms::NOCONNECTION)]));
+            p.deliver(Term::tuple([req.tag, Term::Ref(r), Term::atom("error"), Term::Atom(atoms::NOCONNECTION)]));
         }
     } else {
         let gl = p.group_leader();
@@ -398,7 +398,7 @@ fn link(p: &mut Proc, t: &Term) -> BifResult {
     // The link request goes first; if the process is already gone, the link fails.
     if !p.vm.signal(*pid, Signal::Link(p.pid)) {
         if p.trap_exit {
-            p.deliver(Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), t.clone(), Term::Atom(atoms::NOPROC)]));
+            p.deliver(Term::tuple([Term::Atom(atoms::EXIT_TAG), t.clone(), Term::Atom(atoms::NOPROC)]));
             return Ok(Term::bool(true));
         }
         return Err(Exception::error(Term::Atom(atoms::NOPROC)));
@@ -444,7 +444,7 @@ fn monitor_node(p: &mut Proc, node: &Term, flag: &Term) -> BifResult {
     let (Term::Atom(n), Some(on)) = (node, flag.as_bool()) else { return badarg() };
     if !p.vm.dist.alive() {
         if on {
-            p.deliver(Term::tuple(vec![Term::Atom(atoms::NODEDOWN), node.clone()]));
+            p.deliver(Term::tuple([Term::Atom(atoms::NODEDOWN), node.clone()]));
         }
         return Ok(Term::bool(true));
     }
@@ -461,9 +461,9 @@ fn start_node(p: &mut Proc, name: &Term, long: &Term) -> BifResult {
     let answer = move |result: Result<(), String>| {
         let v = match result {
             Ok(()) => Term::Atom(atoms::OK),
-            Err(why) => Term::tuple(vec![Term::atom("error"), Term::string(&why)]),
+            Err(why) => Term::tuple([Term::atom("error"), Term::string(&why)]),
         };
-        Term::tuple(vec![Term::Ref(r), v])
+        Term::tuple([Term::Ref(r), v])
     };
     let Some(starter) = p.vm.dist.starter.get().cloned() else {
         p.deliver(answer(Err("this VM cannot become a node: no distribution layer".into())));
@@ -503,7 +503,7 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
     let (pid, name) = match target {
         Term::Pid(pid) => (Some(*pid), None),
         Term::Atom(n) => {
-            (p.vm.processes.whereis(*n), Some(Term::tuple(vec![target.clone(), Term::Atom(p.vm.dist.node().name)])))
+            (p.vm.processes.whereis(*n), Some(Term::tuple([target.clone(), Term::Atom(p.vm.dist.node().name)])))
         }
         Term::Tuple(t) if t.len() == 2 && matches!((&t[0], &t[1]), (Term::Atom(_), Term::Atom(_))) => {
             let n = t[0].as_atom().unwrap_or(atoms::UNDEFINED);
@@ -535,7 +535,7 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
         }
     } else {
         let who = name.unwrap_or_else(|| target.clone());
-        p.deliver(Term::tuple(vec![
+        p.deliver(Term::tuple([
             Term::Atom(atoms::DOWN),
             Term::Ref(r),
             Term::Atom(atoms::PROCESS),
@@ -607,7 +607,7 @@ fn timer(p: &mut Proc, time: &Term, dest: &Term, msg: Term, tagged: bool) -> Bif
         return badarg();
     }
     let r = p.vm.make_ref();
-    let msg = if tagged { Term::tuple(vec![Term::Atom(atoms::TIMEOUT), Term::Ref(r), msg]) } else { msg };
+    let msg = if tagged { Term::tuple([Term::Atom(atoms::TIMEOUT), Term::Ref(r), msg]) } else { msg };
     let deadline = Instant::now() + Duration::from_millis(*t as u64);
     p.vm.timers.add(r.0, deadline, TimerAction::Send { to: dest.clone(), msg });
     Ok(Term::Ref(r))
@@ -615,7 +615,7 @@ fn timer(p: &mut Proc, time: &Term, dest: &Term, msg: Term, tagged: bool) -> Bif
 
 /// One `process_info` item of process `p` itself.
 fn own_info(p: &Proc, item: Atom) -> Option<Term> {
-    let pair = |v: Term| Some(Term::tuple(vec![Term::Atom(item), v]));
+    let pair = |v: Term| Some(Term::tuple([Term::Atom(item), v]));
     match item.as_str() {
         "message_queue_len" => pair(Term::Int(p.mailbox.len() as i64)),
         "messages" => pair(Term::list(p.mailbox.iter().cloned().collect())),
@@ -626,7 +626,7 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
                 .iter()
                 .map(|(_, pid, name)| {
                     let who = name.clone().unwrap_or(Term::Pid(*pid));
-                    Term::tuple(vec![Term::Atom(atoms::PROCESS), who])
+                    Term::tuple([Term::Atom(atoms::PROCESS), who])
                 })
                 .collect(),
         )),
@@ -636,20 +636,20 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
             None => Some(Term::Nil),
         },
         "trap_exit" => pair(Term::bool(p.trap_exit)),
-        "dictionary" => pair(Term::list(
-            p.extras().dict.iter().rev().map(|(k, v)| Term::tuple(vec![k.clone(), v.clone()])).collect(),
-        )),
+        "dictionary" => {
+            pair(Term::list(p.extras().dict.iter().rev().map(|(k, v)| Term::tuple([k.clone(), v.clone()])).collect()))
+        }
         "reductions" => pair(Term::Int(p.reductions as i64)),
         "initial_call" => {
             let (m, f, a) = p.initial_call.get();
-            pair(Term::tuple(vec![Term::Atom(m), Term::Atom(f), Term::Int(a as i64)]))
+            pair(Term::tuple([Term::Atom(m), Term::Atom(f), Term::Int(a as i64)]))
         }
         "current_function" => {
             let asleep = matches!(p.extras().hibernation, Hibernation::Asleep);
             let v = match &p.module {
-                None if asleep => Term::tuple(vec![Term::Atom(atoms::ERLANG), Term::atom("hibernate"), Term::Int(3)]),
+                None if asleep => Term::tuple([Term::Atom(atoms::ERLANG), Term::atom("hibernate"), Term::Int(3)]),
                 Some(m) => match m.function_at(p.pc.saturating_sub(1)) {
-                    Some(f) => Term::tuple(vec![Term::Atom(m.name), Term::Atom(f.name), Term::Int(f.arity as i64)]),
+                    Some(f) => Term::tuple([Term::Atom(m.name), Term::Atom(f.name), Term::Int(f.arity as i64)]),
                     None => Term::Atom(atoms::UNDEFINED),
                 },
                 None => Term::Atom(atoms::UNDEFINED),
@@ -686,7 +686,7 @@ fn info_of(p: &mut Proc, pid: Pid, item: Atom) -> Result<Option<Term>, Exception
             }
             let mut v = own_info(other, item);
             if item.as_str() == "status" {
-                v = Some(Term::tuple(vec![Term::Atom(item), Term::atom("waiting")]));
+                v = Some(Term::tuple([Term::Atom(item), Term::atom("waiting")]));
             }
             v.map(Some).ok_or(())
         }) {
@@ -695,8 +695,8 @@ fn info_of(p: &mut Proc, pid: Pid, item: Atom) -> Result<Option<Term>, Exception
         std::thread::yield_now();
     }
     match item.as_str() {
-        "status" => Ok(Some(Term::tuple(vec![Term::Atom(item), Term::atom("running")]))),
-        _ => Ok(Some(Term::tuple(vec![Term::Atom(item), Term::Atom(atoms::UNDEFINED)]))),
+        "status" => Ok(Some(Term::tuple([Term::Atom(item), Term::atom("running")]))),
+        _ => Ok(Some(Term::tuple([Term::Atom(item), Term::Atom(atoms::UNDEFINED)]))),
     }
 }
 
@@ -711,7 +711,7 @@ fn process_info(p: &mut Proc, target: &Term, item: &Term) -> BifResult {
                 match info_of(p, *pid, *a)? {
                     // In a list, a missing name still comes as a pair.
                     Some(Term::Nil) if a.as_str() == "registered_name" => {
-                        out.push(Term::tuple(vec![Term::Atom(*a), Term::Nil]))
+                        out.push(Term::tuple([Term::Atom(*a), Term::Nil]))
                     }
                     Some(v) => out.push(v),
                     None => return Ok(Term::Atom(atoms::UNDEFINED)),
@@ -742,7 +742,7 @@ fn process_info_all(p: &mut Proc, target: &Term) -> BifResult {
     if let (Term::Pid(pid), true) = (target, r.is_list()) {
         if let Some(n) = p.vm.processes.name_of(*pid) {
             let mut v = r.list_to_vec().unwrap_or_default();
-            v.insert(0, Term::tuple(vec![Term::atom("registered_name"), Term::Atom(n)]));
+            v.insert(0, Term::tuple([Term::atom("registered_name"), Term::Atom(n)]));
             return Ok(Term::list(v));
         }
     }
@@ -771,12 +771,12 @@ fn system_info(p: &mut Proc, what: &Term) -> BifResult {
 fn statistics(p: &mut Proc, what: &Term) -> BifResult {
     let Term::Atom(a) = what else { return badarg() };
     Ok(match a.as_str() {
-        "reductions" => Term::tuple(vec![Term::Int(p.reductions as i64), Term::Int(0)]),
+        "reductions" => Term::tuple([Term::Int(p.reductions as i64), Term::Int(0)]),
         "run_queue" => Term::Int(0),
         "process_count" => Term::Int(p.vm.processes.len() as i64),
         "runtime" | "wall_clock" => {
             let ms = crate::bif::time_ms();
-            Term::tuple(vec![Term::Int(ms), Term::Int(0)])
+            Term::tuple([Term::Int(ms), Term::Int(0)])
         }
         _ => return badarg(),
     })

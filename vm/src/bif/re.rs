@@ -54,7 +54,7 @@ bifs! {
         }
         let c = build(&src, &copts).map_err(|_| Exception::badarg())?;
         let names = c.names.iter().map(|(n, _)| Term::binary(n.as_bytes().to_vec())).collect();
-        Ok(Term::tuple(vec![Term::atom("namelist"), Term::list(names)]))
+        Ok(Term::tuple([Term::atom("namelist"), Term::list(names)]))
     };
 }
 
@@ -763,10 +763,10 @@ impl Subject {
 
     fn value(&self, span: Option<(usize, usize)>, kind: Kind, unicode: bool) -> Term {
         match (span, kind) {
-            (None, Kind::Index) => Term::tuple(vec![Term::Int(-1), Term::Int(0)]),
+            (None, Kind::Index) => Term::tuple([Term::Int(-1), Term::Int(0)]),
             (None, Kind::List) => Term::Nil,
             (None, Kind::Binary) => Term::binary(Vec::new()),
-            (Some((s, e)), Kind::Index) => Term::tuple(vec![Term::Int(s as i64), Term::Int((e - s) as i64)]),
+            (Some((s, e)), Kind::Index) => Term::tuple([Term::Int(s as i64), Term::Int((e - s) as i64)]),
             (Some((s, e)), Kind::Binary) => Term::Bits(Arc::new(self.0.slice(s * 8, (e - s) * 8))),
             (Some((s, e)), Kind::List) => {
                 let b = self.bytes();
@@ -868,7 +868,7 @@ fn expression(re: &Term, c: &CompileOpts) -> Result<Result<Arc<Compiled>, Compil
 }
 
 fn compile_error(e: CompileError) -> Term {
-    Term::tuple(vec![Term::string(&e.0), Term::Int(e.1 as i64)])
+    Term::tuple([Term::string(&e.0), Term::Int(e.1 as i64)])
 }
 
 fn compile(re: &Term, opts: &Term) -> BifResult {
@@ -882,19 +882,19 @@ fn compile(re: &Term, opts: &Term) -> BifResult {
     let src = pattern_text(re, c.unicode)?;
     match build(&src, &c) {
         Ok(compiled) => {
-            let stored = Term::tuple(vec![Term::binary(src.as_bytes().to_vec()), Term::list(copts)]);
+            let stored = Term::tuple([Term::binary(src.as_bytes().to_vec()), Term::list(copts)]);
             let mut bin = MP_MAGIC.to_vec();
             bin.extend_from_slice(&etf::encode(&stored));
-            let mp = Term::tuple(vec![
+            let mp = Term::tuple([
                 Term::atom("re_pattern"),
                 Term::Int(compiled.groups.len() as i64),
                 Term::Int(c.unicode as i64),
                 Term::Int(0),
                 Term::binary(bin),
             ]);
-            Ok(Term::tuple(vec![Term::atom("ok"), mp]))
+            Ok(Term::tuple([Term::atom("ok"), mp]))
         }
-        Err(e) => Ok(Term::tuple(vec![Term::atom("error"), compile_error(e)])),
+        Err(e) => Ok(Term::tuple([Term::atom("error"), compile_error(e)])),
     }
 }
 
@@ -1023,10 +1023,7 @@ fn run(subj: &Term, re: &Term, opts: &Term) -> BifResult {
     let compiled = match expression(re, &c)? {
         Ok(x) => x,
         Err(e) if r.report_errors => {
-            return Ok(Term::tuple(vec![
-                Term::atom("error"),
-                Term::tuple(vec![Term::atom("compile"), compile_error(e)]),
-            ]))
+            return Ok(Term::tuple([Term::atom("error"), Term::tuple([Term::atom("compile"), compile_error(e)])]))
         }
         Err(_) => return badarg(),
     };
@@ -1047,7 +1044,7 @@ fn run(subj: &Term, re: &Term, opts: &Term) -> BifResult {
     } else {
         compiled.report(&found[0], &r, &s)?
     };
-    Ok(Term::tuple(vec![Term::atom("match"), reported]))
+    Ok(Term::tuple([Term::atom("match"), reported]))
 }
 
 /// How `replace` and `split` return their results.
@@ -1384,7 +1381,7 @@ mod tests {
 
     #[test]
     fn split_on_an_empty_pattern_gives_characters() {
-        let o = Term::list(vec![Term::tuple(vec![Term::atom("return"), Term::atom("list")])]);
+        let o = Term::list(vec![Term::tuple([Term::atom("return"), Term::atom("list")])]);
         let r = split(&Term::string("abc"), &Term::string(""), &o);
         assert_eq!(r.map(|t| t.to_string()).ok().as_deref(), Some("[[97],[98],[99],[]]"));
     }

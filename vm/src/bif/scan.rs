@@ -108,7 +108,7 @@ impl Lexed<'_> {
             Some(e) => scan_error(e, text, &self.index, start),
             None => {
                 let terms = self.toks[..=d].iter().map(|t| token_term(t, start)).collect();
-                Term::tuple(vec![Term::Atom(atoms::OK), Term::list(terms), Term::Int(self.line_after(used, start))])
+                Term::tuple([Term::Atom(atoms::OK), Term::list(terms), Term::Int(self.line_after(used, start))])
             }
         };
         Scan::Done(result, used)
@@ -119,10 +119,10 @@ impl Lexed<'_> {
         let end = Term::Int(self.line_after(self.text.len(), start));
         let result = match self.error() {
             Some(e) => scan_error(e, self.text, &self.index, start),
-            None if self.toks.len() <= 1 => Term::tuple(vec![Term::atom("eof"), end]),
+            None if self.toks.len() <= 1 => Term::tuple([Term::atom("eof"), end]),
             None => {
                 let terms = self.toks[..self.toks.len() - 1].iter().map(|t| token_term(t, start)).collect();
-                Term::tuple(vec![Term::Atom(atoms::OK), Term::list(terms), end])
+                Term::tuple([Term::Atom(atoms::OK), Term::list(terms), end])
             }
         };
         Scan::Done(result, self.text.len())
@@ -154,11 +154,11 @@ fn scan_error(d: &crate::diagnostic::Diagnostic, text: &[char], index: &LineInde
         let at = index.offset(d.pos);
         let quote = text.get(at).copied().unwrap_or('"');
         let head: String = text.iter().skip(at + 1).take(16).collect();
-        Term::tuple(vec![Term::atom("string"), Term::Int(quote as i64), Term::string(&head)])
+        Term::tuple([Term::atom("string"), Term::Int(quote as i64), Term::string(&head)])
     } else if m.starts_with("unterminated character") {
         Term::atom("char")
     } else if let Some(base) = m.strip_prefix("illegal base '").and_then(|b| b.strip_suffix('\'')) {
-        Term::tuple(vec![Term::atom("base"), base.parse::<i64>().map(Term::Int).unwrap_or(Term::Int(0))])
+        Term::tuple([Term::atom("base"), base.parse::<i64>().map(Term::Int).unwrap_or(Term::Int(0))])
     } else {
         let what = match m {
             "illegal integer" => "integer",
@@ -166,16 +166,16 @@ fn scan_error(d: &crate::diagnostic::Diagnostic, text: &[char], index: &LineInde
             "atom too long" => "atom",
             _ => "character",
         };
-        Term::tuple(vec![Term::atom("illegal"), Term::atom(what)])
+        Term::tuple([Term::atom("illegal"), Term::atom(what)])
     };
-    let info = Term::tuple(vec![line.clone(), Term::atom("erl_scan"), desc]);
-    Term::tuple(vec![Term::Atom(atoms::ERROR), info, line])
+    let info = Term::tuple([line.clone(), Term::atom("erl_scan"), desc]);
+    Term::tuple([Term::Atom(atoms::ERROR), info, line])
 }
 
 /// A token as erl_scan writes it.
 fn token_term(t: &Token, start: i64) -> Term {
     let line = Term::Int(t.pos.line as i64 + start - 1);
-    let with = |cat: &str, v: Term| Term::tuple(vec![Term::atom(cat), line.clone(), v]);
+    let with = |cat: &str, v: Term| Term::tuple([Term::atom(cat), line.clone(), v]);
     match &t.tok {
         Tok::Atom(a) => with("atom", Term::atom(a)),
         Tok::Var(v) => with("var", Term::atom(v)),
@@ -183,10 +183,10 @@ fn token_term(t: &Token, start: i64) -> Term {
         Tok::Char(c) => with("char", Term::Int(*c as i64)),
         Tok::Float(f) => with("float", Term::float(*f)),
         Tok::Str(s) => with("string", Term::string(s)),
-        Tok::Sym(s) => Term::tuple(vec![Term::atom(s), line]),
-        Tok::Dot => Term::tuple(vec![Term::atom("dot"), line]),
-        Tok::Bad(Some(c)) => Term::tuple(vec![Term::atom(&c.to_string()), line]),
-        Tok::Bad(None) | Tok::Eof => Term::tuple(vec![Term::atom("eof"), line]),
+        Tok::Sym(s) => Term::tuple([Term::atom(s), line]),
+        Tok::Dot => Term::tuple([Term::atom("dot"), line]),
+        Tok::Bad(Some(c)) => Term::tuple([Term::atom(&c.to_string()), line]),
+        Tok::Bad(None) | Tok::Eof => Term::tuple([Term::atom("eof"), line]),
     }
 }
 
@@ -245,12 +245,12 @@ fn tokens(cont: &Term, chars: &Term, start: &Term) -> BifResult {
     Ok(match scan_term(&text, start, eof) {
         Scan::More => {
             let acc: String = text.iter().collect();
-            let c = Term::tuple(vec![Term::atom(CONTINUATION), Term::string(&acc), Term::Int(start)]);
-            Term::tuple(vec![Term::atom("more"), c])
+            let c = Term::tuple([Term::atom(CONTINUATION), Term::string(&acc), Term::Int(start)]);
+            Term::tuple([Term::atom("more"), c])
         }
         Scan::Done(result, used) => {
             let rest = if eof { Term::atom("eof") } else { Term::string(&text[used..].iter().collect::<String>()) };
-            Term::tuple(vec![Term::atom("done"), result, rest])
+            Term::tuple([Term::atom("done"), result, rest])
         }
     })
 }
@@ -271,12 +271,12 @@ fn string(s: &Term, start: &Term) -> BifResult {
     if let Some(e) = diags.iter().find(|d| d.is_error()) {
         let r = scan_error(e, &chars, &LineIndex::new(&chars), *start);
         return Ok(match r.as_tuple() {
-            Some([tag, info, _]) => Term::tuple(vec![tag.clone(), info.clone(), end]),
+            Some([tag, info, _]) => Term::tuple([tag.clone(), info.clone(), end]),
             _ => r,
         });
     }
     let terms = toks.iter().filter(|t| !matches!(t.tok, Tok::Eof)).map(|t| token_term(t, *start)).collect();
-    Ok(Term::tuple(vec![Term::Atom(atoms::OK), Term::list(terms), end]))
+    Ok(Term::tuple([Term::Atom(atoms::OK), Term::list(terms), end]))
 }
 
 /// `erl_parse:parse_term(Tokens)`: `{ok, Term}` or `{error, {Line, erl_parse, Message}}`.
@@ -303,7 +303,7 @@ fn parse_tokens(mut toks: Vec<Token>) -> Term {
     match parse_exprs("", toks, &mut d) {
         Some(exprs) => match exprs.as_slice() {
             [e] => match literal(e) {
-                Some(v) => Term::tuple(vec![Term::Atom(atoms::OK), v]),
+                Some(v) => Term::tuple([Term::Atom(atoms::OK), v]),
                 None => bad_term(e.pos().line),
             },
             // erl names the second expression.
@@ -323,15 +323,15 @@ fn function_clause() -> Exception {
 }
 
 fn error(reason: Term) -> Term {
-    Term::tuple(vec![Term::Atom(atoms::ERROR), reason])
+    Term::tuple([Term::Atom(atoms::ERROR), reason])
 }
 
 fn bad_term(line: u32) -> Term {
-    error(Term::tuple(vec![Term::Int(line as i64), Term::atom("erl_parse"), Term::string("bad term")]))
+    error(Term::tuple([Term::Int(line as i64), Term::atom("erl_parse"), Term::string("bad term")]))
 }
 
 fn parse_error(line: u32, before: &str) -> Term {
-    error(Term::tuple(vec![
+    error(Term::tuple([
         Term::Int(line as i64),
         Term::atom("erl_parse"),
         Term::list(vec![Term::string("syntax error before: "), Term::string(before)]),
@@ -366,7 +366,7 @@ pub(super) fn consult(bytes: &[u8]) -> Term {
             _ => break,
         }
     }
-    Term::tuple(vec![Term::Atom(atoms::OK), Term::list(terms)])
+    Term::tuple([Term::Atom(atoms::OK), Term::list(terms)])
 }
 
 /// The value of a literal term expression (what `erl_parse:parse_term/1` accepts).

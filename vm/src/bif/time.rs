@@ -68,7 +68,7 @@ bifs! {
     "erlang", "time_offset", 0 => |_, _| Ok(Term::Int(system_ns() - mono_ns()));
     "erlang", "timestamp", 0 => |_, _| {
         let us = system_ns() / 1000;
-        Ok(Term::tuple(vec![Term::Int(us / 1_000_000_000_000), Term::Int(us / 1_000_000 % 1_000_000), Term::Int(us % 1_000_000)]))
+        Ok(Term::tuple([Term::Int(us / 1_000_000_000_000), Term::Int(us / 1_000_000 % 1_000_000), Term::Int(us % 1_000_000)]))
     };
     // Rounds toward negative infinity, as BEAM does; big times give big results.
     "erlang", "convert_time_unit", 3 => |_, a| match &a[0] {
@@ -138,9 +138,9 @@ fn datetime(ns: i64) -> Term {
 fn datetime_secs(secs: i64) -> Term {
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     let rem = secs.rem_euclid(86_400);
-    Term::tuple(vec![
-        Term::tuple(vec![Term::Int(y), Term::Int(m), Term::Int(d)]),
-        Term::tuple(vec![Term::Int(rem / 3600), Term::Int(rem / 60 % 60), Term::Int(rem % 60)]),
+    Term::tuple([
+        Term::tuple([Term::Int(y), Term::Int(m), Term::Int(d)]),
+        Term::tuple([Term::Int(rem / 3600), Term::Int(rem / 60 % 60), Term::Int(rem % 60)]),
     ])
 }
 

@@ -169,8 +169,8 @@ fn bom_to_encoding(t: &Term) -> BifResult {
         Term::Bits(b) if b.is_binary() => b.to_bytes(),
         _ => return function_clause(),
     };
-    let pair = |enc: Term, len: i64| Ok(Term::tuple(vec![enc, Term::Int(len)]));
-    let utf = |kind: &str, order: &str| Term::tuple(vec![Term::atom(kind), Term::atom(order)]);
+    let pair = |enc: Term, len: i64| Ok(Term::tuple([enc, Term::Int(len)]));
+    let utf = |kind: &str, order: &str| Term::tuple([Term::atom(kind), Term::atom(order)]);
     match &bytes[..] {
         [0xEF, 0xBB, 0xBF, ..] => pair(Term::Atom(atoms::UTF8), 3),
         [0, 0, 0xFE, 0xFF, ..] => pair(utf("utf32", "big"), 4),
@@ -192,8 +192,8 @@ enum End {
 fn result(converted: Term, end: End) -> Term {
     match end {
         End::Done => converted,
-        End::Error(rest) => Term::tuple(vec![Term::atom("error"), converted, rest]),
-        End::Incomplete(rest) => Term::tuple(vec![Term::atom("incomplete"), converted, rest]),
+        End::Error(rest) => Term::tuple([Term::atom("error"), converted, rest]),
+        End::Incomplete(rest) => Term::tuple([Term::atom("incomplete"), converted, rest]),
     }
 }
 

@@ -142,7 +142,7 @@ impl Gen<'_> {
                         if let Some(t) = value.as_ref().and_then(const_term) {
                             let key = Term::atom(if name == "behavior" { "behaviour" } else { name });
                             let v = if t.is_list() { t } else { Term::list(vec![t]) };
-                            attributes.push(Term::tuple(vec![key, v]));
+                            attributes.push(Term::tuple([key, v]));
                         }
                     }
                 }

@@ -37,7 +37,7 @@ pub(crate) fn build_binary(segs: &[(Src, Segment)], vals: Vec<(Term, Option<Term
                 SegKind::Utf16 => "utf16",
                 SegKind::Utf32 => "utf32",
             };
-            let cause = Term::tuple(vec![Term::Int(i as i64 + 1), Term::atom(kind), Term::atom("type"), v]);
+            let cause = Term::tuple([Term::Int(i as i64 + 1), Term::atom(kind), Term::atom("type"), v]);
             return Err(Exception {
                 class: super::exception::Class::Error,
                 reason: Term::atom("badarg"),

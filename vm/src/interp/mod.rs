@@ -136,7 +136,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             PendingStart::Export(exp, mut args) => enter_export(proc, &exp, &mut args, None),
             // A process started with a fun runs it through erlang:apply/2.
             PendingStart::Fun(f, mut args) => call_fun(proc, f, &mut args, None).map_err(|mut e| {
-                let apply = Term::tuple(vec![Term::Atom(atoms::ERLANG), Term::atom("apply"), Term::Int(2), Term::Nil]);
+                let apply = Term::tuple([Term::Atom(atoms::ERLANG), Term::atom("apply"), Term::Int(2), Term::Nil]);
                 e.origin = Origin::Stack(Term::list(vec![apply]));
                 e
             }),
@@ -423,7 +423,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 let mut mm = match mv {
                     Term::Map(mm) => mm,
                     other => {
-                        let e = Exception::error(Term::tuple(vec![Term::Atom(atoms::BADMAP), other]));
+                        let e = Exception::error(Term::tuple([Term::Atom(atoms::BADMAP), other]));
                         fail_or_raise!(*fail, e);
                         continue;
                     }
@@ -439,7 +439,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 }
                 match bad {
                     Some(k) => {
-                        let e = Exception::error(Term::tuple(vec![Term::Atom(atoms::BADKEY), k]));
+                        let e = Exception::error(Term::tuple([Term::Atom(atoms::BADKEY), k]));
                         fail_or_raise!(*fail, e);
                     }
                     None => set!(dst, Term::Map(mm)),
@@ -782,8 +782,8 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 let r = get!(*reason);
                 let v = match c {
                     Class::Throw => r,
-                    Class::Exit => Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), r]),
-                    Class::Error => Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), Term::tuple(vec![r, get!(*stack)])]),
+                    Class::Exit => Term::tuple([Term::Atom(atoms::EXIT_TAG), r]),
+                    Class::Error => Term::tuple([Term::Atom(atoms::EXIT_TAG), Term::tuple([r, get!(*stack)])]),
                 };
                 set!(dst, v);
             }
@@ -948,7 +948,7 @@ fn current(proc: &Proc) -> Arc<Module> {
 }
 
 fn tagged(tag: Atom, v: Term) -> Exception {
-    Exception::raised(Class::Error, Term::tuple(vec![Term::Atom(tag), v]))
+    Exception::raised(Class::Error, Term::tuple([Term::Atom(tag), v]))
 }
 
 fn call_bif(proc: &mut Proc, bif: BifId, args: &mut [Term]) -> Result<Term, Exception> {
@@ -958,7 +958,7 @@ fn call_bif(proc: &mut Proc, bif: BifId, args: &mut [Term]) -> Result<Term, Exce
         Ok(r) => r,
         Err(_) => Err(Exception::raised(
             Class::Error,
-            Term::tuple(vec![Term::atom("internal_error"), Term::atom(bif::def(bif).name)]),
+            Term::tuple([Term::atom("internal_error"), Term::atom(bif::def(bif).name)]),
         )),
     }
 }
@@ -1180,7 +1180,7 @@ fn tail_error(mut e: Exception) -> Exception {
 }
 
 fn undef(m: Term, f: Term, args: Vec<Term>) -> Exception {
-    let frame = Term::tuple(vec![m, f, Term::list(args), Term::Nil]);
+    let frame = Term::tuple([m, f, Term::list(args), Term::Nil]);
     Exception { class: Class::Error, reason: Term::Atom(atoms::UNDEF), origin: Origin::TopFrame(frame) }
 }
 
@@ -1282,13 +1282,11 @@ fn return_value(proc: &mut Proc, v: Term) {
 fn call_fun(proc: &mut Proc, f: Term, args: &mut Vec<Term>, dst: Option<Reg>) -> Result<(), Exception> {
     let fun = match &f {
         Term::Fun(fun) => fun.clone(),
-        _ => return Err(Exception::raised(Class::Error, Term::tuple(vec![Term::Atom(atoms::BADFUN), f]))),
+        _ => return Err(Exception::raised(Class::Error, Term::tuple([Term::Atom(atoms::BADFUN), f]))),
     };
     if fun.arity() as usize != args.len() {
-        let reason = Term::tuple(vec![
-            Term::Atom(atoms::BADARITY),
-            Term::tuple(vec![f.clone(), Term::list(std::mem::take(args))]),
-        ]);
+        let reason =
+            Term::tuple([Term::Atom(atoms::BADARITY), Term::tuple([f.clone(), Term::list(std::mem::take(args))])]);
         return Err(Exception::raised(Class::Error, reason));
     }
     match &fun.kind {
@@ -1303,7 +1301,7 @@ fn call_fun(proc: &mut Proc, f: Term, args: &mut Vec<Term>, dst: Option<Reg>) ->
             enter_export(proc, &exp, args, dst)
         }
         // Another node's code: not here.
-        FunKind::Foreign(_) => Err(Exception::raised(Class::Error, Term::tuple(vec![Term::Atom(atoms::BADFUN), f]))),
+        FunKind::Foreign(_) => Err(Exception::raised(Class::Error, Term::tuple([Term::Atom(atoms::BADFUN), f]))),
     }
 }
 

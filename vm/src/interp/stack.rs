@@ -13,9 +13,9 @@ use std::sync::Arc;
 fn location(m: &Module, pc: u32) -> Term {
     let file = m.file.clone();
     let line = m.line_at(pc);
-    let mut loc = vec![Term::tuple(vec![Term::atom("file"), Term::string(&file)])];
+    let mut loc = vec![Term::tuple([Term::atom("file"), Term::string(&file)])];
     if line > 0 {
-        loc.push(Term::tuple(vec![Term::atom("line"), Term::Int(line as i64)]));
+        loc.push(Term::tuple([Term::atom("line"), Term::Int(line as i64)]));
     }
     Term::list(loc)
 }
@@ -33,11 +33,11 @@ pub(crate) fn frame_with_args(m: &Module, pc: u32, args: Term) -> Term {
     let (f, _) = function_name(m, pc);
     let def_line = m.function_at(pc).map(|f| m.line_at(f.entry)).unwrap_or(0);
     let file = m.file.clone();
-    let mut loc = vec![Term::tuple(vec![Term::atom("file"), Term::string(&file)])];
+    let mut loc = vec![Term::tuple([Term::atom("file"), Term::string(&file)])];
     if def_line > 0 {
-        loc.push(Term::tuple(vec![Term::atom("line"), Term::Int(def_line as i64)]));
+        loc.push(Term::tuple([Term::atom("line"), Term::Int(def_line as i64)]));
     }
-    Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), args, Term::list(loc)])
+    Term::tuple([Term::Atom(m.name), Term::Atom(f), args, Term::list(loc)])
 }
 
 /// The frame of a failing built-in.
@@ -56,7 +56,7 @@ pub(crate) fn bif_frame(module: &str, name: &str, args: Vec<Term>, cause: Option
         "os" => "erl_kernel_errors",
         _ => "erl_stdlib_errors",
     };
-    let info = Term::tuple(vec![
+    let info = Term::tuple([
         Term::atom("error_info"),
         Term::Map(crate::term::Map::from_pairs(
             cause
@@ -66,7 +66,7 @@ pub(crate) fn bif_frame(module: &str, name: &str, args: Vec<Term>, cause: Option
                 .collect(),
         )),
     ]);
-    Term::tuple(vec![Term::atom(module), Term::atom(name), Term::list(args), Term::list(vec![info])])
+    Term::tuple([Term::atom(module), Term::atom(name), Term::list(args), Term::list(vec![info])])
 }
 
 /// The stack trace for an exception raised at the process's current instruction.
@@ -102,8 +102,8 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
             let (f, a) = function_name(&m, pc);
             let mut loc = location(&m, pc).list_to_vec().unwrap_or_default();
             let info = crate::term::Map::from_pairs(vec![(Term::atom("cause"), cause.clone())]);
-            loc.push(Term::tuple(vec![Term::atom("error_info"), Term::Map(info)]));
-            frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), Term::Int(a as i64), Term::list(loc)]));
+            loc.push(Term::tuple([Term::atom("error_info"), Term::Map(info)]));
+            frames.push(Term::tuple([Term::Atom(m.name), Term::Atom(f), Term::Int(a as i64), Term::list(loc)]));
         }
         Origin::RaisedWithArgs(args, info) => {
             // error/2,3 replace the frame's arity with the arguments they were given.
@@ -111,14 +111,14 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
             let mut loc = location(&m, pc);
             if let Some(info) = info {
                 let mut items = loc.list_to_vec().unwrap_or_default();
-                items.push(Term::tuple(vec![Term::atom("error_info"), info.clone()]));
+                items.push(Term::tuple([Term::atom("error_info"), info.clone()]));
                 loc = Term::list(items);
             }
-            frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), args.clone(), loc]));
+            frames.push(Term::tuple([Term::Atom(m.name), Term::Atom(f), args.clone(), loc]));
         }
         _ => {
             let (f, a) = function_name(&m, pc);
-            frames.push(Term::tuple(vec![Term::Atom(m.name), Term::Atom(f), Term::Int(a as i64), location(&m, pc)]));
+            frames.push(Term::tuple([Term::Atom(m.name), Term::Atom(f), Term::Int(a as i64), location(&m, pc)]));
         }
     }
     let mut cur: Arc<Module> = m;
@@ -128,7 +128,7 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
         }
         let pc = fr.ret_pc.saturating_sub(1);
         let (f, a) = function_name(&cur, pc);
-        frames.push(Term::tuple(vec![Term::Atom(cur.name), Term::Atom(f), Term::Int(a as i64), location(&cur, pc)]));
+        frames.push(Term::tuple([Term::Atom(cur.name), Term::Atom(f), Term::Int(a as i64), location(&cur, pc)]));
         if frames.len() >= 8 {
             break;
         }

@@ -47,6 +47,13 @@ use thin_vec::ThinVec;
 
 use slot::{EXITED, HOST};
 
+/// The process may have a registered name.
+pub(crate) const OWNS_NAME: u8 = 1;
+/// The process may own ETS tables.
+pub(crate) const OWNS_ETS: u8 = 2;
+/// The process may own open files.
+pub(crate) const OWNS_FILES: u8 = 4;
+
 /// The part of a process that any thread may touch. `P` is the private half (generic so
 /// that the protocol can be model-checked on its own).
 pub struct Handle<P: Send> {
@@ -129,6 +136,18 @@ impl<P: Send> Handle<P> {
     #[cfg(all(test, loom))]
     pub(crate) fn peek<R>(&self, f: impl FnOnce(&mut P) -> R) -> Option<R> {
         self.private.peek(f)
+    }
+
+    /// Records that a VM-wide table (an `OWNS_*` bit) now holds something of this process.
+    /// The caller must then check that the process is still alive, and clean up itself if
+    /// it is not: a process that ended before the bit was set never looks.
+    pub(crate) fn add_owned(&self, bits: u8) {
+        self.private.add_owned(bits);
+    }
+
+    /// The `OWNS_*` bits: which tables the exit of this process must clean.
+    pub(crate) fn owned(&self) -> u8 {
+        self.private.owned()
     }
 
     /// Is this a host mailbox?
@@ -506,8 +525,7 @@ impl Proc {
                     }
                 }
                 if let Some((tracer, _, true)) = self.extras().trace {
-                    let ev =
-                        Term::tuple(vec![Term::atom("trace"), Term::Pid(self.pid), Term::atom("receive"), t.clone()]);
+                    let ev = Term::tuple([Term::atom("trace"), Term::Pid(self.pid), Term::atom("receive"), t.clone()]);
                     self.vm.signal(tracer, Signal::Message(ev));
                 }
                 self.mailbox.push_back(t)
@@ -524,7 +542,7 @@ impl Proc {
                 if kill {
                     self.extras_mut().kill.get_or_insert(Term::Atom(atoms::KILLED));
                 } else if self.trap_exit {
-                    self.mailbox.push_back(Term::tuple(vec![Term::Atom(atoms::EXIT_TAG), Term::Pid(from), reason]));
+                    self.mailbox.push_back(Term::tuple([Term::Atom(atoms::EXIT_TAG), Term::Pid(from), reason]));
                 } else if !reason.is_atom(atoms::NORMAL) || (from == self.pid && !linked) {
                     self.extras_mut().kill.get_or_insert(reason);
                 }

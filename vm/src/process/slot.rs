@@ -15,7 +15,7 @@
 //! Every hand-over pairs a release (the state change after the owner's last access) with an
 //! acquire (the compare-and-swap that gives the next owner the cell).
 
-use crate::sync::{AtomicBool, AtomicU8, Ordering, UnsafeCell};
+use crate::sync::{fence, AtomicBool, AtomicU8, Ordering, UnsafeCell};
 
 /// Waiting for a signal, in no run queue.
 pub(crate) const WAITING: u8 = 0;
@@ -39,6 +39,9 @@ pub(crate) struct Slot<T> {
     /// inbox: only the process's consumer may). Here beside the state word, where it
     /// takes no room of its own.
     killed: AtomicBool,
+    /// Which VM-wide tables hold something of this process (`OWNS_*` bits in
+    /// `process/mod.rs`), so that its exit looks only into those. Also beside the state word.
+    owns: AtomicU8,
     /// The private half. Accessed only by the owner the state word names (see the module).
     cell: UnsafeCell<Option<Box<T>>>,
 }
@@ -54,7 +57,12 @@ unsafe impl<T: Send> Sync for Slot<T> {}
 impl<T> Slot<T> {
     /// A slot holding `value`, in state `RUNNABLE`.
     pub(crate) fn new(value: Box<T>) -> Slot<T> {
-        Slot { state: AtomicU8::new(RUNNABLE), killed: AtomicBool::new(false), cell: UnsafeCell::new(Some(value)) }
+        Slot {
+            state: AtomicU8::new(RUNNABLE),
+            killed: AtomicBool::new(false),
+            owns: AtomicU8::new(0),
+            cell: UnsafeCell::new(Some(value)),
+        }
     }
 
     /// The state, without the `PEEK` bit.
@@ -76,6 +84,21 @@ impl<T> Slot<T> {
     /// Was an untrappable kill sent?
     pub(crate) fn killed(&self) -> bool {
         self.killed.load(Ordering::Acquire)
+    }
+
+    /// Records that a VM-wide table now holds something of this process. The fence pairs
+    /// with the one in [`Slot::owned`]: a caller that then finds the process alive knows
+    /// that its exit will see `bits`; one that finds it dead must clean up itself.
+    pub(crate) fn add_owned(&self, bits: u8) {
+        self.owns.fetch_or(bits, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+    }
+
+    /// The `OWNS_*` bits, read by the exiting process after it set `EXITED` (see
+    /// [`Slot::add_owned`]).
+    pub(crate) fn owned(&self) -> u8 {
+        fence(Ordering::SeqCst);
+        self.owns.load(Ordering::SeqCst)
     }
 
     /// A sender's step: `WAITING` becomes `RUNNABLE` (true: the caller must schedule the

@@ -11,7 +11,7 @@
 //! from an earlier generation finds nothing. Adding and removing processes take a mutex
 //! over the free slots.
 
-use super::ProcessHandle;
+use super::{ProcessHandle, OWNS_NAME};
 use crate::term::{Atom, Pid, Ref};
 use crossbeam_epoch as epoch;
 use parking_lot::{Mutex, RwLock};
@@ -94,7 +94,7 @@ impl ProcessTable {
     }
 
     /// Adds a process made by `make` from its new pid.
-    pub(crate) fn insert(&self, make: impl FnOnce(Pid) -> Arc<ProcessHandle>) -> Arc<ProcessHandle> {
+    pub(crate) fn insert(&self, make: impl FnOnce(Pid) -> ProcessHandle) -> Arc<ProcessHandle> {
         let (i, serial) = {
             let mut slots = self.slots.lock();
             match slots.free.pop() {
@@ -110,7 +110,18 @@ impl ProcessTable {
         };
         let (k, at) = locate(i);
         let chunk = self.chunks[k].get_or_init(|| (0..BASE << k).map(|_| AtomicPtr::new(ptr::null_mut())).collect());
-        let h = make(Pid::new(i as u32 + 1, serial));
+        // Allocated first and made in place (`Arc::new` would build the handle on the
+        // stack and copy it in with wide loads that stall on its fresh narrow stores).
+        // (`Arc::get_mut` would cost a compare-and-swap to learn what is known here.)
+        let h = Arc::<ProcessHandle>::new_uninit();
+        let cell = Arc::as_ptr(&h).cast_mut();
+        // SAFETY: the `Arc` was made just above and is not shared, so nothing else reads or
+        // writes its contents; `as_ptr` points at them with the allocation's provenance.
+        // `assume_init` follows the write, which initialized the whole handle.
+        let h = unsafe {
+            (*cell).write(make(Pid::new(i as u32 + 1, serial)));
+            h.assume_init()
+        };
         // Release: a reader that loads the pointer sees the handle fully made.
         chunk[at].store(Arc::into_raw(h.clone()).cast_mut(), Ordering::Release);
         self.live.fetch_add(1, Ordering::Relaxed);
@@ -197,14 +208,24 @@ impl ProcessTable {
         self.live.load(Ordering::Relaxed)
     }
 
-    /// Registers `name` for `pid`; false if the name or the pid is taken already.
+    /// Registers `name` for `pid`; false if the name or the pid is taken already, or the
+    /// process is gone.
     pub(crate) fn register(&self, name: Atom, pid: Pid) -> bool {
-        let mut names = self.names.write();
-        if names.by_name.contains_key(&name) || names.by_pid.contains_key(&pid) {
+        let Some(h) = self.get(pid) else { return false };
+        {
+            let mut names = self.names.write();
+            if names.by_name.contains_key(&name) || names.by_pid.contains_key(&pid) {
+                return false;
+            }
+            names.by_name.insert(name, pid);
+            names.by_pid.insert(pid, name);
+        }
+        h.add_owned(OWNS_NAME);
+        // A process that ended before the bit was set did not look for a name: free it here.
+        if !h.is_alive() {
+            self.unregister_pid(pid);
             return false;
         }
-        names.by_name.insert(name, pid);
-        names.by_pid.insert(pid, name);
         true
     }
 
@@ -220,12 +241,8 @@ impl ProcessTable {
         }
     }
 
-    /// Frees the name of a process that died.
+    /// Frees the name of a process that died (called only for processes with `OWNS_NAME`).
     pub(crate) fn unregister_pid(&self, pid: Pid) {
-        // Most processes have no name: a shared look first spares them the exclusive lock.
-        if !self.names.read().by_pid.contains_key(&pid) {
-            return;
-        }
         let mut names = self.names.write();
         if let Some(name) = names.by_pid.remove(&pid) {
             names.by_name.remove(&name);

@@ -153,10 +153,8 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>, argbuf: &mut Vec<Term>
             Outcome::Failed(class, reason, stack) => {
                 let exit_reason = match class {
                     Class::Exit => reason.clone(),
-                    Class::Error => Term::tuple(vec![reason.clone(), stack.clone()]),
-                    Class::Throw => {
-                        Term::tuple(vec![Term::tuple(vec![Term::atom("nocatch"), reason.clone()]), stack.clone()])
-                    }
+                    Class::Error => Term::tuple([reason.clone(), stack.clone()]),
+                    Class::Throw => Term::tuple([Term::tuple([Term::atom("nocatch"), reason.clone()]), stack.clone()]),
                 };
                 return exit_process(vm, &h, proc, exit_reason, Some((class, reason, stack)));
             }

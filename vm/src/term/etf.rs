@@ -1031,13 +1031,13 @@ mod tests {
 
     #[test]
     fn tuples_encode_by_size() {
-        exact(&Term::tuple(vec![]), &[131, 104, 0]);
-        exact(&Term::tuple(vec![a("a"), a("b")]), &[131, 104, 2, 100, 0, 1, 97, 100, 0, 1, 98]);
+        exact(&Term::tuple([]), &[131, 104, 0]);
+        exact(&Term::tuple([a("a"), a("b")]), &[131, 104, 2, 100, 0, 1, 97, 100, 0, 1, 98]);
         exact(
-            &Term::tuple(vec![Term::Int(1), Term::Int(2), Term::Int(3), Term::string("abc"), Term::Nil]),
+            &Term::tuple([Term::Int(1), Term::Int(2), Term::Int(3), Term::string("abc"), Term::Nil]),
             &[131, 104, 5, 97, 1, 97, 2, 97, 3, 107, 0, 3, 97, 98, 99, 106],
         );
-        let t = Term::tuple((1..=256).map(Term::Int).collect());
+        let t = Term::tuple((1..=256).map(Term::Int).collect::<Vec<_>>());
         let b = encode(&t);
         assert_eq!(&b[..8], &[131, 105, 0, 0, 1, 0, 97, 1]);
         assert_eq!(decode(&b).unwrap().0, t);
@@ -1150,12 +1150,12 @@ mod tests {
     #[test]
     fn nested_terms_round_trip() {
         let m = Map::from_pairs(vec![
-            (Term::string("k"), Term::tuple(vec![Term::Nil, Term::float(2.5)])),
+            (Term::string("k"), Term::tuple([Term::Nil, Term::float(2.5)])),
             (Term::Int(-7), Term::binary(b"bin".to_vec())),
         ]);
-        let t = Term::tuple(vec![
+        let t = Term::tuple([
             Term::list(vec![Term::Map(m), Term::list(vec![a("x"), Term::Int(1 << 40)])]),
-            Term::list_with_tail(vec![Term::Int(1)], Term::tuple(vec![])),
+            Term::list_with_tail(vec![Term::Int(1)], Term::tuple([])),
             export("m", "f", 0),
             Term::Pid(Pid::new(7, 3)),
         ]);
@@ -1321,7 +1321,7 @@ mod tests {
 
     #[test]
     fn every_truncation_of_a_valid_term_is_an_error() {
-        let t = Term::tuple(vec![
+        let t = Term::tuple([
             Term::list(vec![Term::Int(1), a("abc"), Term::float(1.5)]),
             Term::Map(Map::from_pairs(vec![(Term::Int(1), Term::binary(vec![1, 2]))])),
             Term::from_bigint(BigInt::from(1) << 100),

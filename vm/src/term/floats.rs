@@ -455,7 +455,7 @@ mod tests {
     #[test]
     fn options_parse_as_beam_reads_them() {
         let opts = |items: Vec<Term>| FloatOpts::from_options(&Term::list(items));
-        let tup = |k: &str, n: i64| Term::tuple(vec![Term::atom(k), Term::Int(n)]);
+        let tup = |k: &str, n: i64| Term::tuple([Term::atom(k), Term::Int(n)]);
         assert_eq!(opts(vec![]), Some(FloatOpts::Scientific(20)));
         assert_eq!(opts(vec![Term::atom("compact")]), Some(FloatOpts::Scientific(20)));
         assert_eq!(

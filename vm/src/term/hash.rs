@@ -637,9 +637,9 @@ mod tests {
 
     #[test]
     fn tuples_and_maps_hash_as_in_otp() {
-        check(&Term::tuple(vec![]), 87486268, 221703996, 1, 996);
-        check(&Term::tuple(vec![Term::Nil]), 30249041, 1775079505, 268439629, 505);
-        let t = Term::tuple(vec![Term::Int(1), Term::Int(2), Term::Int(3)]);
+        check(&Term::tuple([]), 87486268, 221703996, 1, 996);
+        check(&Term::tuple([Term::Nil]), 30249041, 1775079505, 268439629, 505);
+        let t = Term::tuple([Term::Int(1), Term::Int(2), Term::Int(3)]);
         check(&t, 28734975, 2847307263, 4267354534, 263);
         check(&Term::Map(Map::new()), 39679005, 844985373, 1113425985, 373);
         let m = Map::from_pairs(vec![(a("a"), Term::Int(1))]);
@@ -649,7 +649,7 @@ mod tests {
         // Larger than a flat map: BEAM's hash trie gives the same value.
         let m = Map::from_pairs((1..=40).map(|i| (Term::Int(i), Term::Int(i * i))).collect());
         check(&Term::Map(m), 37357662, 708446302, 976886914, 302);
-        let nested = Term::tuple(vec![
+        let nested = Term::tuple([
             Term::string("k"),
             Term::list(vec![Term::float(1.5), Term::binary(b"v".to_vec())]),
             Term::Map(Map::from_pairs(vec![(a("x"), Term::list(vec![a("y")]))])),

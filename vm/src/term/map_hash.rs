@@ -231,7 +231,7 @@ mod tests {
         assert_eq!(map_hash(&Term::float(-0.0), 0), 0xa5a2_08d3);
         assert_eq!(map_hash(&Term::string("abc"), 0), 0xf168_560f);
         assert_eq!(map_hash(&Term::binary(b"abc".to_vec()), 0), 0x11c7_fd0d);
-        assert_eq!(map_hash(&Term::tuple(vec![Term::Int(1), Term::Int(2)]), 0), 0x0e59_6bfe);
+        assert_eq!(map_hash(&Term::tuple([Term::Int(1), Term::Int(2)]), 0), 0x0e59_6bfe);
     }
 
     #[test]

@@ -157,8 +157,13 @@ impl Drop for Cons {
 pub struct Tuple(ThinArc<(), Term>);
 
 impl Tuple {
-    /// Builds a tuple from its elements.
-    pub fn new(elems: Vec<Term>) -> Tuple {
+    /// Builds a tuple from its elements: a `Vec`, or an array (which spares a second
+    /// allocation).
+    pub fn new<I>(elems: I) -> Tuple
+    where
+        I: IntoIterator<Item = Term>,
+        I::IntoIter: ExactSizeIterator,
+    {
         Tuple(ThinArc::from_header_and_iter((), elems.into_iter()))
     }
 
@@ -251,7 +256,11 @@ impl Term {
     }
 
     /// A tuple term.
-    pub fn tuple(elems: Vec<Term>) -> Term {
+    pub fn tuple<I>(elems: I) -> Term
+    where
+        I: IntoIterator<Item = Term>,
+        I::IntoIter: ExactSizeIterator,
+    {
         Term::Tuple(Tuple::new(elems))
     }
 

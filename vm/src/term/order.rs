@@ -307,7 +307,7 @@ mod tests {
             Term::atom("a"),
             Term::Ref(super::super::Ref(1)),
             Term::Pid(super::super::Pid::new(1, 0)),
-            Term::tuple(vec![]),
+            Term::tuple([]),
             Term::Map(Map::new()),
             Term::Nil,
             Term::list(vec![Term::Int(1)]),
@@ -330,8 +330,8 @@ mod tests {
 
     #[test]
     fn tuples_compare_by_size_first() {
-        let a = Term::tuple(vec![Term::Int(9)]);
-        let b = Term::tuple(vec![Term::Int(1), Term::Int(1)]);
+        let a = Term::tuple([Term::Int(9)]);
+        let b = Term::tuple([Term::Int(1), Term::Int(1)]);
         assert_eq!(cmp_terms(&a, &b, false), Ordering::Less);
     }
 

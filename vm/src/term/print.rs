@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn terms_write_as_erlang_does() {
-        let t = Term::tuple(vec![
+        let t = Term::tuple([
             Term::list_with_tail(vec![Term::Int(1)], Term::Int(2)),
             Term::string("ab"),
             Term::binary(b"hi".to_vec()),
