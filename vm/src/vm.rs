@@ -897,6 +897,9 @@ impl VmShared {
         let late = h.mark_exited();
         self.release_owned(h);
         self.processes.remove(pid);
+        if let Some((_, timer)) = proc.extras().timer_armed {
+            self.timers.discard(timer);
+        }
         // Unlinks and demonitors that arrived before the end are honoured: no exit signal
         // or 'DOWN' goes to whoever took its link or monitor back (so a demonitor whose
         // signal was delivered never needs to expect a 'DOWN').

@@ -565,9 +565,7 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
         return badarg();
     }
     // Take in signals that already arrived, so that a 'DOWN' sent before this call is seen.
-    if let Some(h) = p.vm.processes.get(p.pid) {
-        let mut signals = std::collections::VecDeque::new();
-        h.take_signals(&mut signals);
+    if let Some(signals) = p.vm.processes.with(p.pid, |h| h.signals()) {
         for s in signals {
             p.apply_signal(s);
         }

@@ -404,7 +404,14 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 }
             }
             Op::MakeTuple { elems, dst } => {
-                let t = Tuple::from_exact_iter(elems.iter().map(|s| get!(*s)));
+                // Small tuples, the most made, from arrays: their construction is then
+                // specialized for the size (no iterator calls per element).
+                let t = match &elems[..] {
+                    [a, b] => Tuple::new([get!(*a), get!(*b)]),
+                    [a, b, c] => Tuple::new([get!(*a), get!(*b), get!(*c)]),
+                    [a, b, c, d] => Tuple::new([get!(*a), get!(*b), get!(*c), get!(*d)]),
+                    _ => Tuple::from_exact_iter(elems.iter().map(|s| get!(*s))),
+                };
                 set!(dst, Term::Tuple(t));
             }
             Op::MakeCons { head, tail, dst } => {
@@ -806,9 +813,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 let s = proc.save as usize;
                 proc.mailbox.remove(s);
                 proc.save = 0;
-                if let Some(timer) = proc.finish_receive() {
-                    proc.vm.timers.cancel(timer);
-                }
+                proc.finish_receive();
             }
             Op::RecvWait { timeout, retry } => {
                 if (proc.save as usize) < proc.mailbox.len() {
@@ -834,9 +839,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                         let deadline =
                             *proc.extras_mut().deadline.get_or_insert_with(|| now + Duration::from_millis(ms));
                         if now >= deadline {
-                            if let Some(timer) = proc.finish_receive() {
-                                proc.vm.timers.cancel(timer);
-                            }
+                            proc.finish_receive();
                             proc.save = 0;
                         } else {
                             proc.pc = pc;

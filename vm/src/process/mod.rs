@@ -97,16 +97,18 @@ impl<P: Send> Handle<P> {
         self.private.start_running()
     }
 
-    /// Moves pending signals out of the inbox, oldest first. Only the process's consumer of
-    /// the moment calls it: the worker holding the private half, or `peek_private` while
-    /// the half is parked in the handle.
-    pub(crate) fn take_signals(&self, into: &mut VecDeque<Signal>) {
-        self.inbox.take_into(into);
-    }
-
-    /// [`Handle::take_signals`] as an iterator that frees each signal's node as it goes.
+    /// Takes pending signals out of the inbox, oldest first, as an iterator that frees
+    /// each signal's node as it goes. Only the process's consumer of the moment calls it:
+    /// the worker holding the private half (or the process itself, in a built-in), or
+    /// `peek_private` while the half is parked in the handle.
     pub(crate) fn signals(&self) -> inbox::Taken {
         self.inbox.take()
+    }
+
+    /// [`Handle::signals`] moved to the back of `into` (for the model checks).
+    #[cfg(all(test, loom))]
+    pub(crate) fn take_signals(&self, into: &mut VecDeque<Signal>) {
+        self.inbox.take_into(into);
     }
 
     /// Step 3: the process waits. Returns the private half back if a signal arrived
@@ -266,7 +268,11 @@ pub struct Extras {
     pub demonitored: Vec<Ref>,
     /// When the current receive times out, if it has a timeout.
     pub(crate) deadline: Option<std::time::Instant>,
-    /// The deadline a wake-up timer is set for, and the timer's id.
+    /// The deadline a wake-up timer is set for, and the timer's id. It stays set after the
+    /// receive ends (cancelling and setting a timer for every receive with a timeout
+    /// would cost more than the odd early wake-up): a later wait whose deadline is not
+    /// before it keeps it, and if it wakes the process too early, the process sets a new
+    /// one. Cleared when it fires (`Signal::Timeout`); cancelled at exit.
     pub(crate) timer_armed: Option<(std::time::Instant, u64)>,
     /// The value the initial function returned, once it has.
     pub(crate) result: Option<Term>,
@@ -396,10 +402,10 @@ impl Proc {
 
     /// Ends the current receive's timeout: returns the wake-up timer to cancel, if one was
     /// set. (Touches the out-of-line state only if it exists.)
-    pub(crate) fn finish_receive(&mut self) -> Option<u64> {
-        let e = self.extras.as_mut()?;
-        e.deadline = None;
-        e.timer_armed.take().map(|(_, id)| id)
+    pub(crate) fn finish_receive(&mut self) {
+        if let Some(e) = self.extras.as_mut() {
+            e.deadline = None;
+        }
     }
 
     /// Has a signal said that the process must die?
@@ -558,7 +564,12 @@ impl Proc {
                 self.extras_mut().monitored_by.retain(|(x, p, _)| !(*x == r && *p == from))
             }
             Signal::Monitoring { r, target } => self.extras_mut().monitors.push_back((r, target, None)),
-            Signal::Timeout(_) => {}
+            // The wake-up timer has fired: the next wait with a deadline sets another.
+            Signal::Timeout(id) => {
+                if let Some(e) = self.extras.as_mut().filter(|e| e.timer_armed.is_some_and(|(_, t)| t == id)) {
+                    e.timer_armed = None;
+                }
+            }
             Signal::GroupLeader(gl) => self.set_group_leader(gl),
             Signal::Trace { tracer, send, receive } => {
                 self.extras_mut().trace = tracer.map(|t| (t, send, receive));

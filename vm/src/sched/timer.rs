@@ -227,6 +227,11 @@ impl Timers {
         Some(e.deadline.saturating_duration_since(Instant::now()))
     }
 
+    /// Cancels a timer whose time left does not matter.
+    pub(crate) fn discard(&self, id: u64) {
+        lock(&self.state).wheel.remove(id);
+    }
+
     /// The time a pending timer has left.
     pub(crate) fn remaining(&self, id: u64) -> Option<Duration> {
         let s = lock(&self.state);

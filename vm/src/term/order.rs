@@ -205,7 +205,15 @@ fn exact_eq(a: &Term, b: &Term, depth: u32) -> bool {
         (Term::Nil, Term::Nil) => true,
         (Term::Pid(x), Term::Pid(y)) => x == y,
         (Term::Tuple(x), Term::Tuple(y)) if depth < EQ_DEPTH => {
-            x.ptr_eq(y) || (x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| exact_eq(p, q, depth + 1)))
+            // Atoms and small integers, the usual elements, are compared here rather than
+            // by a call each.
+            x.ptr_eq(y)
+                || (x.len() == y.len()
+                    && x.iter().zip(y.iter()).all(|(p, q)| match (p, q) {
+                        (Term::Int(i), Term::Int(j)) => i == j,
+                        (Term::Atom(i), Term::Atom(j)) => i == j,
+                        _ => exact_eq(p, q, depth + 1),
+                    }))
         }
         (Term::Cons(_), Term::Cons(_)) if depth < EQ_DEPTH => {
             let (mut p, mut q) = (a, b);
