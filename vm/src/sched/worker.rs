@@ -135,7 +135,7 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>, argbuf: &mut Vec<Term>
                 // A timer that fires by the deadline is there already, or one is set (see
                 // `Extras::timer_armed`).
                 if let Some(d) = deadline {
-                    if !proc.extras().timer_armed.is_some_and(|(at, _)| at <= d) {
+                    if proc.extras().timer_armed.is_none_or(|(at, _)| at > d) {
                         let id = vm.make_ref().0;
                         if let Some((_, old)) = proc.extras_mut().timer_armed.replace((d, id)) {
                             vm.timers.discard(old);
