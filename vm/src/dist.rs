@@ -512,7 +512,7 @@ impl VmShared {
                 // The answer is queued before the process runs, so it reaches the other
                 // node before anything the process sends (even its exit).
                 reply(i64::from(link) | i64::from(monitor) << 1, Term::Pid(new));
-                self.sched.schedule(h);
+                self.sched.schedule(&h);
             }
             (op::SPAWN_REPLY, [Term::Ref(r), _, Term::Int(flags), result]) => {
                 let Some((_, req)) = self.dist.spawns.lock().remove(r) else { return };

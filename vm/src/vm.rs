@@ -754,7 +754,7 @@ impl VmShared {
     fn spawn_opts(self: &Arc<Self>, start: Start, trap_exit: bool, done: Option<Arc<Completion>>) -> Pid {
         let h = self.build_process(start, trap_exit, None, None, done, None);
         let pid = h.pid;
-        self.sched.schedule(h);
+        self.sched.schedule(&h);
         pid
     }
 
@@ -770,7 +770,7 @@ impl VmShared {
     ) -> Pid {
         let h = self.spawn_held(start, link, monitor, done, group_leader);
         let pid = h.pid;
-        self.sched.schedule_new(h);
+        self.sched.schedule_new(&h);
         pid
     }
 
@@ -834,11 +834,10 @@ impl VmShared {
         }
         // False when the process is gone, also if it died after the table lookup (its
         // inbox then refuses the signal).
-        // The handle is cloned only to schedule the process (most signals find it running
-        // or runnable already).
+        // The process is scheduled by an uncounted entry (see `Runnable`).
         let pushed = self.processes.with(to, |h| match h.try_push(s) {
             None => (false, None),
-            Some(true) => (true, Some(h.clone())),
+            Some(true) => (true, Some(crate::sched::Runnable::new(h))),
             Some(false) => {
                 if h.is_host() {
                     let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
@@ -850,7 +849,7 @@ impl VmShared {
         match pushed {
             Some((delivered, wake)) => {
                 if let Some(h) = wake {
-                    self.sched.schedule(h);
+                    self.sched.push(h);
                 }
                 delivered
             }

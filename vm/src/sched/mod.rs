@@ -14,12 +14,14 @@
 
 pub(crate) mod blocking;
 mod idle;
+mod runnable;
 pub(crate) mod timer;
 mod worker;
 
 use crate::process::ProcessHandle;
 use crossbeam_deque::{Injector, Stealer, Worker};
 use idle::Idle;
+pub(crate) use runnable::Runnable;
 use std::cell::RefCell;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
@@ -29,17 +31,17 @@ pub(crate) const BUDGET: u32 = 4000;
 
 thread_local! {
     /// The local queue of the worker running on this thread, with its scheduler's id.
-    static LOCAL: RefCell<Option<(usize, Worker<Arc<ProcessHandle>>)>> = const { RefCell::new(None) };
+    static LOCAL: RefCell<Option<(usize, Worker<Runnable>)>> = const { RefCell::new(None) };
     /// Processes this worker spawned that have not run yet: they run here, where their
     /// memory was just written, and become stealable after their first slice.
-    static FRESH: RefCell<std::collections::VecDeque<Arc<ProcessHandle>>> = const { RefCell::new(std::collections::VecDeque::new()) };
+    static FRESH: RefCell<std::collections::VecDeque<Runnable>> = const { RefCell::new(std::collections::VecDeque::new()) };
 }
 
 /// The run queues and workers of one VM.
 pub(crate) struct Scheduler {
     id: usize,
-    injector: Injector<Arc<ProcessHandle>>,
-    stealers: OnceLock<Vec<Stealer<Arc<ProcessHandle>>>>,
+    injector: Injector<Runnable>,
+    stealers: OnceLock<Vec<Stealer<Runnable>>>,
     idle: Idle,
     threads: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>>,
 }
@@ -59,7 +61,7 @@ impl Scheduler {
     /// Starts `n` workers for `vm`.
     pub(crate) fn start(&self, vm: &Arc<crate::vm::VmShared>, n: usize) {
         let n = n.max(1);
-        let locals: Vec<Worker<Arc<ProcessHandle>>> = (0..n).map(|_| Worker::new_fifo()).collect();
+        let locals: Vec<Worker<Runnable>> = (0..n).map(|_| Worker::new_fifo()).collect();
         let _ = self.stealers.set(locals.iter().map(|w| w.stealer()).collect());
         let mut threads = self.threads.lock().unwrap_or_else(|e| e.into_inner());
         for (i, local) in locals.into_iter().enumerate() {
@@ -84,7 +86,12 @@ impl Scheduler {
     /// the process runs as soon as the current one yields or waits, as on BEAM, where a
     /// spawned process does not start before its parent's next instructions. Only a backlog
     /// (more than one queued process) or work from outside the workers wakes a sibling.
-    pub(crate) fn schedule(&self, h: Arc<ProcessHandle>) {
+    pub(crate) fn schedule(&self, h: &Arc<ProcessHandle>) {
+        self.push(Runnable::new(h));
+    }
+
+    /// [`Scheduler::schedule`] for an entry already made.
+    pub(crate) fn push(&self, h: Runnable) {
         let mut h = Some(h);
         let mut backlog = true;
         LOCAL.with(|l| {
@@ -107,10 +114,10 @@ impl Scheduler {
 
     /// Makes a new process run: first on this worker, if called from one of this
     /// scheduler's workers (see `FRESH`), else as [`Scheduler::schedule`] does.
-    pub(crate) fn schedule_new(&self, h: Arc<ProcessHandle>) {
+    pub(crate) fn schedule_new(&self, h: &Arc<ProcessHandle>) {
         let mine = LOCAL.with(|l| l.borrow().as_ref().is_some_and(|(id, _)| *id == self.id));
         if mine {
-            FRESH.with(|f| f.borrow_mut().push_back(h));
+            FRESH.with(|f| f.borrow_mut().push_back(Runnable::new(h)));
         } else {
             self.schedule(h);
         }

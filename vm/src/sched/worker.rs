@@ -2,7 +2,7 @@
 //! workers' queues), runs it for a budget of reductions, and parks when there is nothing
 //! to do.
 
-use super::{Scheduler, BUDGET, LOCAL};
+use super::{Runnable, Scheduler, BUDGET, LOCAL};
 use crate::interp::exception::Class;
 use crate::interp::{self, Outcome};
 use crate::process::{Proc, ProcessHandle};
@@ -17,7 +17,7 @@ const SPIN_ROUNDS: u32 = 64;
 /// How many processes a worker runs between moves of its epoch pin (see `run`).
 const REPIN_EVERY: u32 = 64;
 
-pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHandle>>) {
+pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Runnable>) {
     let sched: &Scheduler = &vm.sched;
     LOCAL.with(|l| *l.borrow_mut() = Some((sched.id, local)));
     let mut idle_rounds = 0u32;
@@ -46,7 +46,8 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
                     guard.repin();
                     runs_since_pin = 0;
                 }
-                run_process(&vm, h, &mut argbuf);
+                // The entry's handle is used only while pinned (see `Runnable`).
+                run_process(&vm, &h.handle(), &mut argbuf);
             }
             // Look again a few times before sleeping: work often arrives within
             // microseconds (a reply, a new process), and waking a sleeping thread costs
@@ -70,7 +71,7 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Arc<ProcessHand
     LOCAL.with(|l| *l.borrow_mut() = None);
 }
 
-fn find_work(sched: &Scheduler, index: usize) -> Option<Arc<ProcessHandle>> {
+fn find_work(sched: &Scheduler, index: usize) -> Option<Runnable> {
     let fresh = super::FRESH.with(|f| f.borrow_mut().pop_front());
     if fresh.is_some() {
         return fresh;
@@ -113,19 +114,19 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Arc<ProcessHandle>> {
 }
 
 /// Runs one process for one slice (or more, while signals keep it from waiting).
-fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>, argbuf: &mut Vec<Term>) {
+fn run_process(vm: &Arc<VmShared>, h: &Arc<ProcessHandle>, argbuf: &mut Vec<Term>) {
     let Some(mut proc) = h.start_running() else { return };
     loop {
         for s in h.signals() {
             proc.apply_signal(s);
         }
         if let Some(reason) = proc.take_kill() {
-            return exit_process(vm, &h, proc, reason, None);
+            return exit_process(vm, h, proc, reason, None);
         }
         match interp::run(&mut proc, BUDGET, argbuf) {
             Outcome::Yield => {
                 if let Some(reason) = proc.take_kill() {
-                    return exit_process(vm, &h, proc, reason, None);
+                    return exit_process(vm, h, proc, reason, None);
                 }
                 h.requeue(proc);
                 vm.sched.schedule(h);
@@ -150,7 +151,7 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>, argbuf: &mut Vec<Term>
             }
             Outcome::Done(v) => {
                 proc.extras_mut().result = Some(v);
-                return exit_process(vm, &h, proc, Term::Atom(atoms::NORMAL), None);
+                return exit_process(vm, h, proc, Term::Atom(atoms::NORMAL), None);
             }
             Outcome::Failed(class, reason, stack) => {
                 let exit_reason = match class {
@@ -158,7 +159,7 @@ fn run_process(vm: &Arc<VmShared>, h: Arc<ProcessHandle>, argbuf: &mut Vec<Term>
                     Class::Error => Term::tuple([reason.clone(), stack.clone()]),
                     Class::Throw => Term::tuple([Term::tuple([Term::atom("nocatch"), reason.clone()]), stack.clone()]),
                 };
-                return exit_process(vm, &h, proc, exit_reason, Some((class, reason, stack)));
+                return exit_process(vm, h, proc, exit_reason, Some((class, reason, stack)));
             }
         }
     }
