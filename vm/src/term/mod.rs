@@ -40,24 +40,17 @@ use std::sync::Arc;
 use triomphe::ThinArc;
 
 /// An Erlang value.
-///
-/// The variants that own nothing (immediates) come first, so that their tags are 0 to 5
-/// and "does this term need dropping" is one comparison (`is_boxed`), in the drop glue too.
 pub enum Term {
     /// An integer that fits in 64 bits.
     Int(i64),
+    /// An integer that does not fit in 64 bits (always normalized: never fits in `Int`).
+    Big(Arc<BigInt>),
     /// A float (never NaN or infinite: arithmetic that would produce one raises `badarith`).
     Float(FloatBits),
     /// An atom.
     Atom(Atom),
     /// The empty list `[]`.
     Nil,
-    /// A process identifier.
-    Pid(Pid),
-    /// A reference.
-    Ref(Ref),
-    /// An integer that does not fit in 64 bits (always normalized: never fits in `Int`).
-    Big(Arc<BigInt>),
     /// A list cell `[H | T]`.
     Cons(triomphe::Arc<Cons>),
     /// A tuple.
@@ -68,6 +61,10 @@ pub enum Term {
     Bits(Arc<Bitstring>),
     /// A fun (closure or export).
     Fun(Arc<Fun>),
+    /// A process identifier.
+    Pid(Pid),
+    /// A reference.
+    Ref(Ref),
 }
 
 const _: () = assert!(std::mem::size_of::<Term>() == 16);
