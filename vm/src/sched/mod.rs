@@ -3,7 +3,9 @@
 //! workers, stealing between workers, and parking without lost wake-ups (`idle.rs`).
 //!
 //! A process runs for a budget of reductions, then goes to the back of a queue. A process
-//! made runnable by a send from a worker goes onto that worker's local queue. A process
+//! made runnable by a send from a worker goes onto that worker's local queue (or, when
+//! nothing else waits there, into the worker's `NEXT` cell: the head of its queue, which
+//! costs no atomic operation to take back). A process
 //! spawned on a worker runs its first slice there, before the worker's queue, and only then
 //! can another worker steal it: most new processes run briefly and wait (or end), and
 //! running one on another core costs more than the work it takes away (its memory was just
@@ -22,7 +24,7 @@ use crate::process::ProcessHandle;
 use crossbeam_deque::{Injector, Stealer, Worker};
 use idle::Idle;
 pub(crate) use runnable::Runnable;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -35,6 +37,14 @@ thread_local! {
     /// Processes this worker spawned that have not run yet: they run here, where their
     /// memory was just written, and become stealable after their first slice.
     static FRESH: RefCell<std::collections::VecDeque<Runnable>> = const { RefCell::new(std::collections::VecDeque::new()) };
+    /// The head of this worker's run queue, kept out of the stealable queue: a process
+    /// woken (by a message, a signal) when nothing else waits here (no fresh process, an
+    /// empty queue) goes into this cell, and runs when the current one yields or waits.
+    /// Taking it back is a plain read, where a pop from the queue is an atomic
+    /// read-modify-write that a chain of messages (a ring, a call and its reply) would pay
+    /// at every hop. Anything queued while it is full goes behind it, into the queue, so
+    /// the order stays first in, first out.
+    static NEXT: Cell<Option<Runnable>> = const { Cell::new(None) };
 }
 
 /// The run queues and workers of one VM.
@@ -90,16 +100,33 @@ impl Scheduler {
         self.push(Runnable::new(h));
     }
 
-    /// [`Scheduler::schedule`] for an entry already made.
+    /// [`Scheduler::schedule`] for an entry already made (into `NEXT` when nothing else
+    /// waits on this worker).
     pub(crate) fn push(&self, h: Runnable) {
+        self.enqueue(h, true);
+    }
+
+    /// A process that used its reductions goes to the back of the queue.
+    fn requeue(&self, h: Runnable) {
+        self.enqueue(h, false);
+    }
+
+    fn enqueue(&self, h: Runnable, next: bool) {
         let mut h = Some(h);
         let mut backlog = true;
         LOCAL.with(|l| {
             if let Some((id, w)) = &*l.borrow() {
                 if *id == self.id {
                     if let Some(h) = h.take() {
-                        w.push(h);
-                        backlog = w.len() > 1;
+                        let head = has_next();
+                        if next && !head && w.is_empty() && FRESH.with(|f| f.borrow().is_empty()) {
+                            NEXT.set(Some(h));
+                            backlog = false;
+                        } else {
+                            w.push(h);
+                            // Counting the one in `NEXT`, more than one is waiting.
+                            backlog = w.len() + usize::from(head) > 1;
+                        }
                     }
                 }
             }
@@ -132,6 +159,7 @@ impl Scheduler {
     fn has_work(&self) -> bool {
         !self.injector.is_empty()
             || self.stealers.get().is_some_and(|s| s.iter().any(|s| s.len() > 1))
+            || has_next()
             || LOCAL.with(|l| l.borrow().as_ref().is_some_and(|(_, w)| !w.is_empty()))
     }
 
@@ -148,4 +176,12 @@ impl Scheduler {
             let _ = t.join();
         }
     }
+}
+
+/// Does this thread's worker have a process in `NEXT`?
+fn has_next() -> bool {
+    let h = NEXT.take();
+    let some = h.is_some();
+    NEXT.set(h);
+    some
 }

@@ -2,7 +2,7 @@
 //! workers' queues), runs it for a budget of reductions, and parks when there is nothing
 //! to do.
 
-use super::{Runnable, Scheduler, BUDGET, LOCAL};
+use super::{Runnable, Scheduler, BUDGET, LOCAL, NEXT};
 use crate::interp::exception::Class;
 use crate::interp::{self, Outcome};
 use crate::process::{Proc, ProcessHandle};
@@ -76,6 +76,9 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Runnable> {
     if fresh.is_some() {
         return fresh;
     }
+    if let Some(h) = NEXT.take() {
+        return Some(h);
+    }
     let local = LOCAL.with(|l| l.borrow().as_ref().and_then(|(_, w)| w.pop()));
     if local.is_some() {
         return local;
@@ -129,7 +132,7 @@ fn run_process(vm: &Arc<VmShared>, h: &Arc<ProcessHandle>, argbuf: &mut Vec<Term
                     return exit_process(vm, h, proc, reason, None);
                 }
                 h.requeue(proc);
-                vm.sched.schedule(h);
+                vm.sched.requeue(Runnable::new(h));
                 return;
             }
             Outcome::Wait(deadline) => {
