@@ -407,9 +407,9 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 // Small tuples, the most made, from arrays: their construction is then
                 // specialized for the size (no iterator calls per element).
                 let t = match &elems[..] {
-                    [a, b] => Tuple::new([get!(*a), get!(*b)]),
-                    [a, b, c] => Tuple::new([get!(*a), get!(*b), get!(*c)]),
-                    [a, b, c, d] => Tuple::new([get!(*a), get!(*b), get!(*c), get!(*d)]),
+                    [a, b] => Tuple::from_array([get!(*a), get!(*b)]),
+                    [a, b, c] => Tuple::from_array([get!(*a), get!(*b), get!(*c)]),
+                    [a, b, c, d] => Tuple::from_array([get!(*a), get!(*b), get!(*c), get!(*d)]),
                     _ => Tuple::from_exact_iter(elems.iter().map(|s| get!(*s))),
                 };
                 set!(dst, Term::Tuple(t));
@@ -811,7 +811,13 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             }
             Op::RecvAccept => {
                 let s = proc.save as usize;
-                proc.mailbox.remove(s);
+                // The oldest message, the usual one, is a pop (`remove` moves the rest of
+                // the ring through its general path).
+                if s == 0 {
+                    proc.mailbox.pop_front();
+                } else {
+                    proc.mailbox.remove(s);
+                }
                 proc.save = 0;
                 proc.finish_receive();
             }

@@ -23,6 +23,7 @@ mod order;
 mod pretty;
 pub mod print;
 mod raw;
+mod tuple;
 
 pub use atom::{atoms, Atom, AtomError, MAX_ATOM_CHARS};
 pub use bits::BitWriter;
@@ -33,11 +34,11 @@ pub use fun::{ForeignFun, Fun, FunKind};
 pub use hash::{phash, phash2, phash2_range};
 pub use map::Map;
 pub use order::{cmp_terms, eq_coerce};
+pub use tuple::Tuple;
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
 use std::sync::Arc;
-use triomphe::ThinArc;
 
 /// An Erlang value.
 pub enum Term {
@@ -152,41 +153,21 @@ impl Drop for Cons {
     }
 }
 
-/// A tuple: a thin shared pointer to its elements.
-#[derive(Clone)]
-pub struct Tuple(ThinArc<(), Term>);
-
 impl Tuple {
     /// Builds a tuple from its elements: a `Vec`, or an array (which spares a second
     /// allocation).
+    #[inline]
     pub fn new<I>(elems: I) -> Tuple
     where
         I: IntoIterator<Item = Term>,
         I::IntoIter: ExactSizeIterator,
     {
-        Tuple(ThinArc::from_header_and_iter((), elems.into_iter()))
-    }
-
-    /// Builds a tuple from an iterator of known length, with one allocation.
-    pub fn from_exact_iter<I: ExactSizeIterator<Item = Term>>(elems: I) -> Tuple {
-        Tuple(ThinArc::from_header_and_iter((), elems))
+        Tuple::from_exact_iter(elems.into_iter())
     }
 
     /// Builds a tuple from a slice.
     pub fn from_slice(elems: &[Term]) -> Tuple {
-        Tuple(ThinArc::from_header_and_iter((), elems.iter().cloned()))
-    }
-
-    /// Whether both are the same shared tuple.
-    pub fn ptr_eq(&self, other: &Tuple) -> bool {
-        std::ptr::eq(self.0.ptr(), other.0.ptr())
-    }
-}
-
-impl std::ops::Deref for Tuple {
-    type Target = [Term];
-    fn deref(&self) -> &[Term] {
-        &self.0.slice
+        Tuple::from_exact_iter(elems.iter().cloned())
     }
 }
 
