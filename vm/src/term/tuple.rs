@@ -177,3 +177,66 @@ impl std::ops::Deref for Tuple {
         unsafe { std::slice::from_raw_parts(self.base(), self.header().len) }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::term::Term;
+
+    /// An iterator that claims more elements than it yields.
+    struct Short(std::vec::IntoIter<Term>, usize);
+
+    impl Iterator for Short {
+        type Item = Term;
+        fn next(&mut self) -> Option<Term> {
+            self.0.next()
+        }
+    }
+
+    impl ExactSizeIterator for Short {
+        fn len(&self) -> usize {
+            self.1
+        }
+    }
+
+    impl std::iter::FusedIterator for Short {}
+
+    impl Short {
+        fn new(v: Vec<Term>, claimed: usize) -> Short {
+            Short(v.into_iter(), claimed)
+        }
+    }
+
+    #[test]
+    fn arrays_iterators_and_slices_make_the_same_tuple() {
+        let a = Tuple::from_array([Term::Int(1), Term::atom("x"), Term::list(vec![Term::Int(2)])]);
+        let b = Tuple::from_exact_iter(vec![Term::Int(1), Term::atom("x"), Term::list(vec![Term::Int(2)])].into_iter());
+        let c = Tuple::from_slice(&a);
+        assert_eq!(&*a, &*b);
+        assert_eq!(&*b, &*c);
+        assert_eq!(a.len(), 3);
+        assert!(!a.ptr_eq(&c));
+        assert!(a.ptr_eq(&a.clone()));
+        assert_eq!(Tuple::from_array::<0>([]).len(), 0);
+    }
+
+    #[test]
+    fn an_iterator_short_of_its_length_leaves_nil() {
+        let t = Tuple::from_exact_iter(Short::new(vec![Term::Int(7)], 3));
+        assert_eq!(&*t, &[Term::Int(7), Term::Nil, Term::Nil][..]);
+    }
+
+    #[test]
+    fn elements_are_freed_with_the_last_reference() {
+        let inner = Term::list(vec![Term::Int(1)]);
+        let Term::Cons(cell) = &inner else { panic!("a list") };
+        let probe = cell.clone();
+        let t = Tuple::from_array([inner.clone(), Term::Int(2)]);
+        drop(inner);
+        let u = t.clone();
+        drop(t);
+        assert_eq!(triomphe::Arc::count(&probe), 2, "the tuple still holds its element");
+        drop(u);
+        assert_eq!(triomphe::Arc::count(&probe), 1, "the element is freed with the tuple");
+    }
+}
