@@ -5,11 +5,11 @@
 //! A process runs for a budget of reductions, then goes to the back of a queue. A process
 //! made runnable by a send from a worker goes onto that worker's local queue (or, when
 //! nothing else waits there, into the worker's `NEXT` cell: the head of its queue, which
-//! costs no atomic operation to take back). A process
-//! spawned on a worker runs its first slice there, before the worker's queue, and only then
-//! can another worker steal it: most new processes run briefly and wait (or end), and
-//! running one on another core costs more than the work it takes away (its memory was just
-//! written on this one, and is freed there).
+//! costs no atomic operation to take back). A process spawned on a worker runs its first
+//! slice there, before the worker's queue, and only then can another worker steal it: most
+//! new processes run briefly and wait (or end), and running one on another core costs more
+//! than the work it takes away (its memory was just written on this one, and is freed
+//! there). Queue entries hold no reference count (`runnable.rs`).
 //!
 //! Timers are in `timer.rs`; the loop of a worker is in `worker.rs`. Blocking work (file
 //! I/O) runs on a pool of its own threads, `blocking.rs`, never on a worker.
