@@ -204,6 +204,8 @@ fn exact_eq(a: &Term, b: &Term, depth: u32) -> bool {
         (Term::Atom(x), Term::Atom(y)) => x == y,
         (Term::Nil, Term::Nil) => true,
         (Term::Pid(x), Term::Pid(y)) => x == y,
+        // Other nodes' references are interned (`external.rs`): equal ones share an index.
+        (Term::Ref(x), Term::Ref(y)) => x == y,
         (Term::Tuple(x), Term::Tuple(y)) if depth < EQ_DEPTH => {
             // Atoms and small integers, the usual elements, are compared here rather than
             // by a call each.
