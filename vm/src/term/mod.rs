@@ -153,24 +153,6 @@ impl Drop for Cons {
     }
 }
 
-impl Tuple {
-    /// Builds a tuple from its elements: a `Vec`, or an array (which spares a second
-    /// allocation).
-    #[inline]
-    pub fn new<I>(elems: I) -> Tuple
-    where
-        I: IntoIterator<Item = Term>,
-        I::IntoIter: ExactSizeIterator,
-    {
-        Tuple::from_exact_iter(elems.into_iter())
-    }
-
-    /// Builds a tuple from a slice.
-    pub fn from_slice(elems: &[Term]) -> Tuple {
-        Tuple::from_exact_iter(elems.iter().cloned())
-    }
-}
-
 /// A process identifier. A local one is a slot index and the generation of that slot; one
 /// of another node is an index into the table of remote pids (see `external.rs`).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]

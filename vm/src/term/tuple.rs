@@ -45,6 +45,22 @@ fn layout(len: usize) -> Layout {
 }
 
 impl Tuple {
+    /// Builds a tuple from its elements: a `Vec`, or an array (which spares a second
+    /// allocation).
+    #[inline]
+    pub fn new<I>(elems: I) -> Tuple
+    where
+        I: IntoIterator<Item = Term>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        Tuple::from_exact_iter(elems.into_iter())
+    }
+
+    /// Builds a tuple from a slice.
+    pub fn from_slice(elems: &[Term]) -> Tuple {
+        Tuple::from_exact_iter(elems.iter().cloned())
+    }
+
     /// Builds a tuple from an iterator of known length, with one allocation. (An iterator
     /// that yields fewer elements than it said leaves `[]` in the rest; any more are not
     /// taken.)
@@ -102,7 +118,7 @@ impl Tuple {
 
     #[inline]
     fn header(&self) -> &Header {
-        // SAFETY: the pointer came from `from_exact_iter`, which initialized the header, and
+        // SAFETY: the pointer came from `alloc`, which initialized the header, and
         // the allocation lives while any `Tuple` (this one included) points at it.
         unsafe { self.0.as_ref() }
     }
@@ -172,8 +188,9 @@ impl std::ops::Deref for Tuple {
     type Target = [Term];
     #[inline]
     fn deref(&self) -> &[Term] {
-        // SAFETY: the `len` elements from `base` were initialized by `from_exact_iter`, are
-        // never written again, and live as long as `self` does.
+        // SAFETY: the `len` elements from `base` were initialized when the tuple was made
+        // (`from_exact_iter`, `from_array`), are never written again, and live as long as
+        // `self` does.
         unsafe { std::slice::from_raw_parts(self.base(), self.header().len) }
     }
 }
