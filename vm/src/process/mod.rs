@@ -520,7 +520,14 @@ impl Proc {
                 if let Some([tag, Term::Ref(r), kind, ..]) = t.as_tuple() {
                     if tag.is_atom(atoms::DOWN) && kind.is_atom(atoms::PROCESS) {
                         if let Some(i) = self.extras_mut().monitors.iter().position(|(x, _, _)| x == r) {
-                            self.extras_mut().monitors.remove(i);
+                            let monitors = &mut self.extras_mut().monitors;
+                            // Mostly the oldest: monitored processes often end in the
+                            // order they were made.
+                            if i == 0 {
+                                monitors.pop_front();
+                            } else {
+                                monitors.remove(i);
+                            }
                             if self.extras().aliases.iter().any(|(a, m)| a == r && *m != AliasMode::Explicit) {
                                 self.unalias(*r);
                             }

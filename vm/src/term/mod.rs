@@ -34,7 +34,7 @@ pub use fun::{ForeignFun, Fun, FunKind};
 pub use hash::{phash, phash2, phash2_range};
 pub use map::Map;
 pub use order::{cmp_terms, eq_coerce};
-pub use tuple::Tuple;
+pub use tuple::{Tuple, TupleElems};
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};
@@ -219,11 +219,8 @@ impl Term {
     }
 
     /// A tuple term.
-    pub fn tuple<I>(elems: I) -> Term
-    where
-        I: IntoIterator<Item = Term>,
-        I::IntoIter: ExactSizeIterator,
-    {
+    #[inline]
+    pub fn tuple(elems: impl TupleElems) -> Term {
         Term::Tuple(Tuple::new(elems))
     }
 

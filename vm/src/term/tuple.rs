@@ -44,16 +44,31 @@ fn layout(len: usize) -> Layout {
         .unwrap_or_else(|| alloc::handle_alloc_error(Layout::new::<Header>()))
 }
 
-impl Tuple {
-    /// Builds a tuple from its elements: a `Vec`, or an array (which spares a second
-    /// allocation).
+/// What a tuple can be built from: a `Vec` of its elements, or an array of them.
+pub trait TupleElems {
+    /// The tuple of these elements, in order.
+    fn into_tuple(self) -> Tuple;
+}
+
+impl<const N: usize> TupleElems for [Term; N] {
     #[inline]
-    pub fn new<I>(elems: I) -> Tuple
-    where
-        I: IntoIterator<Item = Term>,
-        I::IntoIter: ExactSizeIterator,
-    {
-        Tuple::from_exact_iter(elems.into_iter())
+    fn into_tuple(self) -> Tuple {
+        Tuple::from_array(self)
+    }
+}
+
+impl TupleElems for Vec<Term> {
+    #[inline]
+    fn into_tuple(self) -> Tuple {
+        Tuple::from_exact_iter(self.into_iter())
+    }
+}
+
+impl Tuple {
+    /// Builds a tuple from its elements: a `Vec`, or an array (moved in with one copy).
+    #[inline]
+    pub fn new(elems: impl TupleElems) -> Tuple {
+        elems.into_tuple()
     }
 
     /// Builds a tuple from a slice.
