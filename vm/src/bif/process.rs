@@ -646,6 +646,11 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
             let asleep = matches!(p.extras().hibernation, Hibernation::Asleep);
             let v = match &p.module {
                 None if asleep => Term::tuple([Term::Atom(atoms::ERLANG), Term::atom("hibernate"), Term::Int(3)]),
+                // Not run yet: the call it starts with.
+                None if p.pending_start.is_some() => {
+                    let (m, f, a) = p.initial_call.get();
+                    Term::tuple([Term::Atom(m), Term::Atom(f), Term::Int(a as i64)])
+                }
                 Some(m) => match m.function_at(p.pc.saturating_sub(1)) {
                     Some(f) => Term::tuple([Term::Atom(m.name), Term::Atom(f.name), Term::Int(f.arity as i64)]),
                     None => Term::Atom(atoms::UNDEFINED),

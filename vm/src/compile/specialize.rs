@@ -4,8 +4,9 @@
 //! interpreter decides which on every execution. The common cases get forms of their own:
 //! an operator with a small integer literal ([`Op::ArithImm`], and [`Op::AddImm`] for `+`
 //! and `-`), a comparison with an immediate literal ([`Op::CmpImm`]), a tail call whose
-//! arguments can be written in place (`TailCall`'s `in_place`), and `self()`
-//! ([`Op::SelfPid`], which needs no built-in call).
+//! arguments can be written in place (`TailCall`'s `in_place`), `self()`
+//! ([`Op::SelfPid`], which needs no built-in call), and `element/2` with a literal index
+//! ([`Op::Element`], which reads the element inline).
 
 use crate::bif::{self, BifId};
 use crate::code::Module;
@@ -49,6 +50,15 @@ pub(crate) fn specialize(m: &mut Module) {
             Op::CallBif { bif, args, dst, .. } if args.is_empty() && Some(*bif) == self_bif() => {
                 Some(Op::SelfPid { dst: *dst })
             }
+            Op::CallBif { bif, args, dst, fail } if Some(*bif) == element_bif() => match &args[..] {
+                [Src::L(l), tuple @ (Src::R(_) | Src::M(_))] => match literals.get(l.0 as usize) {
+                    Some(Term::Int(n)) if *n >= 1 && *n <= i64::from(u32::MAX) => {
+                        Some(Op::Element { bif: *bif, index: *n as u32, tuple: *tuple, dst: *dst, fail: *fail })
+                    }
+                    _ => None,
+                },
+                _ => None,
+            },
             Op::TailCall { args, in_place, .. } => {
                 *in_place = args.iter().enumerate().all(|(i, a)| match a {
                     Src::L(_) => true,
@@ -68,6 +78,12 @@ pub(crate) fn specialize(m: &mut Module) {
 fn self_bif() -> Option<BifId> {
     static SELF: OnceLock<Option<BifId>> = OnceLock::new();
     *SELF.get_or_init(|| bif::lookup("erlang", "self", 0))
+}
+
+/// The built-in `erlang:element/2`.
+fn element_bif() -> Option<BifId> {
+    static ELEMENT: OnceLock<Option<BifId>> = OnceLock::new();
+    *ELEMENT.get_or_init(|| bif::lookup("erlang", "element", 2))
 }
 
 /// The comparison with its operands exchanged: `a < b` is `b > a`.

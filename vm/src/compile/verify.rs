@@ -120,6 +120,10 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
         }
         Op::CmpImm { a, .. } => reg(*a),
         Op::SelfPid { dst } => reg(*dst),
+        Op::Element { tuple, dst, .. } => {
+            src(*tuple);
+            reg(*dst);
+        }
         Op::Send { to, msg, .. } => {
             src(*to);
             src(*msg);

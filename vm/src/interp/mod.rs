@@ -52,14 +52,8 @@ pub fn start(proc: &mut Proc, m: Atom, f: Atom, args: Vec<Term>) {
 
 /// Prepares a process to call a fun with `args` (as `apply(Fun, Args)`).
 pub fn start_fun(proc: &mut Proc, fun: Term, args: Vec<Term>) {
-    if let Term::Fun(f) = &fun {
-        let name = match &f.kind {
-            FunKind::Export { function, .. } => *function,
-            FunKind::Local { code, index, .. } => code.functions[code.lambdas[*index as usize].func as usize].name,
-            FunKind::Foreign(_) => atoms::EMPTY,
-        };
-        proc.initial_call = InitialCall::new(f.module, name, f.arity());
-    }
+    // As on BEAM, a process started with a fun starts in erlang:apply/2.
+    proc.initial_call = InitialCall::new(atoms::ERLANG, atoms::APPLY, 2);
     proc.pending_start = Some(Box::new(PendingStart::Fun(fun, args)));
 }
 
@@ -514,6 +508,34 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 };
                 if !ok {
                     jump!(fail);
+                }
+            }
+            Op::Element { bif, index, tuple, dst, fail } => {
+                if let Term::Tuple(t) = get_ref!(*tuple) {
+                    if let Some(e) = t.get(*index as usize - 1) {
+                        let e = e.clone();
+                        if let Src::M(r) = tuple {
+                            // The tuple's last use: it is not kept alive by the register.
+                            Term::store(&mut regs[base + r.0 as usize], Term::Nil);
+                        }
+                        Term::store(&mut regs[base + dst.0 as usize], e);
+                        continue;
+                    }
+                }
+                cold();
+                argbuf.clear();
+                argbuf.push(Term::Int(i64::from(*index)));
+                argbuf.push(get!(*tuple));
+                sync!();
+                match with_regs!(call_bif(proc, *bif, &mut argbuf)) {
+                    Ok(v) => Term::store(&mut regs[base + dst.0 as usize], v),
+                    Err(e) => match fail {
+                        Some(l) => jump!(l),
+                        None => {
+                            let args = std::mem::take(&mut *argbuf);
+                            throw!(e, Some((*bif, args)))
+                        }
+                    },
                 }
             }
             Op::CallBif { bif, args, dst, fail } => {

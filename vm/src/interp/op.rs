@@ -210,6 +210,9 @@ pub enum Op {
     CmpImm { cmp: Cmp, a: Reg, imm: crate::term::Term, fail: Label },
     /// `self()`.
     SelfPid { dst: Reg },
+    /// `element(N, Tuple)` with `N` a literal (`index`, counted from 1): the element, or
+    /// else the built-in `bif` on the same arguments (which fails as `element/2` does).
+    Element { bif: BifId, index: u32, tuple: Src, dst: Reg, fail: Option<Label> },
     /// Calls a built-in. Errors jump to `fail` if given (guards), else raise.
     CallBif { bif: BifId, args: Box<[Src]>, dst: Reg, fail: Option<Label> },
     /// `to ! msg` where the value is not used (the `erlang:send/2` or `!/2` built-in `bif`,
@@ -294,6 +297,7 @@ impl Op {
             | Op::BinTestUnit { fail, .. } => vec![*fail],
             Op::UpdateMap { fail, .. }
             | Op::CallBif { fail, .. }
+            | Op::Element { fail, .. }
             | Op::Arith { fail, .. }
             | Op::ArithImm { fail, .. }
             | Op::AddImm { fail, .. }
@@ -388,6 +392,10 @@ impl Op {
             }
             Op::CmpImm { a, .. } => f(a, Use),
             Op::SelfPid { dst } | Op::RecvPeek { dst, .. } => f(dst, Def),
+            Op::Element { tuple, dst, .. } => {
+                src(tuple, &mut f);
+                f(dst, Def);
+            }
             Op::CallFun { fun, args, dst } => {
                 src(fun, &mut f);
                 args.iter_mut().for_each(|a| src(a, &mut f));
@@ -485,6 +493,7 @@ impl Op {
             | Op::BinTestUnit { fail, .. } => f(fail),
             Op::UpdateMap { fail, .. }
             | Op::CallBif { fail, .. }
+            | Op::Element { fail, .. }
             | Op::Arith { fail, .. }
             | Op::ArithImm { fail, .. }
             | Op::AddImm { fail, .. }
