@@ -277,8 +277,8 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 reload!();
             }};
         }
-        // The end of an operator's evaluation after its inline paths: the value `fast` found,
-        // or else the operator's built-in on the operands `x` and `y`.
+        // The end of an operator's (or a two-argument built-in's) evaluation after its inline
+        // paths: the value `fast` found, or else the built-in on the operands `x` and `y`.
         macro_rules! arith_rest {
             ($fast:expr, $bif:expr, $x:expr, $y:expr, $dst:expr, $fail:expr) => {
                 match $fast {
@@ -522,21 +522,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                         continue;
                     }
                 }
-                cold();
-                argbuf.clear();
-                argbuf.push(Term::Int(i64::from(*index)));
-                argbuf.push(get!(*tuple));
-                sync!();
-                match with_regs!(call_bif(proc, *bif, &mut argbuf)) {
-                    Ok(v) => Term::store(&mut regs[base + dst.0 as usize], v),
-                    Err(e) => match fail {
-                        Some(l) => jump!(l),
-                        None => {
-                            let args = std::mem::take(&mut *argbuf);
-                            throw!(e, Some((*bif, args)))
-                        }
-                    },
-                }
+                arith_rest!(None, *bif, Term::Int(i64::from(*index)), get!(*tuple), *dst, *fail);
             }
             Op::CallBif { bif, args, dst, fail } => {
                 argbuf.clear();
