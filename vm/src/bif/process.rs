@@ -4,7 +4,7 @@
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
-use crate::process::{is_down_for, AliasMode, Hibernation, Proc, Signal};
+use crate::process::{is_down_for, AliasMode, Hibernation, PendingStart, Proc, Signal};
 use crate::sched::timer::TimerAction;
 use crate::term::{atoms, Atom, Pid, Term};
 use crate::vm::Start;
@@ -643,11 +643,11 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
             pair(Term::tuple([Term::Atom(m), Term::Atom(f), Term::Int(a as i64)]))
         }
         "current_function" => {
-            let asleep = matches!(p.extras().hibernation, Hibernation::Asleep);
+            let asleep = matches!(p.extras().hibernation, Hibernation::Asleep(..));
             let v = match &p.module {
                 None if asleep => Term::tuple([Term::Atom(atoms::ERLANG), Term::atom("hibernate"), Term::Int(3)]),
                 // Not run yet: the call it starts with.
-                None if p.pending_start.is_some() => {
+                None if p.pending_start != PendingStart::None => {
                     let (m, f, a) = p.initial_call.get();
                     Term::tuple([Term::Atom(m), Term::Atom(f), Term::Int(a as i64)])
                 }

@@ -1,4 +1,5 @@
-//! Fusing a value's computation with the move that follows it.
+//! Fusing a value's computation with the move that follows it, and a tuple element's read
+//! with the comparison that tests it.
 //!
 //! Code generation computes a value into a temporary and then, when the value is bound to
 //! a variable (`X = f(Y)`), moves it into the variable's register. Where the move is the
@@ -7,9 +8,16 @@
 //! move goes. Jumps to the next instruction go too. The code is then compacted and every
 //! address in the module remapped (an address of a removed instruction becomes that of
 //! the next one kept).
+//!
+//! A pattern's tuple element compared with an immediate literal (the tag of `{ok, X}` or
+//! of a record) or with a bound variable is read into a temporary and compared: where the
+//! temporary is dead after the comparison and nothing jumps to it, [`Op::ElementEq`] (or
+//! [`Op::ElementEqReg`]) tests the element in place.
 
+use super::moves::liveness;
 use crate::code::Module;
-use crate::interp::op::{Label, Op, Reg, RegRole, Src};
+use crate::interp::op::{Cmp, Label, Op, Reg, RegRole, Src};
+use crate::term::Term;
 
 /// Fuses every computation with the move after it where that is safe (see the module).
 pub(crate) fn fuse_moves(m: &mut Module) {
@@ -28,6 +36,7 @@ pub(crate) fn fuse_moves(m: &mut Module) {
         }
     }
     let mut keep = vec![true; n];
+    fuse_element_tests(m, &targets, &mut keep);
     for i in 0..n.saturating_sub(1) {
         let Op::Move { src: Src::M(t), dst: r } = m.code[i + 1] else { continue };
         if targets[i + 1] || t == r || !keep[i] {
@@ -91,4 +100,60 @@ fn writes_only(op: &mut Op, t: Reg) -> bool {
         RegRole::Use => {}
     });
     defs == 1 && only_t && !other
+}
+
+/// Turns each `GetElement` into a temporary followed by an exact comparison of the
+/// temporary with an immediate literal or another register into one [`Op::ElementEq`] or
+/// [`Op::ElementEqReg`], where nothing jumps to
+/// the comparison and the temporary is dead after it; the comparison is then dropped
+/// (`keep`).
+fn fuse_element_tests(m: &mut Module, targets: &[bool], keep: &mut [bool]) {
+    let n = m.code.len() as u32;
+    let literals = &m.literals;
+    let immediate = |s: Src| match s {
+        Src::L(l) => match literals.get(l.0 as usize) {
+            Some(t @ (Term::Int(_) | Term::Atom(_) | Term::Nil)) => Some(t.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    for (fi, f) in m.functions.iter().enumerate() {
+        let end = m.functions.get(fi + 1).map(|g| g.entry).unwrap_or(n).min(n);
+        let start = f.entry.min(end);
+        let code = &mut m.code[start as usize..end as usize];
+        let pairs: Vec<usize> = (0..code.len().saturating_sub(1))
+            .filter(|&i| {
+                matches!((&code[i], &code[i + 1]), (Op::GetElement { .. }, Op::Compare { cmp: Cmp::ExactEq, .. }))
+            })
+            .collect();
+        if pairs.is_empty() {
+            continue;
+        }
+        // A function_clause failure reads the arguments (for the stack trace).
+        let live = liveness(code, start, f.nslots as usize, f.arity as usize);
+        for i in pairs {
+            let (Op::GetElement { src: Src::R(tuple) | Src::M(tuple), index, dst: t }, Op::Compare { a, b, fail, .. }) =
+                (&code[i], &code[i + 1])
+            else {
+                continue;
+            };
+            let other = match (*a, *b) {
+                (Src::R(x) | Src::M(x), o) | (o, Src::R(x) | Src::M(x)) if x == *t => o,
+                _ => continue,
+            };
+            let at = start as usize + i;
+            if targets[at + 1] || !keep[at] || t.0 < f.arity || live.after[i + 1].contains(t.0 as usize) {
+                continue;
+            }
+            let (tuple, index, fail) = (*tuple, *index, *fail);
+            code[i] = match other {
+                Src::R(o) | Src::M(o) if o != *t => Op::ElementEqReg { tuple, index, other: o, fail },
+                lit => match immediate(lit) {
+                    Some(imm) => Op::ElementEq { tuple, index, imm, fail },
+                    None => continue,
+                },
+            };
+            keep[at + 1] = false;
+        }
+    }
 }

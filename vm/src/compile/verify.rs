@@ -118,7 +118,11 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             reg(*a);
             reg(*dst);
         }
-        Op::CmpImm { a, .. } => reg(*a),
+        Op::CmpImm { a, .. } | Op::ElementEq { tuple: a, .. } => reg(*a),
+        Op::ElementEqReg { tuple, other, .. } => {
+            reg(*tuple);
+            reg(*other);
+        }
         Op::SelfPid { dst } => reg(*dst),
         Op::Element { tuple, dst, .. } => {
             src(*tuple);

@@ -43,18 +43,26 @@ pub(crate) fn current_stacktrace(proc: &Proc) -> Term {
     stack::trace(proc, &e, None)
 }
 
-/// Prepares a process to call `m:f(args)`; the call happens on its first `run`.
+/// Prepares a process to call `m:f(args)`; the call happens on its first `run`. The
+/// arguments wait in its registers, and the initial call names the function.
 pub fn start(proc: &mut Proc, m: Atom, f: Atom, args: Vec<Term>) {
     proc.initial_call = InitialCall::new(m, f, args.len() as u32);
-    let exp = proc.vm.code.export(m, f, args.len() as u32);
-    proc.pending_start = Some(Box::new(PendingStart::Export(exp, args)));
+    proc.regs = args;
+    proc.pending_start = PendingStart::Call;
 }
 
-/// Prepares a process to call a fun with `args` (as `apply(Fun, Args)`).
-pub fn start_fun(proc: &mut Proc, fun: Term, args: Vec<Term>) {
+/// Prepares a process to call a fun with `args` (as `apply(Fun, Args)`); the arguments wait
+/// in its registers.
+pub fn start_fun(proc: &mut Proc, fun: Term, mut args: Vec<Term>) {
     // As on BEAM, a process started with a fun starts in erlang:apply/2.
     proc.initial_call = InitialCall::new(atoms::ERLANG, atoms::APPLY, 2);
-    proc.pending_start = Some(Box::new(PendingStart::Fun(fun, args)));
+    match fun {
+        Term::Fun(f) => proc.pending_fun = Some(f),
+        // Not a fun (calling it raises badfun): it waits after the arguments.
+        other => args.push(other),
+    }
+    proc.regs = args;
+    proc.pending_start = PendingStart::Fun;
 }
 
 /// The argument buffer for built-in calls, lent by the worker to each `run` so that a slice
@@ -95,45 +103,69 @@ enum Flow {
     Stop(Outcome),
 }
 
-/// `erlang:hibernate/3`: drops the stack when it was just asked for, then waits for a
-/// message; true once one is there and the process is to call the function it named.
-fn hibernate(proc: &mut Proc) -> bool {
-    if let Hibernation::Requested(m, f, args) =
-        std::mem::replace(&mut proc.extras_mut().hibernation, Hibernation::Asleep)
-    {
-        Term::truncate(&mut proc.regs, 0);
-        proc.frames.clear();
-        proc.catches.clear();
-        proc.module = None;
-        proc.pc = 0;
-        proc.base = 0;
-        proc.save = 0;
-        let exp = proc.vm.code.export(m, f, args.len() as u32);
-        proc.pending_start = Some(Box::new(PendingStart::Export(exp, args)));
-    }
+/// `erlang:hibernate/3`: drops the stack when it was just asked for (the call's arguments
+/// then wait in the registers), then waits for a message; once one is there, the module and
+/// function to call.
+fn hibernate(proc: &mut Proc) -> Option<(Atom, Atom)> {
+    let (m, f) = match std::mem::replace(&mut proc.extras_mut().hibernation, Hibernation::Awake) {
+        Hibernation::Requested(m, f, args) => {
+            Term::truncate(&mut proc.regs, 0);
+            proc.regs = args;
+            proc.frames.clear();
+            proc.catches.clear();
+            proc.module = None;
+            proc.pc = 0;
+            proc.base = 0;
+            proc.save = 0;
+            (m, f)
+        }
+        Hibernation::Asleep(m, f) => (m, f),
+        // (The caller asks only a process that is not awake.)
+        Hibernation::Awake => return None,
+    };
     if proc.mailbox.is_empty() {
-        return false;
+        proc.extras_mut().hibernation = Hibernation::Asleep(m, f);
+        return None;
     }
-    proc.extras_mut().hibernation = Hibernation::Awake;
-    true
+    Some((m, f))
 }
 
 /// Runs `proc` for at most `budget` reductions. `buf` is scratch space for built-in
 /// arguments; it is left empty.
 pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
     let mut reds = budget as i64;
-    if !matches!(proc.extras().hibernation, Hibernation::Awake) && !hibernate(proc) {
-        return Outcome::Wait(None);
+    let mut wake = None;
+    if !matches!(proc.extras().hibernation, Hibernation::Awake) {
+        match hibernate(proc) {
+            Some(mf) => wake = Some(mf),
+            None => return Outcome::Wait(None),
+        }
     }
-    if let Some(start) = proc.pending_start.take() {
-        let started = match *start {
-            PendingStart::Export(exp, mut args) => enter_export(proc, &exp, &mut args, None),
+    let pending = std::mem::replace(&mut proc.pending_start, PendingStart::None);
+    if wake.is_some() || pending != PendingStart::None {
+        // The first call's arguments wait in the registers.
+        let mut args = std::mem::take(&mut proc.regs);
+        let started = match (wake, pending) {
             // A process started with a fun runs it through erlang:apply/2.
-            PendingStart::Fun(f, mut args) => call_fun(proc, f, &mut args, None).map_err(|mut e| {
-                let apply = Term::tuple([Term::Atom(atoms::ERLANG), Term::atom("apply"), Term::Int(2), Term::Nil]);
-                e.origin = Origin::Stack(Term::list(vec![apply]));
-                e
-            }),
+            (None, PendingStart::Fun) => {
+                let f = match proc.pending_fun.take() {
+                    Some(f) => Term::Fun(f),
+                    None => args.pop().unwrap_or(Term::Nil),
+                };
+                call_fun(proc, f, &mut args, None).map_err(|mut e| {
+                    let apply = Term::tuple([Term::Atom(atoms::ERLANG), Term::atom("apply"), Term::Int(2), Term::Nil]);
+                    e.origin = Origin::Stack(Term::list(vec![apply]));
+                    e
+                })
+            }
+            (wake, _) => {
+                let (m, f) = wake.unwrap_or_else(|| {
+                    let (m, f, _) = proc.initial_call.get();
+                    (m, f)
+                });
+                let exp = proc.vm.code.export(m, f, args.len() as u32);
+                enter_export(proc, &exp, &mut args, None)
+            }
         };
         match started {
             Ok(()) => {}
@@ -505,6 +537,35 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     (Term::Int(p), Term::Int(q)) => int_compare(*cmp, *p, *q),
                     (Term::Atom(p), Term::Atom(q)) if matches!(cmp, Cmp::ExactEq | Cmp::Eq) => p == q,
                     _ => compare(*cmp, x, imm),
+                };
+                if !ok {
+                    jump!(fail);
+                }
+            }
+            Op::ElementEq { tuple, index, imm, fail } => {
+                let ok = match &regs[base + tuple.0 as usize] {
+                    Term::Tuple(t) => match (t.get(*index as usize), imm) {
+                        (Some(Term::Atom(p)), Term::Atom(q)) => p == q,
+                        (Some(Term::Int(p)), Term::Int(q)) => p == q,
+                        (Some(e), _) => e == imm,
+                        (None, _) => false,
+                    },
+                    _ => false,
+                };
+                if !ok {
+                    jump!(fail);
+                }
+            }
+            Op::ElementEqReg { tuple, index, other, fail } => {
+                let ok = match &regs[base + tuple.0 as usize] {
+                    Term::Tuple(t) => match (t.get(*index as usize), &regs[base + other.0 as usize]) {
+                        (Some(Term::Ref(p)), Term::Ref(q)) => p == q,
+                        (Some(Term::Atom(p)), Term::Atom(q)) => p == q,
+                        (Some(Term::Int(p)), Term::Int(q)) => p == q,
+                        (Some(e), o) => e == o,
+                        (None, _) => false,
+                    },
+                    _ => false,
                 };
                 if !ok {
                     jump!(fail);
@@ -1126,6 +1187,16 @@ fn finite(f: f64) -> Option<Term> {
 
 /// Extends the register file with `[]` up to `len` registers.
 #[inline(always)]
+/// Moves `args` to the end of `regs`. A register file with no memory yet (a process's
+/// first call) takes over the arguments' vector instead of copying out of it.
+fn push_args(regs: &mut Vec<Term>, args: &mut Vec<Term>) {
+    if regs.capacity() == 0 {
+        std::mem::swap(regs, args);
+    } else {
+        regs.append(args);
+    }
+}
+
 fn grow_frame(regs: &mut Vec<Term>, len: usize) {
     // Frames are small: a push per register beats setting up a bulk extend.
     while regs.len() < len {
@@ -1143,7 +1214,7 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: &mut Vec<Te
     match dst {
         Some(dst) if proc.module.is_some() => {
             let new_base = proc.regs.len();
-            proc.regs.append(args);
+            push_args(&mut proc.regs, args);
             proc.regs.extend_from_slice(extra);
             grow_frame(&mut proc.regs, new_base + nslots);
             let saved = if same { None } else { proc.module.clone() };
@@ -1153,7 +1224,7 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: &mut Vec<Te
         _ => {
             let base = proc.base as usize;
             Term::truncate(&mut proc.regs, base);
-            proc.regs.append(args);
+            push_args(&mut proc.regs, args);
             proc.regs.extend_from_slice(extra);
             grow_frame(&mut proc.regs, base + nslots);
             if !same && dst.is_none() && !proc.frames.is_empty() {

@@ -208,6 +208,14 @@ pub enum Op {
     /// [`Op::Compare`] of a register with an immediate literal (a small integer, an atom or
     /// `[]`); jumps to `fail` if false.
     CmpImm { cmp: Cmp, a: Reg, imm: crate::term::Term, fail: Label },
+    /// Element `index` (counted from 0) of the tuple in `tuple` is exactly the immediate
+    /// `imm` (a small integer, an atom or `[]`); jumps to `fail` if not (or if `tuple` holds
+    /// no such element). A `GetElement` fused with the comparison after it, where the element
+    /// is not needed afterwards (see `compile::fuse`).
+    ElementEq { tuple: Reg, index: u32, imm: crate::term::Term, fail: Label },
+    /// [`Op::ElementEq`] against the value in register `other` (a pattern's bound variable:
+    /// the reference in `{Ref, Reply}`).
+    ElementEqReg { tuple: Reg, index: u32, other: Reg, fail: Label },
     /// `self()`.
     SelfPid { dst: Reg },
     /// `element(N, Tuple)` with `N` a literal (`index`, counted from 1): the element, or
@@ -289,6 +297,8 @@ impl Op {
             | Op::TestFunArity { fail, .. }
             | Op::Compare { fail, .. }
             | Op::CmpImm { fail, .. }
+            | Op::ElementEq { fail, .. }
+            | Op::ElementEqReg { fail, .. }
             | Op::GetMapValue { fail, .. }
             | Op::BinStart { fail, .. }
             | Op::BinGet { fail, .. }
@@ -390,7 +400,11 @@ impl Op {
                 f(a, Use);
                 f(dst, Def);
             }
-            Op::CmpImm { a, .. } => f(a, Use),
+            Op::CmpImm { a, .. } | Op::ElementEq { tuple: a, .. } => f(a, Use),
+            Op::ElementEqReg { tuple, other, .. } => {
+                f(tuple, Use);
+                f(other, Use);
+            }
             Op::SelfPid { dst } | Op::RecvPeek { dst, .. } => f(dst, Def),
             Op::Element { tuple, dst, .. } => {
                 src(tuple, &mut f);
@@ -485,6 +499,8 @@ impl Op {
             | Op::TestFunArity { fail, .. }
             | Op::Compare { fail, .. }
             | Op::CmpImm { fail, .. }
+            | Op::ElementEq { fail, .. }
+            | Op::ElementEqReg { fail, .. }
             | Op::GetMapValue { fail, .. }
             | Op::BinStart { fail, .. }
             | Op::BinGet { fail, .. }

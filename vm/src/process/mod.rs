@@ -194,12 +194,18 @@ impl ProcessHandle {
     }
 }
 
-/// The first call of a process.
+/// The first call of a process, made when it first runs. Its arguments wait in the
+/// process's registers meanwhile (no box of its own: most processes are spawned to run at
+/// once).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub(crate) enum PendingStart {
-    /// An exported function with arguments.
-    Export(Arc<crate::code::Export>, Vec<Term>),
-    /// A fun with arguments.
-    Fun(Term, Vec<Term>),
+    /// Started, or nothing to start.
+    None,
+    /// The initial call, with the registers as its arguments.
+    Call,
+    /// A call of [`Proc::pending_fun`] with the registers as its arguments (a term that is
+    /// not a fun waits after them instead).
+    Fun,
 }
 
 /// Is `m` the `'DOWN'` message of monitor `r`?
@@ -298,8 +304,9 @@ pub(crate) enum Hibernation {
     Awake,
     /// `hibernate(M, F, Args)` was called; the slice ends and the stack is dropped.
     Requested(Atom, Atom, Vec<Term>),
-    /// The stack is gone; the first message makes the process call the function.
-    Asleep,
+    /// The stack is gone and the arguments wait in the registers; the first message makes
+    /// the process call the function.
+    Asleep(Atom, Atom),
 }
 
 /// When a process alias stops working (besides `unalias/1`).
@@ -358,7 +365,9 @@ pub struct Proc {
     /// The initial call `{M, F, A}`.
     pub(crate) initial_call: InitialCall,
     /// The call to make when the process first runs.
-    pub(crate) pending_start: Option<Box<PendingStart>>,
+    pub(crate) pending_start: PendingStart,
+    /// The fun of a [`PendingStart::Fun`].
+    pub(crate) pending_fun: Option<Arc<crate::term::Fun>>,
     /// Whether exit signals become messages.
     pub trap_exit: bool,
     /// Links, monitors, dictionary and the rarer state (see [`Extras`]).
@@ -383,7 +392,8 @@ impl Proc {
             save: 0,
             reductions: 0,
             initial_call: InitialCall::new(crate::term::atoms::UNDEFINED, crate::term::atoms::UNDEFINED, 0),
-            pending_start: None,
+            pending_start: PendingStart::None,
+            pending_fun: None,
             trap_exit: false,
             extras: None,
             yield_requested: false,
