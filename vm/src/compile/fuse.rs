@@ -12,7 +12,8 @@
 //! A pattern's tuple element compared with an immediate literal (the tag of `{ok, X}` or
 //! of a record) or with a bound variable is read into a temporary and compared: where the
 //! temporary is dead after the comparison and nothing jumps to it, [`Op::ElementEq`] (or
-//! [`Op::ElementEqReg`]) tests the element in place.
+//! [`Op::ElementEqReg`]) tests the element in place. A tuple's arity test followed by
+//! such a test of its first element against an atom becomes one [`Op::TestTagged`].
 
 use super::moves::liveness;
 use crate::code::Module;
@@ -37,6 +38,7 @@ pub(crate) fn fuse_moves(m: &mut Module) {
     }
     let mut keep = vec![true; n];
     fuse_element_tests(m, &targets, &mut keep);
+    fuse_tagged_tests(m, &targets, &mut keep);
     for i in 0..n.saturating_sub(1) {
         let Op::Move { src: Src::M(t), dst: r } = m.code[i + 1] else { continue };
         if targets[i + 1] || t == r || !keep[i] {
@@ -155,5 +157,29 @@ fn fuse_element_tests(m: &mut Module, targets: &[bool], keep: &mut [bool]) {
             };
             keep[at + 1] = false;
         }
+    }
+}
+
+/// Turns each `TestArity` of a register followed by an [`Op::ElementEq`] of the same
+/// tuple's first element against an atom, failing to the same place, into one
+/// [`Op::TestTagged`], where nothing jumps to the second test; the second is then dropped
+/// (`keep`).
+fn fuse_tagged_tests(m: &mut Module, targets: &[bool], keep: &mut [bool]) {
+    for i in 0..m.code.len().saturating_sub(1) {
+        if !keep[i] || !keep[i + 1] || targets[i + 1] {
+            continue;
+        }
+        let (
+            Op::TestArity { src: Src::R(x), arity, fail },
+            Op::ElementEq { tuple, index: 0, imm: Term::Atom(tag), fail: f2 },
+        ) = (&m.code[i], &m.code[i + 1])
+        else {
+            continue;
+        };
+        if x != tuple || fail != f2 {
+            continue;
+        }
+        m.code[i] = Op::TestTagged { tuple: *x, arity: *arity, tag: *tag, fail: *fail };
+        keep[i + 1] = false;
     }
 }

@@ -556,6 +556,17 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     jump!(fail);
                 }
             }
+            Op::TestTagged { tuple, arity, tag, fail } => {
+                let ok = match &regs[base + tuple.0 as usize] {
+                    Term::Tuple(t) => {
+                        t.len() == *arity as usize && matches!(t.first(), Some(Term::Atom(a)) if a == tag)
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    jump!(fail);
+                }
+            }
             Op::ElementEqReg { tuple, index, other, fail } => {
                 let ok = match &regs[base + tuple.0 as usize] {
                     Term::Tuple(t) => match (t.get(*index as usize), &regs[base + other.0 as usize]) {

@@ -213,6 +213,10 @@ pub enum Op {
     /// no such element). A `GetElement` fused with the comparison after it, where the element
     /// is not needed afterwards (see `compile::fuse`).
     ElementEq { tuple: Reg, index: u32, imm: crate::term::Term, fail: Label },
+    /// The register holds a tuple of `arity` elements whose first is the atom `tag` (a
+    /// record, or a tagged message such as `{'DOWN', ...}`); jumps to `fail` if not. A
+    /// `TestArity` fused with the [`Op::ElementEq`] of its first element.
+    TestTagged { tuple: Reg, arity: u32, tag: crate::term::Atom, fail: Label },
     /// [`Op::ElementEq`] against the value in register `other` (a pattern's bound variable:
     /// the reference in `{Ref, Reply}`).
     ElementEqReg { tuple: Reg, index: u32, other: Reg, fail: Label },
@@ -298,6 +302,7 @@ impl Op {
             | Op::Compare { fail, .. }
             | Op::CmpImm { fail, .. }
             | Op::ElementEq { fail, .. }
+            | Op::TestTagged { fail, .. }
             | Op::ElementEqReg { fail, .. }
             | Op::GetMapValue { fail, .. }
             | Op::BinStart { fail, .. }
@@ -400,7 +405,7 @@ impl Op {
                 f(a, Use);
                 f(dst, Def);
             }
-            Op::CmpImm { a, .. } | Op::ElementEq { tuple: a, .. } => f(a, Use),
+            Op::CmpImm { a, .. } | Op::ElementEq { tuple: a, .. } | Op::TestTagged { tuple: a, .. } => f(a, Use),
             Op::ElementEqReg { tuple, other, .. } => {
                 f(tuple, Use);
                 f(other, Use);
@@ -500,6 +505,7 @@ impl Op {
             | Op::Compare { fail, .. }
             | Op::CmpImm { fail, .. }
             | Op::ElementEq { fail, .. }
+            | Op::TestTagged { fail, .. }
             | Op::ElementEqReg { fail, .. }
             | Op::GetMapValue { fail, .. }
             | Op::BinStart { fail, .. }
