@@ -808,11 +808,13 @@ impl VmShared {
                 Start::Fun(fun, args) => interp::start_fun(&mut proc, fun, args),
             }
             proc.trap_exit = trap_exit;
+            // A new process's one link or monitor gets a vector of exactly one (a first
+            // push would make room for four, through the general growth path).
             if let Some(l) = link {
-                proc.extras_mut().links.push(l);
+                proc.extras_mut().links = vec![l];
             }
             if let Some((r, by)) = monitor {
-                proc.extras_mut().monitored_by.push((r, by, None));
+                proc.extras_mut().monitored_by = vec![(r, by, None)];
             }
             if done.is_some() {
                 proc.extras_mut().completion = done;
