@@ -16,6 +16,7 @@
 //! such a test of its first element against an atom becomes one [`Op::TestTagged`].
 
 use super::moves::liveness;
+use super::specialize::immediate_literal;
 use crate::code::Module;
 use crate::interp::op::{Cmp, Label, Op, Reg, RegRole, Src};
 use crate::term::Term;
@@ -113,10 +114,7 @@ fn fuse_element_tests(m: &mut Module, targets: &[bool], keep: &mut [bool]) {
     let n = m.code.len() as u32;
     let literals = &m.literals;
     let immediate = |s: Src| match s {
-        Src::L(l) => match literals.get(l.0 as usize) {
-            Some(t @ (Term::Int(_) | Term::Atom(_) | Term::Nil)) => Some(t.clone()),
-            _ => None,
-        },
+        Src::L(l) => immediate_literal(literals, l),
         _ => None,
     };
     for (fi, f) in m.functions.iter().enumerate() {

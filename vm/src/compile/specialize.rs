@@ -10,17 +10,23 @@
 
 use crate::bif::{self, BifId};
 use crate::code::Module;
-use crate::interp::op::{ArithKind, Cmp, Op, Src};
+use crate::interp::op::{ArithKind, Cmp, Lit, Op, Src};
 use crate::term::Term;
 use std::sync::OnceLock;
+
+/// Literal `l` if it is an immediate (a small integer, an atom or `[]`): what
+/// [`Op::CmpImm`] and the element tests fused in `fuse.rs` compare with.
+pub(super) fn immediate_literal(literals: &[Term], l: Lit) -> Option<Term> {
+    match literals.get(l.0 as usize) {
+        Some(t @ (Term::Int(_) | Term::Atom(_) | Term::Nil)) => Some(t.clone()),
+        _ => None,
+    }
+}
 
 /// Rewrites `m`'s instructions into their specialized forms where they apply.
 pub(crate) fn specialize(m: &mut Module) {
     let literals = &m.literals;
-    let immediate = |l: u32| match literals.get(l as usize) {
-        Some(t @ (Term::Int(_) | Term::Atom(_) | Term::Nil)) => Some(t.clone()),
-        _ => None,
-    };
+    let immediate = |l: u32| immediate_literal(literals, Lit(l));
     for op in m.code.iter_mut() {
         let new = match op {
             Op::Compare { cmp, a: Src::R(a), b: Src::L(l), fail } => {

@@ -543,16 +543,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 }
             }
             Op::ElementEq { tuple, index, imm, fail } => {
-                let ok = match &regs[base + tuple.0 as usize] {
-                    Term::Tuple(t) => match (t.get(*index as usize), imm) {
-                        (Some(Term::Atom(p)), Term::Atom(q)) => p == q,
-                        (Some(Term::Int(p)), Term::Int(q)) => p == q,
-                        (Some(e), _) => e == imm,
-                        (None, _) => false,
-                    },
-                    _ => false,
-                };
-                if !ok {
+                if !element_is(&regs[base + tuple.0 as usize], *index, imm) {
                     jump!(fail);
                 }
             }
@@ -568,17 +559,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 }
             }
             Op::ElementEqReg { tuple, index, other, fail } => {
-                let ok = match &regs[base + tuple.0 as usize] {
-                    Term::Tuple(t) => match (t.get(*index as usize), &regs[base + other.0 as usize]) {
-                        (Some(Term::Ref(p)), Term::Ref(q)) => p == q,
-                        (Some(Term::Atom(p)), Term::Atom(q)) => p == q,
-                        (Some(Term::Int(p)), Term::Int(q)) => p == q,
-                        (Some(e), o) => e == o,
-                        (None, _) => false,
-                    },
-                    _ => false,
-                };
-                if !ok {
+                if !element_is(&regs[base + tuple.0 as usize], *index, &regs[base + other.0 as usize]) {
                     jump!(fail);
                 }
             }
@@ -1143,6 +1124,21 @@ fn compare(cmp: Cmp, a: &Term, b: &Term) -> bool {
         return cmp == Cmp::ExactNe;
     }
     compare_general(cmp, a, b)
+}
+
+/// Is element `index` (counted from 0) of `tuple` exactly `v`? False if `tuple` is not a
+/// tuple with such an element. (`ElementEq` and `ElementEqReg`: atoms, small integers and
+/// references, a pattern's usual elements, without a call.)
+#[inline(always)]
+fn element_is(tuple: &Term, index: u32, v: &Term) -> bool {
+    let Term::Tuple(t) = tuple else { return false };
+    match (t.get(index as usize), v) {
+        (Some(Term::Atom(p)), Term::Atom(q)) => p == q,
+        (Some(Term::Int(p)), Term::Int(q)) => p == q,
+        (Some(Term::Ref(p)), Term::Ref(q)) => p == q,
+        (Some(e), _) => e == v,
+        (None, _) => false,
+    }
 }
 
 #[inline(always)]
