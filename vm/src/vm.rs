@@ -811,13 +811,13 @@ impl VmShared {
             // A new process's one link or monitor gets a vector of exactly one (a first
             // push would make room for four, through the general growth path).
             if let Some(l) = link {
-                proc.extras_mut().links = vec![l];
+                proc.extras_mut().links = thin_vec::thin_vec![l];
             }
             if let Some((r, by)) = monitor {
-                proc.extras_mut().monitored_by = vec![(r, by, None)];
+                proc.extras_mut().monitored_by = thin_vec::thin_vec![(r, by, None)];
             }
             if done.is_some() {
-                proc.extras_mut().completion = done;
+                proc.rare_mut().completion = done;
             }
             if let Some(gl) = group_leader {
                 proc.set_group_leader(gl);
@@ -898,7 +898,7 @@ impl VmShared {
         let late = h.mark_exited();
         self.release_owned(h);
         self.processes.remove(pid);
-        if let Some((_, timer)) = proc.extras().timer_armed {
+        if let Some((_, timer)) = proc.rare().timer_armed {
             self.timers.discard(timer);
         }
         // Unlinks and demonitors that arrived before the end are honoured: no exit signal
@@ -923,15 +923,15 @@ impl VmShared {
                 _ => {}
             }
         }
-        if proc.extras().completion.as_ref().is_some_and(|c| c.halts) {
-            if let Some(c) = &proc.extras().completion {
+        if proc.rare().completion.as_ref().is_some_and(|c| c.halts) {
+            if let Some(c) = &proc.rare().completion {
                 if let Some(code) = *self.halt.lock() {
                     c.complete(CallResult::Halted(code));
                     return;
                 }
                 match failure {
                     Some((class, r, stack)) => c.complete(CallResult::Raised(class, r, stack)),
-                    None => c.complete(match &proc.extras().result {
+                    None => c.complete(match &proc.rare().result {
                         Some(v) => CallResult::Returned(v.clone()),
                         None => CallResult::Exited(reason),
                     }),
@@ -953,13 +953,13 @@ impl VmShared {
             self.demonitor(pid, *r, *target, name.as_ref());
         }
         // (The halt code is read only by the two kinds of end that depend on it.)
-        let halted = match (&proc.extras().completion, &failure) {
+        let halted = match (&proc.rare().completion, &failure) {
             (Some(_), _) | (None, Some((Class::Error | Class::Throw, _, _))) => *self.halt.lock(),
             _ => None,
         };
-        match (&proc.extras().completion, failure) {
+        match (&proc.rare().completion, failure) {
             (Some(c), _) if halted.is_some() => c.complete(CallResult::Halted(halted.unwrap_or(0))),
-            (Some(c), None) => c.complete(match &proc.extras().result {
+            (Some(c), None) => c.complete(match &proc.rare().result {
                 Some(v) => CallResult::Returned(v.clone()),
                 None => CallResult::Exited(reason.clone()),
             }),
@@ -1047,7 +1047,7 @@ impl VmShared {
             Destination::Remote(node, name) => return from.vm.dist.send_to_name(from.pid, node, name, msg),
             Destination::Nowhere => return,
         };
-        if let Some((tracer, true, _)) = from.extras().trace {
+        if let Some((tracer, true, _)) = from.rare().trace {
             let ev =
                 Term::tuple([Term::atom("trace"), Term::Pid(from.pid), Term::atom("send"), msg.clone(), to.clone()]);
             from.vm.signal(tracer, Signal::Message(ev));

@@ -42,7 +42,7 @@ bifs! {
         let to = standard(p, &a[0])?;
         write(p, to, &write_w(&a[1]))
     };
-    "ember_io", "group_leader", 0 => |p, _| Ok(match p.extras().group_leader {
+    "ember_io", "group_leader", 0 => |p, _| Ok(match p.rare().group_leader {
         Some(gl) => Term::Pid(gl),
         None => Term::Atom(atoms::UNDEFINED),
     });
@@ -60,7 +60,7 @@ bifs! {
 /// Standard output, for `standard_io`; a process with a group leader of its own declines
 /// the call (io.erl sends the request to the group leader).
 fn out(p: &Proc) -> Result<Stream, Exception> {
-    match p.extras().group_leader {
+    match p.rare().group_leader {
         None => Ok(Stream::Out),
         Some(_) => Err(Exception::declined()),
     }

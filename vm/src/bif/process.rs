@@ -159,7 +159,7 @@ bifs! {
     // until a message comes, then calls M:F(Args) (see interp::hibernate).
     "erlang", "hibernate", 3 => |p, a| match (&a[0], &a[1], a[2].list_to_vec()) {
         (Term::Atom(m), Term::Atom(f), Some(args)) => {
-            p.extras_mut().hibernation = Hibernation::Requested(*m, *f, args);
+            p.rare_mut().hibernation = Hibernation::Requested(*m, *f, args);
             p.yield_requested = true;
             Ok(Term::Atom(atoms::OK))
         }
@@ -287,7 +287,7 @@ fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
     let monitor = o.monitor.then(|| (p.vm.make_ref(), p.pid));
     let vm = p.vm.clone();
     // The new process has its parent's group leader.
-    let gl = p.extras().group_leader;
+    let gl = p.rare().group_leader;
     let pid = vm.spawn_with(start, link, monitor, None, gl);
     if o.link {
         p.extras_mut().links.push(pid);
@@ -347,7 +347,7 @@ fn spawn_request(p: &mut Proc, node: &Term, m: &Term, f: &Term, args: &Term, opt
         // The link and the monitor (under the request's reference) are there from the new
         // process's first instruction, as for spawn_link and spawn_monitor.
         let vm = p.vm.clone();
-        let gl = p.extras().group_leader;
+        let gl = p.rare().group_leader;
         let pid = vm.spawn_with(
             Start::Mfa(*m, *f, argv),
             req.link.then_some(p.pid),
@@ -643,7 +643,7 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
             pair(Term::tuple([Term::Atom(m), Term::Atom(f), Term::Int(a as i64)]))
         }
         "current_function" => {
-            let asleep = matches!(p.extras().hibernation, Hibernation::Asleep(..));
+            let asleep = matches!(p.rare().hibernation, Hibernation::Asleep(..));
             let v = match &p.module {
                 None if asleep => Term::tuple([Term::Atom(atoms::ERLANG), Term::atom("hibernate"), Term::Int(3)]),
                 // Not run yet: the call it starts with.

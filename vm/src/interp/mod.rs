@@ -107,7 +107,7 @@ enum Flow {
 /// then wait in the registers), then waits for a message; once one is there, the module and
 /// function to call.
 fn hibernate(proc: &mut Proc) -> Option<(Atom, Atom)> {
-    let (m, f) = match std::mem::replace(&mut proc.extras_mut().hibernation, Hibernation::Awake) {
+    let (m, f) = match std::mem::replace(&mut proc.rare_mut().hibernation, Hibernation::Awake) {
         Hibernation::Requested(m, f, args) => {
             Term::truncate(&mut proc.regs, 0);
             proc.regs = args;
@@ -124,7 +124,7 @@ fn hibernate(proc: &mut Proc) -> Option<(Atom, Atom)> {
         Hibernation::Awake => return None,
     };
     if proc.mailbox.is_empty() {
-        proc.extras_mut().hibernation = Hibernation::Asleep(m, f);
+        proc.rare_mut().hibernation = Hibernation::Asleep(m, f);
         return None;
     }
     Some((m, f))
@@ -135,7 +135,7 @@ fn hibernate(proc: &mut Proc) -> Option<(Atom, Atom)> {
 pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
     let mut reds = budget as i64;
     let mut wake = None;
-    if !matches!(proc.extras().hibernation, Hibernation::Awake) {
+    if !matches!(proc.rare().hibernation, Hibernation::Awake) {
         match hibernate(proc) {
             Some(mf) => wake = Some(mf),
             None => return Outcome::Wait(None),
@@ -178,7 +178,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
     }
     let mut m = match proc.module.clone() {
         Some(m) => m,
-        None => return Outcome::Done(proc.extras().result.clone().unwrap_or(Term::Nil)),
+        None => return Outcome::Done(proc.rare().result.clone().unwrap_or(Term::Nil)),
     };
     let mut argbuf = ArgBuf(buf);
     // The next instruction and the frame's first register live in locals while the loop
@@ -779,7 +779,6 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     None => {
                         regs.clear();
                         proc.module = None;
-                        proc.extras_mut().result = Some(v.clone());
                         finish!(Outcome::Done(v));
                     }
                     Some(fr) => {
@@ -903,8 +902,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     }
                     Some(ms) => {
                         let now = Instant::now();
-                        let deadline =
-                            *proc.extras_mut().deadline.get_or_insert_with(|| now + Duration::from_millis(ms));
+                        let deadline = *proc.rare_mut().deadline.get_or_insert_with(|| now + Duration::from_millis(ms));
                         if now >= deadline {
                             proc.finish_receive();
                             proc.save = 0;
@@ -1006,7 +1004,7 @@ fn current(proc: &Proc) -> Arc<Module> {
             file: String::new(),
             code: vec![Op::Return { src: Src::L(Lit(0)) }],
             lines: vec![0],
-            literals: vec![proc.extras().result.clone().unwrap_or(Term::Nil)],
+            literals: vec![proc.rare().result.clone().unwrap_or(Term::Nil)],
             functions: vec![],
             lambdas: vec![],
             exports: vec![],
@@ -1358,7 +1356,7 @@ fn return_value(proc: &mut Proc, v: Term) {
     match proc.frames.pop() {
         None => {
             proc.regs.clear();
-            proc.extras_mut().result = Some(v);
+            proc.rare_mut().result = Some(v);
             proc.module = None;
             proc.pc = 0;
         }

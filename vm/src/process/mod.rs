@@ -256,22 +256,34 @@ pub(crate) struct CatchFrame {
 }
 
 /// Links, monitors and other state most processes never use, kept out of line (and made
-/// only when first needed) so that an idle process stays small.
+/// only when first needed) so that an idle process stays small. Its vectors are thin (a
+/// pointer each) and the rarest state is a further step out of line ([`Rare`]): a
+/// monitored or linked process makes this block, and a small one costs less to make, to
+/// drop, and to pass between the scheduler threads that spawn and end the process.
 #[derive(Default)]
 pub struct Extras {
     /// Linked processes.
-    pub links: Vec<Pid>,
+    pub links: ThinVec<Pid>,
     /// Monitors this process holds: reference, target, and the name it was made with. A
     /// deque, so that the oldest or the newest ends in O(1): a process that monitors many
     /// short-lived ones mostly learns of their ends in the order it made them.
     pub monitors: std::collections::VecDeque<(Ref, Pid, Option<Term>)>,
     /// Monitors on this process: reference, monitoring process, and the name used.
-    pub monitored_by: Vec<(Ref, Pid, Option<Term>)>,
+    pub monitored_by: ThinVec<(Ref, Pid, Option<Term>)>,
     /// The process dictionary.
-    pub dict: Vec<(Term, Term)>,
+    pub dict: ThinVec<(Term, Term)>,
     /// Monitors removed with `demonitor` whose `'DOWN'` message may still be on its way;
     /// such a message is dropped when it arrives.
-    pub demonitored: Vec<Ref>,
+    pub demonitored: ThinVec<Ref>,
+    /// Active process aliases and when each is deactivated.
+    pub(crate) aliases: ThinVec<(Ref, AliasMode)>,
+    /// The rarest state, made on first use.
+    rare: Option<Box<Rare>>,
+}
+
+/// Receive timeouts, results, tracing, hibernation and other state few processes use.
+#[derive(Default)]
+pub(crate) struct Rare {
     /// When the current receive times out, if it has a timeout.
     pub(crate) deadline: Option<std::time::Instant>,
     /// The deadline a wake-up timer is set for, and the timer's id. It stays set after the
@@ -280,7 +292,8 @@ pub struct Extras {
     /// before it keeps it, and if it wakes the process too early, the process sets a new
     /// one. Cleared when it fires (`Signal::Timeout`); cancelled at exit.
     pub(crate) timer_armed: Option<(std::time::Instant, u64)>,
-    /// The value the initial function returned, once it has.
+    /// The value the initial function returned: kept for a `completion`, and between the
+    /// return and the end of the slice when the last call was a built-in's.
     pub(crate) result: Option<Term>,
     /// Someone outside the VM waits for this process's result.
     pub(crate) completion: Option<Arc<crate::vm::Completion>>,
@@ -288,8 +301,6 @@ pub struct Extras {
     pub(crate) kill: Option<Term>,
     /// Message tracing: the tracer, and whether sends and receives are traced.
     pub(crate) trace: Option<(Pid, bool, bool)>,
-    /// Active process aliases and when each is deactivated.
-    pub(crate) aliases: Vec<(Ref, AliasMode)>,
     /// Where the process is in `erlang:hibernate/3`.
     pub(crate) hibernation: Hibernation,
     /// The group leader, if it is not the standard one (standard output and input).
@@ -324,24 +335,31 @@ pub(crate) enum AliasMode {
 
 impl Extras {
     const EMPTY: Extras = Extras {
-        links: Vec::new(),
+        links: ThinVec::new(),
         monitors: std::collections::VecDeque::new(),
-        monitored_by: Vec::new(),
-        dict: Vec::new(),
-        demonitored: Vec::new(),
+        monitored_by: ThinVec::new(),
+        dict: ThinVec::new(),
+        demonitored: ThinVec::new(),
+        aliases: ThinVec::new(),
+        rare: None,
+    };
+}
+
+impl Rare {
+    const EMPTY: Rare = Rare {
         deadline: None,
         timer_armed: None,
         result: None,
         completion: None,
         kill: None,
         trace: None,
-        aliases: Vec::new(),
         hibernation: Hibernation::Awake,
         group_leader: None,
     };
 }
 
 static NO_EXTRAS: Extras = Extras::EMPTY;
+static NO_RARE: Rare = Rare::EMPTY;
 
 /// The private state of a process.
 pub struct Proc {
@@ -410,23 +428,33 @@ impl Proc {
         self.extras.get_or_insert_with(Box::default)
     }
 
+    /// The rarest state, read-only (empty if never made).
+    pub(crate) fn rare(&self) -> &Rare {
+        self.extras.as_ref().and_then(|e| e.rare.as_deref()).unwrap_or(&NO_RARE)
+    }
+
+    /// The rarest state, made on first use.
+    pub(crate) fn rare_mut(&mut self) -> &mut Rare {
+        self.extras_mut().rare.get_or_insert_with(Box::default)
+    }
+
     /// Ends the current receive's timeout: returns the wake-up timer to cancel, if one was
     /// set. (Touches the out-of-line state only if it exists.)
     pub(crate) fn finish_receive(&mut self) {
-        if let Some(e) = self.extras.as_mut() {
-            e.deadline = None;
+        if let Some(r) = self.extras.as_mut().and_then(|e| e.rare.as_mut()) {
+            r.deadline = None;
         }
     }
 
     /// Has a signal said that the process must die?
     #[inline]
     pub(crate) fn must_die(&self) -> bool {
-        self.extras.as_ref().is_some_and(|e| e.kill.is_some())
+        self.extras.as_ref().and_then(|e| e.rare.as_ref()).is_some_and(|r| r.kill.is_some())
     }
 
     /// Takes the reason the process must die with, if it must.
     pub(crate) fn take_kill(&mut self) -> Option<Term> {
-        self.extras.as_mut().and_then(|e| e.kill.take())
+        self.extras.as_mut().and_then(|e| e.rare.as_mut()).and_then(|r| r.kill.take())
     }
 
     /// Does the process run code of `m` (in its current function, a frame below, or a
@@ -458,17 +486,17 @@ impl Proc {
     /// Sets the group leader (the standard one is kept as no group leader of its own).
     pub(crate) fn set_group_leader(&mut self, gl: Pid) {
         if gl == Proc::STANDARD_GROUP_LEADER {
-            if self.extras().group_leader.is_some() {
-                self.extras_mut().group_leader = None;
+            if self.rare().group_leader.is_some() {
+                self.rare_mut().group_leader = None;
             }
         } else {
-            self.extras_mut().group_leader = Some(gl);
+            self.rare_mut().group_leader = Some(gl);
         }
     }
 
     /// The group leader's pid.
     pub fn group_leader(&self) -> Pid {
-        self.extras().group_leader.unwrap_or(Proc::STANDARD_GROUP_LEADER)
+        self.rare().group_leader.unwrap_or(Proc::STANDARD_GROUP_LEADER)
     }
 
     /// Makes `alias` an active alias of this process.
@@ -503,11 +531,6 @@ impl Proc {
             self.extras_mut().demonitored.push(r);
         }
         true
-    }
-
-    /// The value the process's initial function returned, if it has returned.
-    pub fn result(&self) -> Option<&Term> {
-        self.extras().result.as_ref()
     }
 
     /// Applies one signal from the inbox.
@@ -547,7 +570,7 @@ impl Proc {
                         }
                     }
                 }
-                if let Some((tracer, _, true)) = self.extras().trace {
+                if let Some((tracer, _, true)) = self.rare().trace {
                     let ev = Term::tuple([Term::atom("trace"), Term::Pid(self.pid), Term::atom("receive"), t.clone()]);
                     self.vm.signal(tracer, Signal::Message(ev));
                 }
@@ -563,11 +586,11 @@ impl Proc {
                 }
                 let kill = !linked && reason.is_atom(atoms::KILL);
                 if kill {
-                    self.extras_mut().kill.get_or_insert(Term::Atom(atoms::KILLED));
+                    self.rare_mut().kill.get_or_insert(Term::Atom(atoms::KILLED));
                 } else if self.trap_exit {
                     self.mailbox.push_back(Term::tuple([Term::Atom(atoms::EXIT_TAG), Term::Pid(from), reason]));
                 } else if !reason.is_atom(atoms::NORMAL) || (from == self.pid && !linked) {
-                    self.extras_mut().kill.get_or_insert(reason);
+                    self.rare_mut().kill.get_or_insert(reason);
                 }
             }
             Signal::Link(from) => {
@@ -583,13 +606,18 @@ impl Proc {
             Signal::Monitoring { r, target } => self.extras_mut().monitors.push_back((r, target, None)),
             // The wake-up timer has fired: the next wait with a deadline sets another.
             Signal::Timeout(id) => {
-                if let Some(e) = self.extras.as_mut().filter(|e| e.timer_armed.is_some_and(|(_, t)| t == id)) {
+                if let Some(e) = self
+                    .extras
+                    .as_mut()
+                    .and_then(|e| e.rare.as_mut())
+                    .filter(|e| e.timer_armed.is_some_and(|(_, t)| t == id))
+                {
                     e.timer_armed = None;
                 }
             }
             Signal::GroupLeader(gl) => self.set_group_leader(gl),
             Signal::Trace { tracer, send, receive } => {
-                self.extras_mut().trace = tracer.map(|t| (t, send, receive));
+                self.rare_mut().trace = tracer.map(|t| (t, send, receive));
             }
         }
     }

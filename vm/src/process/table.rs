@@ -18,7 +18,7 @@ use parking_lot::{Mutex, RwLock};
 use rustc_hash::FxHashMap as HashMap;
 use std::mem::ManuallyDrop;
 use std::ptr;
-use std::sync::atomic::{AtomicPtr, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicPtr, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// The size of the first chunk of slots; each next chunk is twice the size of the last.
@@ -34,7 +34,6 @@ type Chunk = Box<[Slot]>;
 pub(crate) struct ProcessTable {
     chunks: [OnceLock<Chunk>; CHUNKS],
     slots: Mutex<Slots>,
-    live: AtomicUsize,
     names: RwLock<Names>,
 }
 
@@ -46,6 +45,9 @@ struct Slots {
     /// The generation of each slot made so far (slot `i` has pid index `i + 1`: a pid is
     /// never 0, which stands for "no process").
     serials: Vec<u32>,
+    /// How many processes are live. Counted under the lock that adding and removing take
+    /// anyway (a separate atomic counter is one more shared cache line to write).
+    live: usize,
 }
 
 #[derive(Default)]
@@ -72,7 +74,6 @@ impl Default for ProcessTable {
         ProcessTable {
             chunks: std::array::from_fn(|_| OnceLock::new()),
             slots: Mutex::new(Slots::default()),
-            live: AtomicUsize::new(0),
             names: RwLock::new(Names::default()),
         }
     }
@@ -97,6 +98,7 @@ impl ProcessTable {
     pub(crate) fn insert(&self, make: impl FnOnce(Pid) -> ProcessHandle) -> Arc<ProcessHandle> {
         let (i, serial) = {
             let mut slots = self.slots.lock();
+            slots.live += 1;
             match slots.free.pop() {
                 Some(i) => (i as usize, slots.serials[i as usize]),
                 None => {
@@ -124,7 +126,6 @@ impl ProcessTable {
         };
         // Release: a reader that loads the pointer sees the handle fully made.
         chunk[at].store(Arc::into_raw(h.clone()).cast_mut(), Ordering::Release);
-        self.live.fetch_add(1, Ordering::Relaxed);
         h
     }
 
@@ -177,9 +178,9 @@ impl ProcessTable {
             drop(unsafe { Arc::from_raw(r.0) });
         });
         drop(guard);
-        self.live.fetch_sub(1, Ordering::Relaxed);
         let i = pid.index() - 1;
         let mut slots = self.slots.lock();
+        slots.live -= 1;
         if let Some(serial) = slots.serials.get_mut(i as usize) {
             *serial = serial.wrapping_add(1) & Pid::MAX_SERIAL;
             slots.free.push(i);
@@ -205,7 +206,7 @@ impl ProcessTable {
 
     /// The number of live processes.
     pub(crate) fn len(&self) -> usize {
-        self.live.load(Ordering::Relaxed)
+        self.slots.lock().live
     }
 
     /// Registers `name` for `pid`; false if the name or the pid is taken already, or the

@@ -139,9 +139,9 @@ fn run_process(vm: &Arc<VmShared>, h: &Arc<ProcessHandle>, argbuf: &mut Vec<Term
                 // A timer that fires by the deadline is there already, or one is set (see
                 // `Extras::timer_armed`).
                 if let Some(d) = deadline {
-                    if proc.extras().timer_armed.is_none_or(|(at, _)| at > d) {
+                    if proc.rare().timer_armed.is_none_or(|(at, _)| at > d) {
                         let id = vm.make_ref().0;
-                        if let Some((_, old)) = proc.extras_mut().timer_armed.replace((d, id)) {
+                        if let Some((_, old)) = proc.rare_mut().timer_armed.replace((d, id)) {
                             vm.timers.discard(old);
                         }
                         vm.timers.add(id, d, TimerAction::Wake(proc.pid));
@@ -153,7 +153,11 @@ fn run_process(vm: &Arc<VmShared>, h: &Arc<ProcessHandle>, argbuf: &mut Vec<Term
                 }
             }
             Outcome::Done(v) => {
-                proc.extras_mut().result = Some(v);
+                // Kept only for whoever waits for it from outside the VM (storing it for
+                // every process would make each one's out-of-line state).
+                if proc.rare().completion.is_some() {
+                    proc.rare_mut().result = Some(v);
+                }
                 return exit_process(vm, h, proc, Term::Atom(atoms::NORMAL), None);
             }
             Outcome::Failed(class, reason, stack) => {
