@@ -35,12 +35,17 @@ done
 
 # Resident memory of a VM while N idle processes exist: start it, wait for "ready", read
 # VmRSS of the process, and report time and bytes per process above a 1-process baseline.
-rss_of() { # command... ; prints "time_us rss_kb"
-    local out="$TMP/out.$$" pid
+rss_of() { # command... ; prints "time_us rss_kb" (nothing if the VM ended before "ready")
+    # A fresh file for each run: with one shared file, the wait below could read the
+    # previous run's "ready" before the new VM truncated it.
+    local out pid
+    out="$(mktemp "$TMP/out.XXXXXX")"
     "$@" >"$out" 2>/dev/null &
     pid=$!
     while ! grep -q '^ready' "$out" 2>/dev/null; do
-        if ! kill -0 "$pid" 2>/dev/null; then echo "0 0"; return; fi
+        if ! kill -0 "$pid" 2>/dev/null; then
+            grep -q '^ready' "$out" 2>/dev/null || { echo "run failed: $*" >&2; return; }
+        fi
         sleep 0.05
     done
     local kb
@@ -58,7 +63,10 @@ best_of() { # runs command... ; prints "best_time_us least_rss_kb"
     local runs="$1" t k bt="" bk="" i
     shift
     for ((i = 0; i < runs; i++)); do
-        read -r t k < <("$@")
+        t="" k=""
+        read -r t k < <("$@") || true
+        # A run whose figures cannot be read does not count.
+        [[ "$t" =~ ^[0-9]+$ && "$k" =~ ^[0-9]+$ && "$t" -gt 0 ]] || continue
         bt="$(awk -v a="$t" -v b="$bt" 'BEGIN{print (b == "" || a < b) ? a : b}')"
         bk="$(awk -v a="$k" -v b="$bk" 'BEGIN{print (b == "" || a < b) ? a : b}')"
     done

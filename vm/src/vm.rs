@@ -1048,15 +1048,20 @@ impl VmShared {
             Destination::Nowhere => return,
         };
         if let Some((tracer, true, _)) = from.rare().trace {
-            let ev =
-                Term::tuple([Term::atom("trace"), Term::Pid(from.pid), Term::atom("send"), msg.clone(), to.clone()]);
-            from.vm.signal(tracer, Signal::Message(ev));
+            VmShared::trace_send(from, tracer, &msg, to);
         }
         if pid == from.pid {
             from.apply_signal(Signal::Message(msg));
         } else {
             from.vm.signal(pid, Signal::Message(msg));
         }
+    }
+
+    /// Tells `tracer` of a send by a traced process.
+    #[cold]
+    fn trace_send(from: &Proc, tracer: Pid, msg: &Term, to: &Term) {
+        let ev = Term::tuple([Term::atom("trace"), Term::Pid(from.pid), Term::atom("send"), msg.clone(), to.clone()]);
+        from.vm.signal(tracer, Signal::Message(ev));
     }
 
     /// Sends a message to a process alias; dropped if the alias is not active (as erl does).

@@ -605,7 +605,11 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             Op::Send { bif, to, msg } => {
                 reds -= 1;
                 let to = get!(*to);
-                match crate::vm::VmShared::destination(proc, &to) {
+                let dest = match &to {
+                    Term::Pid(p) => Ok(crate::vm::Destination::Pid(*p)),
+                    _ => crate::vm::VmShared::destination(proc, &to),
+                };
+                match dest {
                     Ok(dest) => {
                         let msg = get!(*msg);
                         crate::vm::VmShared::deliver(proc, dest, &to, msg);

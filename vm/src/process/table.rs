@@ -136,6 +136,7 @@ impl ProcessTable {
 
     /// Calls `f` on the live process with this pid, without taking a reference count (many
     /// senders to one process would otherwise all bump the same counter).
+    #[inline]
     pub(crate) fn with<R>(&self, pid: Pid, f: impl FnOnce(&Arc<ProcessHandle>) -> R) -> Option<R> {
         let slot = self.slot(pid)?;
         let _guard = epoch::pin();
