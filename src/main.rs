@@ -6,5 +6,6 @@ mod alloc;
 static GLOBAL: alloc::Mimalloc = alloc::Mimalloc;
 
 fn main() -> std::process::ExitCode {
+    alloc::use_small_pages();
     ember_repl::main_with_args(ember_stdlib::MODULES, ember_stdlib::INCLUDES, ember_stdlib::DOCS)
 }
