@@ -438,10 +438,15 @@ impl Proc {
         self.extras_mut().rare.get_or_insert_with(Box::default)
     }
 
-    /// Ends the current receive's timeout: returns the wake-up timer to cancel, if one was
-    /// set. (Touches the out-of-line state only if it exists.)
+    /// The rarest state to change, if it was ever made (without making it).
+    fn rare_made(&mut self) -> Option<&mut Rare> {
+        self.extras.as_mut().and_then(|e| e.rare.as_deref_mut())
+    }
+
+    /// Ends the current receive's timeout. (Touches the out-of-line state only if it
+    /// exists.)
     pub(crate) fn finish_receive(&mut self) {
-        if let Some(r) = self.extras.as_mut().and_then(|e| e.rare.as_mut()) {
+        if let Some(r) = self.rare_made() {
             r.deadline = None;
         }
     }
@@ -449,12 +454,12 @@ impl Proc {
     /// Has a signal said that the process must die?
     #[inline]
     pub(crate) fn must_die(&self) -> bool {
-        self.extras.as_ref().and_then(|e| e.rare.as_ref()).is_some_and(|r| r.kill.is_some())
+        self.rare().kill.is_some()
     }
 
     /// Takes the reason the process must die with, if it must.
     pub(crate) fn take_kill(&mut self) -> Option<Term> {
-        self.extras.as_mut().and_then(|e| e.rare.as_mut()).and_then(|r| r.kill.take())
+        self.rare_made().and_then(|r| r.kill.take())
     }
 
     /// Does the process run code of `m` (in its current function, a frame below, or a
@@ -606,13 +611,8 @@ impl Proc {
             Signal::Monitoring { r, target } => self.extras_mut().monitors.push_back((r, target, None)),
             // The wake-up timer has fired: the next wait with a deadline sets another.
             Signal::Timeout(id) => {
-                if let Some(e) = self
-                    .extras
-                    .as_mut()
-                    .and_then(|e| e.rare.as_mut())
-                    .filter(|e| e.timer_armed.is_some_and(|(_, t)| t == id))
-                {
-                    e.timer_armed = None;
+                if let Some(r) = self.rare_made().filter(|r| r.timer_armed.is_some_and(|(_, t)| t == id)) {
+                    r.timer_armed = None;
                 }
             }
             Signal::GroupLeader(gl) => self.set_group_leader(gl),
