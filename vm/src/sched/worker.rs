@@ -137,7 +137,7 @@ fn run_process(vm: &Arc<VmShared>, h: &Arc<ProcessHandle>, argbuf: &mut Vec<Term
             }
             Outcome::Wait(deadline) => {
                 // A timer that fires by the deadline is there already, or one is set (see
-                // `Extras::timer_armed`).
+                // `Rare::timer_armed`).
                 if let Some(d) = deadline {
                     if proc.rare().timer_armed.is_none_or(|(at, _)| at > d) {
                         let id = vm.make_ref().0;
