@@ -4,7 +4,7 @@
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
-use crate::process::{is_down_for, AliasMode, Hibernation, PendingStart, Proc, Signal};
+use crate::process::{AliasMode, Hibernation, PendingStart, Proc, Signal};
 use crate::sched::timer::TimerAction;
 use crate::term::{atoms, Atom, Pid, Term};
 use crate::vm::Start;
@@ -575,8 +575,7 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
     }
     let found = p.drop_monitor(*r);
     if option(options, atoms::FLUSH) {
-        p.mailbox.retain(|m| !is_down_for(m, *r));
-        p.save = 0;
+        p.flush_down(*r);
     }
     if option(options, atoms::INFO) {
         return Ok(Term::bool(found));

@@ -25,6 +25,7 @@ pub(super) fn generate(ast: &ModuleAst, code: &CodeServer, diags: &mut Vec<Diagn
         file: &ast.file,
         name: None,
         records: HashMap::new(),
+        recv_ref_vars: HashSet::new(),
         functions: HashMap::new(),
         declared_imports: HashMap::new(),
         ops: Vec::new(),
@@ -73,6 +74,8 @@ struct FnState {
     /// numbered per function as erlc numbers them (inner funs first, list elements from
     /// the end), for their names `-f/1-fun-N-`.
     fun_numbers: HashMap<(u32, u32), u32>,
+    /// Variables bound to a reference with a receive mark (`RecvMark`, `RecvBind`).
+    marked: HashSet<String>,
     name: String,
     arity: u32,
 }
@@ -82,6 +85,9 @@ struct Gen<'a> {
     name: Option<Atom>,
     records: HashMap<String, Vec<RecordFieldDef>>,
     functions: HashMap<(String, u32), u32>,
+    /// The names of the variables some `receive` of the module needs in every pattern:
+    /// one bound to a new reference gets a receive mark.
+    recv_ref_vars: HashSet<String>,
     declared_imports: HashMap<(String, u32), String>,
     ops: Vec<Op>,
     lines: Vec<u32>,
@@ -159,6 +165,17 @@ impl Gen<'_> {
                     self.functions.insert(key, fns.len() as u32);
                     fns.push(f);
                 }
+            }
+        }
+        for f in &fns {
+            for c in &f.clauses {
+                c.body.iter().for_each(|e| {
+                    walk(e, &mut |e| {
+                        if let Expr::Receive(_, cs, _) = e {
+                            self.recv_ref_vars.extend(receive_needs(cs));
+                        }
+                    })
+                });
             }
         }
         // -callback attributes make behaviour_info/1, as erlc does.
@@ -575,7 +592,23 @@ impl Gen<'_> {
                 self.call_bif(*p, "erlang", name, vec![v])
             }
             Expr::Match(p, pat, rhs) => {
+                // A new reference that a later receive waits for: the messages already
+                // here are counted first, and cannot hold it.
+                let mark = match &**pat {
+                    Expr::Var(_, n)
+                        if !self.f.bound.contains(n) && self.recv_ref_vars.contains(n) && self.makes_ref(rhs) =>
+                    {
+                        let r = self.temp();
+                        self.emit(Op::RecvMark { dst: r });
+                        Some((r, n.clone()))
+                    }
+                    _ => None,
+                };
                 let v = self.expr(rhs)?;
+                if let Some((r, n)) = mark {
+                    self.emit(Op::RecvBind { mark: Src::R(r), r: v });
+                    self.f.marked.insert(n);
+                }
                 let fail = self.label();
                 self.line = p.line;
                 // A fresh variable (or `_`) cannot fail to match: no failure branch.
@@ -682,6 +715,37 @@ impl Gen<'_> {
             return Err(());
         }
         Ok(Src::R(self.slot(name)))
+    }
+
+    /// Is `e` a call that makes a new reference (`make_ref()`, `monitor(...)`) from
+    /// arguments that cannot take messages out of the mailbox (no calls in them)?
+    fn makes_ref(&self, e: &Expr) -> bool {
+        let (name, args) = match e {
+            Expr::Call(_, f, args) => match &**f {
+                Expr::Atom(_, n) => {
+                    let key = (n.clone(), args.len() as u32);
+                    if self.functions.contains_key(&key) || self.declared_imports.contains_key(&key) {
+                        return false;
+                    }
+                    (n, args)
+                }
+                _ => return false,
+            },
+            Expr::RemoteCall(_, m, f, args) => match (&**m, &**f) {
+                (Expr::Atom(_, m), Expr::Atom(_, n)) if m == "erlang" => (n, args),
+                _ => return false,
+            },
+            _ => return false,
+        };
+        fn plain(e: &Expr) -> bool {
+            match e {
+                Expr::Var(..) | Expr::Atom(..) | Expr::Int(..) | Expr::Nil(..) => true,
+                Expr::Tuple(_, es) => es.iter().all(plain),
+                Expr::Cons(_, h, t) => plain(h) && plain(t),
+                _ => false,
+            }
+        }
+        matches!((name.as_str(), args.len()), ("make_ref", 0) | ("monitor", 2 | 3)) && args.iter().all(plain)
     }
 
     fn call_bif(&mut self, pos: Pos, m: &str, f: &str, args: Vec<Src>) -> CResult<Src> {
@@ -984,6 +1048,11 @@ impl Gen<'_> {
         let top = self.label();
         let empty = self.label();
         let done = self.label();
+        let needs = receive_needs(clauses);
+        if let Some(n) = needs.iter().find(|n| self.f.marked.contains(*n) && self.f.bound.contains(*n)) {
+            let r = self.slot(n);
+            self.emit(Op::RecvUse { r: Src::R(r) });
+        }
         self.bind(top);
         self.emit(Op::RecvPeek { dst: msg, empty });
         let mut outs = Vec::new();
@@ -2187,97 +2256,143 @@ fn type_test(name: &str, arity: usize) -> Option<TypeTest> {
 
 /// Calls `f` on every variable name in `e` (including nested funs and comprehensions).
 pub(crate) fn collect_vars(e: &Expr, f: &mut dyn FnMut(&str)) {
+    walk(e, &mut |e| {
+        if let Expr::Var(_, n) = e {
+            f(n)
+        }
+    });
+}
+
+/// Calls `f` on `e` and on every expression inside it, patterns and guards included (and
+/// nested funs and comprehensions), parents before children.
+pub(crate) fn walk(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+    f(e);
     match e {
-        Expr::Var(_, n) => f(n),
-        Expr::Int(..) | Expr::Float(..) | Expr::Atom(..) | Expr::Str(..) | Expr::Char(..) | Expr::Nil(..) => {}
+        Expr::Var(..)
+        | Expr::Int(..)
+        | Expr::Float(..)
+        | Expr::Atom(..)
+        | Expr::Str(..)
+        | Expr::Char(..)
+        | Expr::Nil(..) => {}
         Expr::RecordIndex(..) => {}
         Expr::Cons(_, a, b) | Expr::BinOp(_, _, a, b) | Expr::Match(_, a, b) => {
-            collect_vars(a, f);
-            collect_vars(b, f);
+            walk(a, f);
+            walk(b, f);
         }
-        Expr::Tuple(_, es) | Expr::Block(_, es) => es.iter().for_each(|e| collect_vars(e, f)),
+        Expr::Tuple(_, es) | Expr::Block(_, es) => es.iter().for_each(|e| walk(e, f)),
         Expr::Bin(_, els) => {
             for el in els {
-                collect_vars(&el.value, f);
+                walk(&el.value, f);
                 if let Some(s) = &el.size {
-                    collect_vars(s, f);
+                    walk(s, f);
                 }
             }
         }
-        Expr::UnOp(_, _, a) | Expr::Catch(_, a) => collect_vars(a, f),
+        Expr::UnOp(_, _, a) | Expr::Catch(_, a) => walk(a, f),
         Expr::Call(_, g, args) => {
-            collect_vars(g, f);
-            args.iter().for_each(|e| collect_vars(e, f));
+            walk(g, f);
+            args.iter().for_each(|e| walk(e, f));
         }
         Expr::RemoteCall(_, m, g, args) => {
-            collect_vars(m, f);
-            collect_vars(g, f);
-            args.iter().for_each(|e| collect_vars(e, f));
+            walk(m, f);
+            walk(g, f);
+            args.iter().for_each(|e| walk(e, f));
         }
         Expr::Case(_, s, cs) => {
-            collect_vars(s, f);
-            collect_clauses(cs, f);
+            walk(s, f);
+            walk_clauses(cs, f);
         }
-        Expr::If(_, cs) => collect_clauses(cs, f),
+        Expr::If(_, cs) => walk_clauses(cs, f),
         Expr::Receive(_, cs, after) => {
-            collect_clauses(cs, f);
+            walk_clauses(cs, f);
             if let Some((t, body)) = after {
-                collect_vars(t, f);
-                body.iter().for_each(|e| collect_vars(e, f));
+                walk(t, f);
+                body.iter().for_each(|e| walk(e, f));
             }
         }
         Expr::Try(_, body, of, catches, after) => {
-            body.iter().for_each(|e| collect_vars(e, f));
-            collect_clauses(of, f);
-            collect_clauses(catches, f);
-            after.iter().for_each(|e| collect_vars(e, f));
+            body.iter().for_each(|e| walk(e, f));
+            walk_clauses(of, f);
+            walk_clauses(catches, f);
+            after.iter().for_each(|e| walk(e, f));
         }
         Expr::FunRef(_, r) => {
             if let FunRef::Remote(m, g, a) = r {
-                collect_vars(m, f);
-                collect_vars(g, f);
-                collect_vars(a, f);
+                walk(m, f);
+                walk(g, f);
+                walk(a, f);
             }
         }
-        Expr::Lambda(_, _, cs) => collect_clauses(cs, f),
+        Expr::Lambda(_, _, cs) => walk_clauses(cs, f),
         Expr::ListComp(_, b, qs) | Expr::BinComp(_, b, qs) => {
-            collect_vars(b, f);
+            walk(b, f);
             for q in qs {
                 match q {
                     Qualifier::Generator(p, e) | Qualifier::BitGenerator(p, e) => {
-                        collect_vars(p, f);
-                        collect_vars(e, f);
+                        walk(p, f);
+                        walk(e, f);
                     }
-                    Qualifier::Filter(e) => collect_vars(e, f),
+                    Qualifier::Filter(e) => walk(e, f),
                 }
             }
         }
         Expr::Map(_, fs) => fs.iter().for_each(|m| {
-            collect_vars(&m.key, f);
-            collect_vars(&m.value, f);
+            walk(&m.key, f);
+            walk(&m.value, f);
         }),
         Expr::MapUpdate(_, b, fs) => {
-            collect_vars(b, f);
+            walk(b, f);
             fs.iter().for_each(|m| {
-                collect_vars(&m.key, f);
-                collect_vars(&m.value, f);
+                walk(&m.key, f);
+                walk(&m.value, f);
             });
         }
-        Expr::Record(_, _, fs) => fs.iter().for_each(|(_, _, e)| collect_vars(e, f)),
+        Expr::Record(_, _, fs) => fs.iter().for_each(|(_, _, e)| walk(e, f)),
         Expr::RecordUpdate(_, b, _, fs) => {
-            collect_vars(b, f);
-            fs.iter().for_each(|(_, _, e)| collect_vars(e, f));
+            walk(b, f);
+            fs.iter().for_each(|(_, _, e)| walk(e, f));
         }
-        Expr::RecordField(_, b, _, _) => collect_vars(b, f),
+        Expr::RecordField(_, b, _, _) => walk(b, f),
     }
 }
 
-fn collect_clauses(cs: &[Clause], f: &mut dyn FnMut(&str)) {
+fn walk_clauses(cs: &[Clause], f: &mut dyn FnMut(&Expr)) {
     for c in cs {
-        c.patterns.iter().for_each(|e| collect_vars(e, f));
-        c.guards.iter().flatten().for_each(|e| collect_vars(e, f));
-        c.body.iter().for_each(|e| collect_vars(e, f));
+        c.patterns.iter().for_each(|e| walk(e, f));
+        c.guards.iter().flatten().for_each(|e| walk(e, f));
+        c.body.iter().for_each(|e| walk(e, f));
     }
+}
+
+/// The variables a pattern holds as parts of the value (elements of tuples and lists,
+/// aliases, map and record field values; not binary segment sizes): when bound, the
+/// pattern matches only a value that contains theirs.
+fn pattern_parts(p: &Expr, out: &mut Vec<String>) {
+    match p {
+        Expr::Var(_, n) if n != "_" => out.push(n.clone()),
+        Expr::Tuple(_, es) => es.iter().for_each(|e| pattern_parts(e, out)),
+        Expr::Cons(_, a, b) | Expr::Match(_, a, b) => {
+            pattern_parts(a, out);
+            pattern_parts(b, out);
+        }
+        Expr::Map(_, fs) => fs.iter().for_each(|f| pattern_parts(&f.value, out)),
+        Expr::Record(_, _, fs) => fs.iter().for_each(|(_, _, e)| pattern_parts(e, out)),
+        _ => {}
+    }
+}
+
+/// The variables every clause of a `receive` holds in its pattern.
+fn receive_needs(clauses: &[Clause]) -> Vec<String> {
+    let mut needs = Vec::new();
+    let Some((first, rest)) = clauses.split_first() else { return needs };
+    first.patterns.iter().for_each(|p| pattern_parts(p, &mut needs));
+    for c in rest {
+        let mut vs = Vec::new();
+        c.patterns.iter().for_each(|p| pattern_parts(p, &mut vs));
+        needs.retain(|n| vs.contains(n));
+    }
+    needs
 }
 
 fn contains_map(e: &Expr) -> bool {

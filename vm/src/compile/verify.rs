@@ -183,6 +183,12 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             reg(*dst);
         }
         Op::RecvPeek { dst, .. } => reg(*dst),
+        Op::RecvMark { dst } => reg(*dst),
+        Op::RecvBind { mark, r } => {
+            src(*mark);
+            src(*r);
+        }
+        Op::RecvUse { r } => src(*r),
         Op::RecvWait { timeout, .. } => {
             if let Some(t) = timeout {
                 src(*t);

@@ -873,17 +873,22 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 proc.save += 1;
                 jump!(to);
             }
-            Op::RecvAccept => {
-                let s = proc.save as usize;
-                // The oldest message, the usual one, is a pop (`remove` moves the rest of
-                // the ring through its general path).
-                if s == 0 {
-                    proc.mailbox.pop_front();
-                } else {
-                    proc.mailbox.remove(s);
+            Op::RecvAccept => proc.accept_message(),
+            Op::RecvMark { dst } => {
+                let n = Term::Int(proc.mailbox.len() as i64);
+                set!(dst, n);
+            }
+            Op::RecvBind { mark, r } => {
+                if let (Term::Int(pos), Term::Ref(r)) = (get_ref!(*mark), get_ref!(*r)) {
+                    let (r, pos) = (*r, u32::try_from(*pos).unwrap_or(0));
+                    proc.bind_recv_mark(r, pos);
                 }
-                proc.save = 0;
-                proc.finish_receive();
+            }
+            Op::RecvUse { r } => {
+                if let Term::Ref(r) = get_ref!(*r) {
+                    let start = proc.recv_start(*r);
+                    proc.save = proc.save.max(start);
+                }
             }
             Op::RecvWait { timeout, retry } => {
                 if (proc.save as usize) < proc.mailbox.len() {

@@ -272,6 +272,18 @@ pub enum Op {
     RecvNext { msg: Reg, to: Label },
     /// Removes the current message's slot from the mailbox and resets the save point.
     RecvAccept,
+    /// `dst := the number of messages in the mailbox`, taken just before a reference is
+    /// made (`make_ref()`, `monitor(...)`) that a later `receive` needs in every pattern:
+    /// no message already there can hold it.
+    RecvMark { dst: Reg },
+    /// Remembers that the messages before position `mark` cannot hold the reference `r`
+    /// (one such mark per process, replaced by the next).
+    RecvBind { mark: Src, r: Src },
+    /// At the start of a `receive` whose every pattern needs the reference `r`: starts the
+    /// save point past the messages that were there before `r` was made, if it is the
+    /// marked one. (A `gen_server:call` from a process with a long mailbox then does not
+    /// look through it.)
+    RecvUse { r: Src },
     /// Waits for a new message (then jumps to `retry`) or until `timeout` milliseconds pass
     /// (then resets the save point and falls through). No timeout waits forever.
     RecvWait { timeout: Option<Src>, retry: Label },
@@ -410,7 +422,12 @@ impl Op {
                 f(tuple, Use);
                 f(other, Use);
             }
-            Op::SelfPid { dst } | Op::RecvPeek { dst, .. } => f(dst, Def),
+            Op::SelfPid { dst } | Op::RecvPeek { dst, .. } | Op::RecvMark { dst } => f(dst, Def),
+            Op::RecvBind { mark: a, r: b } => {
+                src(a, &mut f);
+                src(b, &mut f);
+            }
+            Op::RecvUse { r } => src(r, &mut f),
             Op::Element { tuple, dst, .. } => {
                 src(tuple, &mut f);
                 f(dst, Def);

@@ -277,8 +277,18 @@ pub struct Extras {
     pub demonitored: ThinVec<Ref>,
     /// Active process aliases and when each is deactivated.
     pub(crate) aliases: ThinVec<(Ref, AliasMode)>,
+    /// The receive mark (`RecvBind`): no message before `pos` holds the reference.
+    pub(crate) recv_mark: Option<RecvMark>,
     /// The rarest state, made on first use.
     rare: Option<Box<Rare>>,
+}
+
+/// A reference and the number of messages the mailbox held just before it was made: a
+/// `receive` that needs it in every pattern starts its scan there.
+#[derive(Clone, Copy)]
+pub(crate) struct RecvMark {
+    pub(crate) r: Ref,
+    pub(crate) pos: u32,
 }
 
 /// Receive timeouts, results, tracing, hibernation and other state few processes use.
@@ -341,6 +351,7 @@ impl Extras {
         dict: ThinVec::new(),
         demonitored: ThinVec::new(),
         aliases: ThinVec::new(),
+        recv_mark: None,
         rare: None,
     };
 }
@@ -451,6 +462,58 @@ impl Proc {
         }
     }
 
+    /// Removes the message at the save point (the one a `receive` took), resets the save
+    /// point and ends the receive's timeout. A receive mark past it moves with the
+    /// messages after it.
+    pub(crate) fn accept_message(&mut self) {
+        self.remove_message(self.save as usize);
+        self.save = 0;
+        self.finish_receive();
+    }
+
+    /// Removes message `i` of the mailbox. A receive mark past it moves with the messages
+    /// after it.
+    fn remove_message(&mut self, i: usize) {
+        // The oldest message, the usual one, is a pop (`remove` moves the rest of the ring
+        // through its general path).
+        if i == 0 {
+            self.mailbox.pop_front();
+        } else {
+            self.mailbox.remove(i);
+        }
+        if let Some(m) = self.extras.as_deref_mut().and_then(|e| e.recv_mark.as_mut()) {
+            if i < m.pos as usize {
+                m.pos -= 1;
+            }
+        }
+    }
+
+    /// Removes the `'DOWN'` messages of monitor `r` (`demonitor(R, [flush])`) and resets
+    /// the save point. Only messages that came after `r` was made can be such, so with a
+    /// receive mark for `r` the ones before it are not looked at.
+    pub(crate) fn flush_down(&mut self, r: Ref) {
+        let start = self.recv_start(r) as usize;
+        for i in (start..self.mailbox.len()).rev() {
+            if is_down_for(&self.mailbox[i], r) {
+                self.remove_message(i);
+            }
+        }
+        self.save = 0;
+    }
+
+    /// Marks that no message before position `pos` of the mailbox holds the reference `r`.
+    pub(crate) fn bind_recv_mark(&mut self, r: Ref, pos: u32) {
+        self.extras_mut().recv_mark = Some(RecvMark { r, pos: pos.min(self.mailbox.len() as u32) });
+    }
+
+    /// Where a `receive` that needs reference `r` in every pattern can start looking.
+    pub(crate) fn recv_start(&self, r: Ref) -> u32 {
+        match self.extras().recv_mark {
+            Some(m) if m.r == r => m.pos.min(self.mailbox.len() as u32),
+            _ => 0,
+        }
+    }
+
     /// Has a signal said that the process must die?
     #[inline]
     pub(crate) fn must_die(&self) -> bool {
@@ -532,7 +595,8 @@ impl Proc {
         // monitor before sending its 'DOWN's). Only when the target has ended already may a
         // 'DOWN' still be on its way (unless it is here): that one is dropped on arrival.
         let delivered = self.vm.demonitor(self.pid, r, target, name.as_ref());
-        if !delivered && !self.mailbox.iter().any(|m| is_down_for(m, r)) {
+        let since = self.recv_start(r) as usize;
+        if !delivered && !self.mailbox.range(since..).any(|m| is_down_for(m, r)) {
             self.extras_mut().demonitored.push(r);
         }
         true
