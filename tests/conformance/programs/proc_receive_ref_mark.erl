@@ -1,7 +1,7 @@
 %% A receive that waits for a new reference skips the messages that were there before the
 %% reference was made; everything else about it stays as in any receive.
 -module(proc_receive_ref_mark).
--export([main/0]).
+-export([main/0, work/1]).
 
 main() ->
     older_messages_stay_in_order(),
@@ -14,6 +14,7 @@ main() ->
     a_timeout_then_a_later_reply(),
     made_in_one_function_received_in_another(),
     a_call_from_a_busy_process(),
+    a_spawn_request_reply(),
     ok.
 
 drain() ->
@@ -117,3 +118,13 @@ call(Server, N) ->
     Ref = make_ref(),
     Server ! {call, self(), Ref, N},
     receive {Ref, Answer} -> Answer end.
+
+work(X) -> exit({done, X}).
+
+a_spawn_request_reply() ->
+    self() ! older,
+    Node = node(),
+    ReqId = erlang:spawn_request(Node, ?MODULE, work, [7], [monitor]),
+    R = receive {spawn_reply, ReqId, ok, _Pid} -> ok end,
+    D = receive {'DOWN', ReqId, process, _, Why} -> Why end,
+    io:format("~p ~p, left ~p~n", [R, D, drain()]).

@@ -717,8 +717,9 @@ impl Gen<'_> {
         Ok(Src::R(self.slot(name)))
     }
 
-    /// Is `e` a call that makes a new reference (`make_ref()`, `monitor(...)`) from
-    /// arguments that cannot take messages out of the mailbox (no calls in them)?
+    /// Is `e` a call that makes a new reference (`make_ref()`, `monitor(...)`,
+    /// `spawn_request(...)`) from arguments that cannot take messages out of the mailbox
+    /// (no calls in them)?
     fn makes_ref(&self, e: &Expr) -> bool {
         let (name, args) = match e {
             Expr::Call(_, f, args) => match &**f {
@@ -745,7 +746,8 @@ impl Gen<'_> {
                 _ => false,
             }
         }
-        matches!((name.as_str(), args.len()), ("make_ref", 0) | ("monitor", 2 | 3)) && args.iter().all(plain)
+        matches!((name.as_str(), args.len()), ("make_ref", 0) | ("monitor", 2 | 3) | ("spawn_request", 1..=5))
+            && args.iter().all(plain)
     }
 
     fn call_bif(&mut self, pos: Pos, m: &str, f: &str, args: Vec<Src>) -> CResult<Src> {
