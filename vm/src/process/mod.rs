@@ -268,7 +268,8 @@ pub struct Extras {
     /// deque, so that the oldest or the newest ends in O(1): a process that monitors many
     /// short-lived ones mostly learns of their ends in the order it made them.
     pub monitors: std::collections::VecDeque<(Ref, Pid, Option<Term>)>,
-    /// Monitors on this process: reference, monitoring process, and the name used.
+    /// Monitors on this process: reference, monitoring process, and the name used; in
+    /// order of reference and pid.
     pub monitored_by: ThinVec<(Ref, Pid, Option<Term>)>,
     /// The process dictionary.
     pub dict: ThinVec<(Term, Term)>,
@@ -668,9 +669,21 @@ impl Proc {
                 }
             }
             Signal::Unlink(from) => self.extras_mut().links.retain(|p| *p != from),
-            Signal::Monitor { from, r, name } => self.extras_mut().monitored_by.push((r, from, name)),
+            // Kept in order of reference, so that a demonitor finds its entry by binary
+            // search (a server that many clients call at once is monitored by all of them).
+            // References are made in increasing order, so each monitoring process's
+            // entries stay in the order it made them, the only order a process can see (in
+            // its 'DOWN' messages); and most arrive last.
+            Signal::Monitor { from, r, name } => {
+                let by = &mut self.extras_mut().monitored_by;
+                let i = by.partition_point(|(x, p, _)| (*x, *p) < (r, from));
+                by.insert(i, (r, from, name));
+            }
             Signal::Demonitor { from, r } => {
-                self.extras_mut().monitored_by.retain(|(x, p, _)| !(*x == r && *p == from))
+                let by = &mut self.extras_mut().monitored_by;
+                if let Ok(i) = by.binary_search_by(|(x, p, _)| (*x, *p).cmp(&(r, from))) {
+                    by.remove(i);
+                }
             }
             Signal::Monitoring { r, target } => self.extras_mut().monitors.push_back((r, target, None)),
             // The wake-up timer has fired: the next wait with a deadline sets another.
