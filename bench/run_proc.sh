@@ -21,7 +21,7 @@ ERL=(erl +P 16000000 -noshell)
 
 printf '%-14s %12s %12s %8s\n' benchmark "ember (ms)" "erl (ms)" "erl/ember"
 RUNS="${BENCH_RUNS:-3}"
-for n in ring big_ring ping_pong spawn_churn fan_in; do
+for n in ring big_ring ping_pong spawn_churn fan_in link_exits; do
     eu=""
     ru=""
     for _ in $(seq "$RUNS"); do

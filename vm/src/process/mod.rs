@@ -25,6 +25,7 @@
 //! the half, so moving it in and out costs no atomic operation of its own.
 
 mod inbox;
+mod links;
 #[cfg(all(test, loom))]
 mod loom_tests;
 mod signal;
@@ -40,6 +41,7 @@ use crate::interp::op::Reg;
 use crate::term::{Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
 use inbox::Inbox;
+pub use links::Links;
 use slot::Slot;
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -263,7 +265,7 @@ pub(crate) struct CatchFrame {
 #[derive(Default)]
 pub struct Extras {
     /// Linked processes.
-    pub links: ThinVec<Pid>,
+    pub links: Links,
     /// Monitors this process holds: reference, target, and the name it was made with. A
     /// deque, so that the oldest or the newest ends in O(1): a process that monitors many
     /// short-lived ones mostly learns of their ends in the order it made them.
@@ -346,7 +348,7 @@ pub(crate) enum AliasMode {
 
 impl Extras {
     const EMPTY: Extras = Extras {
-        links: ThinVec::new(),
+        links: Links::new(),
         monitors: std::collections::VecDeque::new(),
         monitored_by: ThinVec::new(),
         dict: ThinVec::new(),
@@ -647,12 +649,9 @@ impl Proc {
                 self.mailbox.push_back(t)
             }
             Signal::Exit { from, reason, linked } => {
-                if linked && !self.extras_mut().links.contains(&from) {
-                    // The link was removed before the signal arrived.
+                // A link removed before the signal arrived: nothing happens.
+                if linked && !self.extras_mut().links.remove(from) {
                     return;
-                }
-                if linked {
-                    self.extras_mut().links.retain(|p| *p != from);
                 }
                 let kill = !linked && reason.is_atom(atoms::KILL);
                 if kill {
@@ -664,11 +663,11 @@ impl Proc {
                 }
             }
             Signal::Link(from) => {
-                if !self.extras_mut().links.contains(&from) {
-                    self.extras_mut().links.push(from);
-                }
+                self.extras_mut().links.insert(from);
             }
-            Signal::Unlink(from) => self.extras_mut().links.retain(|p| *p != from),
+            Signal::Unlink(from) => {
+                self.extras_mut().links.remove(from);
+            }
             // Kept in order of reference, so that a demonitor finds its entry by binary
             // search (a server that many clients call at once is monitored by all of them).
             // References are made in increasing order, so each monitoring process's
