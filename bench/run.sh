@@ -20,13 +20,13 @@ EMBER="$ROOT/target/release/ember"
 DIR="$ROOT/bench/$suite"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-(cd "$TMP" && erlc "$DIR"/*.erl)
+# The harness module, bench/ember_bench.erl, is shared by every suite.
+(cd "$TMP" && erlc "$DIR"/*.erl "$ROOT/bench/ember_bench.erl")
 
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
     for f in "$DIR"/*.erl; do
-        n="$(basename "$f" .erl)"
-        [ "$n" = ember_bench ] || names+=("$n")
+        names+=("$(basename "$f" .erl)")
     done
 fi
 
@@ -41,7 +41,7 @@ for n in "${names[@]}"; do
     for _ in $(seq "$RUNS"); do
         # Reports on stderr (the supervisor benchmark's crashes) are not shown; a run that
         # fails shows up as a missing or different result line.
-        e_out="$("$EMBER" run "$DIR/$n.erl" 2>/dev/null)"
+        e_out="$("$EMBER" --pa "$ROOT/bench" run "$DIR/$n.erl" 2>/dev/null)"
         r_out="$(cd "$TMP" && erl -noshell -s "$n" main -s init stop 2>/dev/null)"
         e_res="$(grep '^result' <<<"$e_out")"
         r_res="$(grep '^result' <<<"$r_out")"

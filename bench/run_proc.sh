@@ -16,16 +16,17 @@ EMBER="$ROOT/target/release/ember"
 DIR="$ROOT/bench/proc"
 TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
-(cd "$TMP" && erlc "$DIR"/*.erl)
+# The harness module, bench/ember_bench.erl, is shared by every suite.
+(cd "$TMP" && erlc "$DIR"/*.erl "$ROOT/bench/ember_bench.erl")
 ERL=(erl +P 16000000 -noshell)
 
 printf '%-14s %12s %12s %8s\n' benchmark "ember (ms)" "erl (ms)" "erl/ember"
 RUNS="${BENCH_RUNS:-3}"
-for n in ring big_ring ping_pong spawn_churn fan_in link_exits; do
+for n in ring big_ring ping_pong spawn_churn fan_in; do
     eu=""
     ru=""
     for _ in $(seq "$RUNS"); do
-        e="$("$EMBER" run "$DIR/$n.erl")"
+        e="$("$EMBER" --pa "$ROOT/bench" run "$DIR/$n.erl")"
         r="$(cd "$TMP" && "${ERL[@]}" -s "$n" main -s init stop)"
         eu="$(awk -v best="$eu" '/^time_us/ {print (best == "" || $2 < best) ? $2 : best}' <<<"$e")"
         ru="$(awk -v best="$ru" '/^time_us/ {print (best == "" || $2 < best) ? $2 : best}' <<<"$r")"
@@ -55,7 +56,7 @@ rss_of() { # command... ; prints "time_us rss_kb" (nothing if the VM ended befor
     wait "$pid" 2>/dev/null || true
 }
 printf '\n%-22s %12s %14s %10s\n' "idle processes" "spawn (ms)" "bytes/process" "rate (k/s)"
-e_base="$(rss_of "$EMBER" run "$DIR/spawn_idle.erl" 1 | awk '{print $2}')"
+e_base="$(rss_of "$EMBER" --pa "$ROOT/bench" run "$DIR/spawn_idle.erl" 1 | awk '{print $2}')"
 r_base="$(cd "$TMP" && rss_of "${ERL[@]}" -run spawn_idle main 1 | awk '{print $2}')"
 # Up to 1M processes each VM runs 3 times, keeping the fastest time and the smallest
 # memory (a first run can wait on the kernel for fresh pages); 10M runs once.
@@ -76,7 +77,7 @@ erl_idle() { (cd "$TMP" && rss_of "${ERL[@]}" -run spawn_idle main "$1"); }
 for n in 100000 1000000 10000000; do
     runs=3
     [ "$n" -le 1000000 ] || runs=1
-    read -r et ek < <(best_of "$runs" rss_of "$EMBER" run "$DIR/spawn_idle.erl" "$n")
+    read -r et ek < <(best_of "$runs" rss_of "$EMBER" --pa "$ROOT/bench" run "$DIR/spawn_idle.erl" "$n")
     printf '%-22s %12.1f %14.0f %10.0f\n' "ember $n" "$(awk -v a="$et" 'BEGIN{print a/1000}')" \
         "$(awk -v k="$ek" -v b="$e_base" -v n="$n" 'BEGIN{print (k-b)*1024/n}')" "$(awk -v n="$n" -v t="$et" 'BEGIN{print n/(t/1e6)/1000}')"
     if [ "$n" -le 1000000 ]; then

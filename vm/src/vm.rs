@@ -811,10 +811,10 @@ impl VmShared {
             // A new process's one link or monitor gets a vector of exactly one (a first
             // push would make room for four, through the general growth path).
             if let Some(l) = link {
-                proc.extras_mut().links = crate::process::Links::one(l);
+                proc.extras_mut().links = crate::process::SmallMap::one(l, ());
             }
             if let Some((r, by)) = monitor {
-                proc.extras_mut().monitored_by = thin_vec::thin_vec![(r, by, None)];
+                proc.extras_mut().monitored_by = crate::process::SmallMap::one((r, by), None);
             }
             if done.is_some() {
                 proc.rare_mut().completion = done;
@@ -904,7 +904,7 @@ impl VmShared {
         // Unlinks and demonitors that arrived before the end are honoured: no exit signal
         // or 'DOWN' goes to whoever took its link or monitor back (so a demonitor whose
         // signal was delivered never needs to expect a 'DOWN').
-        for (a, _) in &proc.extras().aliases {
+        for (a, _) in proc.extras().aliases.iter() {
             self.aliases.remove(*a);
         }
         let mut unlinked = Vec::new();
@@ -939,17 +939,17 @@ impl VmShared {
             }
             return;
         }
-        for l in proc.extras().links.iter().filter(|l| !unlinked.contains(l)) {
-            self.signal(l, Signal::Exit { from: pid, reason: reason.clone(), linked: true });
+        for (l, _) in proc.extras().links.iter().filter(|(l, _)| !unlinked.contains(l)) {
+            self.signal(*l, Signal::Exit { from: pid, reason: reason.clone(), linked: true });
         }
-        for (r, from, name) in &proc.extras().monitored_by {
+        for ((r, from), name) in proc.extras().monitored_by.iter() {
             if demonitored.contains(&(*r, *from)) {
                 continue;
             }
             let who = name.clone().unwrap_or(Term::Pid(pid));
             self.send_down(*from, *r, who, reason.clone());
         }
-        for (r, target, name) in &proc.extras().monitors {
+        for (r, (target, name)) in proc.extras().monitors.iter() {
             self.demonitor(pid, *r, *target, name.as_ref());
         }
         // (The halt code is read only by the two kinds of end that depend on it.)

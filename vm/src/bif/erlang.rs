@@ -257,26 +257,17 @@ bifs! {
         Term::Ref(x) => Ok(Term::Atom(x.as_external().map_or(p.vm.dist.node().name, |e| e.node))),
         _ => badarg(),
     };
-    "erlang", "put", 2 => |p, a| {
-        let old = match p.extras_mut().dict.iter_mut().find(|(k, _)| *k == a[0]) {
-            Some(slot) => std::mem::replace(&mut slot.1, a[1].clone()),
-            None => { p.extras_mut().dict.push((a[0].clone(), a[1].clone())); Term::Atom(atoms::UNDEFINED) }
-        };
-        Ok(old)
-    };
-    "erlang", "get", 1 => |p, a| Ok(p.extras_mut().dict.iter().find(|(k, _)| *k == a[0]).map(|(_, v)| v.clone()).unwrap_or(Term::Atom(atoms::UNDEFINED)));
-    "erlang", "get", 0 => |p, _| Ok(Term::list(p.extras_mut().dict.iter().rev().map(|(k, v)| Term::tuple([k.clone(), v.clone()])).collect()));
-    "erlang", "erase", 1 => |p, a| match p.extras_mut().dict.iter().position(|(k, _)| *k == a[0]) {
-        Some(i) => Ok(p.extras_mut().dict.remove(i).1),
-        None => Ok(Term::Atom(atoms::UNDEFINED)),
-    };
+    "erlang", "put", 2 => |p, a| Ok(p.extras_mut().dict.put(a[0].clone(), a[1].clone()).unwrap_or(Term::Atom(atoms::UNDEFINED)));
+    "erlang", "get", 1 => |p, a| Ok(p.extras().dict.get(&a[0]).cloned().unwrap_or(Term::Atom(atoms::UNDEFINED)));
+    "erlang", "get", 0 => |p, _| Ok(p.extras().dict.to_list());
+    "erlang", "erase", 1 => |p, a| Ok(p.extras_mut().dict.erase(&a[0]).unwrap_or(Term::Atom(atoms::UNDEFINED)));
     "erlang", "erase", 0 => |p, _| {
-        let all = Term::list(p.extras_mut().dict.iter().rev().map(|(k, v)| Term::tuple([k.clone(), v.clone()])).collect());
+        let all = p.extras().dict.to_list();
         p.extras_mut().dict.clear();
         Ok(all)
     };
-    "erlang", "get_keys", 0 => |p, _| Ok(Term::list(p.extras_mut().dict.iter().rev().map(|(k, _)| k.clone()).collect()));
-    "erlang", "get_keys", 1 => |p, a| Ok(Term::list(p.extras_mut().dict.iter().rev().filter(|(_, v)| *v == a[0]).map(|(k, _)| k.clone()).collect()));
+    "erlang", "get_keys", 0 => |p, _| Ok(Term::list(p.extras().dict.iter_newest_first().map(|(k, _)| k.clone()).collect()));
+    "erlang", "get_keys", 1 => |p, a| Ok(Term::list(p.extras().dict.iter_newest_first().filter(|(_, v)| **v == a[0]).map(|(k, _)| k.clone()).collect()));
     "erlang", "md5", 1 => |_, a| match iolist_bits(&a[0], false)? {
         Term::Bits(b) => {
             use md5::Digest;

@@ -80,7 +80,7 @@ bifs! {
         let r = monitor(p, &a[0], &a[1])?;
         if let (Some(mode), Term::Ref(alias)) = (mode, &r) {
             // A monitor that fired at once (noproc) leaves no alias unless it is explicit.
-            let live = p.extras().monitors.iter().any(|(x, _, _)| x == alias) || a[1] == Term::Pid(p.pid);
+            let live = p.extras().monitors.contains_key(*alias) || a[1] == Term::Pid(p.pid);
             if live || mode == AliasMode::Explicit {
                 p.add_alias(*alias, mode);
             }
@@ -290,10 +290,10 @@ fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
     let gl = p.rare().group_leader;
     let pid = vm.spawn_with(start, link, monitor, None, gl);
     if o.link {
-        p.extras_mut().links.insert(pid);
+        p.extras_mut().links.insert(pid, ());
     }
     if let Some((r, _)) = monitor {
-        p.extras_mut().monitors.push_back((r, pid, None));
+        p.extras_mut().monitors.insert(r, (pid, None));
         return Ok(Term::tuple([Term::Pid(pid), Term::Ref(r)]));
     }
     Ok(Term::Pid(pid))
@@ -356,10 +356,10 @@ fn spawn_request(p: &mut Proc, node: &Term, m: &Term, f: &Term, args: &Term, opt
             gl,
         );
         if req.link {
-            p.extras_mut().links.insert(pid);
+            p.extras_mut().links.insert(pid, ());
         }
         if req.monitor {
-            p.extras_mut().monitors.push_back((r, pid, None));
+            p.extras_mut().monitors.insert(r, (pid, None));
         }
         if req.reply_ok {
             p.deliver(Term::tuple([req.tag, Term::Ref(r), Term::Atom(atoms::OK), Term::Pid(pid)]));
@@ -392,7 +392,7 @@ fn spawn_mfa(p: &mut Proc, m: &Term, f: &Term, args: &Term, o: Opts) -> BifResul
 
 fn link(p: &mut Proc, t: &Term) -> BifResult {
     let Term::Pid(pid) = t else { return badarg() };
-    if *pid == p.pid || p.extras_mut().links.contains(*pid) {
+    if *pid == p.pid || p.extras_mut().links.contains_key(*pid) {
         return Ok(Term::bool(true));
     }
     // The link request goes first; if the process is already gone, the link fails.
@@ -403,7 +403,7 @@ fn link(p: &mut Proc, t: &Term) -> BifResult {
         }
         return Err(Exception::error(Term::Atom(atoms::NOPROC)));
     }
-    p.extras_mut().links.insert(*pid);
+    p.extras_mut().links.insert(*pid, ());
     Ok(Term::bool(true))
 }
 
@@ -516,7 +516,7 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
                 let r = p.vm.make_ref();
                 p.vm.dist.monitor_name(p.pid, node, n, r);
                 let me = p.pid;
-                p.extras_mut().monitors.push_back((r, me, Some(target.clone())));
+                p.extras_mut().monitors.insert(r, (me, Some(target.clone())));
                 return Ok(Term::Ref(r));
             }
             (p.vm.processes.whereis(n), Some(target.clone()))
@@ -531,7 +531,7 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
     };
     if delivered {
         if let Some(pid) = pid {
-            p.extras_mut().monitors.push_back((r, pid, name));
+            p.extras_mut().monitors.insert(r, (pid, name));
         }
     } else {
         let who = name.unwrap_or_else(|| target.clone());
@@ -616,26 +616,26 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
     match item.as_str() {
         "message_queue_len" => pair(Term::Int(p.mailbox.len() as i64)),
         "messages" => pair(Term::list(p.mailbox.iter().cloned().collect())),
-        "links" => pair(Term::list(p.extras().links.iter().map(Term::Pid).collect())),
+        "links" => pair(Term::list(p.extras().links.iter().map(|(l, _)| Term::Pid(*l)).collect())),
         "monitors" => pair(Term::list(
             p.extras()
                 .monitors
                 .iter()
-                .map(|(_, pid, name)| {
+                .map(|(_, (pid, name))| {
                     let who = name.clone().unwrap_or(Term::Pid(*pid));
                     Term::tuple([Term::Atom(atoms::PROCESS), who])
                 })
                 .collect(),
         )),
-        "monitored_by" => pair(Term::list(p.extras().monitored_by.iter().map(|(_, pid, _)| Term::Pid(*pid)).collect())),
+        "monitored_by" => {
+            pair(Term::list(p.extras().monitored_by.iter().map(|((_, pid), _)| Term::Pid(*pid)).collect()))
+        }
         "registered_name" => match p.vm.processes.name_of(p.pid) {
             Some(n) => pair(Term::Atom(n)),
             None => Some(Term::Nil),
         },
         "trap_exit" => pair(Term::bool(p.trap_exit)),
-        "dictionary" => {
-            pair(Term::list(p.extras().dict.iter().rev().map(|(k, v)| Term::tuple([k.clone(), v.clone()])).collect()))
-        }
+        "dictionary" => pair(p.extras().dict.to_list()),
         "reductions" => pair(Term::Int(p.reductions as i64)),
         "initial_call" => {
             let (m, f, a) = p.initial_call.get();

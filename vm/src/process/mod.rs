@@ -24,12 +24,13 @@
 //! look at a process that no worker runs (`peek_private`): the state word decides who owns
 //! the half, so moving it in and out costs no atomic operation of its own.
 
+mod dict;
 mod inbox;
-mod links;
 #[cfg(all(test, loom))]
 mod loom_tests;
 mod signal;
 mod slot;
+mod small_map;
 pub(crate) mod table;
 #[cfg(all(test, not(loom)))]
 mod tests;
@@ -40,9 +41,10 @@ use crate::code::Module;
 use crate::interp::op::Reg;
 use crate::term::{Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
+pub use dict::Dict;
 use inbox::Inbox;
-pub use links::Links;
 use slot::Slot;
+pub use small_map::SmallMap;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use thin_vec::ThinVec;
@@ -258,28 +260,24 @@ pub(crate) struct CatchFrame {
 }
 
 /// Links, monitors and other state most processes never use, kept out of line (and made
-/// only when first needed) so that an idle process stays small. Its vectors are thin (a
-/// pointer each) and the rarest state is a further step out of line ([`Rare`]): a
-/// monitored or linked process makes this block, and a small one costs less to make, to
-/// drop, and to pass between the scheduler threads that spawn and end the process.
+/// only when first needed) so that an idle process stays small. Its maps are two words
+/// while they hold few entries (and grow into trees or hash maps when they hold many),
+/// and the rarest state is a further step out of line ([`Rare`]): a monitored or linked
+/// process makes this block, and a small one costs less to make, to drop, and to pass
+/// between the scheduler threads that spawn and end the process.
 #[derive(Default)]
 pub struct Extras {
     /// Linked processes.
-    pub links: Links,
-    /// Monitors this process holds: reference, target, and the name it was made with. A
-    /// deque, so that the oldest or the newest ends in O(1): a process that monitors many
-    /// short-lived ones mostly learns of their ends in the order it made them.
-    pub monitors: std::collections::VecDeque<(Ref, Pid, Option<Term>)>,
-    /// Monitors on this process: reference, monitoring process, and the name used; in
-    /// order of reference and pid.
-    pub monitored_by: ThinVec<(Ref, Pid, Option<Term>)>,
+    pub links: SmallMap<Pid, ()>,
+    /// Monitors this process holds: by reference, the target and the name it was made
+    /// with.
+    pub monitors: SmallMap<Ref, (Pid, Option<Term>)>,
+    /// Monitors on this process: by reference and monitoring process, the name used.
+    pub monitored_by: SmallMap<(Ref, Pid), Option<Term>>,
     /// The process dictionary.
-    pub dict: ThinVec<(Term, Term)>,
-    /// Monitors removed with `demonitor` whose `'DOWN'` message may still be on its way;
-    /// such a message is dropped when it arrives.
-    pub demonitored: ThinVec<Ref>,
+    pub dict: Dict,
     /// Active process aliases and when each is deactivated.
-    pub(crate) aliases: ThinVec<(Ref, AliasMode)>,
+    pub(crate) aliases: SmallMap<Ref, AliasMode>,
     /// The receive mark (`RecvBind`): no message before `pos` holds the reference.
     pub(crate) recv_mark: Option<RecvMark>,
     /// The rarest state, made on first use.
@@ -291,7 +289,18 @@ pub struct Extras {
 #[derive(Clone, Copy)]
 pub(crate) struct RecvMark {
     pub(crate) r: Ref,
-    pub(crate) pos: u32,
+    /// The position plus one (so that an absent mark takes no room of its own).
+    pos1: std::num::NonZeroU32,
+}
+
+impl RecvMark {
+    fn new(r: Ref, pos: u32) -> RecvMark {
+        RecvMark { r, pos1: std::num::NonZeroU32::MIN.saturating_add(pos) }
+    }
+
+    fn pos(self) -> u32 {
+        self.pos1.get() - 1
+    }
 }
 
 /// Receive timeouts, results, tracing, hibernation and other state few processes use.
@@ -318,6 +327,9 @@ pub(crate) struct Rare {
     pub(crate) hibernation: Hibernation,
     /// The group leader, if it is not the standard one (standard output and input).
     pub(crate) group_leader: Option<Pid>,
+    /// Monitors removed with `demonitor` whose `'DOWN'` message may still be on its way;
+    /// such a message is dropped when it arrives.
+    pub(crate) demonitored: SmallMap<Ref, ()>,
 }
 
 /// `erlang:hibernate/3`: asked for (the call to make on waking), then asleep until a message.
@@ -348,12 +360,11 @@ pub(crate) enum AliasMode {
 
 impl Extras {
     const EMPTY: Extras = Extras {
-        links: Links::new(),
-        monitors: std::collections::VecDeque::new(),
-        monitored_by: ThinVec::new(),
-        dict: ThinVec::new(),
-        demonitored: ThinVec::new(),
-        aliases: ThinVec::new(),
+        links: SmallMap::new(),
+        monitors: SmallMap::new(),
+        monitored_by: SmallMap::new(),
+        dict: Dict::new(),
+        aliases: SmallMap::new(),
         recv_mark: None,
         rare: None,
     };
@@ -369,6 +380,7 @@ impl Rare {
         trace: None,
         hibernation: Hibernation::Awake,
         group_leader: None,
+        demonitored: SmallMap::new(),
     };
 }
 
@@ -485,8 +497,8 @@ impl Proc {
             self.mailbox.remove(i);
         }
         if let Some(m) = self.extras.as_deref_mut().and_then(|e| e.recv_mark.as_mut()) {
-            if i < m.pos as usize {
-                m.pos -= 1;
+            if i < m.pos() as usize {
+                *m = RecvMark::new(m.r, m.pos() - 1);
             }
         }
     }
@@ -506,13 +518,13 @@ impl Proc {
 
     /// Marks that no message before position `pos` of the mailbox holds the reference `r`.
     pub(crate) fn bind_recv_mark(&mut self, r: Ref, pos: u32) {
-        self.extras_mut().recv_mark = Some(RecvMark { r, pos: pos.min(self.mailbox.len() as u32) });
+        self.extras_mut().recv_mark = Some(RecvMark::new(r, pos.min(self.mailbox.len() as u32)));
     }
 
     /// Where a `receive` that needs reference `r` in every pattern can start looking.
     pub(crate) fn recv_start(&self, r: Ref) -> u32 {
         match self.extras().recv_mark {
-            Some(m) if m.r == r => m.pos.min(self.mailbox.len() as u32),
+            Some(m) if m.r == r => m.pos().min(self.mailbox.len() as u32),
             _ => 0,
         }
     }
@@ -573,34 +585,34 @@ impl Proc {
     /// Makes `alias` an active alias of this process.
     pub(crate) fn add_alias(&mut self, alias: Ref, mode: AliasMode) {
         self.vm.aliases.insert(alias, self.pid);
-        self.extras_mut().aliases.push((alias, mode));
+        self.extras_mut().aliases.insert(alias, mode);
     }
 
     /// Deactivates an alias of this process; false if it was not active.
     pub(crate) fn unalias(&mut self, alias: Ref) -> bool {
-        let Some(i) = self.extras().aliases.iter().position(|(a, _)| *a == alias) else { return false };
-        self.extras_mut().aliases.remove(i);
+        if self.extras_mut().aliases.remove(alias).is_none() {
+            return false;
+        }
         self.vm.aliases.remove(alias);
         true
     }
 
     /// The alias mode of `alias`, if it is an active alias of this process.
     pub(crate) fn alias_mode(&self, alias: Ref) -> Option<AliasMode> {
-        self.extras().aliases.iter().find(|(a, _)| *a == alias).map(|(_, m)| *m)
+        self.extras().aliases.get(alias).copied()
     }
 
     /// Removes monitor `r` (its target is told), as `demonitor/1` does.
     /// False if there was no such monitor.
     pub(crate) fn drop_monitor(&mut self, r: Ref) -> bool {
-        let Some(i) = self.extras().monitors.iter().position(|(x, _, _)| *x == r) else { return false };
-        let Some((_, target, name)) = self.extras_mut().monitors.remove(i) else { return false };
+        let Some((target, name)) = self.extras_mut().monitors.remove(r) else { return false };
         // A delivered demonitor is honoured even if the target is exiting (it drops the
         // monitor before sending its 'DOWN's). Only when the target has ended already may a
         // 'DOWN' still be on its way (unless it is here): that one is dropped on arrival.
         let delivered = self.vm.demonitor(self.pid, r, target, name.as_ref());
         let since = self.recv_start(r) as usize;
         if !delivered && !self.mailbox.range(since..).any(|m| is_down_for(m, r)) {
-            self.extras_mut().demonitored.push(r);
+            self.rare_mut().demonitored.insert(r, ());
         }
         true
     }
@@ -610,8 +622,7 @@ impl Proc {
         use crate::term::atoms;
         match s {
             Signal::AliasMessage { alias, msg } => {
-                let Some(i) = self.extras().aliases.iter().position(|(a, _)| *a == alias) else { return };
-                let mode = self.extras().aliases[i].1;
+                let Some(mode) = self.alias_mode(alias) else { return };
                 if matches!(mode, AliasMode::Reply | AliasMode::ReplyDemonitor) {
                     self.unalias(alias);
                     if mode == AliasMode::ReplyDemonitor {
@@ -624,20 +635,11 @@ impl Proc {
                 // A 'DOWN' message ends its monitor; one for a removed monitor is dropped.
                 if let Some([tag, Term::Ref(r), kind, ..]) = t.as_tuple() {
                     if tag.is_atom(atoms::DOWN) && kind.is_atom(atoms::PROCESS) {
-                        if let Some(i) = self.extras_mut().monitors.iter().position(|(x, _, _)| x == r) {
-                            let monitors = &mut self.extras_mut().monitors;
-                            // Mostly the oldest: monitored processes often end in the
-                            // order they were made.
-                            if i == 0 {
-                                monitors.pop_front();
-                            } else {
-                                monitors.remove(i);
-                            }
-                            if self.extras().aliases.iter().any(|(a, m)| a == r && *m != AliasMode::Explicit) {
+                        if self.extras_mut().monitors.remove(*r).is_some() {
+                            if self.alias_mode(*r).is_some_and(|m| m != AliasMode::Explicit) {
                                 self.unalias(*r);
                             }
-                        } else if let Some(i) = self.extras_mut().demonitored.iter().position(|x| x == r) {
-                            self.extras_mut().demonitored.remove(i);
+                        } else if self.rare_made().is_some_and(|x| x.demonitored.remove(*r).is_some()) {
                             return;
                         }
                     }
@@ -650,7 +652,7 @@ impl Proc {
             }
             Signal::Exit { from, reason, linked } => {
                 // A link removed before the signal arrived: nothing happens.
-                if linked && !self.extras_mut().links.remove(from) {
+                if linked && self.extras_mut().links.remove(from).is_none() {
                     return;
                 }
                 let kill = !linked && reason.is_atom(atoms::KILL);
@@ -663,28 +665,20 @@ impl Proc {
                 }
             }
             Signal::Link(from) => {
-                self.extras_mut().links.insert(from);
+                self.extras_mut().links.insert(from, ());
             }
             Signal::Unlink(from) => {
                 self.extras_mut().links.remove(from);
             }
-            // Kept in order of reference, so that a demonitor finds its entry by binary
-            // search (a server that many clients call at once is monitored by all of them).
-            // References are made in increasing order, so each monitoring process's
-            // entries stay in the order it made them, the only order a process can see (in
-            // its 'DOWN' messages); and most arrive last.
             Signal::Monitor { from, r, name } => {
-                let by = &mut self.extras_mut().monitored_by;
-                let i = by.partition_point(|(x, p, _)| (*x, *p) < (r, from));
-                by.insert(i, (r, from, name));
+                self.extras_mut().monitored_by.insert((r, from), name);
             }
             Signal::Demonitor { from, r } => {
-                let by = &mut self.extras_mut().monitored_by;
-                if let Ok(i) = by.binary_search_by(|(x, p, _)| (*x, *p).cmp(&(r, from))) {
-                    by.remove(i);
-                }
+                self.extras_mut().monitored_by.remove((r, from));
             }
-            Signal::Monitoring { r, target } => self.extras_mut().monitors.push_back((r, target, None)),
+            Signal::Monitoring { r, target } => {
+                self.extras_mut().monitors.insert(r, (target, None));
+            }
             // The wake-up timer has fired: the next wait with a deadline sets another.
             Signal::Timeout(id) => {
                 if let Some(r) = self.rare_made().filter(|r| r.timer_armed.is_some_and(|(_, t)| t == id)) {

@@ -12,6 +12,10 @@ fn the_fixed_parts_of_a_process_stay_small() {
     // handle of at most 32 bytes plus the `Arc`'s two counts takes 48.
     assert!(proc <= 160, "Proc grew to {proc} bytes");
     assert!(handle <= 32, "ProcessHandle grew to {handle} bytes");
+    // A linked or monitored process makes its `Extras`: at most 112 bytes, a size class.
+    let extras = std::mem::size_of::<super::Extras>();
+    eprintln!("Extras: {extras} bytes");
+    assert!(extras <= 112, "Extras grew to {extras} bytes");
 }
 
 /// A host mailbox keeps its messages when Erlang code looks at its pid: `is_process_alive`
