@@ -811,7 +811,7 @@ impl VmShared {
             // A new process's one link or monitor gets a vector of exactly one (a first
             // push would make room for four, through the general growth path).
             if let Some(l) = link {
-                proc.extras_mut().links = crate::process::SmallMap::one(l, ());
+                proc.extras_mut().links = crate::process::Links::one(l);
             }
             if let Some((r, by)) = monitor {
                 proc.extras_mut().monitored_by = crate::process::SmallMap::one((r, by), None);
@@ -939,8 +939,8 @@ impl VmShared {
             }
             return;
         }
-        for (l, _) in proc.extras().links.iter().filter(|(l, _)| !unlinked.contains(l)) {
-            self.signal(*l, Signal::Exit { from: pid, reason: reason.clone(), linked: true });
+        for l in proc.extras().links.iter().filter(|l| !unlinked.contains(l)) {
+            self.signal(l, Signal::Exit { from: pid, reason: reason.clone(), linked: true });
         }
         for ((r, from), name) in proc.extras().monitored_by.iter() {
             if demonitored.contains(&(*r, *from)) {

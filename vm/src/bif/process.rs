@@ -290,7 +290,7 @@ fn start(p: &mut Proc, start: Start, o: Opts) -> BifResult {
     let gl = p.rare().group_leader;
     let pid = vm.spawn_with(start, link, monitor, None, gl);
     if o.link {
-        p.extras_mut().links.insert(pid, ());
+        p.extras_mut().links.insert(pid);
     }
     if let Some((r, _)) = monitor {
         p.extras_mut().monitors.insert(r, (pid, None));
@@ -356,7 +356,7 @@ fn spawn_request(p: &mut Proc, node: &Term, m: &Term, f: &Term, args: &Term, opt
             gl,
         );
         if req.link {
-            p.extras_mut().links.insert(pid, ());
+            p.extras_mut().links.insert(pid);
         }
         if req.monitor {
             p.extras_mut().monitors.insert(r, (pid, None));
@@ -392,7 +392,7 @@ fn spawn_mfa(p: &mut Proc, m: &Term, f: &Term, args: &Term, o: Opts) -> BifResul
 
 fn link(p: &mut Proc, t: &Term) -> BifResult {
     let Term::Pid(pid) = t else { return badarg() };
-    if *pid == p.pid || p.extras_mut().links.contains_key(*pid) {
+    if *pid == p.pid || p.extras_mut().links.contains(*pid) {
         return Ok(Term::bool(true));
     }
     // The link request goes first; if the process is already gone, the link fails.
@@ -403,7 +403,7 @@ fn link(p: &mut Proc, t: &Term) -> BifResult {
         }
         return Err(Exception::error(Term::Atom(atoms::NOPROC)));
     }
-    p.extras_mut().links.insert(*pid, ());
+    p.extras_mut().links.insert(*pid);
     Ok(Term::bool(true))
 }
 
@@ -616,7 +616,7 @@ fn own_info(p: &Proc, item: Atom) -> Option<Term> {
     match item.as_str() {
         "message_queue_len" => pair(Term::Int(p.mailbox.len() as i64)),
         "messages" => pair(Term::list(p.mailbox.iter().cloned().collect())),
-        "links" => pair(Term::list(p.extras().links.iter().map(|(l, _)| Term::Pid(*l)).collect())),
+        "links" => pair(Term::list(p.extras().links.iter().map(Term::Pid).collect())),
         "monitors" => pair(Term::list(
             p.extras()
                 .monitors

@@ -26,6 +26,7 @@
 
 mod dict;
 mod inbox;
+mod links;
 #[cfg(all(test, loom))]
 mod loom_tests;
 mod signal;
@@ -43,6 +44,7 @@ use crate::term::{Atom, Pid, Ref, Term};
 use crate::vm::VmShared;
 pub use dict::Dict;
 use inbox::Inbox;
+pub use links::Links;
 use slot::Slot;
 pub use small_map::SmallMap;
 use std::collections::VecDeque;
@@ -268,7 +270,7 @@ pub(crate) struct CatchFrame {
 #[derive(Default)]
 pub struct Extras {
     /// Linked processes.
-    pub links: SmallMap<Pid, ()>,
+    pub links: Links,
     /// Monitors this process holds: by reference, the target and the name it was made
     /// with.
     pub monitors: SmallMap<Ref, (Pid, Option<Term>)>,
@@ -360,7 +362,7 @@ pub(crate) enum AliasMode {
 
 impl Extras {
     const EMPTY: Extras = Extras {
-        links: SmallMap::new(),
+        links: Links::new(),
         monitors: SmallMap::new(),
         monitored_by: SmallMap::new(),
         dict: Dict::new(),
@@ -368,6 +370,19 @@ impl Extras {
         recv_mark: None,
         rare: None,
     };
+}
+
+impl Extras {
+    /// Message `i` left the mailbox: a receive mark past it moves with the messages after
+    /// it.
+    #[inline]
+    fn message_taken(&mut self, i: usize) {
+        if let Some(m) = &mut self.recv_mark {
+            if i < m.pos() as usize {
+                *m = RecvMark::new(m.r, m.pos() - 1);
+            }
+        }
+    }
 }
 
 impl Rare {
@@ -480,15 +495,22 @@ impl Proc {
     /// Removes the message at the save point (the one a `receive` took), resets the save
     /// point and ends the receive's timeout. A receive mark past it moves with the
     /// messages after it.
+    #[inline]
     pub(crate) fn accept_message(&mut self) {
-        self.remove_message(self.save as usize);
+        let i = self.save as usize;
+        self.take_message(i);
         self.save = 0;
-        self.finish_receive();
+        if let Some(e) = self.extras.as_deref_mut() {
+            e.message_taken(i);
+            if let Some(r) = e.rare.as_deref_mut() {
+                r.deadline = None;
+            }
+        }
     }
 
-    /// Removes message `i` of the mailbox. A receive mark past it moves with the messages
-    /// after it.
-    fn remove_message(&mut self, i: usize) {
+    /// Takes message `i` out of the mailbox (without the receive mark's bookkeeping).
+    #[inline]
+    fn take_message(&mut self, i: usize) {
         // The oldest message, the usual one, is a pop (`remove` moves the rest of the ring
         // through its general path).
         if i == 0 {
@@ -496,10 +518,14 @@ impl Proc {
         } else {
             self.mailbox.remove(i);
         }
-        if let Some(m) = self.extras.as_deref_mut().and_then(|e| e.recv_mark.as_mut()) {
-            if i < m.pos() as usize {
-                *m = RecvMark::new(m.r, m.pos() - 1);
-            }
+    }
+
+    /// Removes message `i` of the mailbox. A receive mark past it moves with the messages
+    /// after it.
+    fn remove_message(&mut self, i: usize) {
+        self.take_message(i);
+        if let Some(e) = self.extras.as_deref_mut() {
+            e.message_taken(i);
         }
     }
 
@@ -652,7 +678,7 @@ impl Proc {
             }
             Signal::Exit { from, reason, linked } => {
                 // A link removed before the signal arrived: nothing happens.
-                if linked && self.extras_mut().links.remove(from).is_none() {
+                if linked && !self.extras_mut().links.remove(from) {
                     return;
                 }
                 let kill = !linked && reason.is_atom(atoms::KILL);
@@ -665,7 +691,7 @@ impl Proc {
                 }
             }
             Signal::Link(from) => {
-                self.extras_mut().links.insert(from, ());
+                self.extras_mut().links.insert(from);
             }
             Signal::Unlink(from) => {
                 self.extras_mut().links.remove(from);

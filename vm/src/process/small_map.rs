@@ -1,21 +1,28 @@
-//! A map for a process's links, monitors and aliases: usually a few entries, sometimes
-//! many thousands.
+//! A map for a process's monitors and aliases: usually a few entries, sometimes many
+//! thousands.
 
-use std::collections::BTreeMap;
+use std::collections::VecDeque;
 use thin_vec::ThinVec;
 
-/// How many entries a map keeps in a plain vector before it moves them to a tree.
+/// How many entries a map keeps in a plain vector before it moves them to a sorted deque.
 const FEW: usize = 16;
 
-/// A thin vector of pairs while small (most processes have no link or monitor, or a few),
-/// in the order they were added; beyond [`FEW`] entries a B-tree, in key order, so that a
-/// process with thousands (a supervisor of many workers, a server many clients call at
-/// once, a process that monitors many others) adds and removes each without a scan. The
-/// keys here (pids, references) are made in increasing order, so key order is also the
-/// order most were added in.
+/// A thin vector of pairs while small (most processes have no monitor, or a few), in the
+/// order they were added; beyond [`FEW`] entries a deque sorted by key, so that a process
+/// with thousands (a server many clients call at once, a process that monitors many
+/// others) finds each by binary search. Its keys (references) are made in increasing
+/// order, so an entry is mostly added at the back, and the oldest, which mostly goes
+/// first, leaves from the front; one removed from the middle leaves a hole, and the holes
+/// are closed when they are as many as the entries.
 pub enum SmallMap<K, V> {
     Few(ThinVec<(K, V)>),
-    Many(Box<BTreeMap<K, V>>),
+    Many(Box<Sorted<K, V>>),
+}
+
+/// The entries of a large [`SmallMap`] in key order, with holes where some were removed.
+pub struct Sorted<K, V> {
+    entries: VecDeque<(K, Option<V>)>,
+    live: usize,
 }
 
 impl<K, V> Default for SmallMap<K, V> {
@@ -32,7 +39,7 @@ impl<K, V> SmallMap<K, V> {
     pub fn len(&self) -> usize {
         match self {
             SmallMap::Few(v) => v.len(),
-            SmallMap::Many(m) => m.len(),
+            SmallMap::Many(m) => m.live,
         }
     }
 
@@ -40,12 +47,28 @@ impl<K, V> SmallMap<K, V> {
         self.len() == 0
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> + '_ {
-        let (few, many) = match self {
-            SmallMap::Few(v) => (Some(v.iter().map(|(k, v)| (k, v))), None),
-            SmallMap::Many(m) => (None, Some(m.iter())),
-        };
-        few.into_iter().flatten().chain(many.into_iter().flatten())
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        match self {
+            SmallMap::Few(v) => Iter::Few(v.iter()),
+            SmallMap::Many(m) => Iter::Many(m.entries.iter()),
+        }
+    }
+}
+
+/// The entries of a [`SmallMap`].
+pub enum Iter<'a, K, V> {
+    Few(std::slice::Iter<'a, (K, V)>),
+    Many(std::collections::vec_deque::Iter<'a, (K, Option<V>)>),
+}
+
+impl<'a, K, V> Iterator for Iter<'a, K, V> {
+    type Item = (&'a K, &'a V);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Iter::Few(i) => i.next().map(|(k, v)| (k, v)),
+            Iter::Many(i) => i.find_map(|(k, v)| Some((k, v.as_ref()?))),
+        }
     }
 }
 
@@ -59,7 +82,7 @@ impl<K: Ord + Copy, V> SmallMap<K, V> {
     pub fn get(&self, k: K) -> Option<&V> {
         match self {
             SmallMap::Few(e) => e.iter().find(|(x, _)| *x == k).map(|(_, v)| v),
-            SmallMap::Many(m) => m.get(&k),
+            SmallMap::Many(m) => m.entries[m.find(k).ok()?].1.as_ref(),
         }
     }
 
@@ -78,12 +101,34 @@ impl<K: Ord + Copy, V> SmallMap<K, V> {
                     e.push((k, v));
                     return None;
                 }
-                let mut m: BTreeMap<K, V> = std::mem::take(e).into_iter().collect();
-                m.insert(k, v);
-                *self = SmallMap::Many(Box::new(m));
-                None
+                let mut entries: Vec<(K, Option<V>)> =
+                    std::mem::take(e).into_iter().map(|(k, v)| (k, Some(v))).collect();
+                entries.sort_by_key(|e| e.0);
+                let live = entries.len();
+                *self = SmallMap::Many(Box::new(Sorted { entries: entries.into(), live }));
+                self.insert(k, v)
             }
-            SmallMap::Many(m) => m.insert(k, v),
+            SmallMap::Many(m) => {
+                if m.entries.back().is_none_or(|(last, _)| *last < k) {
+                    m.entries.push_back((k, Some(v)));
+                    m.live += 1;
+                    return None;
+                }
+                match m.find(k) {
+                    Ok(i) => {
+                        let old = m.entries[i].1.replace(v);
+                        if old.is_none() {
+                            m.live += 1;
+                        }
+                        old
+                    }
+                    Err(i) => {
+                        m.entries.insert(i, (k, Some(v)));
+                        m.live += 1;
+                        None
+                    }
+                }
+            }
         }
     }
 
@@ -94,8 +139,35 @@ impl<K: Ord + Copy, V> SmallMap<K, V> {
                 let i = e.iter().position(|(x, _)| *x == k)?;
                 Some(e.remove(i).1)
             }
-            SmallMap::Many(m) => m.remove(&k),
+            SmallMap::Many(m) => {
+                // Mostly the oldest: monitored processes often end in the order they were
+                // made. (The first entry is never a hole.)
+                let v = if m.entries.front().is_some_and(|(first, _)| *first == k) {
+                    m.entries.pop_front()?.1?
+                } else {
+                    let i = m.find(k).ok()?;
+                    m.entries[i].1.take()?
+                };
+                m.live -= 1;
+                while m.entries.front().is_some_and(|(_, v)| v.is_none()) {
+                    m.entries.pop_front();
+                }
+                while m.entries.back().is_some_and(|(_, v)| v.is_none()) {
+                    m.entries.pop_back();
+                }
+                if m.live * 2 < m.entries.len() {
+                    m.entries.retain(|(_, v)| v.is_some());
+                }
+                Some(v)
+            }
         }
+    }
+}
+
+impl<K: Ord + Copy, V> Sorted<K, V> {
+    /// Where `k` is, or where it would go.
+    fn find(&self, k: K) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(x, _)| x.cmp(&k))
     }
 }
 
@@ -120,6 +192,36 @@ mod tests {
         assert_eq!(left, (1..100).step_by(2).collect::<Vec<_>>());
         assert!(m.contains_key(3) && !m.contains_key(4));
         assert_eq!(m.get(5), Some(&15));
+    }
+
+    #[test]
+    fn a_large_map_taken_apart_in_any_order_agrees_with_a_plain_one() {
+        let mut m = SmallMap::new();
+        let mut plain = std::collections::BTreeMap::new();
+        // Keys mostly increasing, some out of order; removals from the front, the back and
+        // the middle, so that holes open and close.
+        let mut x = 7u32;
+        for step in 0..3000u32 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let k = if x % 5 == 0 { x % 500 } else { step };
+            if x % 3 == 0 {
+                let victim = match x % 4 {
+                    0 => plain.keys().next().copied(),
+                    1 => plain.keys().next_back().copied(),
+                    _ => plain.keys().nth((x as usize / 7) % plain.len().max(1)).copied(),
+                };
+                if let Some(v) = victim {
+                    assert_eq!(m.remove(v), plain.remove(&v));
+                }
+            } else {
+                assert_eq!(m.insert(k, step), plain.insert(k, step));
+            }
+            assert_eq!(m.len(), plain.len());
+        }
+        assert!(m.iter().map(|(k, v)| (*k, *v)).eq(plain.iter().map(|(k, v)| (*k, *v))));
+        for k in 0..3000 {
+            assert_eq!(m.get(k), plain.get(&k));
+        }
     }
 
     #[test]
