@@ -267,6 +267,9 @@ fn consumed_operands(op: &mut Op, f: &mut dyn FnMut(&mut Src)) {
             args.iter_mut().for_each(f);
         }
         Op::CallDyn { args, .. } | Op::TailCallDyn { args, .. } => args.iter_mut().for_each(f),
+        // The segments' values (not their sizes): a binary handed on this way, with no
+        // other holder, is appended to in place.
+        Op::MakeBinary { segs, .. } => segs.iter_mut().for_each(|(v, _)| f(v)),
         _ => {}
     }
 }

@@ -5,6 +5,7 @@ use super::op::{SegKind, Segment, Src};
 use crate::term::{BitWriter, Bitstring, Term};
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
+use std::sync::Arc;
 
 fn size_of(seg: &Segment, size: Option<&Term>) -> Option<Option<usize>> {
     match size {
@@ -16,9 +17,22 @@ fn size_of(seg: &Segment, size: Option<&Term>) -> Option<Option<usize>> {
 }
 
 /// Builds a bitstring from segment values and their sizes.
-pub(crate) fn build_binary(segs: &[(Src, Segment)], vals: Vec<(Term, Option<Term>)>) -> Result<Term, Exception> {
+pub(crate) fn build_binary(segs: &[(Src, Segment)], mut vals: Vec<(Term, Option<Term>)>) -> Result<Term, Exception> {
     let mut w = BitWriter::new();
-    for (i, ((_, seg), (v, size))) in segs.iter().zip(vals).enumerate() {
+    let mut from = 0;
+    // `<<Acc/binary, ...>>` where nothing else holds `Acc` (its last use, and a binary an
+    // earlier append made): the new segments go on the end of its own buffer, which grows
+    // by doubling, so a loop that appends to a binary takes linear time, as it does with
+    // BEAM's writable binaries.
+    if let (Some((_, seg)), Some((Term::Bits(b), None))) = (segs.first(), vals.first_mut()) {
+        if matches!(seg.kind, SegKind::Binary | SegKind::Bitstring) && seg.size.is_none() {
+            if let Some(bytes) = Arc::get_mut(b).and_then(|b| b.take_whole_buffer()) {
+                w = BitWriter::after(bytes);
+                from = 1;
+            }
+        }
+    }
+    for (i, ((_, seg), (v, size))) in segs.iter().zip(vals).enumerate().skip(from) {
         let bits = size_of(seg, size.as_ref()).ok_or_else(Exception::badarg)?;
         // A value of the wrong type: the error names the segment, as erl's does.
         let wrong_type = match seg.kind {
@@ -47,6 +61,18 @@ pub(crate) fn build_binary(segs: &[(Src, Segment)], vals: Vec<(Term, Option<Term
         match seg.kind {
             SegKind::Integer => {
                 let n = bits.unwrap_or(8);
+                // A small integer in at most 64 bits: its two's complement bits as they are
+                // (`push_bits` takes the low `n`).
+                if let (Term::Int(x), true) = (&v, n <= 64) {
+                    if !seg.little {
+                        w.push_bits(*x as u64, n);
+                        continue;
+                    }
+                    if n.is_multiple_of(8) {
+                        w.push_bytes(&x.to_le_bytes()[..n / 8]);
+                        continue;
+                    }
+                }
                 let i = v.as_bigint().ok_or_else(Exception::badarg)?;
                 put_int(&mut w, &i, n, seg.little);
             }

@@ -85,6 +85,17 @@ impl Bitstring {
         v
     }
 
+    /// The buffer itself, if this bitstring is all of it and the only holder of it (so
+    /// that it can be appended to in place); this bitstring is left empty.
+    pub fn take_whole_buffer(&mut self) -> Option<Vec<u8>> {
+        if self.start != 0 || self.len != self.buf.len() * 8 {
+            return None;
+        }
+        let bytes = std::mem::take(Arc::get_mut(&mut self.buf)?);
+        self.len = 0;
+        Some(bytes)
+    }
+
     /// The sub-bitstring of `len` bits at bit offset `off`, sharing the buffer.
     pub fn slice(&self, off: usize, len: usize) -> Bitstring {
         debug_assert!(off + len <= self.len);
@@ -113,6 +124,11 @@ impl BitWriter {
     /// An empty writer.
     pub fn new() -> BitWriter {
         BitWriter::default()
+    }
+
+    /// A writer that goes on after `bytes` (whole bytes); it grows the same vector.
+    pub fn after(bytes: Vec<u8>) -> BitWriter {
+        BitWriter { len: bytes.len() * 8, bytes }
     }
 
     /// An empty writer with room for `bytes` bytes.
