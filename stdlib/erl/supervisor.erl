@@ -43,7 +43,11 @@
 -record(state, {name,
                 strategy,
                 children = [],       % #child{}, newest first
-                dynamics = [],       % simple_one_for_one: [{Pid | {restarting, Pid}, Args}], newest first
+                %% simple_one_for_one: #{Pid | {restarting, Pid} => {Seq, Args}}, Seq counting
+                %% the children in the order they were added (a map, so that finding or
+                %% removing one of many thousands costs no scan)
+                dynamics = #{},
+                dyn_seq = 0,
                 intensity,
                 period,
                 restarts = [],
@@ -319,7 +323,7 @@ handle_call({get_childspec, Id}, _From, State) ->
 handle_call(which_children, _From, #state{strategy = simple_one_for_one} = State) ->
     [#child{child_type = Type, modules = Mods}] = State#state.children,
     %% Oldest first: OTP lists them in pid order, which is start order there.
-    Reply = [{undefined, shown_pid(Pid), Type, Mods} || {Pid, _} <- lists:reverse(State#state.dynamics)],
+    Reply = [{undefined, shown_pid(Pid), Type, Mods} || Pid <- dynamics_oldest_first(State)],
     {reply, Reply, State};
 handle_call(which_children, _From, State) ->
     Reply = [{Id, shown_pid(Pid), Type, Mods}
@@ -328,8 +332,8 @@ handle_call(which_children, _From, State) ->
 
 handle_call(count_children, _From, #state{strategy = simple_one_for_one} = State) ->
     [#child{child_type = Type}] = State#state.children,
-    N = length(State#state.dynamics),
-    Active = length([P || {P, _} <- State#state.dynamics, is_pid(P)]),
+    N = maps:size(State#state.dynamics),
+    Active = length([P || P <- maps:keys(State#state.dynamics), is_pid(P)]),
     {Sups, Workers} = case Type of
                           supervisor -> {N, 0};
                           worker -> {0, N}
@@ -558,19 +562,22 @@ find_child(Id, State) ->
     end.
 
 find_dynamic(Pid, State) ->
-    case lists:keyfind(Pid, 1, State#state.dynamics) of
-        {Pid, Args} ->
+    case maps:find(Pid, State#state.dynamics) of
+        {ok, {_, Args}} ->
             [#child{mfargs = {M, F, _}} = Child] = State#state.children,
             {ok, Child#child{pid = Pid, mfargs = {M, F, Args}}};
-        false ->
+        error ->
             error
     end.
 
-add_dynamic(Pid, Args, State) ->
-    State#state{dynamics = [{Pid, Args} | State#state.dynamics]}.
+add_dynamic(Pid, Args, #state{dynamics = D, dyn_seq = Seq} = State) ->
+    State#state{dynamics = D#{Pid => {Seq, Args}}, dyn_seq = Seq + 1}.
 
 remove_dynamic(Pid, State) ->
-    State#state{dynamics = lists:keydelete(Pid, 1, State#state.dynamics)}.
+    State#state{dynamics = maps:remove(Pid, State#state.dynamics)}.
+
+dynamics_oldest_first(State) ->
+    [Pid || {_, Pid} <- lists:sort([{Seq, Pid} || {Pid, {Seq, _}} <- maps:to_list(State#state.dynamics)])].
 
 add_child(Child, State) ->
     State#state{children = [Child | State#state.children]}.
@@ -654,7 +661,7 @@ monitor_child(Pid) ->
 
 terminate_dynamic_children(State) ->
     [#child{shutdown = Shutdown} = Spec] = State#state.children,
-    Pids = [P || {P, _} <- State#state.dynamics, is_pid(P)],
+    Pids = [P || P <- lists:reverse(dynamics_oldest_first(State)), is_pid(P)],
     Waiting = lists:foldl(
                 fun(Pid, Acc) ->
                         case monitor_child(Pid) of
