@@ -40,6 +40,7 @@
                 child_type,
                 modules = []}).
 
+%% (The shell's tree/1, in ember_shell.erl, reads the fields up to `restarts` by position.)
 -record(state, {name,
                 strategy,
                 children = [],       % #child{}, newest first
@@ -47,13 +48,13 @@
                 %% the children in the order they were added (a map, so that finding or
                 %% removing one of many thousands costs no scan)
                 dynamics = #{},
-                dyn_seq = 0,
                 intensity,
                 period,
                 restarts = [],
                 auto_shutdown = never,
                 module,
-                args}).
+                args,
+                dyn_seq = 0}).
 
 %% ---------------------------------------------------------------------
 %% API
