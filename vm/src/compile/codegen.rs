@@ -14,7 +14,7 @@ use crate::interp::op::*;
 use crate::syntax::ast::*;
 use crate::syntax::token::Pos;
 use crate::term::{Atom, Map, Term};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::sync::Arc;
 
 type CResult<T> = Result<T, ()>;
@@ -78,6 +78,13 @@ struct FnState {
     marked: HashSet<String>,
     name: String,
     arity: u32,
+}
+
+/// What a branch of a `case`, `if`, `receive` or `try` leaves (see
+/// `Gen::merge_branches`).
+struct BranchOut {
+    bound: HashSet<String>,
+    unsafe_new: Vec<(String, (&'static str, Pos))>,
 }
 
 struct Gen<'a> {
@@ -570,8 +577,11 @@ impl Gen<'_> {
                     heads.push(h2);
                     tail = t2;
                 }
-                let hs: Vec<Src> = heads.iter().map(|h| self.expr(h)).collect::<CResult<_>>()?;
-                let mut acc = self.expr(tail)?;
+                // (Every element is compiled even after one fails: all their errors show.)
+                let hs: Vec<CResult<Src>> = heads.iter().map(|h| self.expr(h)).collect();
+                let tail = self.expr(tail);
+                let hs: Vec<Src> = hs.into_iter().collect::<CResult<_>>()?;
+                let mut acc = tail?;
                 for h in hs.into_iter().rev() {
                     let dst = self.temp();
                     self.emit(Op::MakeCons { head: h, tail: acc, dst });
@@ -642,7 +652,7 @@ impl Gen<'_> {
             }
             Expr::Receive(p, clauses, after) => self.receive(*p, clauses, after.as_ref(), false),
             Expr::Try(p, body, of, catches, after) => self.try_expr(*p, body, of, catches, after),
-            Expr::Catch(_, inner) => self.catch_expr(inner),
+            Expr::Catch(p, inner) => self.catch_expr(*p, inner),
             Expr::Block(_, body) => self.body_value(body),
             Expr::FunRef(p, r) => self.fun_ref(*p, r),
             Expr::Lambda(p, name, clauses) => self.lambda(*p, name.as_deref(), clauses),
@@ -698,7 +708,17 @@ impl Gen<'_> {
     }
 
     fn exprs(&mut self, es: &[Expr]) -> CResult<Vec<Src>> {
-        es.iter().map(|e| self.expr(e)).collect()
+        // Each one is compiled even after one fails, so that the errors of all are reported.
+        let all: Vec<CResult<Src>> = es.iter().map(|e| self.expr(e)).collect();
+        all.into_iter().collect()
+    }
+
+    /// A pattern binds `name`: an error if the variable is unsafe here (as erl_lint's
+    /// `unsafe_var`); it is bound from then on either way.
+    fn no_unsafe_rebinding(&mut self, pos: Pos, name: &str) {
+        if let Some((kind, at)) = self.f.unsafe_vars.remove(name) {
+            self.err(pos, format!("variable '{name}' unsafe in '{kind}' (line {}, column {})", at.line, at.col));
+        }
     }
 
     fn use_var(&mut self, pos: Pos, name: &str) -> CResult<Src> {
@@ -792,8 +812,9 @@ impl Gen<'_> {
                 Ok(Src::R(dst))
             }
             _ => {
-                let av = self.expr(a)?;
-                let bv = self.expr(b)?;
+                let av = self.expr(a);
+                let bv = self.expr(b);
+                let (av, bv) = (av?, bv?);
                 self.line = pos.line;
                 let kind = match op {
                     BinOp::Add => Some(ArithKind::Add),
@@ -944,25 +965,60 @@ impl Gen<'_> {
 
     // ---- Branching ---------------------------------------------------------------------
 
-    /// Runs after a set of alternative branches: a variable bound in every branch stays
-    /// bound; one bound in only some becomes unsafe.
-    fn merge_branches(&mut self, before: &HashSet<String>, outs: Vec<HashSet<String>>, kind: &'static str, pos: Pos) {
-        if outs.is_empty() {
-            self.f.bound = before.clone();
-            return;
-        }
-        let mut all: HashSet<String> = outs[0].clone();
-        let mut any: HashSet<String> = HashSet::new();
+    /// What a branch leaves for [`Gen::merge_branches`]: the variables bound at its end, and
+    /// those it made unsafe (relative to `saved`, the unsafe ones before the branches).
+    fn branch_out(&self, saved: &HashMap<String, (&'static str, Pos)>) -> BranchOut {
+        let unsafe_new =
+            self.f.unsafe_vars.iter().filter(|(k, _)| !saved.contains_key(*k)).map(|(k, u)| (k.clone(), *u));
+        BranchOut { bound: self.f.bound.clone(), unsafe_new: unsafe_new.collect() }
+    }
+
+    /// Runs after a set of alternative branches (the construct `kind` at `pos`), as erl_lint
+    /// merges them: a new variable bound in every branch stays bound; one that some branch
+    /// does not have becomes unsafe in the construct; one that is unsafe in a branch (in a
+    /// `try` there, say) stays unsafe there if that is the only branch where it is, and is
+    /// unsafe in the construct if it is unsafe in several.
+    fn merge_branches(
+        &mut self,
+        before: &HashSet<String>,
+        saved: HashMap<String, (&'static str, Pos)>,
+        outs: Vec<BranchOut>,
+        kind: &'static str,
+        pos: Pos,
+    ) {
+        let n = outs.len();
+        // For each new variable, its state in each branch that has it: `None` bound.
+        let mut states: BTreeMap<String, Vec<Option<(&'static str, Pos)>>> = BTreeMap::new();
         for o in &outs {
-            all = all.intersection(o).cloned().collect();
-            any.extend(o.iter().cloned());
-        }
-        for v in any.difference(&all) {
-            if !before.contains(v) {
-                self.f.unsafe_vars.insert(v.clone(), (kind, pos));
+            for v in o.bound.difference(before) {
+                states.entry(v.clone()).or_default().push(None);
+            }
+            for (v, u) in &o.unsafe_new {
+                states.entry(v.clone()).or_default().push(Some(*u));
             }
         }
-        self.f.bound = all;
+        self.f.unsafe_vars = saved;
+        self.f.bound = before.clone();
+        for (v, mut st) in states {
+            // erl_lint goes through them in term order: bound first, then the unsafe ones
+            // by construct and position.
+            st.sort_by_key(|s| s.map(|(k, p)| (k, p.line, p.col)));
+            let mut acc: Option<(&'static str, Pos)> = None;
+            for u in st.iter().flatten() {
+                acc = Some(if acc.is_some() { (kind, pos) } else { *u });
+            }
+            match (st.len() == n, acc) {
+                (true, None) => {
+                    self.f.bound.insert(v);
+                }
+                (true, Some(u)) => {
+                    self.f.unsafe_vars.insert(v, u);
+                }
+                (false, _) => {
+                    self.f.unsafe_vars.insert(v, (kind, pos));
+                }
+            }
+        }
     }
 
     fn case_clauses(&mut self, at: Pos, clauses: &[Clause], v: Src, dst: Option<Reg>, err: MatchError) -> CResult<()> {
@@ -985,10 +1041,9 @@ impl Gen<'_> {
                     self.emit(Op::Jump { to: done });
                 }
             }
-            outs.push(self.f.bound.clone());
+            outs.push(self.branch_out(&saved_unsafe));
             self.bind(next);
         }
-        self.f.unsafe_vars = saved_unsafe;
         self.line = at.line;
         self.emit(Op::MatchFail { kind: err, src: v });
         self.bind(done);
@@ -997,16 +1052,18 @@ impl Gen<'_> {
             _ => "case",
         };
         let _ = pos;
-        self.merge_branches(&before, outs, kind, at);
+        self.merge_branches(&before, saved_unsafe, outs, kind, at);
         Ok(())
     }
 
     fn if_clauses(&mut self, at: Pos, clauses: &[Clause], dst: Option<Reg>) -> CResult<()> {
         let before = self.f.bound.clone();
+        let saved_unsafe = self.f.unsafe_vars.clone();
         let done = self.label();
         let mut outs = Vec::new();
         for c in clauses {
             self.f.bound = before.clone();
+            self.f.unsafe_vars = saved_unsafe.clone();
             self.line = c.pos.line;
             let next = self.label();
             if self.guards(&c.guards, next).is_ok() {
@@ -1018,14 +1075,14 @@ impl Gen<'_> {
                     self.emit(Op::Jump { to: done });
                 }
             }
-            outs.push(self.f.bound.clone());
+            outs.push(self.branch_out(&saved_unsafe));
             self.bind(next);
         }
         let undef = self.atom_lit("if_clause");
         self.line = at.line;
         self.emit(Op::MatchFail { kind: MatchError::IfClause, src: undef });
         self.bind(done);
-        self.merge_branches(&before, outs, "if", at);
+        self.merge_branches(&before, saved_unsafe, outs, "if", at);
         Ok(())
     }
 
@@ -1041,6 +1098,7 @@ impl Gen<'_> {
         let dst = self.temp();
         let msg = self.temp();
         let before = self.f.bound.clone();
+        let saved_unsafe = self.f.unsafe_vars.clone();
         let wait_line = self.f.call_line;
         let _ = at;
         let timeout = match after {
@@ -1060,6 +1118,7 @@ impl Gen<'_> {
         let mut outs = Vec::new();
         for c in clauses {
             self.f.bound = before.clone();
+            self.f.unsafe_vars = saved_unsafe.clone();
             self.line = c.pos.line;
             let next = self.label();
             if self.pattern(&c.patterns[0], Src::R(msg), next).is_ok() && self.guards(&c.guards, next).is_ok() {
@@ -1070,7 +1129,7 @@ impl Gen<'_> {
                     self.emit(Op::Jump { to: done });
                 }
             }
-            outs.push(self.f.bound.clone());
+            outs.push(self.branch_out(&saved_unsafe));
             self.bind(next);
         }
         // A waiting process is shown at the line of the last call before its `receive`.
@@ -1078,6 +1137,7 @@ impl Gen<'_> {
         self.emit(Op::RecvNext { msg, to: top });
         self.bind(empty);
         self.f.bound = before.clone();
+        self.f.unsafe_vars = saved_unsafe.clone();
         self.emit(Op::RecvWait { timeout, retry: top });
         if let Some((_, body)) = after {
             if tail {
@@ -1085,19 +1145,23 @@ impl Gen<'_> {
             } else {
                 self.body_to(body, dst)?;
             }
-            outs.push(self.f.bound.clone());
+            outs.push(self.branch_out(&saved_unsafe));
         } else {
             self.emit(Op::Jump { to: top });
         }
         self.bind(done);
         let pos = clauses.first().map(|c| c.pos).unwrap_or_default();
-        self.merge_branches(&before, outs, "receive", pos);
+        self.merge_branches(&before, saved_unsafe, outs, "receive", pos);
         Ok(Src::R(dst))
     }
 
     fn try_expr(&mut self, at: Pos, body: &[Expr], of: &[Clause], catches: &[Clause], after: &[Expr]) -> CResult<Src> {
         let dst = self.temp();
         let before = self.f.bound.clone();
+        let saved_unsafe = self.f.unsafe_vars.clone();
+        // Every variable the try binds, in any part: all are unsafe after it (erl_lint's
+        // rule: a try exports nothing).
+        let mut seen: HashSet<String> = HashSet::new();
         let (cls, rsn, stk) = (self.temp(), self.temp(), self.temp());
         let after_handler = self.label();
         if !after.is_empty() {
@@ -1117,21 +1181,28 @@ impl Gen<'_> {
         if !catches.is_empty() {
             self.emit(Op::TryEnd);
         }
-        // Variables bound in the protected body are unsafe after the try.
-        let body_bound = self.f.bound.clone();
+        // The body's variables are bound in the `of` clauses, unsafe in the others.
+        let body_new: Vec<String> = self.f.bound.difference(&before).cloned().collect();
+        seen.extend(body_new.iter().cloned());
         if of.is_empty() {
             self.emit(Op::Move { src: v, dst });
         } else {
             self.f.in_try += 1;
             self.case_clauses(at, of, v, Some(dst), MatchError::TryClause)?;
             self.f.in_try -= 1;
+            self.note_new(&mut seen, &before, &saved_unsafe);
         }
         self.emit(Op::Jump { to: done });
+        let mut unsafe_in_try = saved_unsafe.clone();
+        for v in &body_new {
+            unsafe_in_try.insert(v.clone(), ("try", at));
+        }
         if !catches.is_empty() {
             self.bind(handler);
             self.f.in_try += 1;
             for c in catches {
                 self.f.bound = before.clone();
+                self.f.unsafe_vars = unsafe_in_try.clone();
                 self.line = c.pos.line;
                 let next = self.label();
                 let ok = self.pattern(&c.patterns[0], Src::R(c2), next).is_ok()
@@ -1141,6 +1212,7 @@ impl Gen<'_> {
                 if ok && self.body_to(&c.body, dst).is_ok() {
                     self.emit(Op::Jump { to: done });
                 }
+                self.note_new(&mut seen, &before, &saved_unsafe);
                 self.bind(next);
             }
             self.f.in_try -= 1;
@@ -1151,12 +1223,18 @@ impl Gen<'_> {
             self.f.in_try -= 1;
             let finished = self.label();
             self.emit(Op::TryEnd);
+            // What the rest of the try binds is unsafe in `after`.
+            for v in &seen {
+                unsafe_in_try.entry(v.clone()).or_insert(("try", at));
+            }
             self.f.bound = before.clone();
-            let saved = self.f.bound.clone();
+            self.f.unsafe_vars = unsafe_in_try.clone();
             for e in after {
                 self.expr(e)?;
             }
-            self.f.bound = saved;
+            self.note_new(&mut seen, &before, &saved_unsafe);
+            self.f.bound = before.clone();
+            self.f.unsafe_vars = unsafe_in_try.clone();
             self.emit(Op::Jump { to: finished });
             self.bind(after_handler);
             for e in after {
@@ -1165,19 +1243,32 @@ impl Gen<'_> {
             self.emit(Op::Reraise { class: Src::R(cls), reason: Src::R(rsn), stack: Src::R(stk) });
             self.bind(finished);
         }
-        for v in body_bound.difference(&before) {
-            self.f.unsafe_vars.insert(v.clone(), ("try", Pos::default()));
+        self.f.unsafe_vars = saved_unsafe;
+        for v in seen {
+            self.f.unsafe_vars.insert(v, ("try", at));
         }
         self.f.bound = before;
         Ok(Src::R(dst))
     }
 
-    fn catch_expr(&mut self, inner: &Expr) -> CResult<Src> {
+    /// Adds to `seen` the variables bound or made unsafe since `before` and `saved`.
+    fn note_new(
+        &self,
+        seen: &mut HashSet<String>,
+        before: &HashSet<String>,
+        saved: &HashMap<String, (&'static str, Pos)>,
+    ) {
+        seen.extend(self.f.bound.difference(before).cloned());
+        seen.extend(self.f.unsafe_vars.keys().filter(|k| !saved.contains_key(*k)).cloned());
+    }
+
+    fn catch_expr(&mut self, at: Pos, inner: &Expr) -> CResult<Src> {
         let dst = self.temp();
         let (c, r, s) = (self.temp(), self.temp(), self.temp());
         let handler = self.label();
         let done = self.label();
         let before = self.f.bound.clone();
+        let saved_unsafe = self.f.unsafe_vars.clone();
         self.emit(Op::TryBegin { handler, class: c, reason: r, stack: s });
         self.f.in_try += 1;
         let v = self.expr(inner);
@@ -1189,9 +1280,11 @@ impl Gen<'_> {
         self.bind(handler);
         self.emit(Op::CatchValue { class: Src::R(c), reason: Src::R(r), stack: Src::R(s), dst });
         self.bind(done);
-        let after: HashSet<String> = self.f.bound.difference(&before).cloned().collect();
-        for v in after {
-            self.f.unsafe_vars.insert(v, ("catch", Pos::default()));
+        let mut seen = HashSet::new();
+        self.note_new(&mut seen, &before, &saved_unsafe);
+        self.f.unsafe_vars = saved_unsafe;
+        for v in seen {
+            self.f.unsafe_vars.insert(v, ("catch", at));
         }
         self.f.bound = before;
         Ok(Src::R(dst))
@@ -1381,8 +1474,8 @@ impl Gen<'_> {
     /// register, so that the value can be read straight into it (no move from a temporary).
     fn bind_fresh(&mut self, p: &Expr) -> Option<Reg> {
         match p {
-            Expr::Var(_, name) if name != "_" && !self.f.bound.contains(name) => {
-                self.f.unsafe_vars.remove(name);
+            Expr::Var(pos, name) if name != "_" && !self.f.bound.contains(name) => {
+                self.no_unsafe_rebinding(*pos, name);
                 let r = self.slot(name);
                 if var_name_ok(name) {
                     self.f.bound.insert(name.clone());
@@ -1402,14 +1495,12 @@ impl Gen<'_> {
         }
         match p {
             Expr::Var(_, name) if name == "_" => Ok(()),
-            Expr::Var(_, name) => {
+            Expr::Var(pos, name) => {
                 if self.f.bound.contains(name) {
                     let r = self.slot(name);
                     self.emit(Op::Compare { cmp: Cmp::ExactEq, a: src, b: Src::R(r), fail });
                 } else {
-                    if self.f.unsafe_vars.remove(name).is_some() {
-                        // Rebinding an unsafe variable is an error in erlc too.
-                    }
+                    self.no_unsafe_rebinding(*pos, name);
                     let r = self.slot(name);
                     self.emit(Op::Move { src, dst: r });
                     if var_name_ok(name) {
