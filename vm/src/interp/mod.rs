@@ -313,6 +313,11 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
         // paths: the value `fast` found, or else the built-in on the operands `x` and `y`.
         macro_rules! arith_rest {
             ($fast:expr, $bif:expr, $x:expr, $y:expr, $dst:expr, $fail:expr) => {
+                arith_rest!($fast, $bif, $x, $y, $dst, $fail, false)
+            };
+            // `inline`: the operator fails as BEAM's inline arithmetic does, with no stack
+            // frame of its own (see `fails_inline`).
+            ($fast:expr, $bif:expr, $x:expr, $y:expr, $dst:expr, $fail:expr, $inline:expr) => {
                 match $fast {
                     Some(v) => Term::store(&mut regs[base + $dst.0 as usize], v),
                     None => {
@@ -327,7 +332,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                                 Some(l) => jump!(l),
                                 None => {
                                     let args = std::mem::take(&mut *argbuf);
-                                    throw!(e, Some(($bif, args)))
+                                    throw!(e, if $inline { None } else { Some(($bif, args)) })
                                 }
                             },
                         }
@@ -505,7 +510,12 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 // unless they overflowed (overflow goes to the built-in: big integers), and
                 // +, -, * and / on floats with a finite result.
                 let fast = arith_other(*kind, get_ref!(*a), get_ref!(*b));
-                arith_rest!(fast, *bif, get!(*a), get!(*b), *dst, *fail);
+                let lit = |s: &Src| match s {
+                    Src::L(l) => m.literals.get(l.0 as usize),
+                    _ => None,
+                };
+                let inline = fails_inline(*kind, lit(a), lit(b));
+                arith_rest!(fast, *bif, get!(*a), get!(*b), *dst, *fail, inline);
             }
             Op::ArithImm { kind, bif, a, imm, dst, fail } => {
                 let x = &regs[base + a.0 as usize];
@@ -515,7 +525,8 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     }
                 }
                 let fast = arith_other(*kind, x, &Term::Int(*imm));
-                arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail);
+                let inline = fails_inline(*kind, None, Some(&Term::Int(*imm)));
+                arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail, inline);
             }
             Op::SelfPid { dst } => {
                 let me = Term::Pid(proc.pid);
@@ -529,7 +540,8 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     }
                 }
                 let fast = arith_other(*kind, x, &Term::Int(*imm));
-                arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail);
+                let inline = fails_inline(*kind, None, Some(&Term::Int(*imm)));
+                arith_rest!(fast, *bif, get!(Src::R(*a)), Term::Int(*imm), *dst, *fail, inline);
             }
             Op::CmpImm { cmp, a, imm, fail } => {
                 let x = &regs[base + a.0 as usize];
@@ -1101,6 +1113,22 @@ fn float_arith(kind: ArithKind, x: f64, y: f64) -> Option<f64> {
         _ => return None,
     };
     r.is_finite().then_some(r)
+}
+
+/// Does the operator `kind`, with these literal operands (`None`: not a literal), fail as
+/// BEAM's inline arithmetic does, without a stack frame for `erlang:Op/2`? OTP 25 raises
+/// `badarith` in place for `/`, for float operands known at compile time, and for `+` and
+/// `-` when it knows an operand is a small integer: a literal, but also what its type
+/// analysis finds (an argument that every local call passes as an integer), which ember
+/// does not reproduce, so `+` and `-` always fail inline here, as they mostly do there.
+/// `*` on integers calls the built-in, whose frame shows.
+fn fails_inline(kind: ArithKind, a: Option<&Term>, b: Option<&Term>) -> bool {
+    let float = |t: &Term| matches!(t, Term::Float(_));
+    match kind {
+        ArithKind::FDiv | ArithKind::Add | ArithKind::Sub => true,
+        ArithKind::Mul => a.is_some_and(float) || b.is_some_and(float),
+        _ => false,
+    }
 }
 
 /// Small-integer `+`, `-`, `*`, `band`, `bor`, `bxor`; None on overflow or another operator.

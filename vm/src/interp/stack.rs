@@ -79,13 +79,11 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
     let mut frames = Vec::new();
     match (&e.origin, bif) {
         (Origin::Bif | Origin::BifCause(_), Some((id, args))) => {
+            // (An operator that fails inline, as BEAM's do in some forms, comes without a
+            // built-in: see `interp::fails_inline`.)
             let d = bif::def(id);
-            // Arithmetic operators fail inline, without a frame of their own (as in BEAM).
-            let inline = d.module == "erlang" && matches!(d.name, "+" | "-" | "*" | "/");
-            if !inline {
-                let cause = if let Origin::BifCause(c) = &e.origin { Some(c) } else { None };
-                frames.push(bif_frame(d.module, d.name, args, cause));
-            }
+            let cause = if let Origin::BifCause(c) = &e.origin { Some(c) } else { None };
+            frames.push(bif_frame(d.module, d.name, args, cause));
         }
         (Origin::TopFrame(t) | Origin::TopFrameTail(t), _) => frames.push(t.clone()),
         _ => {}
