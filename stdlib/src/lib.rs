@@ -10,6 +10,7 @@
 pub const MODULES: &[(&str, &str)] = &[
     ("lists", include_str!("../erl/lists.erl")),
     ("maps", include_str!("../erl/maps.erl")),
+    ("io_lib", include_str!("../erl/io_lib.erl")),
     ("string", include_str!("../erl/string.erl")),
     ("proplists", include_str!("../erl/proplists.erl")),
     ("queue", include_str!("../erl/queue.erl")),

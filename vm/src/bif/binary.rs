@@ -74,6 +74,8 @@ bifs! {
             _ => badarg(),
         }
     };
+    "binary", "encode_hex", 1 => |_, a| encode_hex(&a[0]);
+    "binary", "decode_hex", 1 => |_, a| decode_hex(&a[0]);
     "binary", "decode_unsigned", 1 => |_, a| decode_unsigned(&a[0], &Term::atom("big"));
     "binary", "decode_unsigned", 2 => |_, a| decode_unsigned(&a[0], &a[1]);
     "binary", "encode_unsigned", 1 => |_, a| encode_unsigned(&a[0], &Term::atom("big"));
@@ -327,6 +329,31 @@ fn decode_unsigned(subject: &Term, endian: &Term) -> BifResult {
     let bytes = bin(subject)?.to_bytes();
     let n = if big { BigUint::from_bytes_be(&bytes) } else { BigUint::from_bytes_le(&bytes) };
     Ok(Term::from_bigint(n.into()))
+}
+
+/// `binary:encode_hex/1`: two upper-case hexadecimal digits a byte.
+fn encode_hex(subject: &Term) -> BifResult {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let bytes = bin(subject)?.to_bytes();
+    let hex = bytes.iter().flat_map(|b| [DIGITS[(b >> 4) as usize], DIGITS[(b & 15) as usize]]).collect();
+    Ok(Term::binary(hex))
+}
+
+/// `binary:decode_hex/1`: an even number of hexadecimal digits (either case) to bytes.
+fn decode_hex(subject: &Term) -> BifResult {
+    let hex = bin(subject)?.to_bytes();
+    if hex.len() % 2 != 0 {
+        return badarg();
+    }
+    let digit = |c: u8| (c as char).to_digit(16);
+    let mut out = Vec::with_capacity(hex.len() / 2);
+    for pair in hex.chunks(2) {
+        match (digit(pair[0]), digit(pair[1])) {
+            (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
+            _ => return badarg(),
+        }
+    }
+    Ok(Term::binary(out))
 }
 
 fn encode_unsigned(n: &Term, endian: &Term) -> BifResult {

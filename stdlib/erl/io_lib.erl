@@ -1,0 +1,133 @@
+%% io_lib: the parts of the io_lib module written in Erlang, with OTP 25's results.
+%%
+%% format/2, fwrite/2, write/1 and print/1 are built-ins (vm/src/bif/erlang.rs); their
+%% results hold the same characters as erl's, though not always in the same nesting of
+%% lists. Defined here: the rest of what programs call, the character-list predicates and
+%% writers. Strings are written as in erl's default printable range (Latin-1 for what
+%% counts as printable, every character passed through by the writers).
+%%
+%% Deliberately left out: fread/2,3, scan_format/2, unscan_format/1, build_text/1,
+%% format/3 (its chars_limit option), print/4, limit_term/2 and the *_as_latin1 writers.
+-module(io_lib).
+
+-export([nl/0, write/2, write_atom/1, write_string/1, write_string/2,
+         write_latin1_string/1, write_char/1, write_latin1_char/1,
+         printable_list/1, printable_latin1_list/1, printable_unicode_list/1,
+         char_list/1, deep_char_list/1, latin1_char_list/1, deep_latin1_char_list/1,
+         chars_length/1, indentation/2, quote_atom/2]).
+
+nl() -> "\n".
+
+%% write/2: a term to at most Depth levels, as ~W writes it.
+write(Term, Depth) when is_integer(Depth) ->
+    lists:flatten(io_lib:format("~W", [Term, Depth]));
+write(_Term, _Depth) ->
+    erlang:error(badarg).
+
+write_atom(A) when is_atom(A) -> io_lib:write(A).
+
+%% quote_atom(Atom, Chars): does the atom need quotes to be read back?
+quote_atom(A, Chars) when is_atom(A), is_list(Chars) ->
+    io_lib:write(A) =/= Chars.
+
+write_string(S) -> write_string(S, $").
+
+write_string(S, Q) -> [Q | quoted(unicode, S, Q)].
+
+write_latin1_string(S) -> [$" | quoted(latin1, S, $")].
+
+%% (A space after $ is written as \s, which reads back the same.)
+write_char($\s) -> "$\\s";
+write_char(C) when is_integer(C), C >= 0 -> [$$ | escaped(unicode, C, -1, [])].
+
+write_latin1_char($\s) -> "$\\s";
+write_latin1_char(C) when is_integer(C), C >= 0, C =< 255 -> [$$ | escaped(latin1, C, -1, [])].
+
+quoted(Mode, [C | Cs], Q) -> escaped(Mode, C, Q, quoted(Mode, Cs, Q));
+quoted(_Mode, [], Q) -> [Q].
+
+%% One character of a quoted string (or after $), escaped the way erl writes it.
+escaped(_, Q, Q, Rest) -> [$\\, Q | Rest];
+escaped(_, $\\, _, Rest) -> [$\\, $\\ | Rest];
+escaped(_, C, _, Rest) when C >= $\s, C =< $~ -> [C | Rest];
+escaped(latin1, C, _, Rest) when C >= 160, C =< 255 -> [C | Rest];
+escaped(unicode, C, _, Rest) when C >= 160 -> [C | Rest];
+escaped(_, $\n, _, Rest) -> [$\\, $n | Rest];
+escaped(_, $\r, _, Rest) -> [$\\, $r | Rest];
+escaped(_, $\t, _, Rest) -> [$\\, $t | Rest];
+escaped(_, $\v, _, Rest) -> [$\\, $v | Rest];
+escaped(_, $\b, _, Rest) -> [$\\, $b | Rest];
+escaped(_, $\f, _, Rest) -> [$\\, $f | Rest];
+escaped(_, $\e, _, Rest) -> [$\\, $e | Rest];
+escaped(_, $\d, _, Rest) -> [$\\, $d | Rest];
+escaped(_, C, _, Rest) when C < 160 ->
+    %% Any other control character: three octal digits.
+    [$\\, $0 + (C bsr 6), $0 + ((C bsr 3) band 7), $0 + (C band 7) | Rest].
+
+%% printable_list/1 follows the printable range, Latin-1 by default.
+printable_list(L) -> printable_latin1_list(L).
+
+printable_latin1_list([C | Cs]) when is_integer(C), C >= $\s, C =< $~ -> printable_latin1_list(Cs);
+printable_latin1_list([C | Cs]) when is_integer(C), C >= 160, C =< 255 -> printable_latin1_list(Cs);
+printable_latin1_list([C | Cs]) when C =:= $\n; C =:= $\r; C =:= $\t; C =:= $\v;
+                                     C =:= $\b; C =:= $\f; C =:= $\e ->
+    printable_latin1_list(Cs);
+printable_latin1_list([]) -> true;
+printable_latin1_list(_) -> false.
+
+printable_unicode_list([C | Cs]) when is_integer(C), C >= $\s, C =< $~ -> printable_unicode_list(Cs);
+printable_unicode_list([C | Cs]) when is_integer(C), C >= 160, C < 16#D800;
+                                      is_integer(C), C > 16#DFFF, C < 16#FFFE;
+                                      is_integer(C), C > 16#FFFF, C =< 16#10FFFF ->
+    printable_unicode_list(Cs);
+printable_unicode_list([C | Cs]) when C =:= $\n; C =:= $\r; C =:= $\t; C =:= $\v;
+                                      C =:= $\b; C =:= $\f; C =:= $\e ->
+    printable_unicode_list(Cs);
+printable_unicode_list([]) -> true;
+printable_unicode_list(_) -> false.
+
+%% A flat list of Unicode code points (no surrogates, no 16#FFFE or 16#FFFF).
+char_list([C | Cs]) when is_integer(C), C >= 0, C < 16#D800;
+                         is_integer(C), C > 16#DFFF, C < 16#FFFE;
+                         is_integer(C), C > 16#FFFF, C =< 16#10FFFF ->
+    char_list(Cs);
+char_list([]) -> true;
+char_list(_) -> false.
+
+deep_char_list(Cs) -> deep_char_list(Cs, []).
+
+deep_char_list([C | Cs], More) when is_list(C) -> deep_char_list(C, [Cs | More]);
+deep_char_list([C | Cs], More) when is_integer(C), C >= 0, C < 16#D800;
+                                    is_integer(C), C > 16#DFFF, C < 16#FFFE;
+                                    is_integer(C), C > 16#FFFF, C =< 16#10FFFF ->
+    deep_char_list(Cs, More);
+deep_char_list([], [Cs | More]) -> deep_char_list(Cs, More);
+deep_char_list([], []) -> true;
+deep_char_list(_, _) -> false.
+
+latin1_char_list([C | Cs]) when is_integer(C), C >= 0, C =< 255 -> latin1_char_list(Cs);
+latin1_char_list([]) -> true;
+latin1_char_list(_) -> false.
+
+deep_latin1_char_list(Cs) -> deep_latin1_char_list(Cs, []).
+
+deep_latin1_char_list([C | Cs], More) when is_list(C) -> deep_latin1_char_list(C, [Cs | More]);
+deep_latin1_char_list([C | Cs], More) when is_integer(C), C >= 0, C =< 255 ->
+    deep_latin1_char_list(Cs, More);
+deep_latin1_char_list([], [Cs | More]) -> deep_latin1_char_list(Cs, More);
+deep_latin1_char_list([], []) -> true;
+deep_latin1_char_list(_, _) -> false.
+
+%% The number of characters in chardata: its bytes when it is an iolist, else its
+%% grapheme clusters.
+chars_length(S) ->
+    try iolist_size(S)
+    catch _:_ -> string:length(S)
+    end.
+
+%% The column after writing Chars from column Start (tabs stop every 8 columns).
+indentation([$\n | Cs], _I) -> indentation(Cs, 0);
+indentation([$\t | Cs], I) -> indentation(Cs, ((I + 8) div 8) * 8);
+indentation([C | Cs], I) when is_integer(C) -> indentation(Cs, I + 1);
+indentation([C | Cs], I) -> indentation(Cs, indentation(C, I));
+indentation([], I) -> I.
