@@ -697,6 +697,14 @@ impl VmShared {
 
     /// Makes sure module `name` is loaded, compiling it from the built-in sources or the
     /// code path if needed. Returns whether it is loaded.
+    /// Is module `name` loaded, or one this VM has without looking on the code path (its
+    /// standard library's, or one made only of built-ins)? What `erlang:module_loaded/1`
+    /// answers: erl has its standard library loaded from the start.
+    pub(crate) fn has_module(&self, name: Atom) -> bool {
+        let n = name.as_str();
+        self.code.is_loaded(name) || self.builtin.contains_key(n) || crate::bif::all().any(|(_, d)| d.module == n)
+    }
+
     pub fn ensure_loaded(&self, name: Atom) -> bool {
         if self.code.is_loaded(name) {
             return true;

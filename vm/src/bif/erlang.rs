@@ -580,7 +580,7 @@ fn float_text(t: &Term, opts: &Term) -> Result<String, Exception> {
 }
 
 /// Flattens an iolist (or a bitstring list when `bits`) into one bitstring.
-fn iolist_bits(t: &Term, bits: bool) -> BifResult {
+pub(super) fn iolist_bits(t: &Term, bits: bool) -> BifResult {
     if let Term::Bits(b) = t {
         if bits || b.is_binary() {
             return Ok(t.clone());
@@ -681,7 +681,7 @@ fn keyfind(key: &Term, n: &Term, l: &Term) -> Result<Option<Term>, Exception> {
     Ok(None)
 }
 
-fn append(a: &Term, b: &Term) -> BifResult {
+pub(super) fn append(a: &Term, b: &Term) -> BifResult {
     if matches!(a, Term::Nil) {
         return Ok(b.clone());
     }

@@ -10,6 +10,7 @@
 
 mod arith;
 mod binary;
+mod checksum;
 mod erlang;
 pub(crate) mod ets;
 mod file;
@@ -71,6 +72,7 @@ fn registry() -> &'static Registry {
             process::BIFS,
             ets::BIFS,
             binary::BIFS,
+            checksum::BIFS,
             re::BIFS,
             file::BIFS,
             io::BIFS,
