@@ -739,6 +739,12 @@ impl VmShared {
                 }
             };
         }
+        // A module made only of built-ins (binary, math, unicode, ...) loads as an empty
+        // one, which gives it module_info/0,1 as every module has; its built-ins stay the
+        // targets of their exports.
+        if crate::bif::all().any(|(_, d)| d.module == n) {
+            return self.load_source(&format!("{n}.erl"), &format!("-module({n}).\n")).is_ok();
+        }
         false
     }
 

@@ -172,6 +172,45 @@ bifs! {
         let ext = extension(&s).len();
         Ok(like(&a[0], &s[..s.len() - ext]))
     };
+    "filename", "rootname", 2 => |_, a| {
+        let (f, ext) = (text(&a[0])?, text(&a[1])?);
+        Ok(like(&a[0], f.strip_suffix(ext.as_str()).unwrap_or(&f)))
+    };
+    "filename", "basename", 2 => |_, a| {
+        let (f, ext) = (text(&a[0])?, text(&a[1])?);
+        let b = basename(&f);
+        Ok(like(&a[0], b.strip_suffix(ext.as_str()).unwrap_or(b)))
+    };
+    // The components, the root of an absolute path first as "/"; `.` and `..` are kept.
+    "filename", "split", 1 => |_, a| {
+        let f = text(&a[0])?;
+        let root = f.starts_with('/').then_some("/");
+        let parts = root.into_iter().chain(f.split('/').filter(|c| !c.is_empty()));
+        Ok(Term::list(parts.map(|c| like(&a[0], c)).collect()))
+    };
+    "filename", "pathtype", 1 => |_, a| {
+        let absolute = text(&a[0])?.starts_with('/');
+        Ok(Term::atom(if absolute { "absolute" } else { "relative" }))
+    };
+    "filename", "absname", 1 => |_, a| {
+        let dir = std::env::current_dir().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default();
+        let f = text(&a[0])?;
+        Ok(like(&a[0], &join(&dir, &f)))
+    };
+    "filename", "absname", 2 => |_, a| {
+        let (f, dir) = (text(&a[0])?, text(&a[1])?);
+        Ok(like(&a[0], &join(&dir, &f)))
+    };
+    "filename", "absname_join", 2 => |_, a| {
+        let (dir, f) = (text(&a[0])?, text(&a[1])?);
+        Ok(like(&a[0], &join(&dir, &f)))
+    };
+    // Plain concatenation, with no tidying.
+    "filename", "append", 2 => |_, a| {
+        let (dir, name) = (text(&a[0])?, text(&a[1])?);
+        Ok(like(&a[0], &format!("{dir}/{name}")))
+    };
+    "filename", "nativename", 1 => |_, a| { let f = text(&a[0])?; Ok(like(&a[0], &join(&f, ""))) };
     // The result is a binary when any part is one.
     "filename", "join", 2 => |_, a| {
         let (x, y) = (text(&a[0])?, text(&a[1])?);
