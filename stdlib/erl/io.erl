@@ -16,11 +16,11 @@
 %% take the call).
 %%
 %% Deliberately left out: fread/2,3, get_password/0,1, the scan_erl_* and parse_erl_*
-%% functions, and printable_range/0.
+%% functions.
 -module(io).
 
 -export([format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3, put_chars/1,
-         put_chars/2, nl/0, nl/1, write/1, write/2,
+         put_chars/2, nl/0, nl/1, write/1, write/2, printable_range/0,
          get_line/1, get_line/2, get_chars/2, get_chars/3,
          read/1, read/2, read/3,
          setopts/1, setopts/2, getopts/0, getopts/1,
@@ -256,3 +256,7 @@ stdin_server() ->
         Pid ->
             Pid
     end.
+
+%% The characters ~p and io_lib:printable_list/1 take as printable: Latin-1, erl's default
+%% (ember has no +pc flag to change it).
+printable_range() -> latin1.

@@ -46,7 +46,8 @@ main() ->
       fun() -> binary:decode_hex(<<"01abFF">>) end,
       fun() -> binary:decode_hex(<<"0">>) end,
       fun() -> binary:decode_hex(<<"zz">>) end,
-      fun() -> binary:encode_hex(<<>>) end
+      fun() -> binary:encode_hex(<<>>) end,
+      fun() -> io:printable_range() end
     ],
     [io:format("~p: ~p~n", [I, t(F)]) || {I, F} <- lists:zip(lists:seq(1, length(Tests)), Tests)],
     ok.
