@@ -15,6 +15,8 @@
 
 -export([start/5, start/6, init_it/6, init_it/7, call/3, call/4, reply/2, stop/1, stop/3,
          send_request/3, wait_response/2, receive_response/2, check_response/2,
+         send_request/5, wait_response/3, receive_response/3, check_response/3,
+         reqids_new/0, reqids_add/3, reqids_size/1, reqids_to_list/1,
          get_parent/0, name/1, unregister_name/1, where/1, register_name/1,
          debug_options/2, hibernate_after/1, spawn_opts/1, format_status_header/2]).
 
@@ -271,6 +273,68 @@ receive_reply(Ref, Timeout, Abandon) ->
                 false -> ok
             end,
             timeout
+    end.
+
+%% Request id collections: a map from request id to label.
+
+reqids_new() -> #{}.
+
+reqids_size(Ids) when is_map(Ids) -> maps:size(Ids).
+
+reqids_to_list(Ids) when is_map(Ids) -> maps:to_list(Ids).
+
+%% (The caller raises badarg, with its own arguments, for an id already there.)
+reqids_add(Id, Label, Ids) when is_reference(Id), is_map(Ids) ->
+    case maps:is_key(Id, Ids) of
+        true -> error;
+        false -> {ok, Ids#{Id => Label}}
+    end;
+reqids_add(_, _, _) -> error.
+
+send_request(Process, Label, Request, ReqLabel, Ids) when is_map(Ids) ->
+    Id = send_request(Process, Label, Request),
+    Ids#{Id => ReqLabel}.
+
+%% The first answer to any request of the collection: {Response, Label, Ids left}, or
+%% no_request for an empty collection, or timeout. receive_response/3 abandons every
+%% request of the collection when it times out.
+wait_response(Ids, Timeout, Delete) -> collection_reply(Ids, Timeout, Delete, false).
+
+receive_response(Ids, Timeout, Delete) -> collection_reply(Ids, Timeout, Delete, true).
+
+collection_reply(Ids, _Timeout, _Delete, _Abandon) when map_size(Ids) =:= 0 -> no_request;
+collection_reply(Ids, Timeout, Delete, Abandon) when is_map(Ids) ->
+    T = case Timeout of
+            {abs, Abs} -> max(0, Abs - erlang:monotonic_time(millisecond));
+            _ -> Timeout
+        end,
+    receive
+        {[alias | Ref], Reply} when is_map_key(Ref, Ids) ->
+            erlang:demonitor(Ref, [flush]),
+            collected({reply, Reply}, Ref, Ids, Delete);
+        {'DOWN', Ref, _, Object, Reason} when is_map_key(Ref, Ids) ->
+            collected({error, {Reason, Object}}, Ref, Ids, Delete)
+    after T ->
+            case Abandon of
+                true -> [erlang:demonitor(Ref, [flush]) || Ref <- maps:keys(Ids)];
+                false -> ok
+            end,
+            timeout
+    end.
+
+collected(Response, Ref, Ids, true) -> {Response, maps:get(Ref, Ids), maps:remove(Ref, Ids)};
+collected(Response, Ref, Ids, false) -> {Response, maps:get(Ref, Ids), Ids}.
+
+check_response(_Msg, Ids, _Delete) when map_size(Ids) =:= 0 -> no_request;
+check_response(Msg, Ids, Delete) when is_map(Ids) ->
+    case Msg of
+        {[alias | Ref], Reply} when is_map_key(Ref, Ids) ->
+            erlang:demonitor(Ref, [flush]),
+            collected({reply, Reply}, Ref, Ids, Delete);
+        {'DOWN', Ref, _, Object, Reason} when is_map_key(Ref, Ids) ->
+            collected({error, {Reason, Object}}, Ref, Ids, Delete);
+        _ ->
+            no_reply
     end.
 
 check_response(Msg, Ref) ->
