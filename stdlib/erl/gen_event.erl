@@ -23,6 +23,8 @@
          start_monitor/0, start_monitor/1, start_monitor/2,
          stop/1, stop/3, notify/2, sync_notify/2, call/3, call/4,
          send_request/3, wait_response/2, receive_response/2, check_response/2,
+         send_request/5, wait_response/3, receive_response/3, check_response/3,
+         reqids_new/0, reqids_add/3, reqids_size/1, reqids_to_list/1,
          add_handler/3, add_sup_handler/3, delete_handler/3, swap_handler/3,
          swap_sup_handler/3, which_handlers/1]).
 
@@ -91,9 +93,28 @@ call(M, Handler, Query, Timeout) ->
     end.
 
 send_request(M, Handler, Query) -> gen:send_request(M, ?CALL, {call, Handler, Query}).
-wait_response(RequestId, Timeout) -> gen:wait_response(RequestId, Timeout).
-receive_response(RequestId, Timeout) -> gen:receive_response(RequestId, Timeout).
-check_response(Msg, RequestId) -> gen:check_response(Msg, RequestId).
+%% A handler's error ({error, bad_module}, ...) is the response itself, not a reply.
+wait_response(RequestId, Timeout) -> unwrap(gen:wait_response(RequestId, Timeout)).
+receive_response(RequestId, Timeout) -> unwrap(gen:receive_response(RequestId, Timeout)).
+check_response(Msg, RequestId) -> unwrap(gen:check_response(Msg, RequestId)).
+
+unwrap({reply, {error, _} = Error}) -> Error;
+unwrap({{reply, {error, _} = Error}, Label, Ids}) -> {Error, Label, Ids};
+unwrap(Other) -> Other.
+
+send_request(M, Handler, Query, Label, Ids) -> gen:send_request(M, ?CALL, {call, Handler, Query}, Label, Ids).
+wait_response(Ids, Timeout, Delete) -> unwrap(gen:wait_response(Ids, Timeout, Delete)).
+receive_response(Ids, Timeout, Delete) -> unwrap(gen:receive_response(Ids, Timeout, Delete)).
+check_response(Msg, Ids, Delete) -> unwrap(gen:check_response(Msg, Ids, Delete)).
+reqids_new() -> gen:reqids_new().
+reqids_size(Ids) -> gen:reqids_size(Ids).
+reqids_to_list(Ids) -> gen:reqids_to_list(Ids).
+
+reqids_add(Id, Label, Ids) ->
+    case gen:reqids_add(Id, Label, Ids) of
+        {ok, Ids1} -> Ids1;
+        error -> erlang:error(badarg, [Id, Label, Ids])
+    end.
 
 add_handler(M, Handler, Args) -> rpc(M, {add_handler, Handler, Args}).
 add_sup_handler(M, Handler, Args) -> rpc(M, {add_sup_handler, Handler, Args, self()}).

@@ -26,6 +26,9 @@
 -export([start/3, start/4, start_link/3, start_link/4, start_monitor/3, start_monitor/4,
          stop/1, stop/3, call/2, call/3, cast/2, reply/1, reply/2,
          send_request/2, wait_response/2, receive_response/2, check_response/2,
+         send_request/4, wait_response/1, wait_response/3, receive_response/1,
+         receive_response/3, check_response/3,
+         reqids_new/0, reqids_add/3, reqids_size/1, reqids_to_list/1,
          enter_loop/4, enter_loop/5, enter_loop/6]).
 
 %% Behaviour process internals: gen and sys call these.
@@ -220,6 +223,22 @@ send_request(Server, Request) -> gen:send_request(Server, '$gen_call', Request).
 wait_response(RequestId, Timeout) -> gen:wait_response(RequestId, Timeout).
 receive_response(RequestId, Timeout) -> gen:receive_response(RequestId, Timeout).
 check_response(Msg, RequestId) -> gen:check_response(Msg, RequestId).
+wait_response(RequestId) -> gen:wait_response(RequestId, infinity).
+receive_response(RequestId) -> gen:receive_response(RequestId, infinity).
+
+send_request(Server, Request, Label, Ids) -> gen:send_request(Server, '$gen_call', Request, Label, Ids).
+wait_response(Ids, Timeout, Delete) -> gen:wait_response(Ids, Timeout, Delete).
+receive_response(Ids, Timeout, Delete) -> gen:receive_response(Ids, Timeout, Delete).
+check_response(Msg, Ids, Delete) -> gen:check_response(Msg, Ids, Delete).
+reqids_new() -> gen:reqids_new().
+reqids_size(Ids) -> gen:reqids_size(Ids).
+reqids_to_list(Ids) -> gen:reqids_to_list(Ids).
+
+reqids_add(Id, Label, Ids) ->
+    case gen:reqids_add(Id, Label, Ids) of
+        {ok, Ids1} -> Ids1;
+        error -> erlang:error(badarg, [Id, Label, Ids])
+    end.
 
 %% ---------------------------------------------------------------------
 %% The event loop
