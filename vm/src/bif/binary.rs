@@ -14,12 +14,6 @@ use crate::term::{BitWriter, Bitstring, Term};
 use num_bigint::BigUint;
 use std::sync::Arc;
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 fn badarg<T>() -> Result<T, Exception> {
     Err(Exception::badarg())
 }

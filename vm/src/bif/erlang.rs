@@ -13,12 +13,6 @@ use num_bigint::BigInt;
 use num_traits::Num;
 use std::sync::Arc;
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 fn badarg<T>() -> Result<T, Exception> {
     Err(Exception::badarg())
 }

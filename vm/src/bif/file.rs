@@ -29,12 +29,6 @@ use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 bifs! {
     "ember_file", "read_file", 1 => |p, a| path_job(p, &a[0], |p| std::fs::read(p).map(|b| ok_value(Term::binary(b))));
     "ember_file", "write_file", 3 => |p, a| write_file(p, &a[0], &a[1], &a[2]);

@@ -20,12 +20,6 @@ use crate::process::Proc;
 use crate::term::{atoms, Term};
 use crate::vm::Stream;
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 bifs! {
     "io", "format", 1 => |p, a| format(p, out(p)?, &a[0], &Term::Nil);
     "io", "format", 2 => |p, a| format(p, out(p)?, &a[0], &a[1]);

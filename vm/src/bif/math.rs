@@ -7,12 +7,6 @@ use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
 use crate::term::{atoms, Term};
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 fn num(t: &Term) -> Result<f64, Exception> {
     t.to_f64().filter(|f| f.is_finite()).ok_or_else(Exception::badarg)
 }

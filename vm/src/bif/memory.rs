@@ -11,12 +11,6 @@ use crate::interp::exception::Exception;
 use crate::process::Proc;
 use crate::term::{Atom, Term};
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 bifs! {
     "erlang", "memory", 0 => |p, _| {
         let m = measure(p);

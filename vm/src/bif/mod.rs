@@ -8,6 +8,14 @@
 //! through the export table may instead decline a call it cannot finish without waiting
 //! (`Exception::declined`), which then goes to the Erlang definition of the same function.
 
+// Each file lists its built-ins with this: module, name, arity and the function. (Defined
+// before the modules, so that all of them see it.)
+macro_rules! bifs {
+    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
+        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
+    };
+}
+
 mod arith;
 mod binary;
 mod checksum;

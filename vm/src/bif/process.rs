@@ -10,12 +10,6 @@ use crate::term::{atoms, Atom, Pid, Term};
 use crate::vm::Start;
 use std::time::{Duration, Instant};
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 fn badarg<T>() -> Result<T, Exception> {
     Err(Exception::badarg())
 }

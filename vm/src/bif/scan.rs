@@ -20,12 +20,6 @@ use crate::syntax::token::{Pos, Tok, Token, KEYWORDS, SYMBOLS};
 use crate::term::{atoms, Atom, BitWriter, Map, Term};
 use std::sync::Arc;
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 bifs! {
     "erl_scan", "tokens", 3 => |_, a| tokens(&a[0], &a[1], &a[2]);
     "erl_scan", "string", 1 => |_, a| string(&a[0], &Term::Int(1));

@@ -9,12 +9,6 @@ use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
 use crate::term::Term;
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 bifs! {
     "string", "tokens", 2 => |_, a| tokens(&a[0], &a[1]);
     "string", "join", 2 => |_, a| join(&a[0], &a[1]);

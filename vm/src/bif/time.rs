@@ -12,12 +12,6 @@ use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::OnceLock;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 /// Units per second of a time unit term.
 fn per_second(unit: &Term) -> Result<i64, Exception> {
     match unit {

@@ -29,12 +29,6 @@ use crate::term::{atoms, Bitstring, Term};
 use std::sync::Arc;
 use unicode_normalization::UnicodeNormalization;
 
-macro_rules! bifs {
-    ($($m:expr, $name:expr, $arity:expr => $f:expr;)*) => {
-        pub(super) const BIFS: &[BifDef] = &[$(BifDef { module: $m, name: $name, arity: $arity, f: $f },)*];
-    };
-}
-
 fn badarg<T>() -> Result<T, Exception> {
     Err(Exception::badarg())
 }
