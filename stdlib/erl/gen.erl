@@ -283,13 +283,11 @@ reqids_size(Ids) when is_map(Ids) -> maps:size(Ids).
 
 reqids_to_list(Ids) when is_map(Ids) -> maps:to_list(Ids).
 
-%% (The caller raises badarg, with its own arguments, for an id already there.)
-reqids_add(Id, Label, Ids) when is_reference(Id), is_map(Ids) ->
-    case maps:is_key(Id, Ids) of
-        true -> error;
-        false -> {ok, Ids#{Id => Label}}
-    end;
-reqids_add(_, _, _) -> error.
+%% badarg for an id already there.
+reqids_add(Id, Label, Ids) when is_reference(Id), is_map(Ids), not is_map_key(Id, Ids) ->
+    Ids#{Id => Label};
+reqids_add(Id, Label, Ids) ->
+    erlang:error(badarg, [Id, Label, Ids]).
 
 send_request(Process, Label, Request, ReqLabel, Ids) when is_map(Ids) ->
     Id = send_request(Process, Label, Request),

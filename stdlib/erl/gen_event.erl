@@ -109,12 +109,7 @@ check_response(Msg, Ids, Delete) -> unwrap(gen:check_response(Msg, Ids, Delete))
 reqids_new() -> gen:reqids_new().
 reqids_size(Ids) -> gen:reqids_size(Ids).
 reqids_to_list(Ids) -> gen:reqids_to_list(Ids).
-
-reqids_add(Id, Label, Ids) ->
-    case gen:reqids_add(Id, Label, Ids) of
-        {ok, Ids1} -> Ids1;
-        error -> erlang:error(badarg, [Id, Label, Ids])
-    end.
+reqids_add(Id, Label, Ids) -> gen:reqids_add(Id, Label, Ids).
 
 add_handler(M, Handler, Args) -> rpc(M, {add_handler, Handler, Args}).
 add_sup_handler(M, Handler, Args) -> rpc(M, {add_sup_handler, Handler, Args, self()}).

@@ -233,12 +233,7 @@ check_response(Msg, Ids, Delete) -> gen:check_response(Msg, Ids, Delete).
 reqids_new() -> gen:reqids_new().
 reqids_size(Ids) -> gen:reqids_size(Ids).
 reqids_to_list(Ids) -> gen:reqids_to_list(Ids).
-
-reqids_add(Id, Label, Ids) ->
-    case gen:reqids_add(Id, Label, Ids) of
-        {ok, Ids1} -> Ids1;
-        error -> erlang:error(badarg, [Id, Label, Ids])
-    end.
+reqids_add(Id, Label, Ids) -> gen:reqids_add(Id, Label, Ids).
 
 %% ---------------------------------------------------------------------
 %% The event loop

@@ -702,7 +702,7 @@ impl VmShared {
     /// answers: erl has its standard library loaded from the start.
     pub(crate) fn has_module(&self, name: Atom) -> bool {
         let n = name.as_str();
-        self.code.is_loaded(name) || self.builtin.contains_key(n) || crate::bif::all().any(|(_, d)| d.module == n)
+        self.code.is_loaded(name) || self.builtin.contains_key(n) || crate::bif::has_module(n)
     }
 
     pub fn ensure_loaded(&self, name: Atom) -> bool {
@@ -742,7 +742,7 @@ impl VmShared {
         // A module made only of built-ins (binary, math, unicode, ...) loads as an empty
         // one, which gives it module_info/0,1 as every module has; its built-ins stay the
         // targets of their exports.
-        if crate::bif::all().any(|(_, d)| d.module == n) {
+        if crate::bif::has_module(n) {
             return self.load_source(&format!("{n}.erl"), &format!("-module({n}).\n")).is_ok();
         }
         false

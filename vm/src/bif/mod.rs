@@ -123,6 +123,11 @@ pub fn def(id: BifId) -> &'static BifDef {
 }
 
 /// Every built-in, for registering them with a code server.
+/// Does module `m` have built-ins?
+pub(crate) fn has_module(m: &str) -> bool {
+    all().any(|(_, d)| d.module == m)
+}
+
 pub fn all() -> impl Iterator<Item = (BifId, &'static BifDef)> {
     registry().defs.iter().enumerate().map(|(i, d)| (BifId(i as u32), *d))
 }
