@@ -3,14 +3,16 @@
 //! The general instructions take operands that may be registers or literals, and the
 //! interpreter decides which on every execution. The common cases get forms of their own:
 //! an operator with a small integer literal ([`Op::ArithImm`], and [`Op::AddImm`] for `+`
-//! and `-`), a comparison with an immediate literal ([`Op::CmpImm`]), a tail call whose
+//! and `-`), a comparison with an immediate literal ([`Op::CmpImm`]; for exact equality
+//! with a small integer, an atom or `[]`, [`Op::IsEqInt`] and [`Op::IsEqAtomic`], which
+//! decide without dispatching on the comparison), a tail call whose
 //! arguments can be written in place (`TailCall`'s `in_place`), `self()`
 //! ([`Op::SelfPid`], which needs no built-in call), and `element/2` with a literal index
 //! ([`Op::Element`], which reads the element inline).
 
 use crate::bif::{self, BifId};
 use crate::code::Module;
-use crate::interp::op::{ArithKind, Cmp, Lit, Op, Src};
+use crate::interp::op::{ArithKind, Cmp, Label, Lit, Op, Reg, Src};
 use crate::term::Term;
 use std::sync::OnceLock;
 
@@ -30,10 +32,10 @@ pub(crate) fn specialize(m: &mut Module) {
     for op in m.code.iter_mut() {
         let new = match op {
             Op::Compare { cmp, a: Src::R(a), b: Src::L(l), fail } => {
-                immediate(l.0).map(|imm| Op::CmpImm { cmp: *cmp, a: *a, imm, fail: *fail })
+                immediate(l.0).map(|imm| compare_immediate(*cmp, *a, imm, *fail))
             }
             Op::Compare { cmp, a: Src::L(l), b: Src::R(b), fail } => {
-                immediate(l.0).map(|imm| Op::CmpImm { cmp: swapped(*cmp), a: *b, imm, fail: *fail })
+                immediate(l.0).map(|imm| compare_immediate(swapped(*cmp), *b, imm, *fail))
             }
             Op::Arith { kind, bif, a: Src::R(a), b: Src::L(l), dst, fail } if !matches!(kind, ArithKind::Cmp(_)) => {
                 match literals.get(l.0 as usize) {
@@ -77,6 +79,16 @@ pub(crate) fn specialize(m: &mut Module) {
         if let Some(new) = new {
             *op = new;
         }
+    }
+}
+
+/// The instruction for comparison `cmp` of register `a` with the immediate `imm`.
+fn compare_immediate(cmp: Cmp, a: Reg, imm: Term, fail: Label) -> Op {
+    match (cmp, imm) {
+        (Cmp::ExactEq, Term::Int(i)) => Op::IsEqInt { a, imm: i, fail },
+        // An atom or `[]` is equal only to itself, with `==` as with `=:=`.
+        (Cmp::ExactEq | Cmp::Eq, imm @ (Term::Atom(_) | Term::Nil)) => Op::IsEqAtomic { a, imm, fail },
+        (cmp, imm) => Op::CmpImm { cmp, a, imm, fail },
     }
 }
 

@@ -118,7 +118,11 @@ fn visit_operands(op: &Op, src: &mut dyn FnMut(Src), reg: &mut dyn FnMut(Reg)) {
             reg(*a);
             reg(*dst);
         }
-        Op::CmpImm { a, .. } | Op::ElementEq { tuple: a, .. } | Op::TestTagged { tuple: a, .. } => reg(*a),
+        Op::CmpImm { a, .. }
+        | Op::IsEqInt { a, .. }
+        | Op::IsEqAtomic { a, .. }
+        | Op::ElementEq { tuple: a, .. }
+        | Op::TestTagged { tuple: a, .. } => reg(*a),
         Op::ElementEqReg { tuple, other, .. } => {
             reg(*tuple);
             reg(*other);

@@ -554,6 +554,21 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     jump!(fail);
                 }
             }
+            Op::IsEqInt { a, imm, fail } => {
+                if !matches!(&regs[base + a.0 as usize], Term::Int(x) if *x == *imm) {
+                    jump!(fail);
+                }
+            }
+            Op::IsEqAtomic { a, imm, fail } => {
+                let same = match (&regs[base + a.0 as usize], imm) {
+                    (Term::Atom(x), Term::Atom(y)) => x == y,
+                    (Term::Nil, Term::Nil) => true,
+                    _ => false,
+                };
+                if !same {
+                    jump!(fail);
+                }
+            }
             Op::ElementEq { tuple, index, imm, fail } => {
                 if !element_is(&regs[base + tuple.0 as usize], *index, imm) {
                     jump!(fail);

@@ -70,6 +70,7 @@ pub enum TypeTest {
 
 /// A comparison.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Cmp {
     /// `==`
     Eq,
@@ -92,6 +93,7 @@ pub enum Cmp {
 /// The operators with an inline fast path. (`repr(u8)` gives the enum an explicit tag, so a
 /// `match` on it is one table jump instead of decoding a niche.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum ArithKind {
     /// `+`
     Add,
@@ -208,6 +210,12 @@ pub enum Op {
     /// [`Op::Compare`] of a register with an immediate literal (a small integer, an atom or
     /// `[]`); jumps to `fail` if false.
     CmpImm { cmp: Cmp, a: Reg, imm: crate::term::Term, fail: Label },
+    /// [`Op::CmpImm`] for `=:=` with a small integer: jumps to `fail` unless the register
+    /// holds exactly that integer (a function head's `loop(0, Acc)`).
+    IsEqInt { a: Reg, imm: i64, fail: Label },
+    /// [`Op::CmpImm`] for `=:=` or `==` with an atom or `[]`: jumps to `fail` unless the
+    /// register holds exactly that term.
+    IsEqAtomic { a: Reg, imm: crate::term::Term, fail: Label },
     /// Element `index` (counted from 0) of the tuple in `tuple` is exactly the immediate
     /// `imm` (a small integer, an atom or `[]`); jumps to `fail` if not (or if `tuple` holds
     /// no such element). A `GetElement` fused with the comparison after it, where the element
@@ -313,6 +321,8 @@ impl Op {
             | Op::TestFunArity { fail, .. }
             | Op::Compare { fail, .. }
             | Op::CmpImm { fail, .. }
+            | Op::IsEqInt { fail, .. }
+            | Op::IsEqAtomic { fail, .. }
             | Op::ElementEq { fail, .. }
             | Op::TestTagged { fail, .. }
             | Op::ElementEqReg { fail, .. }
@@ -417,7 +427,11 @@ impl Op {
                 f(a, Use);
                 f(dst, Def);
             }
-            Op::CmpImm { a, .. } | Op::ElementEq { tuple: a, .. } | Op::TestTagged { tuple: a, .. } => f(a, Use),
+            Op::CmpImm { a, .. }
+            | Op::IsEqInt { a, .. }
+            | Op::IsEqAtomic { a, .. }
+            | Op::ElementEq { tuple: a, .. }
+            | Op::TestTagged { tuple: a, .. } => f(a, Use),
             Op::ElementEqReg { tuple, other, .. } => {
                 f(tuple, Use);
                 f(other, Use);
@@ -521,6 +535,8 @@ impl Op {
             | Op::TestFunArity { fail, .. }
             | Op::Compare { fail, .. }
             | Op::CmpImm { fail, .. }
+            | Op::IsEqInt { fail, .. }
+            | Op::IsEqAtomic { fail, .. }
             | Op::ElementEq { fail, .. }
             | Op::TestTagged { fail, .. }
             | Op::ElementEqReg { fail, .. }

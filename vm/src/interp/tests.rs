@@ -101,7 +101,7 @@ fn the_disassembler_shows_a_tail_call() {
     assert!(text.contains("function f/1"), "{text}");
     assert!(text.contains("TailCall { func: 0"), "{text}");
     // The loop's test, decrement and tail call take their specialized forms.
-    assert!(text.contains("CmpImm { cmp: ExactEq, a: Reg(0), imm: 0"), "{text}");
+    assert!(text.contains("IsEqInt { a: Reg(0), imm: 0"), "{text}");
     assert!(text.contains("AddImm { kind: Sub"), "{text}");
     assert!(text.contains("in_place: true"), "{text}");
     // Values bound to fresh variables are computed straight into them: g/1 moves nothing.
