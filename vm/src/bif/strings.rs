@@ -28,7 +28,7 @@ fn declined<T>() -> Result<T, Exception> {
 
 /// The elements of a proper list, borrowed; None for anything else.
 fn elements(t: &Term) -> Option<Vec<&Term>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(t.list_len()?);
     let mut it = t.iter_list();
     for x in it.by_ref() {
         out.push(x);
@@ -50,9 +50,16 @@ fn tokens(s: &Term, seps: &Term) -> BifResult {
     let mut toks = Vec::new();
     let mut tok = Vec::new();
     for c in chars {
-        if seps.contains(&c) {
+        // A character is a small integer, which is exactly equal only to the same small
+        // integer: compared inline, without the general term comparison.
+        let is_sep = match c {
+            Term::Int(i) => seps.iter().any(|s| matches!(s, Term::Int(j) if j == i)),
+            _ => seps.contains(&c),
+        };
+        if is_sep {
             if !tok.is_empty() {
-                toks.push(Term::list(std::mem::take(&mut tok)));
+                toks.push(Term::list_from_slice(&tok, Term::Nil));
+                tok.clear();
             }
         } else {
             tok.push(c.clone());
@@ -72,7 +79,8 @@ fn join(strings: &Term, sep: &Term) -> BifResult {
         return if sep.is_list() { Ok(Term::Nil) } else { declined() };
     };
     let (Some(first), Some(sep)) = (elements(first), elements(sep)) else { return declined() };
-    let mut out: Vec<Term> = first.into_iter().cloned().collect();
+    let mut out: Vec<Term> = Vec::with_capacity(first.len() + rest.len() * (sep.len() + 8));
+    out.extend(first.into_iter().cloned());
     let mut tail = Term::Nil;
     for (i, x) in rest.iter().enumerate() {
         out.extend(sep.iter().map(|c| (*c).clone()));

@@ -243,6 +243,11 @@ impl Term {
         acc
     }
 
+    /// A list of clones of `elems`, ending in `tail` (for a builder that reuses its buffer).
+    pub fn list_from_slice(elems: &[Term], tail: Term) -> Term {
+        elems.iter().rev().fold(tail, |acc, e| Term::cons(e.clone(), acc))
+    }
+
     /// A list of character codes (an Erlang string).
     pub fn string(s: &str) -> Term {
         let chars: Vec<Term> = s.chars().map(|c| Term::Int(c as i64)).collect();
@@ -344,7 +349,9 @@ impl Term {
 
     /// The elements of a proper list, or None for anything else.
     pub fn list_to_vec(&self) -> Option<Vec<Term>> {
-        let mut out = Vec::new();
+        // Counted first: a vector of the exact size costs one allocation, where growing
+        // one costs a reallocation and a copy at every doubling.
+        let mut out = Vec::with_capacity(self.list_len()?);
         let mut it = self.iter_list();
         for t in it.by_ref() {
             out.push(t.clone());
