@@ -187,24 +187,29 @@ bifs! {
         Ok(Term::binary(etf::encode_with(&a[0], &opts)))
     };
     "erlang", "term_to_binary", 2 => |p, a| {
+        let opts = encode_options(p, &a[1])?;
+        Ok(Term::binary(etf::encode_with(&a[0], &opts)))
+    };
+    // The size of the encoding without compression, the largest the term can take.
+    "erlang", "external_size", 1 => |p, a| {
+        let opts = etf::EncodeOptions { node: p.vm.dist.node(), ..Default::default() };
+        Ok(Term::Int(etf::encode_with(&a[0], &opts).len() as i64))
+    };
+    // The only option OTP 25 takes here is `{minor_version, 0 | 1}`.
+    "erlang", "external_size", 2 => |p, a| {
         let mut opts = etf::EncodeOptions { node: p.vm.dist.node(), ..Default::default() };
         if a[1].list_len().is_none() {
             return badarg();
         }
         for o in a[1].iter_list() {
-            match (o, o.as_tuple()) {
-                (Term::Atom(x), _) if x.as_str() == "compressed" => opts.compression = 6,
-                (Term::Atom(x), _) if matches!(x.as_str(), "deterministic" | "local") => {}
-                (_, Some([Term::Atom(k), Term::Int(n)])) if k.as_str() == "compressed" && (0..=9).contains(n) => {
-                    opts.compression = *n as u32
-                }
-                (_, Some([Term::Atom(k), Term::Int(n)])) if k.as_str() == "minor_version" && (0..=2).contains(n) => {
+            match o.as_tuple() {
+                Some([Term::Atom(k), Term::Int(n @ 0..=1)]) if k.as_str() == "minor_version" => {
                     opts.minor_version = *n as u8
                 }
                 _ => return badarg(),
             }
         }
-        Ok(Term::binary(etf::encode_with(&a[0], &opts)))
+        Ok(Term::Int(etf::encode_with(&a[0], &opts).len() as i64))
     };
     "erlang", "binary_to_term", 1 => |p, a| match &a[0] {
         Term::Bits(b) if b.is_binary() => {
@@ -482,6 +487,28 @@ fn map_get(k: &Term, m: &Term) -> BifResult {
 
 fn list(t: &Term) -> Result<Vec<Term>, Exception> {
     t.list_to_vec().ok_or_else(Exception::badarg)
+}
+
+/// The options of `term_to_binary/2` (and `external_size/2`).
+fn encode_options(p: &Proc, options: &Term) -> Result<etf::EncodeOptions, Exception> {
+    let mut opts = etf::EncodeOptions { node: p.vm.dist.node(), ..Default::default() };
+    if options.list_len().is_none() {
+        return Err(Exception::badarg());
+    }
+    for o in options.iter_list() {
+        match (o, o.as_tuple()) {
+            (Term::Atom(x), _) if x.as_str() == "compressed" => opts.compression = 6,
+            (Term::Atom(x), _) if matches!(x.as_str(), "deterministic" | "local") => {}
+            (_, Some([Term::Atom(k), Term::Int(n)])) if k.as_str() == "compressed" && (0..=9).contains(n) => {
+                opts.compression = *n as u32
+            }
+            (_, Some([Term::Atom(k), Term::Int(n)])) if k.as_str() == "minor_version" && (0..=2).contains(n) => {
+                opts.minor_version = *n as u8
+            }
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    Ok(opts)
 }
 
 fn make_atom(s: &str) -> BifResult {
