@@ -28,12 +28,10 @@ fn declined<T>() -> Result<T, Exception> {
 
 /// The elements of a proper list, borrowed; None for anything else.
 fn elements(t: &Term) -> Option<Vec<&Term>> {
+    // Counting proves the list proper and sizes the vector.
     let mut out = Vec::with_capacity(t.list_len()?);
-    let mut it = t.iter_list();
-    for x in it.by_ref() {
-        out.push(x);
-    }
-    matches!(it.tail(), Term::Nil).then_some(out)
+    out.extend(t.iter_list());
+    Some(out)
 }
 
 /// `string:tokens(S, Seps)`: the maximal runs of elements of `S` that are not in `Seps`.

@@ -349,18 +349,12 @@ impl Term {
 
     /// The elements of a proper list, or None for anything else.
     pub fn list_to_vec(&self) -> Option<Vec<Term>> {
-        // Counted first: a vector of the exact size costs one allocation, where growing
-        // one costs a reallocation and a copy at every doubling.
+        // Counted first (which also proves the list proper): a vector of the exact size
+        // costs one allocation, where growing one costs a reallocation and a copy at every
+        // doubling.
         let mut out = Vec::with_capacity(self.list_len()?);
-        let mut it = self.iter_list();
-        for t in it.by_ref() {
-            out.push(t.clone());
-        }
-        if matches!(it.cur, Term::Nil) {
-            Some(out)
-        } else {
-            None
-        }
+        out.extend(self.iter_list().cloned());
+        Some(out)
     }
 
     /// The length of a proper list.
