@@ -15,14 +15,13 @@
 %% (the built-ins decline standard_io for such a process, and the device-less forms here
 %% take the call).
 %%
-%% Deliberately left out: fread/2,3, get_password/0,1, the scan_erl_* and parse_erl_*
-%% functions.
+%% Deliberately left out: get_password/0,1, the scan_erl_* and parse_erl_* functions.
 -module(io).
 
 -export([format/1, format/2, format/3, fwrite/1, fwrite/2, fwrite/3, put_chars/1,
          put_chars/2, nl/0, nl/1, write/1, write/2, printable_range/0,
          get_line/1, get_line/2, get_chars/2, get_chars/3,
-         read/1, read/2, read/3,
+         read/1, read/2, read/3, fread/2, fread/3,
          setopts/1, setopts/2, getopts/0, getopts/1,
          columns/0, columns/1, rows/0, rows/1,
          request/1, request/2, requests/1, requests/2]).
@@ -118,6 +117,13 @@ read(Io, Prompt) ->
         Other -> Other
     end.
 
+%% Formatted input (io_lib_fread), a line at a time.
+fread(Prompt, Format) ->
+    fread(standard_io, Prompt, Format).
+
+fread(Io, Prompt, Format) ->
+    request(Io, {fread, Prompt, Format}).
+
 read(Io, Prompt, StartLine) when is_integer(StartLine) ->
     case request(Io, {get_until, unicode, Prompt, erl_scan, tokens, [StartLine]}) of
         {ok, Tokens, EndLine} ->
@@ -203,6 +209,7 @@ execute(Pid, Request) ->
 convert({format, Format, Args}) -> {put_chars, unicode, io_lib, format, [Format, Args]};
 convert({write, Term}) -> {put_chars, unicode, io_lib, write, [Term]};
 convert(nl) -> {put_chars, unicode, "\n"};
+convert({fread, Prompt, Format}) -> {get_until, unicode, Prompt, io_lib, fread, [Format]};
 convert({requests, Requests}) when is_list(Requests) -> {requests, [convert(R) || R <- Requests]};
 convert(Request) -> Request.
 

@@ -6,17 +6,23 @@
 %% writers. Strings are written as in erl's default printable range (Latin-1 for what
 %% counts as printable, every character passed through by the writers).
 %%
-%% Deliberately left out: fread/2,3, scan_format/2, unscan_format/1, build_text/1,
+%% fread/2,3 are io_lib_fread's.
+%%
+%% Deliberately left out: scan_format/2, unscan_format/1, build_text/1,
 %% format/3 (its chars_limit option), print/4, limit_term/2 and the *_as_latin1 writers.
 -module(io_lib).
 
--export([nl/0, write/2, write_atom/1, write_string/1, write_string/2,
+-export([nl/0, fread/2, fread/3, write/2, write_atom/1, write_string/1, write_string/2,
          write_latin1_string/1, write_char/1, write_latin1_char/1,
          printable_list/1, printable_latin1_list/1, printable_unicode_list/1,
          char_list/1, deep_char_list/1, latin1_char_list/1, deep_latin1_char_list/1,
          chars_length/1, indentation/2, quote_atom/2]).
 
 nl() -> "\n".
+
+fread(Format, Chars) -> io_lib_fread:fread(Format, Chars).
+
+fread(Cont, Chars, Format) -> io_lib_fread:fread(Cont, Chars, Format).
 
 %% write/2: a term to at most Depth levels, as ~W writes it.
 write(Term, Depth) when is_integer(Depth) ->

@@ -37,6 +37,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("rand", include_str!("../erl/rand.erl")),
     ("calendar", include_str!("../erl/calendar.erl")),
     ("io", include_str!("../erl/io.erl")),
+    ("io_lib_fread", include_str!("../erl/io_lib_fread.erl")),
     ("file", include_str!("../erl/file.erl")),
     ("prim_file", include_str!("../erl/prim_file.erl")),
     ("file_io_server", include_str!("../erl/file_io_server.erl")),
