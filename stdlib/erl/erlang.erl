@@ -7,8 +7,13 @@
 %% link or monitor asked for reports it; a warning report says what could not start.
 -module(erlang).
 
--export([spawn/2, spawn/4, spawn_link/2, spawn_link/4, spawn_monitor/2, spawn_monitor/4,
+-export([apply/2, apply/3, spawn/2, spawn/4, spawn_link/2, spawn_link/4, spawn_monitor/2, spawn_monitor/4,
          spawn_opt/3, spawn_opt/5]).
+
+%% apply/2,3 as functions (fun erlang:apply/3, function_exported/3): a call to either is
+%% made by the interpreter itself, which these hand theirs to.
+apply(Fun, Args) -> erlang:apply(Fun, Args).
+apply(M, F, Args) -> erlang:apply(M, F, Args).
 
 spawn(Node, Fun) -> spawn_opt(Node, erlang, apply, [Fun, []], []).
 spawn(Node, M, F, A) -> spawn_opt(Node, M, F, A, []).

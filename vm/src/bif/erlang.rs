@@ -341,10 +341,36 @@ bifs! {
     "erlang", "!", 2 => |p, a| send(p, &a[0], a[1].clone());
     "erlang", "send", 2 => |p, a| send(p, &a[0], a[1].clone());
     // Options (noconnect, nosuspend) concern other nodes only; locally they change nothing.
-    "erlang", "send", 3 => |p, a| send(p, &a[0], a[1].clone()).map(|_| Term::Atom(atoms::OK));
+    "erlang", "send", 3 => |p, a| {
+        send_options(&a[2])?;
+        send(p, &a[0], a[1].clone()).map(|_| Term::Atom(atoms::OK))
+    };
+    // A send never suspends the sender here: the message is always sent.
+    "erlang", "send_nosuspend", 2 => |p, a| send(p, &a[0], a[1].clone()).map(|_| Term::bool(true));
+    "erlang", "send_nosuspend", 3 => |p, a| {
+        send_options(&a[2])?;
+        send(p, &a[0], a[1].clone()).map(|_| Term::bool(true))
+    };
+    // Reductions are counted per call by the interpreter; a built-in cannot add to them.
+    "erlang", "bump_reductions", 1 => |_, a| match &a[0] {
+        Term::Int(n) if *n >= 0 => Ok(Term::bool(true)),
+        _ => Err(Exception::badarg()),
+    };
+    "erlang", "ref_to_list", 1 => |_, a| match &a[0] {
+        Term::Ref(_) => Ok(Term::string(&crate::term::print::write_term(&a[0]))),
+        _ => Err(Exception::badarg()),
+    };
+    "erlang", "list_to_ref", 1 => |_, a| list_to_ref(&a[0]);
+    "erlang", "subtract", 2 => |_, a| subtract(&a[0], &a[1]);
     "erlang", "function_exported", 3 => |p, a| match (&a[0], &a[1], &a[2]) {
         (Term::Atom(m), Term::Atom(f), Term::Int(n)) if *n >= 0 => {
-            Ok(Term::bool(p.vm.code.is_loaded(*m) && p.vm.code.is_exported(*m, *f, *n as u32)))
+            // The standard library counts as loaded, as erl has it loaded from the start:
+            // its Erlang half is loaded now if it was not yet.
+            let stdlib = !p.vm.code.is_loaded(*m) && p.vm.has_module(*m);
+            if stdlib {
+                p.vm.ensure_loaded(*m);
+            }
+            Ok(Term::bool((stdlib || p.vm.code.is_loaded(*m)) && p.vm.code.is_exported(*m, *f, *n as u32)))
         }
         _ => badarg(),
     };
@@ -835,6 +861,30 @@ fn format_input(fmt: &Term, args: &Term) -> Result<(String, Vec<Term>), Exceptio
         other => chardata(other)?.into_iter().collect(),
     };
     Ok((f, list(args)?))
+}
+
+/// The options of `send/3` and `send_nosuspend/3`: a list of `noconnect` and `nosuspend`.
+fn send_options(opts: &Term) -> Result<(), Exception> {
+    match opts.list_to_vec() {
+        Some(v) if v.iter().all(|o| o.is_atom(atoms::NOCONNECT) || o.is_atom(atoms::NOSUSPEND)) => Ok(()),
+        _ => Err(Exception::badarg_because("badopt")),
+    }
+}
+
+/// `list_to_ref/1`: the text `ref_to_list/1` gives for a reference of this node,
+/// `#Ref<0.A.B.C>`. Only the references this node can make are accepted: A below 2^23,
+/// B and C below 2^20.
+fn list_to_ref(text: &Term) -> BifResult {
+    let text = text.list_to_string().ok_or_else(Exception::badarg)?;
+    let inner = text.strip_prefix("#Ref<").and_then(|t| t.strip_suffix('>')).ok_or_else(Exception::badarg)?;
+    let words: Vec<u64> =
+        inner.split('.').map(|w| w.parse::<u64>()).collect::<Result<_, _>>().map_err(|_| Exception::badarg())?;
+    match words.as_slice() {
+        [0, hi, mid, lo] if *hi < 1 << 23 && *mid < 1 << 20 && *lo < 1 << 20 => {
+            Ok(Term::Ref(crate::term::Ref(hi << 40 | mid << 20 | lo)))
+        }
+        _ => Err(Exception::badarg()),
+    }
 }
 
 /// A term as `io_lib:write/1` writes it: the `~w` form (binaries as bytes).

@@ -39,6 +39,19 @@ bifs! {
     "erlang", "spawn_opt", 3 => |p, a| on_node(p, &a[0], |p| spawn_fun(p, &a[1], opts(&a[2])?));
     "erlang", "spawn_opt", 4 => |p, a| spawn_mfa(p, &a[0], &a[1], &a[2], opts(&a[3])?);
     "erlang", "spawn_opt", 5 => |p, a| on_node(p, &a[0], |p| spawn_mfa(p, &a[1], &a[2], &a[3], opts(&a[4])?));
+    "erlang", "spawn_request", 1 => |p, a| spawn_request_fun(p, None, &a[0], &Term::Nil);
+    "erlang", "spawn_request", 2 => |p, a| match &a[0] {
+        Term::Fun(_) => spawn_request_fun(p, None, &a[0], &a[1]),
+        node => spawn_request_fun(p, Some(node), &a[1], &Term::Nil),
+    };
+    "erlang", "spawn_request", 3 => |p, a| match &a[1] {
+        Term::Fun(_) => spawn_request_fun(p, Some(&a[0]), &a[1], &a[2]),
+        _ => spawn_request(p, &Term::Atom(p.vm.dist.node().name), &a[0], &a[1], &a[2], &Term::Nil),
+    };
+    "erlang", "spawn_request", 4 => |p, a| match &a[2] {
+        Term::Atom(_) => spawn_request(p, &a[0], &a[1], &a[2], &a[3], &Term::Nil),
+        _ => spawn_request(p, &Term::Atom(p.vm.dist.node().name), &a[0], &a[1], &a[2], &a[3]),
+    };
     "erlang", "spawn_request", 5 => |p, a| spawn_request(p, &a[0], &a[1], &a[2], &a[3], &a[4]);
     "erlang", "link", 1 => |p, a| link(p, &a[0]);
     "erlang", "unlink", 1 => |p, a| match &a[0] {
@@ -307,9 +320,21 @@ fn on_node(p: &mut Proc, node: &Term, spawn: impl FnOnce(&mut Proc) -> BifResult
 /// `{spawn_reply, ReqId, ok, Pid}` or `{spawn_reply, ReqId, error, Reason}` (the tag set by
 /// `{reply_tag, Tag}`; which of the two come set by `{reply, yes | no | error_only |
 /// success_only}`), with the link or monitor asked for (`link`, `monitor`) already up.
+/// The forms of `spawn_request` that run a fun: erlang:apply(Fun, []) on `node` (this node
+/// if none).
+fn spawn_request_fun(p: &mut Proc, node: Option<&Term>, f: &Term, options: &Term) -> BifResult {
+    if !matches!(f, Term::Fun(fun) if fun.arity() == 0) {
+        return badarg();
+    }
+    let here = Term::Atom(p.vm.dist.node().name);
+    let args = Term::list(vec![f.clone(), Term::Nil]);
+    spawn_request(p, node.unwrap_or(&here), &Term::Atom(atoms::ERLANG), &Term::Atom(atoms::APPLY), &args, options)
+}
+
 fn spawn_request(p: &mut Proc, node: &Term, m: &Term, f: &Term, args: &Term, options: &Term) -> BifResult {
     let (Term::Atom(node), Term::Atom(m), Term::Atom(f)) = (node, m, f) else { return badarg() };
-    let (Some(argv), Some(options)) = (args.list_to_vec(), options.list_to_vec()) else { return badarg() };
+    let Some(argv) = args.list_to_vec() else { return badarg() };
+    let Some(options) = options.list_to_vec() else { return Err(Exception::badarg_because("badopt")) };
     let mut req = crate::dist::SpawnRequest {
         requester: p.pid,
         tag: Term::atom("spawn_reply"),

@@ -877,7 +877,15 @@ impl Parser<'_> {
                 let result = first.and_then(|first| {
                     if self.eat(":") {
                         let reason = self.expr()?;
-                        let stack = if self.eat(":") { self.expr()? } else { Expr::Var(cpos, "_".into()) };
+                        // The stack trace is bound to a variable, never matched.
+                        let stack = if self.eat(":") {
+                            if !matches!(self.peek().tok, Tok::Var(_)) {
+                                return self.syntax_error();
+                            }
+                            self.expr()?
+                        } else {
+                            Expr::Var(cpos, "_".into())
+                        };
                         Ok(vec![first, reason, stack])
                     } else {
                         Ok(vec![Expr::Atom(cpos, "throw".into()), first, Expr::Var(cpos, "_".into())])

@@ -69,6 +69,8 @@ predefined_atoms! {
     KILLED = "killed",
     NOPROC = "noproc",
     NOCONNECTION = "noconnection",
+    NOCONNECT = "noconnect",
+    NOSUSPEND = "nosuspend",
     TIMEOUT = "timeout",
     INFINITY = "infinity",
     ERLANG = "erlang",

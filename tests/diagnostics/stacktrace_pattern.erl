@@ -1,0 +1,7 @@
+-module(stacktrace_pattern).
+-export([f/0]).
+f() ->
+    try ok
+    catch
+        error:Reason:[Top | _] -> {Reason, Top}
+    end.
