@@ -19,6 +19,12 @@
 -export([read_file/1, write_file/2, write_file/3, consult/1, list_dir/1,
          list_dir_all/1, make_dir/1, del_dir/1, delete/1, rename/2, copy/2,
          read_file_info/1, read_file_info/2, read_link_info/1, read_link_info/2]).
+-export([copy/3, delete/2, del_dir_r/1, read_link/1, read_link_all/1, make_symlink/2,
+         make_link/2, write_file_info/2, write_file_info/3, change_mode/2, change_owner/2,
+         change_owner/3, change_group/2, change_time/2, change_time/3, get_cwd/1,
+         path_consult/2, path_open/3, format_error/1]).
+
+-include_lib("kernel/include/file.hrl").
 
 read_file(Name) -> prim_file:await(ember_file:read_file(Name)).
 
@@ -41,6 +47,121 @@ delete(Name) -> prim_file:await(ember_file:delete(Name)).
 rename(From, To) -> prim_file:await(ember_file:rename(From, To)).
 
 copy(From, To) -> prim_file:await(ember_file:copy(From, To)).
+
+%% copy/3: at most ByteCount bytes (or infinity). Source and Destination are names, or
+%% {Name, Modes} (the modes are not needed to copy between named files).
+copy(Source, Destination, ByteCount) ->
+    prim_file:await(ember_file:copy(copy_name(Source), copy_name(Destination), ByteCount)).
+
+copy_name({Name, Modes}) when is_list(Modes) -> Name;
+copy_name(Name) -> Name.
+
+delete(Name, Opts) when is_list(Opts) -> delete(Name).
+
+%% A directory with everything in it, or a single file.
+del_dir_r(Name) -> prim_file:await(ember_file:del_dir_r(Name)).
+
+read_link(Name) -> prim_file:await(ember_file:read_link(Name)).
+
+read_link_all(Name) -> read_link(Name).
+
+make_symlink(Existing, New) -> prim_file:await(ember_file:make_symlink(Existing, New)).
+
+make_link(Existing, New) -> prim_file:await(ember_file:make_link(Existing, New)).
+
+change_mode(Name, Mode) when is_integer(Mode) ->
+    write_file_info(Name, #file_info{mode = Mode}).
+
+change_owner(Name, Uid) when is_integer(Uid) ->
+    write_file_info(Name, #file_info{uid = Uid}).
+
+change_owner(Name, Uid, Gid) when is_integer(Uid), is_integer(Gid) ->
+    write_file_info(Name, #file_info{uid = Uid, gid = Gid}).
+
+change_group(Name, Gid) when is_integer(Gid) ->
+    write_file_info(Name, #file_info{gid = Gid}).
+
+change_time(Name, {{_, _, _}, {_, _, _}} = Mtime) ->
+    write_file_info(Name, #file_info{mtime = Mtime}).
+
+change_time(Name, {{_, _, _}, {_, _, _}} = Atime, {{_, _, _}, {_, _, _}} = Mtime) ->
+    write_file_info(Name, #file_info{atime = Atime, mtime = Mtime}).
+
+write_file_info(Name, #file_info{} = Info) -> write_file_info(Name, Info, []).
+
+%% The mode, the owner and the times of the record, those that are not undefined. As in
+%% erl, a missing access time is now, a missing modification time the access time.
+write_file_info(Name, #file_info{mode = Mode, uid = Uid, gid = Gid} = Info, Opts) when is_list(Opts) ->
+    case file_times(Info, proplists:get_value(time, Opts, local)) of
+        {ok, Times} -> prim_file:await(ember_file:write_file_info(Name, Mode, {Uid, Gid}, Times));
+        error -> {error, badarg}
+    end.
+
+file_times(#file_info{atime = undefined, mtime = undefined}, _Kind) ->
+    {ok, {undefined, undefined}};
+file_times(#file_info{atime = Atime, mtime = Mtime}, Kind) ->
+    A = case Atime of
+            undefined -> {ok, os:system_time(second)};
+            _ -> posix_time(Atime, Kind)
+        end,
+    M = case Mtime of
+            undefined -> A;
+            _ -> posix_time(Mtime, Kind)
+        end,
+    case {A, M} of
+        {{ok, As}, {ok, Ms}} -> {ok, {As, Ms}};
+        _ -> error
+    end.
+
+%% Local time is taken as universal time, as read_file_info/2 gives it.
+posix_time(Secs, posix) when is_integer(Secs) -> {ok, Secs};
+posix_time({{Y, Mo, D}, {H, Mi, S}} = DateTime, Kind)
+  when (Kind =:= local orelse Kind =:= universal), is_integer(H), H >= 0, H < 24,
+       is_integer(Mi), Mi >= 0, Mi < 60, is_integer(S), S >= 0, S < 60 ->
+    case calendar:valid_date(Y, Mo, D) of
+        true -> {ok, calendar:datetime_to_gregorian_seconds(DateTime) - 62167219200};
+        false -> error
+    end;
+posix_time(_, _) -> error.
+
+%% Drives are a Windows notion.
+get_cwd(_Drive) -> {error, einval}.
+
+%% consult/1 of the first File found in the directories of Path (File itself if it is
+%% absolute): {ok, Terms, FullName}.
+path_consult(Path, File) ->
+    case path_find(Path, File, fun(Full) -> consult(Full) end) of
+        {{ok, Terms}, Full} -> {ok, Terms, Full};
+        {Error, _} -> Error
+    end.
+
+path_open(Path, File, Modes) ->
+    case path_find(Path, File, fun(Full) -> open(Full, Modes) end) of
+        {{ok, Fd}, Full} -> {ok, Fd, Full};
+        {Error, _} -> Error
+    end.
+
+path_find(Path, File, Do) ->
+    case filename:pathtype(File) of
+        absolute -> {Do(File), File};
+        _ -> path_find1(Path, File, Do)
+    end.
+
+path_find1([Dir | Dirs], File, Do) ->
+    Full = filename:join(Dir, File),
+    case Do(Full) of
+        {error, enoent} -> path_find1(Dirs, File, Do);
+        Result -> {Result, Full}
+    end;
+path_find1([], _File, _Do) ->
+    {{error, enoent}, none}.
+
+format_error({Line, Mod, Reason}) ->
+    io_lib:format("~w: ~ts", [Line, Mod:format_error(Reason)]);
+format_error(badarg) -> "bad argument";
+format_error(system_limit) -> "a system limit was hit, probably not enough ports";
+format_error(terminated) -> "the file server process is terminated";
+format_error(Reason) -> erl_posix_msg:message(Reason).
 
 read_file_info(Name) -> read_file_info(Name, []).
 

@@ -88,4 +88,7 @@ pub const DOCS: &[(&str, &str)] = &[
 ];
 
 /// Header files that programs include with `-include_lib`.
-pub const INCLUDES: &[(&str, &str)] = &[("eunit/include/eunit.hrl", include_str!("../include/eunit.hrl"))];
+pub const INCLUDES: &[(&str, &str)] = &[
+    ("eunit/include/eunit.hrl", include_str!("../include/eunit.hrl")),
+    ("kernel/include/file.hrl", include_str!("../include/file.hrl")),
+];

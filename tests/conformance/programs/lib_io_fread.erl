@@ -102,7 +102,7 @@ standard_input() ->
     end.
 
 from_file() ->
-    File = "lib_io_fread.tmp",
+    File = "/tmp/ember_lib_io_fread_" ++ integer_to_list(erlang:system_time(nanosecond)),
     ok = file:write_file(File, "10 20 30\n4.5 word\n"),
     {ok, Fd} = file:open(File, [read]),
     io:format("~p~n", [io:fread(Fd, "", "~d ~d")]),

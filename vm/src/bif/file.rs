@@ -1,6 +1,8 @@
 //! The `file` module's whole-file and directory operations, as in OTP 25: `read_file`,
-//! `write_file`, `consult`, `list_dir`, `make_dir`, `del_dir`, `delete`, `rename`, `copy`,
-//! `read_file_info`, `read_link_info`, `get_cwd` and `set_cwd`. Failures are
+//! `write_file`, `consult`, `list_dir`, `make_dir`, `del_dir`, `del_dir_r`, `delete`,
+//! `rename`, `copy`, `read_file_info`, `read_link_info`, `write_file_info` (mode, owner,
+//! times), `read_link`, `make_symlink`, `make_link`, `get_cwd` and `set_cwd`; and
+//! `erl_posix_msg:message/1`, the text of an error. Failures are
 //! `{error, Posix}` with erl's atoms (`enoent`, `eacces`, `eexist`, ...), and a bad file
 //! name or bad data is `{error, badarg}`, as erl returns them.
 //!
@@ -28,6 +30,7 @@ use std::collections::HashMap;
 use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Duration;
 
 bifs! {
     "ember_file", "read_file", 1 => |p, a| path_job(p, &a[0], |p| std::fs::read(p).map(|b| ok_value(Term::binary(b))));
@@ -45,6 +48,34 @@ bifs! {
         Some(to) => path_job(p, &a[0], move |from| std::fs::copy(from, &to).map(|n| ok_value(Term::Int(n as i64)))),
         None => Ok(error(Term::Atom(atoms::BADARG))),
     };
+    "ember_file", "copy", 3 => |p, a| match (filename(&a[1]), &a[2]) {
+        (Some(to), Term::Int(n)) if *n >= 0 => {
+            let n = *n as u64;
+            path_job(p, &a[0], move |from| copy_n(from, &to, n))
+        }
+        // Any count that is not an integer (infinity) copies everything, as in erl.
+        (Some(to), n) if !matches!(n, Term::Int(_)) => path_job(p, &a[0], move |from| copy_n(from, &to, u64::MAX)),
+        _ => Ok(error(Term::Atom(atoms::BADARG))),
+    };
+    "ember_file", "del_dir_r", 1 => |p, a| path_job(p, &a[0], |p| {
+        // A directory goes with everything in it; anything else is deleted as it is.
+        if std::fs::symlink_metadata(p)?.is_dir() { std::fs::remove_dir_all(p) } else { std::fs::remove_file(p) }.map(|_| ok())
+    });
+    "ember_file", "read_link", 1 => |p, a| path_job(p, &a[0], |p| {
+        std::fs::read_link(p).map(|to| ok_value(Term::string(&to.to_string_lossy())))
+    });
+    "ember_file", "make_symlink", 2 => |p, a| match filename(&a[1]) {
+        Some(new) => path_job(p, &a[0], move |existing| std::os::unix::fs::symlink(existing, &new).map(|_| ok())),
+        None => Ok(error(Term::Atom(atoms::BADARG))),
+    };
+    "ember_file", "make_link", 2 => |p, a| match filename(&a[1]) {
+        Some(new) => path_job(p, &a[0], move |existing| std::fs::hard_link(existing, &new).map(|_| ok())),
+        None => Ok(error(Term::Atom(atoms::BADARG))),
+    };
+    "erl_posix_msg", "message", 1 => |_, a| Ok(Term::string(
+        a[0].as_atom().and_then(|c| crate::interp::errinfo::posix_message(c.as_str())).unwrap_or("unknown POSIX error"),
+    ));
+    "ember_file", "write_file_info", 4 => |p, a| write_file_info(p, &a[0], &a[1], &a[2], &a[3]);
     "ember_file", "read_file_info", 2 => |p, a| info(p, &a[0], &a[1], false);
     "ember_file", "read_link_info", 2 => |p, a| info(p, &a[0], &a[1], true);
     "file", "get_cwd", 0 => |_, _| Ok(match std::env::current_dir() {
@@ -346,6 +377,71 @@ fn iodata(t: &Term) -> Option<Vec<u8>> {
         }
     }
     Some(w.finish().to_bytes().into_owned())
+}
+
+/// `file:copy/3` between two named files: at most `n` bytes.
+fn copy_n(from: &PathBuf, to: &PathBuf, n: u64) -> std::io::Result<Term> {
+    let mut src = std::fs::File::open(from)?;
+    let mut dst = std::fs::File::create(to)?;
+    let copied = std::io::copy(&mut (&mut src).take(n), &mut dst)?;
+    Ok(ok_value(Term::Int(copied as i64)))
+}
+
+/// `file:write_file_info/3` once its record is taken apart (stdlib/erl/file.erl): the mode,
+/// the owner `{Uid, Gid}` (each an integer or `undefined`) and the times `{Atime, Mtime}`
+/// in POSIX seconds, each `undefined` to leave it. Applied in that order; the first
+/// failure is the answer.
+fn write_file_info(p: &mut Proc, name: &Term, mode: &Term, owner: &Term, times: &Term) -> BifResult {
+    let undefined = |t: &Term| t.is_atom(atoms::UNDEFINED);
+    let uint = |t: &Term| match t {
+        Term::Int(n) if *n >= 0 && *n <= u32::MAX as i64 => Some(Some(*n as u32)),
+        t if undefined(t) => Some(None),
+        _ => None,
+    };
+    let secs = |t: &Term| match t {
+        Term::Int(n) => Some(Some(*n)),
+        t if undefined(t) => Some(None),
+        _ => None,
+    };
+    let pair = |t: &Term| match t.as_tuple() {
+        Some([a, b]) => Some((a.clone(), b.clone())),
+        _ => None,
+    };
+    let parsed = (|| {
+        let mode = uint(mode)?;
+        let (uid, gid) = pair(owner)?;
+        let (atime, mtime) = pair(times)?;
+        Some((mode, uint(&uid)?, uint(&gid)?, secs(&atime)?, secs(&mtime)?))
+    })();
+    let Some((mode, uid, gid, atime, mtime)) = parsed else { return Ok(error(Term::Atom(atoms::BADARG))) };
+    path_job(p, name, move |path| {
+        use std::os::unix::fs::PermissionsExt;
+        if let Some(mode) = mode {
+            std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+        }
+        if uid.is_some() || gid.is_some() {
+            std::os::unix::fs::chown(path, uid, gid)?;
+        }
+        if atime.is_some() || mtime.is_some() {
+            let at = |s: i64| {
+                let d = Duration::from_secs(s.unsigned_abs());
+                if s >= 0 {
+                    std::time::UNIX_EPOCH + d
+                } else {
+                    std::time::UNIX_EPOCH - d
+                }
+            };
+            let mut times = std::fs::FileTimes::new();
+            if let Some(a) = atime {
+                times = times.set_accessed(at(a));
+            }
+            if let Some(m) = mtime {
+                times = times.set_modified(at(m));
+            }
+            std::fs::File::open(path)?.set_times(times)?;
+        }
+        Ok(ok())
+    })
 }
 
 /// erl's name for an I/O error.

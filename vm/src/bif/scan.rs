@@ -25,6 +25,12 @@ bifs! {
     "erl_scan", "string", 1 => |_, a| string(&a[0], &Term::Int(1));
     "erl_scan", "string", 2 => |_, a| string(&a[0], &a[1]);
     "erl_parse", "parse_term", 1 => |_, a| parse_term(&a[0]);
+    // A message that is text already stays as it is; anything else is written as ~w.
+    "erl_parse", "format_error", 1 => |_, a| Ok(if deep_chars(&a[0]) {
+        a[0].clone()
+    } else {
+        Term::string(&crate::term::print::write_term(&a[0]))
+    });
 }
 
 /// The tag of a continuation of `erl_scan:tokens/3`: `{Tag, TextSoFar, StartLine}`.
@@ -318,6 +324,28 @@ fn function_clause() -> Exception {
 
 fn error(reason: Term) -> Term {
     Term::tuple([Term::Atom(atoms::ERROR), reason])
+}
+
+/// Is `t` a list, possibly nested, of Unicode code points?
+fn deep_chars(t: &Term) -> bool {
+    let mut stack = vec![t];
+    while let Some(t) = stack.pop() {
+        if !matches!(t, Term::Nil | Term::Cons(_)) {
+            return false;
+        }
+        let mut it = t.iter_list();
+        for e in &mut it {
+            match e {
+                Term::Int(c) if u32::try_from(*c).ok().and_then(char::from_u32).is_some() => {}
+                Term::Nil | Term::Cons(_) => stack.push(e),
+                _ => return false,
+            }
+        }
+        if !matches!(it.tail(), Term::Nil) {
+            return false;
+        }
+    }
+    true
 }
 
 fn bad_term(line: u32) -> Term {

@@ -164,19 +164,34 @@ fn explain_io(function: &str, args: &[Term], cause: Option<&Term>) -> Vec<String
     }
 }
 
-/// erl_posix_msg's words for the errors a device may report.
-fn posix_message(code: &str) -> Option<&'static str> {
+/// erl_posix_msg's words for the errors that files and devices report.
+pub(crate) fn posix_message(code: &str) -> Option<&'static str> {
     Some(match code {
         "eacces" => "permission denied",
+        "eagain" => "resource temporarily unavailable",
         "ebadf" => "bad file number",
+        "ebusy" => "file busy",
+        "eexist" => "file already exists",
         "efbig" => "file too large",
+        "eintr" => "interrupted system call",
         "einval" => "invalid argument",
         "eio" => "I/O error",
         "eisdir" => "illegal operation on a directory",
+        "eloop" => "too many levels of symbolic links",
+        "emfile" => "too many open files",
+        "emlink" => "too many links",
+        "enametoolong" => "file name too long",
         "enoent" => "no such file or directory",
+        "enomem" => "not enough memory",
         "enospc" => "no space left on device",
+        "enotdir" => "not a directory",
+        "enotempty" => "directory not empty",
+        "enotsup" => "operation not supported",
+        "eperm" => "not owner",
         "epipe" => "broken pipe",
         "erofs" => "read-only file system",
+        "espipe" => "invalid seek",
+        "exdev" => "cross-domain link",
         _ => return None,
     })
 }

@@ -8,7 +8,7 @@
 //! bounded by memory, not by the Rust stack.
 
 mod binary;
-mod errinfo;
+pub(crate) mod errinfo;
 pub mod exception;
 pub mod op;
 mod stack;
