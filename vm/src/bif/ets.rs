@@ -14,11 +14,11 @@
 //! types compare keys with `=:=`. Their iteration order is unspecified in OTP (hash order);
 //! here it is term order too, which programs must not rely on.
 //!
-//! Not here: `ets:foldl/3` and `foldr/3`, which call funs, which a built-in cannot do: they
-//! belong in an Erlang `ets` module of the standard library exporting only them, which
-//! coexists with these built-ins as `lists.erl` does with the native `lists` functions.
-//! Also not here: the `tab2file` family, `select_replace`, `setopts`, `slot`, and
-//! compressed storage (the option is accepted and ignored). `select/3` and friends compute
+//! Not here: `ets:foldl/3` and `foldr/3`, which call funs, which a built-in cannot do, and
+//! the `tab2file` family, which uses files: they are in the Erlang `ets` module of the
+//! standard library, which coexists with these built-ins as `lists.erl` does with the
+//! native `lists` functions. Also not here: changing a table's protection with `setopts`,
+//! and compressed storage (the option is accepted and ignored). `select/3` and friends compute
 //! every match up front and hand out chunks of it: a continuation is a snapshot, not a
 //! cursor. Built-ins here do not charge reductions in proportion to a table's size yet, so
 //! a `select` or `tab2list` over a large table runs in one slice.
@@ -92,16 +92,30 @@ bifs! {
     "ets", "select", 2 => |p, a| select_all(p, &a[0], &spec(&a[1])?, Collect::Values);
     "ets", "select", 3 => |p, a| select_chunked(p, &a[0], &spec(&a[1])?, &a[2]);
     "ets", "select", 1 => |_, a| next_chunk(&a[0]);
-    "ets", "select_reverse", 2 => |p, a| {
-        let all = select_all(p, &a[0], &spec(&a[1])?, Collect::Values)?;
-        let t = readable(p, &a[0])?;
-        if t.kind != Kind::OrderedSet {
-            return Ok(all);
-        }
-        let mut v = all.list_to_vec().unwrap_or_default();
-        v.reverse();
-        Ok(Term::list(v))
+    "ets", "select_reverse", 2 => |p, a| select_reverse(p, &a[0], &spec(&a[1])?);
+    "ets", "select_reverse", 3 => |p, a| {
+        let n = limit(&a[2])?;
+        chunk(select_reverse(p, &a[0], &spec(&a[1])?)?, n)
     };
+    "ets", "select_reverse", 1 => |_, a| next_chunk(&a[0]);
+    "ets", "select_replace", 2 => |p, a| select_replace(p, &a[0], &spec(&a[1])?);
+    "ets", "slot", 2 => |p, a| slot(p, &a[0], &a[1]);
+    // Tables are not rehashed while they are traversed, so fixing one changes nothing.
+    "ets", "safe_fixtable", 2 => |p, a| {
+        readable(p, &a[0])?;
+        match &a[1] {
+            Term::Atom(b) if *b == atoms::TRUE || *b == atoms::FALSE => Ok(Term::bool(true)),
+            _ => badarg(),
+        }
+    };
+    "ets", "setopts", 2 => |p, a| setopts(p, &a[0], &a[1]);
+    "ets", "test_ms", 2 => |p, a| test_ms(p, &a[0], &a[1]);
+    "ets", "is_compiled_ms", 1 => |_, a| Ok(Term::bool(matches!(
+        a[0].as_tuple(),
+        Some([tag, _]) if tag.is_atom(Atom::new("$ember_match_spec"))
+    )));
+    // Continuations here are plain terms: there is nothing to repair.
+    "ets", "repair_continuation", 2 => |_, a| Ok(a[0].clone());
     "ets", "select_count", 2 => |p, a| select_all(p, &a[0], &spec(&a[1])?, Collect::Count);
     "ets", "select_delete", 2 => |p, a| select_all(p, &a[0], &spec(&a[1])?, Collect::Delete);
     "ets", "match_spec_compile", 1 => |_, a| {
@@ -793,13 +807,113 @@ fn select_all(p: &mut Proc, tab: &Term, ms: &MatchSpec, what: Collect) -> BifRes
 /// The tag of continuations made by `select/3`, `match/3` and `match_object/3`.
 const CONTINUATION: &str = "$ember_ets_continuation";
 
-fn select_chunked(p: &mut Proc, tab: &Term, ms: &MatchSpec, limit: &Term) -> BifResult {
-    let n = match limit {
-        Term::Int(n) if *n >= 1 => *n,
-        _ => return badarg(),
-    };
+fn select_chunked(p: &mut Proc, tab: &Term, ms: &MatchSpec, n: &Term) -> BifResult {
+    let n = limit(n)?;
     let all = select_all(p, tab, ms, Collect::Values)?;
     chunk(all, n)
+}
+
+/// The number of results a chunked select returns at a time.
+fn limit(n: &Term) -> Result<i64, Exception> {
+    match n {
+        Term::Int(n) if *n >= 1 => Ok(*n),
+        _ => badarg(),
+    }
+}
+
+/// `select_reverse/2`: an `ordered_set`'s results last key first; the other types have no
+/// order to reverse.
+fn select_reverse(p: &mut Proc, tab: &Term, ms: &MatchSpec) -> BifResult {
+    let all = select_all(p, tab, ms, Collect::Values)?;
+    if readable(p, tab)?.kind != Kind::OrderedSet {
+        return Ok(all);
+    }
+    let mut v = all.list_to_vec().unwrap_or_default();
+    v.reverse();
+    Ok(Term::list(v))
+}
+
+/// `select_replace/2`: each object the specification accepts is replaced by the body's
+/// value, which must be an object with the same key (else badarg, and nothing changes).
+/// Not for bags.
+fn select_replace(p: &mut Proc, tab: &Term, ms: &MatchSpec) -> BifResult {
+    let t = writable(p, tab)?;
+    if matches!(t.kind, Kind::Bag | Kind::DuplicateBag) {
+        return Err(Exception::badarg_because("table_type"));
+    }
+    let mut d = t.data.write();
+    let mut replaced = Vec::new();
+    for (k, b) in d.iter() {
+        for o in &b.0 {
+            if let Outcome::Value(v) = ms.run(p, o) {
+                let same_key = v.as_tuple().is_some_and(|e| e.len() >= t.keypos) && t.key_of(&v) == *k;
+                if !same_key {
+                    return badarg();
+                }
+                replaced.push(v);
+            }
+        }
+    }
+    let n = replaced.len() as i64;
+    for v in replaced {
+        d.insert(t.key_of(&v), Bucket(vec![v]));
+    }
+    Ok(Term::Int(n))
+}
+
+/// `slot/2`: the objects of the `i`th key in the table's order (for an `ordered_set`, the
+/// `i`th object, as in erl; erl's slots of a hash table are its buckets, which ember does
+/// not have), `'$end_of_table'` just past the last.
+fn slot(p: &mut Proc, tab: &Term, i: &Term) -> BifResult {
+    let t = readable(p, tab)?;
+    let d = t.data.read();
+    match i {
+        Term::Int(i) if *i >= 0 && (*i as usize) < d.len() => {
+            Ok(Term::list(d.values().nth(*i as usize).map(|b| b.to_vec()).unwrap_or_default()))
+        }
+        Term::Int(i) if *i as usize == d.len() => Ok(Term::atom("$end_of_table")),
+        _ => badarg(),
+    }
+}
+
+/// `setopts/2`: `{heir, Pid, Data}` or `{heir, none}`, alone or in a list, by the owner.
+fn setopts(p: &mut Proc, tab: &Term, opts: &Term) -> BifResult {
+    let t = match p.vm.ets.find(tab) {
+        Some(t) if t.owner() == p.pid => t,
+        _ => return badarg(),
+    };
+    let opts = match opts {
+        Term::Tuple(_) => vec![opts.clone()],
+        _ => opts.list_to_vec().ok_or_else(Exception::badarg)?,
+    };
+    let mut heir = t.heir.lock().clone();
+    for o in &opts {
+        match o.as_tuple() {
+            Some([Term::Atom(k), Term::Atom(none)]) if k.as_str() == "heir" && none.as_str() == "none" => heir = None,
+            Some([Term::Atom(k), Term::Pid(h), data]) if k.as_str() == "heir" => heir = Some((*h, data.clone())),
+            _ => return badarg(),
+        }
+    }
+    *t.heir.lock() = heir;
+    Ok(Term::bool(true))
+}
+
+/// `test_ms/2`: what the specification makes of one tuple, `false` if it does not match.
+fn test_ms(p: &mut Proc, tuple: &Term, ms: &Term) -> BifResult {
+    if !matches!(tuple, Term::Tuple(_)) {
+        return badarg();
+    }
+    let why = if ms.list_len().is_none() { "Match programs are not in a list." } else { "Invalid match program." };
+    Ok(match MatchSpec::compile(ms) {
+        Some(ms) => match ms.run(p, tuple) {
+            Outcome::Value(v) => Term::tuple([Term::Atom(atoms::OK), v]),
+            _ => Term::tuple([Term::Atom(atoms::OK), Term::bool(false)]),
+        },
+        None => Term::tuple([
+            Term::Atom(atoms::ERROR),
+            Term::list(vec![Term::tuple([Term::Atom(atoms::ERROR), Term::string(why)])]),
+        ]),
+    })
 }
 
 /// The first `n` results and a continuation for the rest.
