@@ -8,11 +8,15 @@
 %%
 %% fread/2,3 are io_lib_fread's.
 %%
-%% Deliberately left out: scan_format/2, unscan_format/1, build_text/1,
-%% format/3 (its chars_limit option), print/4, limit_term/2 and the *_as_latin1 writers.
+%% Deliberately left out: scan_format/2, unscan_format/1, build_text/1, limit_term/2,
+%% the chars_limit option of format/3 and write/2, and the collectors of the io protocol
+%% (collect_chars, collect_line, get_until).
 -module(io_lib).
 
--export([nl/0, fread/2, fread/3, write/2, write_atom/1, write_string/1, write_string/2,
+-export([nl/0, fread/2, fread/3, format/3, fwrite/3, write/2, write/3, format_prompt/1,
+         format_prompt/2, write_latin1_string/2, write_string_as_latin1/1,
+         write_string_as_latin1/2, write_atom_as_latin1/1, write_char_as_latin1/1,
+         write_unicode_string/1, write_unicode_char/1, deep_unicode_char_list/1, write_atom/1, write_string/1, write_string/2,
          write_latin1_string/1, write_char/1, write_latin1_char/1,
          printable_list/1, printable_latin1_list/1, printable_unicode_list/1,
          char_list/1, deep_char_list/1, latin1_char_list/1, deep_latin1_char_list/1,
@@ -24,11 +28,43 @@ fread(Format, Chars) -> io_lib_fread:fread(Format, Chars).
 
 fread(Cont, Chars, Format) -> io_lib_fread:fread(Cont, Chars, Format).
 
-%% write/2: a term to at most Depth levels, as ~W writes it.
+%% format/3 and fwrite/3: the only option is chars_limit, and only -1 (no limit) is
+%% supported; a limit raises badarg.
+format(Format, Args, Options) when is_list(Options) ->
+    case lists:all(fun({chars_limit, -1}) -> true; (_) -> false end, Options) of
+        true -> io_lib:format(Format, Args);
+        false -> erlang:error(badarg, [Format, Args, Options])
+    end.
+
+fwrite(Format, Args, Options) -> format(Format, Args, Options).
+
+%% write/2: a term to at most Depth levels, as ~W writes it, or with options: {depth, D},
+%% {encoding, latin1 | utf8 | unicode} and {chars_limit, -1}.
 write(Term, Depth) when is_integer(Depth) ->
     lists:flatten(io_lib:format("~W", [Term, Depth]));
+write(Term, Options) when is_list(Options) ->
+    Depth = proplists:get_value(depth, Options, -1),
+    Control = case proplists:get_value(encoding, Options, latin1) of
+                  latin1 -> "~W";
+                  _ -> "~tW"
+              end,
+    case proplists:get_value(chars_limit, Options, -1) of
+        -1 when is_integer(Depth) -> lists:flatten(io_lib:format(Control, [Term, Depth]));
+        _ -> erlang:error(badarg, [Term, Options])
+    end;
 write(_Term, _Depth) ->
     erlang:error(badarg).
+
+%% write/3: as write/2 with a depth, pretty or not (erl writes both the same way).
+write(Term, Depth, Pretty) when is_integer(Depth), is_boolean(Pretty) ->
+    write(Term, Depth).
+
+format_prompt(Prompt) -> format_prompt(Prompt, latin1).
+
+format_prompt({format, Format, Args}, _Encoding) -> io_lib:format(Format, Args);
+format_prompt(Prompt, _Encoding) when is_list(Prompt); is_atom(Prompt); is_binary(Prompt) ->
+    io_lib:format("~ts", [Prompt]);
+format_prompt(Prompt, _Encoding) -> io_lib:format("~tp", [Prompt]).
 
 write_atom(A) when is_atom(A) -> io_lib:write(A).
 
@@ -40,7 +76,22 @@ write_string(S) -> write_string(S, $").
 
 write_string(S, Q) -> [Q | quoted(unicode, S, Q)].
 
-write_latin1_string(S) -> [$" | quoted(latin1, S, $")].
+write_latin1_string(S) -> write_latin1_string(S, $").
+
+write_latin1_string(S, Q) -> [Q | quoted(latin1, S, Q)].
+
+%% The *_as_latin1 writers escape characters beyond Latin-1 as \x{HEX}.
+write_string_as_latin1(S) -> write_string_as_latin1(S, $").
+
+write_string_as_latin1(S, Q) -> [Q | quoted(as_latin1, S, Q)].
+
+write_atom_as_latin1(A) when is_atom(A) -> lists:flatten(io_lib:format("~w", [A])).
+
+write_char_as_latin1(C) when is_integer(C), C >= 0 -> [$$ | escaped(as_latin1, C, -1, [])].
+
+write_unicode_string(S) -> write_string(S).
+
+write_unicode_char(C) -> write_char(C).
 
 %% (A space after $ is written as \s, which reads back the same.)
 write_char($\s) -> "$\\s";
@@ -58,6 +109,8 @@ escaped(_, $\\, _, Rest) -> [$\\, $\\ | Rest];
 escaped(_, C, _, Rest) when C >= $\s, C =< $~ -> [C | Rest];
 escaped(latin1, C, _, Rest) when C >= 160, C =< 255 -> [C | Rest];
 escaped(unicode, C, _, Rest) when C >= 160 -> [C | Rest];
+escaped(as_latin1, C, _, Rest) when C >= 160, C =< 255 -> [C | Rest];
+escaped(as_latin1, C, _, Rest) when C > 255 -> [$\\, $x, ${ | integer_to_list(C, 16) ++ [$} | Rest]];
 escaped(_, $\n, _, Rest) -> [$\\, $n | Rest];
 escaped(_, $\r, _, Rest) -> [$\\, $r | Rest];
 escaped(_, $\t, _, Rest) -> [$\\, $t | Rest];
@@ -110,6 +163,8 @@ deep_char_list([C | Cs], More) when is_integer(C), C >= 0, C < 16#D800;
 deep_char_list([], [Cs | More]) -> deep_char_list(Cs, More);
 deep_char_list([], []) -> true;
 deep_char_list(_, _) -> false.
+
+deep_unicode_char_list(Cs) -> deep_char_list(Cs).
 
 latin1_char_list([C | Cs]) when is_integer(C), C >= 0, C =< 255 -> latin1_char_list(Cs);
 latin1_char_list([]) -> true;

@@ -496,6 +496,13 @@ bifs! {
     "io_lib", "fwrite", 2 => |_, a| io_lib_format(&a[0], &a[1]);
     "io_lib", "write", 1 => |_, a| Ok(Term::string(&write_w(&a[0])));
     "io_lib", "print", 1 => |_, a| Ok(Term::string(&format::pretty(&a[0], 1, 80, None)));
+    "io_lib", "print", 4 => |_, a| match (&a[1], &a[2], &a[3]) {
+        (Term::Int(col), Term::Int(ll), Term::Int(depth)) if *ll >= 0 => {
+            let depth = usize::try_from(*depth).ok();
+            Ok(Term::string(&format::pretty(&a[0], (*col).max(1) as usize, *ll as usize, depth)))
+        }
+        _ => Err(Exception::badarg()),
+    };
 }
 
 fn badmap(t: &Term) -> Exception {
