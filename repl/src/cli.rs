@@ -183,6 +183,7 @@ fn run(config: &mut VmConfig, node: Option<&NodeArgs>, file: &Path, args: Vec<St
             return ExitCode::from(1);
         }
     };
+    vm.set_plain_arguments(args.clone());
     let main = ember_vm::term::Atom::new("main");
     // When main returns the program is over: other processes end with it, as erl's halt
     // ends them.

@@ -158,6 +158,14 @@ pub struct VmShared {
     pub(crate) blocking: crate::sched::blocking::BlockingPool,
     /// Active process aliases and their owners.
     pub(crate) aliases: crate::process::table::Aliases,
+    /// The environment `os:getenv` and `os:putenv` see (a copy of the OS process's, taken
+    /// when first used).
+    pub(crate) env: Mutex<Option<std::collections::BTreeMap<String, String>>>,
+    /// The directories searched for `MODULE.erl`: the configuration's at first, changed by
+    /// `code:add_path/1` and its relatives.
+    code_path: parking_lot::RwLock<Vec<PathBuf>>,
+    /// What `init:get_plain_arguments/0` returns: the program's arguments.
+    pub(crate) plain_args: Mutex<Vec<String>>,
 }
 
 /// A mailbox with a pid of its own, read by Rust code outside the VM: Erlang processes
@@ -321,6 +329,7 @@ impl Vm {
         } else {
             config.schedulers
         };
+        let code_path = config.code_path.clone();
         let shared = Arc::new(VmShared {
             code,
             config,
@@ -341,6 +350,9 @@ impl Vm {
             files: Default::default(),
             blocking: Default::default(),
             aliases: Default::default(),
+            env: Mutex::new(None),
+            code_path: parking_lot::RwLock::new(code_path),
+            plain_args: Mutex::new(Vec::new()),
         });
         shared.sched.start(&shared, n);
         // The timer thread keeps the VM alive until the shutdown guard stops it.
@@ -374,7 +386,7 @@ impl Vm {
 
     /// Reloads module `name` from the code path (the shell's `l/1`).
     pub fn reload(&self, name: &str) -> Result<(Atom, Vec<Diagnostic>), Vec<Diagnostic>> {
-        for dir in &self.shared.config.code_path {
+        for dir in &self.shared.code_path() {
             let path = dir.join(format!("{name}.erl"));
             if path.exists() {
                 return self.load_file(&path);
@@ -406,11 +418,14 @@ impl Vm {
         self.load_file_as(path, &name)
     }
 
-    /// Adds a directory to the code path.
+    /// Sets the program's arguments, which `init:get_plain_arguments/0` returns.
+    pub fn set_plain_arguments(&self, args: Vec<String>) {
+        *self.shared.plain_args.lock() = args;
+    }
+
+    /// Adds a directory to the end of the code path.
     pub fn add_code_path(&mut self, dir: PathBuf) {
-        if let Some(s) = Arc::get_mut(&mut self.shared) {
-            s.config.code_path.push(dir);
-        }
+        self.shared.code_path.write().push(dir);
     }
 
     /// Runs `m:f(args)` in a new process and waits until it returns or fails (or the VM
@@ -443,7 +458,7 @@ impl Vm {
         let mut names: Vec<String> = self.shared.code.loaded().iter().map(|a| a.as_str().to_owned()).collect();
         names.extend(self.shared.builtin.keys().map(|k| (*k).to_owned()));
         names.extend(crate::bif::all().map(|(_, d)| d.module.to_owned()));
-        for dir in &self.shared.config.code_path {
+        for dir in &self.shared.code_path() {
             if let Ok(rd) = std::fs::read_dir(dir) {
                 for e in rd.flatten() {
                     let p = e.path();
@@ -467,7 +482,7 @@ impl Vm {
 
     /// The source text of a module: `Module.erl` on the code path, else the built-in copy.
     pub fn module_source(&self, name: &str) -> Option<String> {
-        for dir in &self.shared.config.code_path {
+        for dir in &self.shared.code_path() {
             if let Ok(src) = std::fs::read_to_string(dir.join(format!("{name}.erl"))) {
                 return Some(src);
             }
@@ -705,6 +720,53 @@ impl VmShared {
         self.code.is_loaded(name) || self.builtin.contains_key(n) || crate::bif::has_module(n)
     }
 
+    /// Loads a module again from its source (`code:load_file/1`): `MODULE.erl` on the code
+    /// path, else its built-in copy. None if there is no source; false if it does not compile.
+    pub(crate) fn reload(&self, name: Atom) -> Option<bool> {
+        let n = name.as_str();
+        let _guard = self.load_lock.lock();
+        let report = |diags: Vec<Diagnostic>| {
+            for d in diags {
+                self.output.err(format!("{d}\n").as_bytes());
+            }
+            false
+        };
+        for dir in self.code_path() {
+            let path = dir.join(format!("{n}.erl"));
+            if let Ok(src) = std::fs::read_to_string(&path) {
+                return Some(self.load_source(&path.to_string_lossy(), &src).map(|_| true).unwrap_or_else(report));
+            }
+        }
+        let src = self.builtin.get(n)?;
+        Some(self.load_source(&format!("{n}.erl"), src).map(|_| true).unwrap_or_else(report))
+    }
+
+    /// The directories searched for `MODULE.erl`, in order.
+    pub(crate) fn code_path(&self) -> Vec<PathBuf> {
+        self.code_path.read().clone()
+    }
+
+    /// Changes the code path (`code:add_path/1` and its relatives).
+    pub(crate) fn set_code_path(&self, f: impl FnOnce(&mut Vec<PathBuf>)) {
+        f(&mut self.code_path.write());
+    }
+
+    /// The file a module is loaded from, or would be: its source on the code path, else
+    /// its built-in copy's name.
+    pub(crate) fn module_file(&self, name: Atom) -> Option<String> {
+        if let Some(m) = self.code.get(name) {
+            return Some(m.file.clone());
+        }
+        let n = name.as_str();
+        for dir in self.code_path() {
+            let path = dir.join(format!("{n}.erl"));
+            if path.is_file() {
+                return Some(path.to_string_lossy().into_owned());
+            }
+        }
+        (self.builtin.contains_key(n) || crate::bif::has_module(n)).then(|| format!("{n}.erl"))
+    }
+
     pub fn ensure_loaded(&self, name: Atom) -> bool {
         if self.code.is_loaded(name) {
             return true;
@@ -714,7 +776,7 @@ impl VmShared {
             return true;
         }
         let n = name.as_str();
-        for dir in &self.config.code_path {
+        for dir in &self.code_path() {
             let path = dir.join(format!("{n}.erl"));
             if let Ok(src) = std::fs::read_to_string(&path) {
                 return match self.load_source(&path.to_string_lossy(), &src) {

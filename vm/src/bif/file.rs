@@ -127,7 +127,7 @@ bifs! {
 /// process receives `{Ref, Result}` when the work is done (`prim_file:await/1` waits for it).
 /// If the work panics, the answer is `{Ref, internal_error, Name}` instead, which `await`
 /// raises as `{internal_error, Name}`, as a panic in any other built-in would.
-fn offload(p: &mut Proc, name: &'static str, work: impl FnOnce() -> Term + Send + 'static) -> BifResult {
+pub(super) fn offload(p: &mut Proc, name: &'static str, work: impl FnOnce() -> Term + Send + 'static) -> BifResult {
     let r = p.vm.make_ref();
     let (vm, me) = (Arc::downgrade(&p.vm), p.pid);
     p.vm.blocking.submit(Box::new(move || {

@@ -19,6 +19,7 @@ macro_rules! bifs {
 mod arith;
 mod binary;
 mod checksum;
+mod code;
 mod erlang;
 pub(crate) mod ets;
 mod file;
@@ -26,6 +27,7 @@ mod io;
 mod match_spec;
 mod math;
 mod memory;
+mod os;
 mod process;
 mod re;
 mod scan;
@@ -81,8 +83,10 @@ fn registry() -> &'static Registry {
             ets::BIFS,
             binary::BIFS,
             checksum::BIFS,
+            code::BIFS,
             re::BIFS,
             file::BIFS,
+            os::BIFS,
             io::BIFS,
             scan::BIFS,
             memory::BIFS,

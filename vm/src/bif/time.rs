@@ -42,6 +42,15 @@ pub(crate) fn time_ms() -> i64 {
     START.get_or_init(Instant::now).elapsed().as_millis() as i64
 }
 
+/// The performance counter, in nanoseconds: the monotonic clock, counted from the system
+/// time when it was first read (so that its values are large, as erl's are, which count
+/// from the machine's start).
+fn perf_ns() -> i64 {
+    static ORIGIN: std::sync::OnceLock<i64> = std::sync::OnceLock::new();
+    let origin = *ORIGIN.get_or_init(|| system_ns() - mono_ns());
+    origin + mono_ns()
+}
+
 fn system_ns() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0)
 }
@@ -59,6 +68,12 @@ bifs! {
     "erlang", "system_time", 1 => |_, a| Ok(Term::Int(convert(system_ns(), per_second(&a[0])?)));
     "os", "system_time", 0 => |_, _| Ok(Term::Int(system_ns()));
     "os", "system_time", 1 => |_, a| Ok(Term::Int(convert(system_ns(), per_second(&a[0])?)));
+    "os", "timestamp", 0 => |_, _| {
+        let us = system_ns() / 1000;
+        Ok(Term::tuple([Term::Int(us / 1_000_000_000_000), Term::Int(us / 1_000_000 % 1_000_000), Term::Int(us % 1_000_000)]))
+    };
+    "os", "perf_counter", 0 => |_, _| Ok(Term::Int(perf_ns()));
+    "os", "perf_counter", 1 => |_, a| Ok(Term::Int(convert(perf_ns(), per_second(&a[0])?)));
     "erlang", "time_offset", 0 => |_, _| Ok(Term::Int(system_ns() - mono_ns()));
     "erlang", "timestamp", 0 => |_, _| {
         let us = system_ns() / 1000;

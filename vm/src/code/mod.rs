@@ -191,13 +191,7 @@ impl CodeServer {
         if let Some(prev) = &previous {
             for &(f, a, _) in &prev.exports {
                 if !module.exports.iter().any(|&(f2, a2, _)| f2 == f && a2 == a) {
-                    let e = self.export(name, f, a);
-                    let mut target = e.target.write();
-                    if matches!(*target, Target::Bif(_)) {
-                        *e.fallback.write() = None;
-                    } else {
-                        *target = Target::Undefined;
-                    }
+                    self.undefine(name, f, a);
                 }
             }
         }
@@ -211,6 +205,39 @@ impl CodeServer {
             }
         }
         purged
+    }
+
+    /// Drops a module's old version (`code:purge/1`). Processes still in it keep it alive
+    /// until they leave it.
+    pub fn purge(&self, name: Atom) -> Option<Arc<Module>> {
+        self.modules.write().get_mut(&name).and_then(|v| v.old.take())
+    }
+
+    /// Makes a module's current version old (`code:delete/1`): its exports become undefined
+    /// (a built-in stays one, without the module's definition behind it). False if the module
+    /// has no current version.
+    pub fn delete(&self, name: Atom) -> bool {
+        let mut modules = self.modules.write();
+        let Some(entry) = modules.get_mut(&name) else { return false };
+        let Some(current) = entry.current.take() else { return false };
+        entry.old = Some(current.clone());
+        drop(modules);
+        for &(f, a, _) in &current.exports {
+            self.undefine(name, f, a);
+        }
+        true
+    }
+
+    /// An export whose module no longer defines it: undefined, or a built-in without the
+    /// module's definition behind it.
+    fn undefine(&self, m: Atom, f: Atom, a: u32) {
+        let e = self.export(m, f, a);
+        let mut target = e.target.write();
+        if matches!(*target, Target::Bif(_)) {
+            *e.fallback.write() = None;
+        } else {
+            *target = Target::Undefined;
+        }
     }
 
     /// The current version of a module.
