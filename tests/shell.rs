@@ -33,6 +33,14 @@ fn bindings_last_across_lines_and_exceptions() {
 }
 
 #[test]
+fn init_stop_shows_its_value_and_ends_the_shell() {
+    let mut s = shell();
+    s.send_line("init:stop().").expect("send");
+    s.exp_string("ok").expect("init:stop/0 returns");
+    s.exp_eof().expect("the shell exits without another prompt");
+}
+
+#[test]
 fn processes_run_from_the_shell() {
     let mut s = shell();
     s.send_line("P = spawn(fun() -> receive M -> io:format(\"got ~p~n\", [M]) end end), P ! hello.").expect("send");

@@ -312,6 +312,10 @@ impl Shell {
         let step = self.eval_input(text);
         let names: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
         *self.variables.lock().unwrap_or_else(|e| e.into_inner()) = names;
+        // The input asked the VM to stop (init:stop/0 returns first, and its value shows).
+        if self.vm.halt_status().is_some() {
+            return Step::Quit;
+        }
         step
     }
 
