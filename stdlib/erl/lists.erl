@@ -22,6 +22,9 @@
          ukeysort/2, umerge/1, umerge/2, umerge/3, umerge3/3, uniq/1,
          uniq/2, unzip/1, unzip3/1, usort/1, usort/2, zf/2, zip/2,
          zip3/3, zipwith/3, zipwith3/4, all/2, any/2]).
+%% The merges of lists sorted in descending order (used by OTP's sorts).
+-export([rmerge/2, rmerge/3, rmerge3/3, rumerge/2, rumerge/3, rumerge3/3,
+         rkeymerge/3, rukeymerge/3]).
 
 %% ---------------------------------------------------------------------
 %% Concatenation
@@ -642,5 +645,27 @@ ukeymerge(Index, L1, L2) when is_integer(Index), Index > 0 ->
             _ = element(Index, H1),
             umerge_fun(key_le(Index), L1, L2, [], none)
     end.
+
+%% Each descending merge is the ascending one on the reversed lists, reversed: so are
+%% ties taken (and duplicates dropped) in the same order as OTP takes them.
+rmerge(L1, L2) -> lists:reverse(merge(lists:reverse(L1), lists:reverse(L2))).
+
+rmerge(Fun, L1, L2) -> lists:reverse(merge(Fun, lists:reverse(L1), lists:reverse(L2))).
+
+rmerge3(L1, L2, L3) ->
+    lists:reverse(merge3(lists:reverse(L1), lists:reverse(L2), lists:reverse(L3))).
+
+rumerge(L1, L2) -> lists:reverse(umerge(lists:reverse(L1), lists:reverse(L2))).
+
+rumerge(Fun, L1, L2) -> lists:reverse(umerge(Fun, lists:reverse(L1), lists:reverse(L2))).
+
+rumerge3(L1, L2, L3) ->
+    lists:reverse(umerge3(lists:reverse(L1), lists:reverse(L2), lists:reverse(L3))).
+
+rkeymerge(Index, L1, L2) ->
+    lists:reverse(keymerge(Index, lists:reverse(L1), lists:reverse(L2))).
+
+rukeymerge(Index, L1, L2) ->
+    lists:reverse(ukeymerge(Index, lists:reverse(L1), lists:reverse(L2))).
 
 rev(L, Tail) -> lists:reverse(L, Tail).
