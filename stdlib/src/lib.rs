@@ -39,6 +39,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("io", include_str!("../erl/io.erl")),
     ("io_lib_fread", include_str!("../erl/io_lib_fread.erl")),
     ("os", include_str!("../erl/os.erl")),
+    ("filename", include_str!("../erl/filename.erl")),
     ("file", include_str!("../erl/file.erl")),
     ("prim_file", include_str!("../erl/prim_file.erl")),
     ("file_io_server", include_str!("../erl/file_io_server.erl")),
