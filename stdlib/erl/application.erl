@@ -17,7 +17,8 @@
 %%
 %% Supported: load/1,2, unload/1, start/1,2, stop/1, ensure_started/1,2,
 %% ensure_all_started/1,2, get_env/2,3, get_all_env/1, set_env/1,2,3,4, unset_env/2,3,
-%% get_key/2, get_all_key/1, loaded_applications/0, which_applications/0,1.
+%% get_key/2, get_all_key/1, loaded_applications/0, which_applications/0,1, info/0, and
+%% start_type/0 (normal in the process that runs Mod:start/2, undefined elsewhere).
 %% Left out: which application a process belongs to (there are no group leaders here, so
 %% get_application/0,1, get_env/1 and get_key/1 answer undefined), distributed
 %% applications, start phases, included applications, takeover/failover, permit/2, config
@@ -30,7 +31,8 @@
          set_env/1, set_env/2, set_env/3, set_env/4, unset_env/2, unset_env/3,
          get_key/1, get_key/2, get_all_key/0, get_all_key/1,
          get_application/0, get_application/1,
-         loaded_applications/0, which_applications/0, which_applications/1]).
+         loaded_applications/0, which_applications/0, which_applications/1,
+         start_type/0, info/0]).
 
 -callback start(StartType :: term(), StartArgs :: term()) -> term().
 -callback stop(State :: term()) -> term().
@@ -144,6 +146,11 @@ get_application(_PidOrModule) -> undefined.
 loaded_applications() -> request(loaded_applications).
 which_applications() -> request(which_applications).
 which_applications(_Timeout) -> which_applications().
+
+%% The start type of the application being started, in the process starting it.
+start_type() -> get('$ember_start_type').
+
+info() -> request(info).
 
 %% ---------------------------------------------------------------------
 %% The controller
@@ -330,6 +337,14 @@ handle(which_applications, _From, S = #{started := Started}) ->
                  {ok, #app{keys = Keys}} = find(Name, S),
                  {Name, key(description, Keys), key(vsn, Keys)}
              end || Name <- Started], S};
+handle(info, _From, S = #{apps := Apps, started := Started}) ->
+    {reply, Loaded, _} = handle(loaded_applications, _From, S),
+    Apps1 = [A || Name <- Started, {ok, A} <- [maps:find(Name, Apps)]],
+    {reply, [{loaded, Loaded}, {loading, []},
+             {started, [{Name, Type} || #app{name = Name, type = Type} <- Apps1]},
+             {start_p_false, []},
+             {running, [{Name, Master} || #app{name = Name, master = Master} <- Apps1]},
+             {starting, []}], S};
 handle(_Other, _From, S) ->
     {reply, {error, badarg}, S}.
 
@@ -427,6 +442,7 @@ halt_node(App, Reason) ->
 master(Controller, App, Mod, Args) ->
     process_flag(trap_exit, true),
     Start = {Mod, start, [normal, Args]},
+    put('$ember_start_type', normal),
     Result = try
                  Mod:start(normal, Args)
              catch
@@ -434,6 +450,7 @@ master(Controller, App, Mod, Args) ->
                  exit:R -> {'EXIT', R};
                  throw:R -> R
              end,
+    erase('$ember_start_type'),
     case Result of
         {ok, Pid} when is_pid(Pid) ->
             Controller ! {master, self(), App, ok},
