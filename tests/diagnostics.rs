@@ -12,6 +12,10 @@ struct Files(PathBuf);
 
 impl SourceLoader for Files {
     fn read(&self, path: &str) -> Option<String> {
+        // `-include_lib` of a header ember ships (ms_transform.hrl, file.hrl, ...).
+        if let Some(lib) = path.strip_prefix("lib:") {
+            return ember_stdlib::INCLUDES.iter().find(|(p, _)| *p == lib).map(|(_, s)| (*s).to_owned());
+        }
         std::fs::read_to_string(self.0.join(path)).ok()
     }
 }

@@ -33,6 +33,15 @@ fn bindings_last_across_lines_and_exceptions() {
 }
 
 #[test]
+fn ets_fun2ms_works_in_the_shell() {
+    let mut s = shell();
+    s.send_line("Lim = 3, ets:fun2ms(fun({K, V}) when V > Lim -> K end).").expect("send");
+    s.exp_string("[{{'$1','$2'},[{'>','$2',{const,3}}],['$1']}]").expect("the match specification");
+    s.send_line("q().").expect("send");
+    s.exp_eof().expect("the shell exits");
+}
+
+#[test]
 fn init_stop_shows_its_value_and_ends_the_shell() {
     let mut s = shell();
     s.send_line("init:stop().").expect("send");

@@ -224,8 +224,10 @@ fn finish(vm: &Vm, result: CallResult) -> ExitCode {
 
 fn eval(config: VmConfig, node: Option<&NodeArgs>, exprs: &str) -> ExitCode {
     // Expressions are compiled as the body of a temporary module's function.
-    let src =
-        format!("-module(ember_eval).\n-export([eval/0]).\neval() ->\n{}\n", exprs.trim_end().trim_end_matches('.'));
+    let src = format!(
+        "-module(ember_eval).\n-export([eval/0]). -compile({{parse_transform, ms_transform}}).\neval() ->\n{}\n",
+        exprs.trim_end().trim_end_matches('.')
+    );
     let src = format!("{src}.\n");
     let vm = Vm::new(config);
     let _node = match start_node(&vm, node) {

@@ -5,9 +5,16 @@
 %% objects); file2tab/1,2 and tabfile_info/1 read such files back. They are ember's own:
 %% erl keeps tables in disk_log files, which neither side reads from the other.
 -module(ets).
--export([foldl/3, foldr/3, tab2file/2, tab2file/3, file2tab/1, file2tab/2, tabfile_info/1]).
+-export([fun2ms/1, foldl/3, foldr/3, tab2file/2, tab2file/3, file2tab/1, file2tab/2, tabfile_info/1]).
 
 -define(TAG, '$ember_ets_file').
+
+%% A module that includes ms_transform.hrl has its ets:fun2ms(fun ... end) calls made into
+%% match specifications when it is compiled; a call that gets here was not.
+fun2ms(Fun) when is_function(Fun) ->
+    exit({badarg, {?MODULE, fun2ms, [function, called, with, real, 'fun', should, be, transformed,
+                                     with, parse_transform, 'or', called, with, a, 'fun',
+                                     generated, in, the, shell]}}).
 
 foldl(F, Acc, Table) when is_function(F, 2) -> lists:foldl(F, Acc, ets:tab2list(Table)).
 

@@ -93,4 +93,5 @@ pub const DOCS: &[(&str, &str)] = &[
 pub const INCLUDES: &[(&str, &str)] = &[
     ("eunit/include/eunit.hrl", include_str!("../include/eunit.hrl")),
     ("kernel/include/file.hrl", include_str!("../include/file.hrl")),
+    ("stdlib/include/ms_transform.hrl", include_str!("../include/ms_transform.hrl")),
 ];

@@ -9,5 +9,5 @@ fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 for f in *.erl; do
-    erlc -o "$tmp" "$f" 2>&1 | grep -E '^[a-z_]+\.erl:[0-9]+:[0-9]+: ' | grep -v 'Warning:' > "${f%.erl}.expected" || true
+    erlc -o "$tmp" "$f" 2>&1 | grep -E '^[a-z_0-9]+\.erl:[0-9]+:[0-9]+: ' | grep -v 'Warning:' > "${f%.erl}.expected" || true
 done

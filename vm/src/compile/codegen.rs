@@ -2356,107 +2356,142 @@ pub(crate) fn collect_vars(e: &Expr, f: &mut dyn FnMut(&str)) {
     });
 }
 
-/// Calls `f` on `e` and on every expression inside it, patterns and guards included (and
-/// nested funs and comprehensions), parents before children.
-pub(crate) fn walk(e: &Expr, f: &mut dyn FnMut(&Expr)) {
-    f(e);
-    match e {
-        Expr::Var(..)
-        | Expr::Int(..)
-        | Expr::Float(..)
-        | Expr::Atom(..)
-        | Expr::Str(..)
-        | Expr::Char(..)
-        | Expr::Nil(..) => {}
-        Expr::RecordIndex(..) => {}
-        Expr::Cons(_, a, b) | Expr::BinOp(_, _, a, b) | Expr::Match(_, a, b) => {
-            walk(a, f);
-            walk(b, f);
-        }
-        Expr::Tuple(_, es) | Expr::Block(_, es) => es.iter().for_each(|e| walk(e, f)),
-        Expr::Bin(_, els) => {
-            for el in els {
-                walk(&el.value, f);
-                if let Some(s) = &el.size {
-                    walk(s, f);
+// `walk` and `walk_mut` are one walk, over shared or over mutable expressions.
+macro_rules! walker {
+    ($walk:ident, $walk_clauses:ident $(, $m:ident)?) => {
+        /// Calls `f` on `e` and on every expression inside it, patterns and guards included
+        /// (and nested funs and comprehensions), parents before children.
+        pub(crate) fn $walk(e: &$($m)? Expr, f: &mut dyn FnMut(&$($m)? Expr)) {
+            f(e);
+            match e {
+                Expr::Var(..)
+                | Expr::Int(..)
+                | Expr::Float(..)
+                | Expr::Atom(..)
+                | Expr::Str(..)
+                | Expr::Char(..)
+                | Expr::Nil(..)
+                | Expr::RecordIndex(..) => {}
+                Expr::Cons(_, a, b) | Expr::BinOp(_, _, a, b) | Expr::Match(_, a, b) => {
+                    $walk(a, f);
+                    $walk(b, f);
                 }
-            }
-        }
-        Expr::UnOp(_, _, a) | Expr::Catch(_, a) => walk(a, f),
-        Expr::Call(_, g, args) => {
-            walk(g, f);
-            args.iter().for_each(|e| walk(e, f));
-        }
-        Expr::RemoteCall(_, m, g, args) => {
-            walk(m, f);
-            walk(g, f);
-            args.iter().for_each(|e| walk(e, f));
-        }
-        Expr::Case(_, s, cs) => {
-            walk(s, f);
-            walk_clauses(cs, f);
-        }
-        Expr::If(_, cs) => walk_clauses(cs, f),
-        Expr::Receive(_, cs, after) => {
-            walk_clauses(cs, f);
-            if let Some((t, body)) = after {
-                walk(t, f);
-                body.iter().for_each(|e| walk(e, f));
-            }
-        }
-        Expr::Try(_, body, of, catches, after) => {
-            body.iter().for_each(|e| walk(e, f));
-            walk_clauses(of, f);
-            walk_clauses(catches, f);
-            after.iter().for_each(|e| walk(e, f));
-        }
-        Expr::FunRef(_, r) => {
-            if let FunRef::Remote(m, g, a) = r {
-                walk(m, f);
-                walk(g, f);
-                walk(a, f);
-            }
-        }
-        Expr::Lambda(_, _, cs) => walk_clauses(cs, f),
-        Expr::ListComp(_, b, qs) | Expr::BinComp(_, b, qs) => {
-            walk(b, f);
-            for q in qs {
-                match q {
-                    Qualifier::Generator(p, e) | Qualifier::BitGenerator(p, e) => {
-                        walk(p, f);
-                        walk(e, f);
+                Expr::Tuple(_, es) | Expr::Block(_, es) => {
+                    for e in es {
+                        $walk(e, f);
                     }
-                    Qualifier::Filter(e) => walk(e, f),
+                }
+                Expr::Bin(_, els) => {
+                    for el in els {
+                        $walk(&$($m)? el.value, f);
+                        if let Some(s) = &$($m)? el.size {
+                            $walk(s, f);
+                        }
+                    }
+                }
+                Expr::UnOp(_, _, a) | Expr::Catch(_, a) | Expr::RecordField(_, a, _, _) => $walk(a, f),
+                Expr::Call(_, g, args) => {
+                    $walk(g, f);
+                    for e in args {
+                        $walk(e, f);
+                    }
+                }
+                Expr::RemoteCall(_, m, g, args) => {
+                    $walk(m, f);
+                    $walk(g, f);
+                    for e in args {
+                        $walk(e, f);
+                    }
+                }
+                Expr::Case(_, s, cs) => {
+                    $walk(s, f);
+                    $walk_clauses(cs, f);
+                }
+                Expr::If(_, cs) | Expr::Lambda(_, _, cs) => $walk_clauses(cs, f),
+                Expr::Receive(_, cs, after) => {
+                    $walk_clauses(cs, f);
+                    if let Some((t, body)) = after {
+                        $walk(t, f);
+                        for e in body {
+                            $walk(e, f);
+                        }
+                    }
+                }
+                Expr::Try(_, body, of, catches, after) => {
+                    for e in body {
+                        $walk(e, f);
+                    }
+                    $walk_clauses(of, f);
+                    $walk_clauses(catches, f);
+                    for e in after {
+                        $walk(e, f);
+                    }
+                }
+                Expr::FunRef(_, r) => {
+                    if let FunRef::Remote(m, g, a) = r {
+                        $walk(m, f);
+                        $walk(g, f);
+                        $walk(a, f);
+                    }
+                }
+                Expr::ListComp(_, b, qs) | Expr::BinComp(_, b, qs) => {
+                    $walk(b, f);
+                    for q in qs {
+                        match q {
+                            Qualifier::Generator(p, e) | Qualifier::BitGenerator(p, e) => {
+                                $walk(p, f);
+                                $walk(e, f);
+                            }
+                            Qualifier::Filter(e) => $walk(e, f),
+                        }
+                    }
+                }
+                Expr::Map(_, fs) => {
+                    for m in fs {
+                        $walk(&$($m)? m.key, f);
+                        $walk(&$($m)? m.value, f);
+                    }
+                }
+                Expr::MapUpdate(_, b, fs) => {
+                    $walk(b, f);
+                    for m in fs {
+                        $walk(&$($m)? m.key, f);
+                        $walk(&$($m)? m.value, f);
+                    }
+                }
+                Expr::Record(_, _, fs) => {
+                    for (_, _, e) in fs {
+                        $walk(e, f);
+                    }
+                }
+                Expr::RecordUpdate(_, b, _, fs) => {
+                    $walk(b, f);
+                    for (_, _, e) in fs {
+                        $walk(e, f);
+                    }
                 }
             }
         }
-        Expr::Map(_, fs) => fs.iter().for_each(|m| {
-            walk(&m.key, f);
-            walk(&m.value, f);
-        }),
-        Expr::MapUpdate(_, b, fs) => {
-            walk(b, f);
-            fs.iter().for_each(|m| {
-                walk(&m.key, f);
-                walk(&m.value, f);
-            });
+
+        /// `walk` over each clause's patterns, guards and body.
+        pub(crate) fn $walk_clauses(cs: &$($m)? [Clause], f: &mut dyn FnMut(&$($m)? Expr)) {
+            for c in cs {
+                for e in &$($m)? c.patterns {
+                    $walk(e, f);
+                }
+                for e in (&$($m)? c.guards).into_iter().flatten() {
+                    $walk(e, f);
+                }
+                for e in &$($m)? c.body {
+                    $walk(e, f);
+                }
+            }
         }
-        Expr::Record(_, _, fs) => fs.iter().for_each(|(_, _, e)| walk(e, f)),
-        Expr::RecordUpdate(_, b, _, fs) => {
-            walk(b, f);
-            fs.iter().for_each(|(_, _, e)| walk(e, f));
-        }
-        Expr::RecordField(_, b, _, _) => walk(b, f),
-    }
+    };
 }
 
-fn walk_clauses(cs: &[Clause], f: &mut dyn FnMut(&Expr)) {
-    for c in cs {
-        c.patterns.iter().for_each(|e| walk(e, f));
-        c.guards.iter().flatten().for_each(|e| walk(e, f));
-        c.body.iter().for_each(|e| walk(e, f));
-    }
-}
+walker!(walk, walk_clauses);
+walker!(walk_mut, walk_clauses_mut, mut);
 
 /// The variables a pattern holds as parts of the value (elements of tuples and lists,
 /// aliases, map and record field values; not binary segment sizes): when bound, the

@@ -3,7 +3,8 @@
 //! [`compile_module`] is a pure function from source to a module and diagnostics: it never
 //! fails outright and never does I/O (included files come through a
 //! [`SourceLoader`]). `codegen` checks scoping and emits code,
-//! `moves` turns last uses of registers into moves, `fuse` lets a computation write the
+//! `ms_transform` turns `ets:fun2ms(fun ... end)` into a match specification for the modules
+//! that ask for it, `moves` turns last uses of registers into moves, `fuse` lets a computation write the
 //! variable its value is bound to instead of a temporary, `regalloc` packs each function's
 //! registers into as few as it needs at once, `specialize` picks specialized forms of
 //! common instructions, `verify` rejects bytecode a correct compiler cannot produce, `disasm` prints bytecode.
@@ -13,6 +14,7 @@ mod codegen;
 pub mod disasm;
 mod fuse;
 mod moves;
+mod ms_transform;
 mod regalloc;
 mod specialize;
 mod verify;
@@ -57,7 +59,10 @@ pub fn compile_module(
     code: &CodeServer,
 ) -> Compiled {
     let mut diags = Vec::new();
-    let ast = syntax::parse_module(file, src, opts, loader, &mut diags);
+    let mut ast = syntax::parse_module(file, src, opts, loader, &mut diags);
+    if ms_transform::wanted(&ast) && !ms_transform::rewrite(&mut ast, file, &mut diags) {
+        return Compiled { module: None, diagnostics: diags };
+    }
     let module = codegen::generate(&ast, code, &mut diags).map(|mut m| {
         moves::mark_last_uses(&mut m);
         fuse::fuse_moves(&mut m);
