@@ -55,10 +55,12 @@ pub const MODULES: &[(&str, &str)] = &[
 /// doc file (`# module`, a summary, then a `## name/arity` section per exported function).
 pub const DOCS: &[(&str, &str)] = &[
     ("application", include_str!("../doc/application.md")),
+    ("atomics", include_str!("../doc/atomics.md")),
     ("array", include_str!("../doc/array.md")),
     ("binary", include_str!("../doc/binary.md")),
     ("calendar", include_str!("../doc/calendar.md")),
     ("code", include_str!("../doc/code.md")),
+    ("counters", include_str!("../doc/counters.md")),
     ("dict", include_str!("../doc/dict.md")),
     ("ets", include_str!("../doc/ets.md")),
     ("file", include_str!("../doc/file.md")),
@@ -79,6 +81,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("orddict", include_str!("../doc/orddict.md")),
     ("ordsets", include_str!("../doc/ordsets.md")),
     ("os", include_str!("../doc/os.md")),
+    ("persistent_term", include_str!("../doc/persistent_term.md")),
     ("proc_lib", include_str!("../doc/proc_lib.md")),
     ("proplists", include_str!("../doc/proplists.md")),
     ("queue", include_str!("../doc/queue.md")),

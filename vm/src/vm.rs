@@ -166,6 +166,8 @@ pub struct VmShared {
     code_path: parking_lot::RwLock<Vec<PathBuf>>,
     /// What `init:get_plain_arguments/0` returns: the program's arguments.
     pub(crate) plain_args: Mutex<Vec<String>>,
+    /// Persistent terms and atomics arrays.
+    pub(crate) shared: crate::bif::shared::Shared,
 }
 
 /// A mailbox with a pid of its own, read by Rust code outside the VM: Erlang processes
@@ -353,6 +355,7 @@ impl Vm {
             env: Mutex::new(None),
             code_path: parking_lot::RwLock::new(code_path),
             plain_args: Mutex::new(Vec::new()),
+            shared: Default::default(),
         });
         shared.sched.start(&shared, n);
         // The timer thread keeps the VM alive until the shutdown guard stops it.

@@ -1012,7 +1012,7 @@ fn memory_words(t: &Table) -> usize {
 }
 
 /// The flat size of a term in words (as `erts_debug:flat_size/1`, roughly).
-fn term_words(t: &Term, depth: usize) -> usize {
+pub(crate) fn term_words(t: &Term, depth: usize) -> usize {
     if depth > 64 {
         return 0;
     }

@@ -31,6 +31,7 @@ mod os;
 mod process;
 mod re;
 mod scan;
+pub(crate) mod shared;
 mod sort;
 mod strings;
 mod time;
@@ -89,6 +90,7 @@ fn registry() -> &'static Registry {
             os::BIFS,
             io::BIFS,
             scan::BIFS,
+            shared::BIFS,
             memory::BIFS,
             unicode::BIFS,
             strings::BIFS,
