@@ -56,6 +56,7 @@ pub const MODULES: &[(&str, &str)] = &[
 pub const DOCS: &[(&str, &str)] = &[
     ("application", include_str!("../doc/application.md")),
     ("atomics", include_str!("../doc/atomics.md")),
+    ("base64", include_str!("../doc/base64.md")),
     ("array", include_str!("../doc/array.md")),
     ("binary", include_str!("../doc/binary.md")),
     ("calendar", include_str!("../doc/calendar.md")),

@@ -17,6 +17,7 @@ macro_rules! bifs {
 }
 
 mod arith;
+mod base64;
 mod binary;
 mod checksum;
 mod code;
@@ -77,6 +78,7 @@ fn registry() -> &'static Registry {
         let mut index = HashMap::new();
         for list in [
             arith::BIFS,
+            base64::BIFS,
             erlang::BIFS,
             math::BIFS,
             time::BIFS,
