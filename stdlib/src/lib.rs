@@ -62,6 +62,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("calendar", include_str!("../doc/calendar.md")),
     ("code", include_str!("../doc/code.md")),
     ("counters", include_str!("../doc/counters.md")),
+    ("crypto", include_str!("../doc/crypto.md")),
     ("dict", include_str!("../doc/dict.md")),
     ("ets", include_str!("../doc/ets.md")),
     ("file", include_str!("../doc/file.md")),

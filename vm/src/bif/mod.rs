@@ -21,6 +21,7 @@ mod base64;
 mod binary;
 mod checksum;
 mod code;
+mod crypto;
 mod erlang;
 pub(crate) mod ets;
 mod file;
@@ -87,6 +88,7 @@ fn registry() -> &'static Registry {
             binary::BIFS,
             checksum::BIFS,
             code::BIFS,
+            crypto::BIFS,
             re::BIFS,
             file::BIFS,
             os::BIFS,
