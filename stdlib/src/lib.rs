@@ -42,6 +42,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("filename", include_str!("../erl/filename.erl")),
     ("digraph", include_str!("../erl/digraph.erl")),
     ("digraph_utils", include_str!("../erl/digraph_utils.erl")),
+    ("uri_string", include_str!("../erl/uri_string.erl")),
     ("file", include_str!("../erl/file.erl")),
     ("prim_file", include_str!("../erl/prim_file.erl")),
     ("file_io_server", include_str!("../erl/file_io_server.erl")),
@@ -99,6 +100,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("supervisor", include_str!("../doc/supervisor.md")),
     ("sys", include_str!("../doc/sys.md")),
     ("timer", include_str!("../doc/timer.md")),
+    ("uri_string", include_str!("../doc/uri_string.md")),
 ];
 
 /// Header files that programs include with `-include_lib`.
