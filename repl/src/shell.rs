@@ -402,10 +402,14 @@ impl Shell {
             if self.interrupted.swap(false, Ordering::SeqCst) {
                 self.vm.exit(self.evaluator, Term::atom("kill"));
             }
-            if self.vm.halt_status().is_some() {
-                return Step::Quit;
-            }
-            let Some(msg) = self.mailbox.recv_timeout(Duration::from_millis(50)) else { continue };
+            // A VM that halts ends the shell, after the value of the input that stopped it
+            // (init:stop/0 returns ok) if that comes.
+            let Some(msg) = self.mailbox.recv_timeout(Duration::from_millis(50)) else {
+                if self.vm.halt_status().is_some() {
+                    return Step::Quit;
+                }
+                continue;
+            };
             // What the evaluation printed comes before its value.
             self.vm.flush();
             let Some(t) = msg.as_tuple() else { continue };

@@ -68,6 +68,8 @@ subgraph(G, Vs) -> subgraph(G, Vs, []).
 %% The graph of the vertices Vs of G and the edges between them. Options: {type, inherit |
 %% digraph:new/1's list} and {keep_labels, boolean()}.
 subgraph(G, Vs, Opts) when is_list(Vs), is_list(Opts) ->
+    lists:all(fun({type, _}) -> true; ({keep_labels, _}) -> true; (_) -> false end, Opts)
+        orelse erlang:error(badarg),
     Type = case proplists:get_value(type, Opts, inherit) of
                inherit ->
                    Info = digraph:info(G),
@@ -104,7 +106,8 @@ label(false, _) -> [].
 condensation(G) ->
     SCs = strong_components(G),
     Of = maps:from_list([{V, SC} || SC <- SCs, V <- SC]),
-    CG = digraph:new(),
+    Info = digraph:info(G),
+    CG = digraph:new([proplists:get_value(cyclicity, Info), proplists:get_value(protection, Info)]),
     lists:foreach(fun(SC) -> digraph:add_vertex(CG, SC) end, SCs),
     lists:foreach(fun(SC) ->
                           [begin

@@ -55,16 +55,29 @@ write(Term, Options) when is_list(Options) ->
 write(_Term, _Depth) ->
     erlang:error(badarg).
 
-%% write/3: as write/2 with a depth, pretty or not (erl writes both the same way).
-write(Term, Depth, Pretty) when is_integer(Depth), is_boolean(Pretty) ->
+%% write/3: as write/2 with a depth, or laid out as ~P does it (from column 1, 80 columns).
+write(Term, Depth, true) when is_integer(Depth) ->
+    io_lib:print(Term, 1, 80, Depth);
+write(Term, Depth, false) when is_integer(Depth) ->
     write(Term, Depth).
 
 format_prompt(Prompt) -> format_prompt(Prompt, latin1).
 
-format_prompt({format, Format, Args}, _Encoding) -> io_lib:format(Format, Args);
-format_prompt(Prompt, _Encoding) when is_list(Prompt); is_atom(Prompt); is_binary(Prompt) ->
-    io_lib:format("~ts", [Prompt]);
-format_prompt(Prompt, _Encoding) -> io_lib:format("~tp", [Prompt]).
+%% What cannot be written in the encoding (or a format that does not fit its arguments)
+%% is "???", as in erl.
+format_prompt(Prompt, Encoding) ->
+    {Format, Args} = case Prompt of
+                         {format, F, A} -> {F, A};
+                         _ when is_list(Prompt); is_atom(Prompt); is_binary(Prompt) ->
+                             {control(Encoding, "~ts", "~s"), [Prompt]};
+                         _ -> {control(Encoding, "~tp", "~p"), [Prompt]}
+                     end,
+    try io_lib:format(Format, Args)
+    catch error:_ -> "???"
+    end.
+
+control(latin1, _Unicode, Latin1) -> Latin1;
+control(_, Unicode, _Latin1) -> Unicode.
 
 write_atom(A) when is_atom(A) -> io_lib:write(A).
 

@@ -13,8 +13,8 @@
 %% The directives: whitespace in the format skips any whitespace (space, tab, newline,
 %% carriage return) in the input; another character must come next; ~ starts a control,
 %% ~[*][Width][t]C with C one of ~ d u - # f s a c l. With a width, the field is that
-%% many characters (not across a newline), leading whitespace stripped, and must be
-%% wholly the thing read.
+%% many characters (not across a newline), leading whitespace stripped (and trailing
+%% whitespace for strings and atoms), and must be wholly the thing read.
 -module(io_lib_fread).
 
 -export([fread/2, fread/3]).
@@ -158,6 +158,8 @@ directive($-, _Width, false, Chars) ->
     {ok, 1, 0, Chars};
 directive($s, Width, Unicode, Chars) ->
     string(Width, Unicode, Chars);
+directive($a, Width, true, _Chars) when Width =/= none ->
+    format_error;
 directive($a, Width, Unicode, Chars) ->
     case string(Width, Unicode, Chars) of
         {ok, S, Used, Rest} -> {ok, list_to_atom(S), Used, Rest};
@@ -283,9 +285,11 @@ string(none, Unicode, Chars) ->
 string(Width, Unicode, Chars) ->
     case field(Width, Chars, []) of
         {ok, Field, Rest} ->
+            %% The field without whitespace at either end.
             {Field1, _} = skip_white(Field, 0),
-            case Unicode orelse latin1(Field1) of
-                true -> {ok, Field1, Width, Rest};
+            {Field2, _} = skip_white(lists:reverse(Field1), 0),
+            case Unicode orelse latin1(Field2) of
+                true -> {ok, lists:reverse(Field2), Width, Rest};
                 false -> error
             end;
         error ->

@@ -5,8 +5,8 @@
 
 -export([cmd/1, cmd/2, find_executable/1, find_executable/2]).
 
-%% The output of a shell command (standard error included), as a list of bytes. It runs
-%% on the VM's blocking pool, off the schedulers.
+%% The output of a shell command (standard error included): characters when it is UTF-8,
+%% else bytes. It runs on the VM's blocking pool, off the schedulers.
 cmd(Command) -> cmd(Command, #{}).
 
 cmd(Command, Options) when is_map(Options) ->

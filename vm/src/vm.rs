@@ -754,20 +754,27 @@ impl VmShared {
         f(&mut self.code_path.write());
     }
 
-    /// The file a module is loaded from, or would be: its source on the code path, else
-    /// its built-in copy's name.
+    /// The file a module is loaded from, or would be: its source on the code path (as a
+    /// full path), else the name it was loaded under, else its built-in copy's name.
     pub(crate) fn module_file(&self, name: Atom) -> Option<String> {
-        if let Some(m) = self.code.get(name) {
-            return Some(m.file.clone());
-        }
         let n = name.as_str();
         for dir in self.code_path() {
             let path = dir.join(format!("{n}.erl"));
             if path.is_file() {
-                return Some(path.to_string_lossy().into_owned());
+                let full = std::path::absolute(&path).unwrap_or(path);
+                return Some(full.to_string_lossy().into_owned());
             }
         }
+        if let Some(m) = self.code.get(name) {
+            return Some(m.file.clone());
+        }
         (self.builtin.contains_key(n) || crate::bif::has_module(n)).then(|| format!("{n}.erl"))
+    }
+
+    /// `code:delete/1`, under the loading lock so that no load comes between.
+    pub(crate) fn delete_module(&self, name: Atom) -> bool {
+        let _guard = self.load_lock.lock();
+        self.code.delete(name)
     }
 
     pub fn ensure_loaded(&self, name: Atom) -> bool {

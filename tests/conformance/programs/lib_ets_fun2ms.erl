@@ -6,6 +6,8 @@
 
 -include_lib("stdlib/include/ms_transform.hrl").
 
+-record(r, {a, b = 2, c}).
+
 p(X) -> io:format("~p~n", [X]).
 
 main() ->
@@ -28,6 +30,16 @@ main() ->
     p(ets:fun2ms(fun({K, K}) -> -K end)),
     p(ets:fun2ms(fun({K, V}) -> erlang:self() end)),
     p(ets:fun2ms(fun({K, V}) when K rem 2 =:= 0, V band 1 =/= 0 -> {K div 2, V * 2.0, -V} end)),
+    %% Records: in heads, built in bodies (defaults filled in), fields and indexes.
+    p(ets:fun2ms(fun(#r{a = A}) when A > 1 -> A end)),
+    p(ets:fun2ms(fun(#r{a = A, c = C} = R) when A > C -> R#r.b end)),
+    p(ets:fun2ms(fun(#r{a = A}) -> #r{a = A, c = x} end)),
+    p(ets:fun2ms(fun(#r{_ = '_', a = 1}) -> #r.c end)),
+    p(ets:fun2ms(fun({K, #r{b = B}}) -> {K, B} end)),
+    p(ets:fun2ms(fun(X = #r{}) when X#r.a =:= 1 -> X end)),
+    R = ets:new(r, [{keypos, #r.a}]),
+    ets:insert(R, [#r{a = N, c = N * 2} || N <- [1, 2, 3]]),
+    p(lists:sort(ets:select(R, ets:fun2ms(fun(#r{a = A, c = C}) when C > 2 -> {A, C} end)))),
     T = ets:new(t, [ordered_set]),
     ets:insert(T, [{N, N * N} || N <- lists:seq(1, 10)]),
     p(ets:select(T, ets:fun2ms(fun({K, V}) when V > 20, K rem 2 =:= 0 -> {K, V} end))),

@@ -32,7 +32,7 @@ strings() ->
                               {"~f", "1.5.5"}, {"~4f", "1.234"}, {"~2f", "1.5"},
                               {"~f", "1.0e400"}, {"~f", "1.0e-400"}]],
     %% Strings, atoms, characters, counts, tildes.
-    [show(F, S) || {F, S} <- [{"~s", "  hello world"}, {"~3s", "hello"}, {"~5s", "  abcdef"},
+    [show(F, S) || {F, S} <- [{"~s", "  hello world"}, {"~3s", "hello"}, {"~5s", "  abcdef"}, {"~5s", "ab   cd"}, {"~5a", " ab  "}, {"~3ta", "abc"}, {"~ta", "abc"},
                               {"~10s", "abc defghijkl"}, {"~5s", "ab\ncd"}, {"~s", "\n"},
                               {"~s", "   "}, {"~s", [97, 300]}, {"~s", [300]}, {"~ts", [1024, 97]},
                               {"~a", "foo bar"}, {"~a", "  "}, {"~a", [300]},

@@ -38,4 +38,9 @@ main() ->
     p("write_unicode_char", fun() -> io_lib:write_unicode_char(16#400) end),
     p("format_prompt", fun() -> io_lib:format_prompt("abc> ") end),
     p("format_prompt atom", fun() -> io_lib:format_prompt('abc> ') end),
-    p("format_prompt/2", fun() -> io_lib:format_prompt({format, "~w> ", [1]}, unicode) end).
+    p("format_prompt/2", fun() -> io_lib:format_prompt({format, "~w> ", [1]}, unicode) end),
+    p("format_prompt bad format", fun() -> io_lib:format_prompt({format, "~w~w", [1]}, unicode) end),
+    p("format_prompt beyond latin1", fun() -> io_lib:format_prompt([16#400], latin1) end),
+    p("format_prompt unicode", fun() -> io_lib:format_prompt([16#400], unicode) end),
+    p("format_prompt term", fun() -> io_lib:format_prompt({a, 1}) end),
+    p("write/3 pretty, long", fun() -> io_lib:write(lists:seq(1, 40), -1, true) end).

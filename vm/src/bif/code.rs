@@ -82,7 +82,7 @@ bifs! {
         _ => Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE))),
     };
     "code", "delete", 1 => |p, a| match &a[0] {
-        Term::Atom(m) => Ok(Term::bool(p.vm.code.delete(*m))),
+        Term::Atom(m) => Ok(Term::bool(p.vm.delete_module(*m))),
         _ => Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE))),
     };
     "code", "objfile_extension", 0 => |_, _| Ok(Term::string(".beam"));

@@ -3,7 +3,8 @@
 //! from the operating system and `hash_equals/2`, on RustCrypto's digest crates.
 //!
 //! A digest state is a value, as OTP's behaves: `{'$ember_hash', Type, Data}` with the
-//! data so far, digested by `hash_final`; an old state stays usable.
+//! data so far (an iolist of the pieces), digested by `hash_final`; an old state stays
+//! usable.
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
@@ -22,23 +23,26 @@ bifs! {
         kind(&a[0]).ok_or_else(|| bad("hash.c", 142, "Bad digest type"))?;
         Ok(Term::tuple([Term::atom(STATE), a[0].clone(), Term::binary(Vec::new())]))
     };
+    // The data so far is kept as an iolist of the pieces, joined only by hash_final.
     "crypto", "hash_update", 2 => |_, a| {
-        let (kind, mut so_far) = state(&a[0])?;
-        so_far.extend_from_slice(&data(&a[1])?);
-        Ok(Term::tuple([Term::atom(STATE), Term::Atom(kind), Term::binary(so_far)]))
+        let (kind, so_far) = state(&a[0])?;
+        let piece = Term::binary(data(&a[1])?);
+        Ok(Term::tuple([Term::atom(STATE), Term::Atom(kind), Term::list_from_slice(&[so_far, piece], Term::Nil)]))
     };
     "crypto", "hash_final", 1 => |_, a| {
         let (kind, so_far) = state(&a[0])?;
         let kind = self::kind(&Term::Atom(kind)).ok_or_else(Exception::badarg)?;
-        Ok(Term::binary(digest(kind, &so_far)))
+        Ok(Term::binary(digest(kind, &data(&so_far)?)))
     };
     "crypto", "mac", 4 => |_, a| mac(&a[0], &a[1], &a[2], &a[3], None);
     "crypto", "macN", 5 => |_, a| match &a[4] {
         Term::Int(n) if *n >= 1 => mac(&a[0], &a[1], &a[2], &a[3], Some(*n as usize)),
         _ => Err(Exception::badarg()),
     };
+    // Read in place, so at most 64 MiB at a time (system_limit beyond).
     "crypto", "strong_rand_bytes", 1 => |_, a| match &a[0] {
-        Term::Int(n) if *n >= 0 && *n <= 1 << 30 => {
+        Term::Int(n) if *n > 1 << 26 => Err(Exception::error(Term::Atom(atoms::SYSTEM_LIMIT))),
+        Term::Int(n) if *n >= 0 => {
             use std::io::Read;
             let mut buf = vec![0u8; *n as usize];
             std::fs::File::open("/dev/urandom")
@@ -132,11 +136,9 @@ fn data(t: &Term) -> Result<Vec<u8>, Exception> {
     }
 }
 
-fn state(t: &Term) -> Result<(Atom, Vec<u8>), Exception> {
+fn state(t: &Term) -> Result<(Atom, Term), Exception> {
     match t.as_tuple() {
-        Some([tag, Term::Atom(kind), Term::Bits(b)]) if tag.is_atom(Atom::new(STATE)) && b.is_binary() => {
-            Ok((*kind, b.to_bytes().into_owned()))
-        }
+        Some([tag, Term::Atom(kind), so_far]) if tag.is_atom(Atom::new(STATE)) => Ok((*kind, so_far.clone())),
         _ => Err(bad("hash.c", 171, "Bad state")),
     }
 }

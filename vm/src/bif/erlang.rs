@@ -499,7 +499,9 @@ bifs! {
     "io_lib", "print", 4 => |_, a| match (&a[1], &a[2], &a[3]) {
         (Term::Int(col), Term::Int(ll), Term::Int(depth)) if *ll >= 0 => {
             let depth = usize::try_from(*depth).ok();
-            Ok(Term::string(&format::pretty(&a[0], (*col).max(1) as usize, *ll as usize, depth)))
+            // The column is an indentation to write: a bound keeps it from exhausting memory.
+            let col = (*col).clamp(1, 1 << 16) as usize;
+            Ok(Term::string(&format::pretty(&a[0], col, (*ll).min(1 << 16) as usize, depth)))
         }
         _ => Err(Exception::badarg()),
     };

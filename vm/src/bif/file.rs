@@ -30,7 +30,6 @@ use std::collections::HashMap;
 use std::io::{ErrorKind, Read, Seek, SeekFrom, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Duration;
 
 bifs! {
     "ember_file", "read_file", 1 => |p, a| path_job(p, &a[0], |p| std::fs::read(p).map(|b| ok_value(Term::binary(b))));
@@ -422,23 +421,14 @@ fn write_file_info(p: &mut Proc, name: &Term, mode: &Term, owner: &Term, times: 
         if uid.is_some() || gid.is_some() {
             std::os::unix::fs::chown(path, uid, gid)?;
         }
-        if atime.is_some() || mtime.is_some() {
-            let at = |s: i64| {
-                let d = Duration::from_secs(s.unsigned_abs());
-                if s >= 0 {
-                    std::time::UNIX_EPOCH + d
-                } else {
-                    std::time::UNIX_EPOCH - d
-                }
-            };
-            let mut times = std::fs::FileTimes::new();
-            if let Some(a) = atime {
-                times = times.set_accessed(at(a));
-            }
-            if let Some(m) = mtime {
-                times = times.set_modified(at(m));
-            }
-            std::fs::File::open(path)?.set_times(times)?;
+        // Set on the path, as erl does: opening the file would block on a FIFO and need
+        // read permission.
+        let at = |s: i64| filetime::FileTime::from_unix_time(s, 0);
+        match (atime, mtime) {
+            (Some(a), Some(m)) => filetime::set_file_times(path, at(a), at(m))?,
+            (None, Some(m)) => filetime::set_file_mtime(path, at(m))?,
+            (Some(a), None) => filetime::set_file_atime(path, at(a))?,
+            (None, None) => {}
         }
         Ok(ok())
     })

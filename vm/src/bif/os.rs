@@ -41,7 +41,14 @@ bifs! {
         Ok(Term::bool(true))
     };
     "os", "getpid", 0 => |_, _| Ok(Term::string(&std::process::id().to_string()));
-    "os", "type", 0 => |_, _| Ok(Term::tuple([Term::atom("unix"), Term::atom(std::env::consts::OS)]));
+    "os", "type", 0 => |_, _| {
+        // OTP names systems as uname does: macOS is darwin.
+        let name = match std::env::consts::OS {
+            "macos" => "darwin",
+            other => other,
+        };
+        Ok(Term::tuple([Term::atom("unix"), Term::atom(name)]))
+    };
     // The kernel's release, as three numbers (uname's, read from /proc).
     "os", "version", 0 => |_, _| {
         let release = std::fs::read_to_string("/proc/sys/kernel/osrelease").unwrap_or_default();

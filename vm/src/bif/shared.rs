@@ -170,9 +170,15 @@ fn int(t: &Term) -> Option<i128> {
     }
 }
 
+/// The most cells an array may have: 2^27 (1 GiB), so that one call cannot exhaust the
+/// machine's memory (system_limit beyond).
+const MAX_CELLS: i64 = 1 << 27;
+
 fn size(t: &Term) -> Result<usize, Exception> {
     match t {
-        Term::Int(n) if *n >= 1 && *n <= 1 << 32 => Ok(*n as usize),
+        Term::Int(n) if *n >= 1 && *n <= MAX_CELLS => Ok(*n as usize),
+        Term::Int(n) if *n > MAX_CELLS => Err(Exception::error(Term::Atom(atoms::SYSTEM_LIMIT))),
+        Term::Big(_) => Err(Exception::error(Term::Atom(atoms::SYSTEM_LIMIT))),
         _ => badarg(),
     }
 }
@@ -207,10 +213,10 @@ fn cell(p: &Proc, t: &Term, ix: &Term) -> Result<(Arc<Array>, usize), Exception>
     }
 }
 
-/// Adds (or subtracts) `incr`, wrapping around; the new value.
+/// Adds (or subtracts) `incr`, wrapping around; the new value. As in OTP, the increment
+/// may be anything from `i64::MIN` to `u64::MAX` whatever the array's signedness.
 fn add(p: &Proc, t: &Term, ix: &Term, incr: &Term, sub: bool, _get: bool) -> BifResult {
     let (arr, i) = cell(p, t, ix)?;
-    // An increment is any value of the array's type, or its negation for signed arrays.
     let d = match int(incr) {
         Some(v) if v >= i64::MIN as i128 && v <= u64::MAX as i128 => v as i64 as u64,
         _ => return badarg(),

@@ -215,10 +215,13 @@ impl CodeServer {
 
     /// Makes a module's current version old (`code:delete/1`): its exports become undefined
     /// (a built-in stays one, without the module's definition behind it). False if the module
-    /// has no current version.
+    /// has no current version, or still has an old one (which must be purged first).
     pub fn delete(&self, name: Atom) -> bool {
         let mut modules = self.modules.write();
         let Some(entry) = modules.get_mut(&name) else { return false };
+        if entry.old.is_some() {
+            return false;
+        }
         let Some(current) = entry.current.take() else { return false };
         entry.old = Some(current.clone());
         drop(modules);

@@ -12,8 +12,9 @@
 //! be translated is a compile error, as erlc reports it.
 
 use crate::diagnostic::Diagnostic;
-use crate::syntax::ast::{BinOp, Clause, Expr, Form, MapField, ModuleAst, UnOp};
+use crate::syntax::ast::{BinOp, Clause, Expr, Form, MapField, ModuleAst, RecordFieldDef, UnOp};
 use crate::syntax::token::Pos;
+use std::collections::HashMap;
 
 /// Does the module ask for the transform (`-compile({parse_transform, ms_transform})`)?
 pub(crate) fn wanted(ast: &ModuleAst) -> bool {
@@ -36,12 +37,20 @@ fn asks(e: &Expr) -> bool {
 /// Replaces every `ets:fun2ms(fun ... end)` of the module. False after the first that
 /// cannot be (its error is reported; like erlc, the compiler then stops).
 pub(crate) fn rewrite(ast: &mut ModuleAst, file: &str, diags: &mut Vec<Diagnostic>) -> bool {
+    let records: Records = ast
+        .forms
+        .iter()
+        .filter_map(|f| match f {
+            Form::Record(_, name, fields) => Some((name.clone(), fields.clone())),
+            _ => None,
+        })
+        .collect();
     let mut failed = false;
     for form in &mut ast.forms {
         if let Form::Function(f) = form {
             super::codegen::walk_clauses_mut(&mut f.clauses, &mut |e| {
                 if !failed {
-                    failed = !transform(e, file, diags);
+                    failed = !transform(e, file, &records, diags);
                 }
             });
         }
@@ -50,7 +59,7 @@ pub(crate) fn rewrite(ast: &mut ModuleAst, file: &str, diags: &mut Vec<Diagnosti
 }
 
 /// False if `e` is a `fun2ms` call whose fun cannot be translated.
-fn transform(e: &mut Expr, file: &str, diags: &mut Vec<Diagnostic>) -> bool {
+fn transform(e: &mut Expr, file: &str, records: &Records, diags: &mut Vec<Diagnostic>) -> bool {
     let Expr::RemoteCall(pos, m, f, args) = e else { return true };
     let is_fun2ms = matches!((&**m, &**f), (Expr::Atom(_, m), Expr::Atom(_, f)) if m == "ets" && f == "fun2ms");
     let [Expr::Lambda(_, None, clauses)] = args.as_slice() else { return true };
@@ -58,7 +67,7 @@ fn transform(e: &mut Expr, file: &str, diags: &mut Vec<Diagnostic>) -> bool {
         return true;
     }
     let pos = *pos;
-    match match_spec(clauses) {
+    match match_spec(clauses, records) {
         Ok(ms) => {
             *e = ms;
             true
@@ -73,15 +82,18 @@ fn transform(e: &mut Expr, file: &str, diags: &mut Vec<Diagnostic>) -> bool {
 
 type Failure = (Pos, String);
 
-fn match_spec(clauses: &[Clause]) -> Result<Expr, Failure> {
+/// The module's record definitions, by name.
+type Records = HashMap<String, Vec<RecordFieldDef>>;
+
+fn match_spec(clauses: &[Clause], records: &Records) -> Result<Expr, Failure> {
     let mut out = Vec::new();
     for c in clauses {
-        let mut head = Head { vars: Vec::new(), whole: None };
+        let mut head = Head { vars: Vec::new(), whole: None, records };
         let pattern = match c.patterns.as_slice() {
-            [p @ Expr::Var(..)] => head.pattern(p)?,
-            [p @ Expr::Tuple(..)] => head.pattern(p)?,
+            [p @ (Expr::Var(..) | Expr::Tuple(..) | Expr::Record(..))] => head.pattern(p)?,
             [Expr::Match(_, a, b)] => match (&**a, &**b) {
-                (Expr::Var(_, v), t @ Expr::Tuple(..)) | (t @ Expr::Tuple(..), Expr::Var(_, v)) => {
+                (Expr::Var(_, v), t @ (Expr::Tuple(..) | Expr::Record(..)))
+                | (t @ (Expr::Tuple(..) | Expr::Record(..)), Expr::Var(_, v)) => {
                     head.whole = Some(v.clone());
                     head.pattern(t)?
                 }
@@ -152,13 +164,50 @@ const MS_FUNCTIONS: &[(&str, u32)] = &[
 ];
 
 /// The head's variables, numbered in order of first appearance.
-struct Head {
+struct Head<'a> {
     vars: Vec<String>,
     /// The variable bound to the whole object, if any.
     whole: Option<String>,
+    records: &'a Records,
 }
 
-impl Head {
+impl Head<'_> {
+    /// A record's fields, or erlc's error for an undefined record.
+    fn fields(&self, pos: Pos, name: &str) -> Result<&[RecordFieldDef], Failure> {
+        self.records.get(name).map(|f| f.as_slice()).ok_or_else(|| (pos, format!("record {name} undefined")))
+    }
+
+    /// A record's tuple: each field's expression from `given`, else from `_ = E`, else
+    /// `missing(field)`; the record's name first.
+    fn record(
+        &mut self,
+        pos: Pos,
+        name: &str,
+        given: &[(Pos, String, Expr)],
+        each: &mut dyn FnMut(&mut Self, &Expr) -> Result<Expr, Failure>,
+        missing: &mut dyn FnMut(&mut Self, &RecordFieldDef) -> Result<Expr, Failure>,
+    ) -> Result<Expr, Failure> {
+        let defs = self.fields(pos, name)?.to_vec();
+        let rest = given.iter().find(|(_, f, _)| f == "_").map(|(_, _, e)| e);
+        let mut items = vec![atom(pos, name)];
+        for d in &defs {
+            items.push(match (given.iter().find(|(_, f, _)| *f == d.name), rest) {
+                (Some((_, _, e)), _) | (None, Some(e)) => each(self, e)?,
+                (None, None) => missing(self, d)?,
+            });
+        }
+        Ok(Expr::Tuple(pos, items))
+    }
+
+    /// The 1-based position of a record's field in its tuple.
+    fn index(&self, pos: Pos, name: &str, field: &str) -> Result<Expr, Failure> {
+        let defs = self.fields(pos, name)?;
+        match defs.iter().position(|d| d.name == field) {
+            Some(i) => Ok(Expr::Int(pos, (i as i64 + 2).into())),
+            None => Err((pos, format!("field {field} undefined in record {name}"))),
+        }
+    }
+
     fn var(&mut self, name: &str) -> String {
         match self.vars.iter().position(|v| v == name) {
             Some(i) => format!("${}", i + 1),
@@ -205,6 +254,9 @@ impl Head {
                 });
             }
             Expr::UnOp(_, UnOp::Neg | UnOp::Plus, a) if matches!(**a, Expr::Int(..) | Expr::Float(..)) => p.clone(),
+            Expr::Record(pos, name, fields) => {
+                self.record(*pos, name, fields, &mut |h, e| h.pattern(e), &mut |_, d| Ok(atom(d.pos, "_")))?
+            }
             _ => {
                 return Err((
                     p.pos(),
@@ -215,7 +267,7 @@ impl Head {
     }
 
     /// A guard test or body expression as a match specification term.
-    fn expr(&self, e: &Expr, place: Place) -> Result<Expr, Failure> {
+    fn expr(&mut self, e: &Expr, place: Place) -> Result<Expr, Failure> {
         Ok(match e {
             Expr::Var(pos, v) if self.whole.as_deref() == Some(v.as_str()) => atom(*pos, "$_"),
             Expr::Var(pos, v) => match self.vars.iter().position(|x| x == v) {
@@ -277,6 +329,19 @@ impl Head {
                 }
                 _ => return Err(untranslatable(e, place)),
             },
+            Expr::Record(pos, name, fields) => {
+                let fields = fields.clone();
+                let inner =
+                    self.record(*pos, name, &fields, &mut |h, e| h.expr(e, place), &mut |h, d| match &d.default {
+                        Some(e) => h.expr(e, place),
+                        None => Ok(atom(d.pos, "undefined")),
+                    })?;
+                Expr::Tuple(*pos, vec![inner])
+            }
+            Expr::RecordField(pos, r, name, field) => {
+                Expr::Tuple(*pos, vec![atom(*pos, "element"), self.index(*pos, name, field)?, self.expr(r, place)?])
+            }
+            Expr::RecordIndex(pos, name, field) => self.index(*pos, name, field)?,
             Expr::Match(_, a, _) => {
                 let also = match place {
                     Place::Guard => " as well",
@@ -289,7 +354,7 @@ impl Head {
         })
     }
 
-    fn call(&self, pos: Pos, name: &str, args: &[Expr], place: Place) -> Result<Expr, Failure> {
+    fn call(&mut self, pos: Pos, name: &str, args: &[Expr], place: Place) -> Result<Expr, Failure> {
         let mut items = vec![atom(pos, name)];
         for a in args {
             items.push(self.expr(a, place)?);
