@@ -101,6 +101,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("sys", include_str!("../doc/sys.md")),
     ("timer", include_str!("../doc/timer.md")),
     ("uri_string", include_str!("../doc/uri_string.md")),
+    ("zlib", include_str!("../doc/zlib.md")),
 ];
 
 /// Header files that programs include with `-include_lib`.

@@ -38,6 +38,7 @@ mod sort;
 mod strings;
 mod time;
 mod unicode;
+mod zlib;
 
 pub(crate) use file::{owner_exited as files_owner_exited, posix as posix_error, OpenFiles};
 pub(crate) use time::{now_text, time_ms};
@@ -98,6 +99,7 @@ fn registry() -> &'static Registry {
             memory::BIFS,
             unicode::BIFS,
             strings::BIFS,
+            zlib::BIFS,
         ] {
             for d in list {
                 let id = BifId(defs.len() as u32);
