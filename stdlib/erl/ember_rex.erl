@@ -11,12 +11,18 @@ start_link() ->
     gen_server:start({local, rex}, ?MODULE, [], []).
 
 %% The result of M:F(A) as rpc gives it: the value (or the thrown term), or
-%% {badrpc, {'EXIT', Reason}}.
+%% {badrpc, {'EXIT', Reason}}, an error's stack trace ending where the call began.
 execute(M, F, A) ->
-    case catch apply(M, F, A) of
-        {'EXIT', Reason} -> {badrpc, {'EXIT', Reason}};
-        Value -> Value
+    try apply(M, F, A)
+    catch
+        throw:Value -> Value;
+        exit:Reason -> {badrpc, {'EXIT', Reason}};
+        error:Reason:Stack -> {badrpc, {'EXIT', {Reason, callee_frames(Stack)}}}
     end.
+
+callee_frames(Stack) ->
+    Own = fun({Mod, _, _, _}) -> Mod =:= ?MODULE orelse Mod =:= rpc; (_) -> false end,
+    lists:reverse(lists:dropwhile(Own, lists:reverse(Stack))).
 
 init([]) -> {ok, #{}}.
 
