@@ -312,7 +312,12 @@ impl Shell {
         let step = self.eval_input(text);
         let names: Vec<String> = self.bindings.iter().map(|(n, _)| n.clone()).collect();
         *self.variables.lock().unwrap_or_else(|e| e.into_inner()) = names;
-        // The input asked the VM to stop (init:stop/0 returns first, and its value shows).
+        // The input asked the VM to stop: init:stop/0 returns first (its value shows), and
+        // the VM halts a moment later.
+        let asked = std::time::Instant::now();
+        while self.vm.halt_pending() && self.vm.halt_status().is_none() && asked.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
         if self.vm.halt_status().is_some() {
             return Step::Quit;
         }

@@ -39,6 +39,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("io", include_str!("../erl/io.erl")),
     ("io_lib_fread", include_str!("../erl/io_lib_fread.erl")),
     ("os", include_str!("../erl/os.erl")),
+    ("init", include_str!("../erl/init.erl")),
     ("filename", include_str!("../erl/filename.erl")),
     ("digraph", include_str!("../erl/digraph.erl")),
     ("digraph_utils", include_str!("../erl/digraph_utils.erl")),

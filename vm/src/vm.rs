@@ -168,6 +168,8 @@ pub struct VmShared {
     pub(crate) plain_args: Mutex<Vec<String>>,
     /// Persistent terms and atomics arrays.
     pub(crate) shared: crate::bif::shared::Shared,
+    /// `init:stop/0,1` was called: the VM halts shortly.
+    pub(crate) halt_pending: std::sync::atomic::AtomicBool,
 }
 
 /// A mailbox with a pid of its own, read by Rust code outside the VM: Erlang processes
@@ -356,6 +358,7 @@ impl Vm {
             code_path: parking_lot::RwLock::new(code_path),
             plain_args: Mutex::new(Vec::new()),
             shared: Default::default(),
+            halt_pending: Default::default(),
         });
         shared.sched.start(&shared, n);
         // The timer thread keeps the VM alive until the shutdown guard stops it.
@@ -631,6 +634,11 @@ impl Vm {
     /// The status `halt/1` was called with, if it was.
     pub fn halt_status(&self) -> Option<i32> {
         *self.shared.halt.lock()
+    }
+
+    /// Has a process asked the VM to stop (`init:stop/0,1`), which it will do shortly?
+    pub fn halt_pending(&self) -> bool {
+        self.shared.halt_pending.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// The number of live processes.

@@ -1,5 +1,5 @@
 //! The `code` and `init` modules' built-ins: what is loaded and from where, the code path,
-//! and the program's arguments and end.
+//! and the program's arguments (`init:stop/0,1` is in stdlib/erl/init.erl).
 //!
 //! Modules load from Erlang sources (`MODULE.erl` on the code path, or the standard
 //! library's built-in copies): a module's file is its source, and `code:which/1` names it.
@@ -89,17 +89,10 @@ bifs! {
     // ember has no OTP applications on disk.
     "code", "priv_dir", 1 => |_, _| Ok(error("bad_name"));
     "code", "lib_dir", 1 => |_, _| Ok(error("bad_name"));
-    // The end of the program, as erl's init:stop: the call returns and the VM then halts.
-    "init", "stop", 0 => |p, _| {
-        p.vm.request_halt(0);
+    // init:stop/0,1 says so before the VM halts, so that the shell knows to wait for it.
+    "ember_init", "halt_pending", 0 => |p, _| {
+        p.vm.halt_pending.store(true, std::sync::atomic::Ordering::Release);
         Ok(Term::Atom(atoms::OK))
-    };
-    "init", "stop", 1 => |p, a| match &a[0] {
-        Term::Int(n) if *n >= 0 => {
-            p.vm.request_halt(i32::try_from(*n).unwrap_or(i32::MAX));
-            Ok(Term::Atom(atoms::OK))
-        }
-        _ => badarg(),
     };
     "init", "get_plain_arguments", 0 => |p, _| Ok(Term::list(p.vm.plain_args.lock().iter().map(|a| Term::string(a)).collect()));
     "init", "get_argument", 1 => |_, a| match &a[0] {
