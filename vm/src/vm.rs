@@ -734,8 +734,15 @@ impl VmShared {
     /// Loads a module again from its source (`code:load_file/1`): `MODULE.erl` on the code
     /// path, else its built-in copy. None if there is no source; false if it does not compile.
     pub(crate) fn reload(&self, name: Atom) -> Option<bool> {
-        let n = name.as_str();
         let _guard = self.load_lock.lock();
+        self.load_from_source(name)
+    }
+
+    /// Loads `MODULE.erl` from the code path, else the built-in copy (the caller holds the
+    /// loading lock). None if there is no source; false if it does not compile (its
+    /// diagnostics go to standard error).
+    fn load_from_source(&self, name: Atom) -> Option<bool> {
+        let n = name.as_str();
         let report = |diags: Vec<Diagnostic>| {
             for d in diags {
                 self.output.err(format!("{d}\n").as_bytes());
@@ -793,32 +800,10 @@ impl VmShared {
         if self.code.is_loaded(name) {
             return true;
         }
+        if let Some(loaded) = self.load_from_source(name) {
+            return loaded;
+        }
         let n = name.as_str();
-        for dir in &self.code_path() {
-            let path = dir.join(format!("{n}.erl"));
-            if let Ok(src) = std::fs::read_to_string(&path) {
-                return match self.load_source(&path.to_string_lossy(), &src) {
-                    Ok(_) => true,
-                    Err(diags) => {
-                        for d in diags {
-                            self.output.err(format!("{d}\n").as_bytes());
-                        }
-                        false
-                    }
-                };
-            }
-        }
-        if let Some(src) = self.builtin.get(n) {
-            return match self.load_source(&format!("{n}.erl"), src) {
-                Ok(_) => true,
-                Err(diags) => {
-                    for d in diags {
-                        self.output.err(format!("{d}\n").as_bytes());
-                    }
-                    false
-                }
-            };
-        }
         // A module made only of built-ins (binary, math, unicode, ...) loads as an empty
         // one, which gives it module_info/0,1 as every module has; its built-ins stay the
         // targets of their exports.

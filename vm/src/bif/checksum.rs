@@ -2,7 +2,7 @@
 //! the incremental `md5_init/0`, `md5_update/2` and `md5_final/1`, `display/1`,
 //! `fun_to_list/1`, `module_loaded/1`, `append/2`, `garbage_collect/1,2` and `now/0`.
 
-use super::erlang::{append, iolist_bits, write_w};
+use super::erlang::{append, iodata_bytes, write_w};
 use super::BifDef;
 use crate::interp::exception::Exception;
 use crate::term::Term;
@@ -12,14 +12,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 fn badarg<T>() -> Result<T, Exception> {
     Err(Exception::badarg())
-}
-
-/// The bytes of an iolist or binary.
-fn bytes_of(t: &Term) -> Result<Vec<u8>, Exception> {
-    match iolist_bits(t, false)? {
-        Term::Bits(b) => Ok(b.to_bytes().into_owned()),
-        _ => badarg(),
-    }
 }
 
 /// A checksum argument: an integer that fits in 32 bits.
@@ -95,20 +87,20 @@ fn display_form(t: &Term) -> String {
 }
 
 bifs! {
-    "erlang", "crc32", 1 => |_, a| Ok(Term::Int(i64::from(crc32fast::hash(&bytes_of(&a[0])?))));
+    "erlang", "crc32", 1 => |_, a| Ok(Term::Int(i64::from(crc32fast::hash(&iodata_bytes(&a[0])?))));
     "erlang", "crc32", 2 => |_, a| {
         let mut h = crc32fast::Hasher::new_with_initial(u32_of(&a[0])?);
-        h.update(&bytes_of(&a[1])?);
+        h.update(&iodata_bytes(&a[1])?);
         Ok(Term::Int(i64::from(h.finalize())))
     };
-    "erlang", "adler32", 1 => |_, a| Ok(Term::Int(i64::from(adler32(1, &bytes_of(&a[0])?))));
-    "erlang", "adler32", 2 => |_, a| Ok(Term::Int(i64::from(adler32(u32_of(&a[0])?, &bytes_of(&a[1])?))));
+    "erlang", "adler32", 1 => |_, a| Ok(Term::Int(i64::from(adler32(1, &iodata_bytes(&a[0])?))));
+    "erlang", "adler32", 2 => |_, a| Ok(Term::Int(i64::from(adler32(u32_of(&a[0])?, &iodata_bytes(&a[1])?))));
     // The context of an incremental MD5 is the data so far (an opaque binary to callers).
     "erlang", "md5_init", 0 => |_, _| Ok(Term::binary(Vec::new()));
     "erlang", "md5_update", 2 => |_, a| match &a[0] {
         Term::Bits(ctx) if ctx.is_binary() => {
             let mut data = ctx.to_bytes().into_owned();
-            data.extend(bytes_of(&a[1])?);
+            data.extend(iodata_bytes(&a[1])?);
             Ok(Term::binary(data))
         }
         _ => badarg(),

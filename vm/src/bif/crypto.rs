@@ -6,6 +6,7 @@
 //! data so far (an iolist of the pieces), digested by `hash_final`; an old state stays
 //! usable.
 
+use super::erlang::iodata_bytes;
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
 use crate::term::{atoms, Atom, Term};
@@ -17,7 +18,7 @@ const STATE: &str = "$ember_hash";
 bifs! {
     "crypto", "hash", 2 => |_, a| {
         let kind = kind(&a[0]).ok_or_else(|| bad("hash.c", 108, "Bad digest type"))?;
-        Ok(Term::binary(digest(kind, &data(&a[1])?)))
+        Ok(Term::binary(digest(kind, &iodata_bytes(&a[1])?)))
     };
     "crypto", "hash_init", 1 => |_, a| {
         kind(&a[0]).ok_or_else(|| bad("hash.c", 142, "Bad digest type"))?;
@@ -26,13 +27,13 @@ bifs! {
     // The data so far is kept as an iolist of the pieces, joined only by hash_final.
     "crypto", "hash_update", 2 => |_, a| {
         let (kind, so_far) = state(&a[0])?;
-        let piece = Term::binary(data(&a[1])?);
+        let piece = Term::binary(iodata_bytes(&a[1])?);
         Ok(Term::tuple([Term::atom(STATE), Term::Atom(kind), Term::list_from_slice(&[so_far, piece], Term::Nil)]))
     };
     "crypto", "hash_final", 1 => |_, a| {
         let (kind, so_far) = state(&a[0])?;
         let kind = self::kind(&Term::Atom(kind)).ok_or_else(Exception::badarg)?;
-        Ok(Term::binary(digest(kind, &data(&so_far)?)))
+        Ok(Term::binary(digest(kind, &iodata_bytes(&so_far)?)))
     };
     "crypto", "mac", 4 => |_, a| mac(&a[0], &a[1], &a[2], &a[3], None);
     "crypto", "macN", 5 => |_, a| match &a[4] {
@@ -121,19 +122,11 @@ fn mac(kind: &Term, sub: &Term, key: &Term, text: &Term, len: Option<usize>) -> 
         return Err(bad("mac.c", 233, "Unknown mac algorithm"));
     }
     let sub = self::kind(sub).ok_or_else(|| bad("mac.c", 263, "Bad digest algorithm for HMAC"))?;
-    let mut out = hmac_of(sub, &data(key)?, &data(text)?);
+    let mut out = hmac_of(sub, &iodata_bytes(key)?, &iodata_bytes(text)?);
     if let Some(n) = len {
         out.truncate(n);
     }
     Ok(Term::binary(out))
-}
-
-/// The bytes of iodata; badarg for anything else.
-fn data(t: &Term) -> Result<Vec<u8>, Exception> {
-    match super::erlang::iolist_bits(t, false) {
-        Ok(Term::Bits(b)) => Ok(b.to_bytes().into_owned()),
-        _ => Err(Exception::badarg()),
-    }
 }
 
 fn state(t: &Term) -> Result<(Atom, Term), Exception> {

@@ -635,6 +635,14 @@ fn float_text(t: &Term, opts: &Term) -> Result<String, Exception> {
     float_to_list(f, &o).ok_or_else(Exception::badarg)
 }
 
+/// The bytes of an iolist or binary; badarg for anything else.
+pub(super) fn iodata_bytes(t: &Term) -> Result<Vec<u8>, Exception> {
+    match iolist_bits(t, false)? {
+        Term::Bits(b) => Ok(b.to_bytes().into_owned()),
+        _ => Err(Exception::badarg()),
+    }
+}
+
 /// Flattens an iolist (or a bitstring list when `bits`) into one bitstring.
 pub(super) fn iolist_bits(t: &Term, bits: bool) -> BifResult {
     if let Term::Bits(b) = t {

@@ -4,6 +4,7 @@
 //! not decompress raises `data_error`. The streaming interface (`zlib:open/0` and the
 //! deflate/inflate calls on a stream) is not here.
 
+use super::erlang::iodata_bytes;
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
 use crate::term::Term;
@@ -31,20 +32,13 @@ bifs! {
     "zlib", "unzip", 1 => |_, a| decode(&a[0], |d, out| flate2::read::DeflateDecoder::new(d).read_to_end(out));
 }
 
-fn bytes(t: &Term) -> Result<Vec<u8>, Exception> {
-    match super::erlang::iolist_bits(t, false) {
-        Ok(Term::Bits(b)) => Ok(b.to_bytes().into_owned()),
-        _ => Err(Exception::badarg()),
-    }
-}
-
 fn encode(t: &Term, f: impl FnOnce(&[u8]) -> std::io::Result<Vec<u8>>) -> BifResult {
-    let data = bytes(t)?;
+    let data = iodata_bytes(t)?;
     f(&data).map(Term::binary).map_err(|_| Exception::badarg())
 }
 
 fn decode(t: &Term, f: impl FnOnce(&[u8], &mut Vec<u8>) -> std::io::Result<usize>) -> BifResult {
-    let data = bytes(t)?;
+    let data = iodata_bytes(t)?;
     let mut out = Vec::new();
     match f(&data, &mut out) {
         Ok(_) => Ok(Term::binary(out)),
