@@ -176,6 +176,7 @@ call(Process, Label, Request, Timeout)
 call(Process, Label, Request, Timeout) ->
     erlang:error(badarg, [Process, Label, Request, Timeout]).
 
+%% The pid of a server; anything that names none is a function_clause error, as in erl.
 resolve(Pid) when is_pid(Pid) -> Pid;
 resolve(Name) when is_atom(Name) -> registered(Name);
 resolve({local, Name}) when is_atom(Name) -> registered(Name);
@@ -190,8 +191,7 @@ resolve({Name, Node} = Remote) when is_atom(Name), is_atom(Node) ->
     case is_alive() of
         true -> Remote;
         false -> exit({nodedown, Node})
-    end;
-resolve(_) -> exit(noproc).
+    end.
 
 registered(Name) ->
     case whereis(Name) of

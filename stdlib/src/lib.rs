@@ -53,6 +53,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("ember_rex", include_str!("../erl/ember_rex.erl")),
     ("erlang", include_str!("../erl/erlang.erl")),
     ("erpc", include_str!("../erl/erpc.erl")),
+    ("pg", include_str!("../erl/pg.erl")),
 ];
 
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
@@ -89,6 +90,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("orddict", include_str!("../doc/orddict.md")),
     ("ordsets", include_str!("../doc/ordsets.md")),
     ("os", include_str!("../doc/os.md")),
+    ("pg", include_str!("../doc/pg.md")),
     ("persistent_term", include_str!("../doc/persistent_term.md")),
     ("proc_lib", include_str!("../doc/proc_lib.md")),
     ("proplists", include_str!("../doc/proplists.md")),

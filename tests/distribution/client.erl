@@ -20,6 +20,7 @@ main([PartnerName]) ->
     links(Partner),
     rpcs(Partner),
     spawns(Partner),
+    groups(Partner),
     node_down(Partner).
 
 show(What, Value) -> io:format("~p: ~p~n", [What, Value]).
@@ -148,7 +149,33 @@ spawns(Partner) ->
     {P5, M5} = spawn_monitor(Nowhere, erlang, node, []),
     show(spawn_monitor_nowhere, receive {'DOWN', M5, process, P5, Why5} -> Why5 after 5000 -> none end).
 
+%% Process groups: the pg scopes of the two nodes find each other and share members.
+groups(Partner) ->
+    {ok, _} = pg:start_link(),
+    Nodes = fun() -> lists:sort([node(P) || P <- pg:get_members(shared)]) end,
+    There = fun() -> gen_server:call({counter, Partner}, {pg_nodes, shared}) end,
+    show(pg_remote_member, until(Nodes, [Partner]) =:= [Partner]),
+    ok = pg:join(shared, self()),
+    show(pg_joined_here, Nodes() =:= lists:sort([node(), Partner])),
+    show(pg_seen_there, until(There, lists:sort([node(), Partner])) =:= lists:sort([node(), Partner])),
+    show(pg_local_members, pg:get_local_members(shared) =:= [self()]),
+    ok = pg:leave(shared, self()),
+    show(pg_left_there, until(There, [Partner]) =:= [Partner]).
+
+%% F's value once it is Want (F is tried for up to 5 s), or its last value.
+until(F, Want) -> until(F, Want, 250).
+
+until(F, Want, Tries) ->
+    case F() of
+        Want -> Want;
+        Other when Tries =:= 0 -> Other;
+        _ ->
+            timer:sleep(20),
+            until(F, Want, Tries - 1)
+    end.
+
 node_down(Partner) ->
+    {PgRef, _} = pg:monitor(shared),
     W = gen_server:call({counter, Partner}, spawn_worker),
     link(W),
     M = erlang:monitor(process, {counter, Partner}),
@@ -162,6 +189,8 @@ node_down(Partner) ->
     show(monitor_noconnection,
          receive {'DOWN', M, process, Who, Why2} -> {Who =:= {counter, Partner}, Why2} after 5000 -> none end),
     show(pid_monitor_noconnection, receive {'DOWN', M2, process, W, Why3} -> Why3 after 5000 -> none end),
+    show(pg_member_gone, receive {PgRef, leave, shared, [P]} -> node(P) =:= Partner after 5000 -> none end),
+    show(pg_members_after, pg:get_members(shared)),
     show(nodes_after, lists:member(Partner, nodes())),
     show(ping_after, net_adm:ping(Partner)),
     show(call_after, reason(catch gen_server:call({counter, Partner}, {add, 1})) =:= {nodedown, Partner}).
