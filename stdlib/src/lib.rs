@@ -54,6 +54,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("erlang", include_str!("../erl/erlang.erl")),
     ("erpc", include_str!("../erl/erpc.erl")),
     ("pg", include_str!("../erl/pg.erl")),
+    ("filelib", include_str!("../erl/filelib.erl")),
 ];
 
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
@@ -73,6 +74,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("dict", include_str!("../doc/dict.md")),
     ("ets", include_str!("../doc/ets.md")),
     ("file", include_str!("../doc/file.md")),
+    ("filelib", include_str!("../doc/filelib.md")),
     ("filename", include_str!("../doc/filename.md")),
     ("gb_sets", include_str!("../doc/gb_sets.md")),
     ("gb_trees", include_str!("../doc/gb_trees.md")),

@@ -73,12 +73,14 @@ fn basename(p: &str) -> &str {
     trimmed.rsplit('/').next().unwrap_or(trimmed)
 }
 
+/// What comes before the last separator (a trailing one counts: the directory of "a/b/"
+/// is "a/b", as in OTP), without the separators that end it; "/" for the root.
 fn dirname(p: &str) -> String {
-    let trimmed = p.trim_end_matches('/');
-    match trimmed.rfind('/') {
-        Some(0) => "/".to_owned(),
-        Some(i) => trimmed[..i].trim_end_matches('/').to_owned(),
-        None if p.starts_with('/') => "/".to_owned(),
+    match p.rfind('/') {
+        Some(i) => match p[..i].trim_end_matches('/') {
+            "" => "/".to_owned(),
+            head => head.to_owned(),
+        },
         None => ".".to_owned(),
     }
 }
