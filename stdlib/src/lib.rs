@@ -72,6 +72,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("digraph", include_str!("../doc/digraph.md")),
     ("digraph_utils", include_str!("../doc/digraph_utils.md")),
     ("dict", include_str!("../doc/dict.md")),
+    ("erpc", include_str!("../doc/erpc.md")),
     ("ets", include_str!("../doc/ets.md")),
     ("file", include_str!("../doc/file.md")),
     ("filelib", include_str!("../doc/filelib.md")),
