@@ -283,8 +283,10 @@ server_loop(Config) ->
 emit(Level, Text) ->
     write(kind(Level), "~ts", [Text]).
 
-kind(Level) when Level =:= emergency; Level =:= alert; Level =:= critical; Level =:= error ->
-    "ERROR REPORT";
+kind(emergency) -> "EMERGENCY REPORT";
+kind(alert) -> "ALERT REPORT";
+kind(critical) -> "CRITICAL REPORT";
+kind(error) -> "ERROR REPORT";
 kind(warning) -> "WARNING REPORT";
 kind(notice) -> "NOTICE REPORT";
 kind(info) -> "INFO REPORT";
@@ -304,29 +306,42 @@ format_text(Fun, Arg) when is_function(Fun, 1) ->
     end;
 format_text(Format, Args) ->
     case catch io_lib:format(Format, Args) of
-        {'EXIT', _} -> io_lib:format("FORMAT ERROR: ~tp - ~tp~n", [Format, Args]);
-        Text -> [Text, "\n"]
+        {'EXIT', _} -> io_lib:format("FORMAT ERROR: ~tp - ~tp", [Format, Args]);
+        Text -> Text
     end.
 
-report_text({string, S}) -> [S, "\n"];
-report_text(Report) when is_map(Report) -> format_report(Report);
+report_text({string, S}) -> S;
 report_text(Report) ->
-    case is_string(Report) of
-        true -> [Report, "\n"];
-        false when is_list(Report) -> format_report(Report);
-        false -> io_lib:format("~tp~n", [Report])
-    end.
+    {Format, Args} = format_report(Report),
+    io_lib:format(Format, Args).
 
-format_report(Report) when is_map(Report) ->
+%% A report as {Format, Args}, as the default handler prints it: a string as it is; a map
+%% (keys sorted) or a list one item per line, "Key: Value" for pairs (a string value as it
+%% is); anything else, or nothing, as a term.
+format_report(Report) when is_map(Report), map_size(Report) > 0 ->
     format_report(lists:sort(maps:to_list(Report)));
-format_report(Report) when is_list(Report) ->
-    [case Item of
-         {K, V} -> io_lib:format("    ~tp: ~tp~n", [K, V]);
-         _ -> io_lib:format("    ~tp~n", [Item])
-     end || Item <- Report].
+format_report([_ | _] = Report) ->
+    case io_lib:printable_unicode_list(Report) of
+        true -> {"~ts", [Report]};
+        false ->
+            case catch length(Report) of
+                N when is_integer(N) ->
+                    {Formats, Args} = lists:unzip([report_item(Item) || Item <- Report]),
+                    {lists:append(lists:join("\n", Formats)), lists:append(Args)};
+                _ ->
+                    {"~tp", [Report]}
+            end
+    end;
+format_report(Report) when is_map(Report) -> {"~tp", [[]]};
+format_report(Report) -> {"~tp", [Report]}.
 
-is_string(L) when is_list(L) -> lists:all(fun(C) -> is_integer(C) andalso C >= 0 end, L);
-is_string(B) -> is_binary(B).
+report_item({Key, Value}) ->
+    case io_lib:printable_unicode_list(Value) of
+        true -> {"    ~tp: ~ts", [Key, Value]};
+        false -> {"    ~tp: ~tp", [Key, Value]}
+    end;
+report_item(Item) ->
+    {"    ~tp", [Item]}.
 
 %% "21-Nov-2024::13:22:00.123456" from microseconds since 1970 (UTC).
 format_time(Micro) ->

@@ -55,6 +55,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("erpc", include_str!("../erl/erpc.erl")),
     ("pg", include_str!("../erl/pg.erl")),
     ("filelib", include_str!("../erl/filelib.erl")),
+    ("error_logger", include_str!("../erl/error_logger.erl")),
 ];
 
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
@@ -72,6 +73,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("digraph", include_str!("../doc/digraph.md")),
     ("digraph_utils", include_str!("../doc/digraph_utils.md")),
     ("dict", include_str!("../doc/dict.md")),
+    ("error_logger", include_str!("../doc/error_logger.md")),
     ("erpc", include_str!("../doc/erpc.md")),
     ("ets", include_str!("../doc/ets.md")),
     ("file", include_str!("../doc/file.md")),
