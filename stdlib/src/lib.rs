@@ -56,6 +56,8 @@ pub const MODULES: &[(&str, &str)] = &[
     ("pg", include_str!("../erl/pg.erl")),
     ("filelib", include_str!("../erl/filelib.erl")),
     ("error_logger", include_str!("../erl/error_logger.erl")),
+    ("gen_tcp", include_str!("../erl/gen_tcp.erl")),
+    ("inet", include_str!("../erl/inet.erl")),
 ];
 
 /// The documentation of built-in modules, for the shell's `h/1` and `h/2`: module name and
@@ -83,8 +85,10 @@ pub const DOCS: &[(&str, &str)] = &[
     ("gb_trees", include_str!("../doc/gb_trees.md")),
     ("gen_event", include_str!("../doc/gen_event.md")),
     ("gen_server", include_str!("../doc/gen_server.md")),
+    ("gen_tcp", include_str!("../doc/gen_tcp.md")),
     ("gen_statem", include_str!("../doc/gen_statem.md")),
     ("init", include_str!("../doc/init.md")),
+    ("inet", include_str!("../doc/inet.md")),
     ("io", include_str!("../doc/io.md")),
     ("io_lib", include_str!("../doc/io_lib.md")),
     ("lists", include_str!("../doc/lists.md")),

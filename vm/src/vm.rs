@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::interp;
 use crate::interp::exception::{Class, Exception};
 use crate::process::table::ProcessTable;
-use crate::process::{Proc, ProcessHandle, Signal, OWNS_ETS, OWNS_FILES, OWNS_NAME};
+use crate::process::{Proc, ProcessHandle, Signal, OWNS_ETS, OWNS_FILES, OWNS_NAME, OWNS_SOCKETS};
 use crate::sched::timer::Timers;
 use crate::sched::Scheduler;
 use crate::stdin::{Input, NoInput, StdInput, StdinReader};
@@ -154,6 +154,8 @@ pub struct VmShared {
     pub(crate) ets: crate::bif::ets::EtsTables,
     /// Open files (`prim_file`), each owned by the process that opened it.
     pub(crate) files: crate::bif::OpenFiles,
+    /// The TCP sockets (gen_tcp).
+    pub(crate) sockets: crate::bif::Sockets,
     /// Threads for blocking work (file I/O), off the schedulers.
     pub(crate) blocking: crate::sched::blocking::BlockingPool,
     /// Active process aliases and their owners.
@@ -352,6 +354,7 @@ impl Vm {
             host_cv: std::sync::Condvar::new(),
             ets: Default::default(),
             files: Default::default(),
+            sockets: Default::default(),
             blocking: Default::default(),
             aliases: Default::default(),
             env: Mutex::new(None),
@@ -949,6 +952,9 @@ impl VmShared {
         }
         if owns & OWNS_FILES != 0 {
             crate::bif::files_owner_exited(self, h.pid);
+        }
+        if owns & OWNS_SOCKETS != 0 {
+            crate::bif::sockets_owner_exited(self, h.pid);
         }
         if owns & OWNS_NAME != 0 {
             self.processes.unregister_pid(h.pid);

@@ -29,6 +29,7 @@ mod io;
 mod match_spec;
 mod math;
 mod memory;
+mod net;
 mod os;
 mod process;
 mod re;
@@ -41,6 +42,7 @@ mod unicode;
 mod zlib;
 
 pub(crate) use file::{owner_exited as files_owner_exited, posix as posix_error, OpenFiles};
+pub(crate) use net::{owner_exited as sockets_owner_exited, Sockets};
 pub(crate) use time::{now_text, time_ms};
 
 use crate::interp::exception::BifResult;
@@ -100,6 +102,7 @@ fn registry() -> &'static Registry {
             unicode::BIFS,
             strings::BIFS,
             zlib::BIFS,
+            net::BIFS,
         ] {
             for d in list {
                 let id = BifId(defs.len() as u32);

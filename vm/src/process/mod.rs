@@ -59,6 +59,8 @@ pub(crate) const OWNS_NAME: u8 = 1;
 pub(crate) const OWNS_ETS: u8 = 2;
 /// The process may own open files.
 pub(crate) const OWNS_FILES: u8 = 4;
+/// The process may control sockets.
+pub(crate) const OWNS_SOCKETS: u8 = 8;
 
 /// The part of a process that any thread may touch. `P` is the private half (generic so
 /// that the protocol can be model-checked on its own).
