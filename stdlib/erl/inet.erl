@@ -1,4 +1,4 @@
-%% inet: the options and addresses of gen_tcp's sockets (see gen_tcp.erl), and address
+%% inet: the options and addresses of gen_tcp and gen_udp sockets (see gen_tcp.erl), and address
 %% text. setopts/2 takes what gen_tcp's calls take (badarg cases give {error, einval});
 %% getopts/2 answers for active, packet and mode.
 -module(inet).

@@ -57,6 +57,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("filelib", include_str!("../erl/filelib.erl")),
     ("error_logger", include_str!("../erl/error_logger.erl")),
     ("gen_tcp", include_str!("../erl/gen_tcp.erl")),
+    ("gen_udp", include_str!("../erl/gen_udp.erl")),
     ("inet", include_str!("../erl/inet.erl")),
 ];
 
@@ -86,6 +87,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("gen_event", include_str!("../doc/gen_event.md")),
     ("gen_server", include_str!("../doc/gen_server.md")),
     ("gen_tcp", include_str!("../doc/gen_tcp.md")),
+    ("gen_udp", include_str!("../doc/gen_udp.md")),
     ("gen_statem", include_str!("../doc/gen_statem.md")),
     ("init", include_str!("../doc/init.md")),
     ("inet", include_str!("../doc/inet.md")),

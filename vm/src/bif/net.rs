@@ -1,5 +1,5 @@
-//! TCP sockets for `gen_tcp` and `inet` (module `ember_net`; the Erlang halves are
-//! stdlib/erl/gen_tcp.erl and inet.erl).
+//! TCP and UDP sockets for `gen_tcp`, `gen_udp` and `inet` (module `ember_net`; the Erlang
+//! halves are stdlib/erl/gen_tcp.erl, gen_udp.erl and inet.erl).
 //!
 //! A socket is a reference naming an entry of the VM's socket table, owned by the process
 //! that made it (its controlling process): it gets the socket's messages, and the socket
@@ -11,6 +11,8 @@
 //!   sender back) and hands out what is read: `{tcp, S, Data}` messages in active mode,
 //!   the answer of a waiting `recv` in passive mode, split into packets as the `packet`
 //!   option says;
+//! - each UDP socket has a thread that receives datagrams and hands them out the same way
+//!   (`{udp, S, Address, Port, Data}`);
 //! - connecting (name lookup included) and sending run on the blocking pool.
 //!
 //! A call that must wait (`accept`, `recv`) gets a tag back and waits for `{Tag, Answer}`;
@@ -25,12 +27,14 @@ use crate::vm::VmShared;
 use parking_lot::{Condvar, Mutex};
 use std::collections::{HashMap, VecDeque};
 use std::io::{Read, Write};
-use std::net::{Ipv4Addr, Shutdown, SocketAddr, SocketAddrV4, TcpListener, TcpStream, ToSocketAddrs};
+use std::net::{Ipv4Addr, Shutdown, SocketAddr, SocketAddrV4, TcpListener, TcpStream, ToSocketAddrs, UdpSocket};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
 bifs! {
     "ember_net", "listen", 2 => |p, a| listen(p, &a[0], &a[1]);
+    "ember_net", "udp_open", 2 => |p, a| udp_open(p, &a[0], &a[1]);
+    "ember_net", "sendto", 4 => |p, a| sendto(p, &a[0], &a[1], &a[2], &a[3]);
     "ember_net", "accept", 1 => |p, a| accept(p, &a[0]);
     "ember_net", "connect", 4 => |p, a| connect(p, &a[0], &a[1], &a[2], &a[3]);
     "ember_net", "send", 2 => |p, a| send(p, &a[0], &a[1]);
@@ -47,6 +51,8 @@ bifs! {
 
 /// How much a passive socket reads ahead of its `recv` calls.
 const READ_AHEAD: usize = 64 * 1024;
+/// How many datagrams a passive UDP socket keeps before its `recv` calls.
+const DATAGRAMS_AHEAD: usize = 256;
 
 /// The sockets of a VM.
 #[derive(Default)]
@@ -113,8 +119,21 @@ pub(crate) fn owner_exited(vm: &VmShared, pid: Pid) {
     for id in ids {
         let s = vm.sockets.inner.lock().by_ref.remove(&id);
         if let Some(s) = s {
-            s.close(vm);
+            close_now(vm, s);
         }
+    }
+}
+
+/// Closes a socket that is out of the table, and waits (a moment at most) for its thread
+/// and its sends to let go of it, so that its descriptor is closed when this returns and
+/// its port can be taken again at once, as in erl.
+fn close_now(vm: &VmShared, s: Arc<Socket>) {
+    s.close(vm);
+    for _ in 0..200 {
+        if Arc::strong_count(&s) == 1 {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(1));
     }
 }
 
@@ -129,6 +148,7 @@ struct Socket {
 enum Io {
     Listen(TcpListener),
     Stream(TcpStream),
+    Udp(UdpSocket),
 }
 
 struct State {
@@ -147,6 +167,8 @@ struct State {
     /// accepted before anyone asked.
     accepts: VecDeque<Waiter>,
     ready: VecDeque<TcpStream>,
+    /// UDP sockets: datagrams received and not yet handed out, with their senders.
+    datagrams: VecDeque<(SocketAddr, Vec<u8>)>,
 }
 
 #[derive(Clone, Copy)]
@@ -192,6 +214,7 @@ impl Socket {
                 recv: None,
                 accepts: VecDeque::new(),
                 ready: VecDeque::new(),
+                datagrams: VecDeque::new(),
             }),
             wake: Condvar::new(),
         })
@@ -229,6 +252,10 @@ impl Socket {
             Io::Stream(s) => {
                 let _ = s.shutdown(Shutdown::Both);
             }
+            Io::Udp(u) => {
+                // (Linux wakes a receive on an unconnected socket that is shut down.)
+                let _ = socket2::SockRef::from(u).shutdown(Shutdown::Both);
+            }
         }
         self.wake.notify_all();
     }
@@ -260,6 +287,7 @@ fn start(vm: &Arc<VmShared>, io: Io, owner: Pid, opts: Opts) -> Option<Arc<Socke
     let spawned = std::thread::Builder::new().name("ember-socket".into()).spawn(move || match sock.io {
         Io::Listen(_) => acceptor(weak, sock),
         Io::Stream(_) => reader(weak, sock),
+        Io::Udp(_) => receiver(weak, sock),
     });
     if spawned.is_err() {
         vm.sockets.forget(s.id, owner);
@@ -333,9 +361,75 @@ fn reader(vm: Weak<VmShared>, s: Arc<Socket>) {
     }
 }
 
+/// A UDP socket's thread.
+fn receiver(vm: Weak<VmShared>, s: Arc<Socket>) {
+    let Io::Udp(u) = &s.io else { return };
+    let mut chunk = vec![0u8; 65536];
+    loop {
+        {
+            let mut st = s.state.lock();
+            while !st.closed
+                && st.opts.active == Active::No
+                && st.recv.is_none()
+                && st.datagrams.len() >= DATAGRAMS_AHEAD
+            {
+                s.wake.wait(&mut st);
+            }
+            if st.closed {
+                return;
+            }
+        }
+        let r = u.recv_from(&mut chunk);
+        let Some(vm) = vm.upgrade() else { return };
+        let mut st = s.state.lock();
+        if st.closed {
+            return;
+        }
+        if let Ok((n, from)) = r {
+            st.datagrams.push_back((from, chunk[..n].to_vec()));
+            hand_out(&vm, &s, &mut st);
+        }
+    }
+}
+
+/// Hands out the datagrams a UDP socket holds, as `hand_out` does.
+fn hand_out_datagrams(vm: &VmShared, s: &Socket, st: &mut State) {
+    while let Some((from, data)) = st.datagrams.front() {
+        let (ip, port) = ip_port(*from);
+        let data = data_term(data.clone(), st.opts.binary);
+        if st.opts.active == Active::No {
+            if let Some((w, _)) = st.recv.take() {
+                st.datagrams.pop_front();
+                reply(vm, w, ok(Term::tuple([ip, port, data])));
+            }
+            return;
+        }
+        st.datagrams.pop_front();
+        vm.signal(st.owner, Signal::Message(Term::tuple([Term::atom("udp"), s.term(), ip, port, data])));
+        st.opts.active = next_active(vm, st.opts.active, st.owner, Term::tuple([Term::atom("udp_passive"), s.term()]));
+    }
+}
+
+/// The active mode after one message: `once` and a count of 1 end in passive mode (a
+/// count with `passive` sent to the owner).
+fn next_active(vm: &VmShared, active: Active, owner: Pid, passive: Term) -> Active {
+    match active {
+        Active::Once => Active::No,
+        Active::Count(n) if n <= 1 => {
+            vm.signal(owner, Signal::Message(passive));
+            Active::No
+        }
+        Active::Count(n) => Active::Count(n - 1),
+        other => other,
+    }
+}
+
 /// Hands out what the buffer holds: to the owner in active mode, to a waiting `recv` in
 /// passive mode.
 fn hand_out(vm: &VmShared, s: &Socket, st: &mut State) {
+    if matches!(s.io, Io::Udp(_)) {
+        return hand_out_datagrams(vm, s, st);
+    }
     loop {
         if st.opts.active == Active::No {
             if let Some((w, len)) = st.recv {
@@ -353,15 +447,8 @@ fn hand_out(vm: &VmShared, s: &Socket, st: &mut State) {
             Some(data) => {
                 let msg = Term::tuple([Term::atom("tcp"), s.term(), data_term(data, st.opts.binary)]);
                 vm.signal(st.owner, Signal::Message(msg));
-                st.opts.active = match st.opts.active {
-                    Active::Once => Active::No,
-                    Active::Count(n) if n <= 1 => {
-                        vm.signal(st.owner, Signal::Message(Term::tuple([Term::atom("tcp_passive"), s.term()])));
-                        Active::No
-                    }
-                    Active::Count(n) => Active::Count(n - 1),
-                    other => other,
-                };
+                st.opts.active =
+                    next_active(vm, st.opts.active, st.owner, Term::tuple([Term::atom("tcp_passive"), s.term()]));
             }
             None => {
                 if st.eof && !st.told_closed {
@@ -459,6 +546,12 @@ fn ipv4(t: &Term) -> Option<Ipv4Addr> {
 }
 
 fn address_term(a: SocketAddr) -> Term {
+    let (ip, port) = ip_port(a);
+    Term::tuple([ip, port])
+}
+
+/// An address as erl gives it: an IP tuple and a port.
+fn ip_port(a: SocketAddr) -> (Term, Term) {
     let ip = match a {
         SocketAddr::V4(v4) => {
             Term::tuple(v4.ip().octets().iter().map(|o| Term::Int(i64::from(*o))).collect::<Vec<_>>())
@@ -467,7 +560,46 @@ fn address_term(a: SocketAddr) -> Term {
             Term::tuple(v6.ip().segments().iter().map(|s| Term::Int(i64::from(*s))).collect::<Vec<_>>())
         }
     };
-    Term::tuple([ip, Term::Int(i64::from(a.port()))])
+    (ip, Term::Int(i64::from(a.port())))
+}
+
+/// The address a socket binds to: its `ip` option, or every interface.
+fn bind_ip(opts: &Term) -> Result<Ipv4Addr, Exception> {
+    match opts {
+        Term::Map(m) => match m.get(&Term::atom("ip")) {
+            Some(a) => ipv4(a).ok_or_else(Exception::badarg),
+            None => Ok(Ipv4Addr::UNSPECIFIED),
+        },
+        _ => Ok(Ipv4Addr::UNSPECIFIED),
+    }
+}
+
+/// Where to connect or send: an address, or a name to look up.
+enum Host {
+    Ip(Ipv4Addr),
+    Name(String),
+}
+
+/// An IPv4 tuple, or a host name as a string or an atom.
+fn host_of(addr: &Term) -> Option<Host> {
+    if let Some(ip) = ipv4(addr) {
+        return Some(Host::Ip(ip));
+    }
+    match addr {
+        Term::Atom(a) => Some(Host::Name(a.as_str().to_owned())),
+        _ => addr
+            .list_to_vec()
+            .and_then(|cs| cs.iter().map(|c| c.as_int().and_then(|c| char::from_u32(c as u32))).collect())
+            .map(Host::Name),
+    }
+}
+
+/// The IPv4 address of a host (a name is looked up: this may block).
+fn resolve(host: Host, port: u16) -> Option<SocketAddr> {
+    match host {
+        Host::Ip(ip) => Some(SocketAddr::V4(SocketAddrV4::new(ip, port))),
+        Host::Name(name) => (name.as_str(), port).to_socket_addrs().ok()?.find(SocketAddr::is_ipv4),
+    }
 }
 
 // ---- The built-ins ---------------------------------------------------------------------
@@ -476,13 +608,7 @@ fn listen(p: &mut Proc, port: &Term, opts: &Term) -> BifResult {
     let (Some(port), Some(o)) = (port.as_int().and_then(|n| u16::try_from(n).ok()), opts_of(opts, DEFAULT_OPTS)) else {
         return Err(Exception::badarg());
     };
-    let ip = match opts {
-        Term::Map(m) => match m.get(&Term::atom("ip")) {
-            Some(a) => ipv4(a).ok_or_else(Exception::badarg)?,
-            None => Ipv4Addr::UNSPECIFIED,
-        },
-        _ => Ipv4Addr::UNSPECIFIED,
-    };
+    let ip = bind_ip(opts)?;
     let backlog = match opts {
         Term::Map(m) => m.get(&Term::atom("backlog")).and_then(Term::as_int).unwrap_or(5),
         _ => 5,
@@ -501,6 +627,51 @@ fn listen(p: &mut Proc, port: &Term, opts: &Term) -> BifResult {
             None => error("closed"),
         },
         Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+    })
+}
+
+fn udp_open(p: &mut Proc, port: &Term, opts: &Term) -> BifResult {
+    let (Some(port), Some(o)) = (port.as_int().and_then(|n| u16::try_from(n).ok()), opts_of(opts, DEFAULT_OPTS)) else {
+        return Err(Exception::badarg());
+    };
+    let ip = bind_ip(opts)?;
+    let made = (|| {
+        let sock = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::DGRAM, None)?;
+        sock.set_reuse_address(flag(opts, "reuseaddr").unwrap_or(false))?;
+        sock.bind(&SocketAddr::V4(SocketAddrV4::new(ip, port)).into())?;
+        Ok::<UdpSocket, std::io::Error>(sock.into())
+    })();
+    let vm = p.vm.clone();
+    Ok(match made {
+        Ok(u) => match start(&vm, Io::Udp(u), p.pid, o) {
+            Some(s) => ok(s.term()),
+            None => error("closed"),
+        },
+        Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+    })
+}
+
+/// `gen_udp:send/4`: one datagram, on the blocking pool (a host name is looked up there).
+fn sendto(p: &mut Proc, sock: &Term, addr: &Term, port: &Term, data: &Term) -> BifResult {
+    let (Some(port), Some(host)) = (port.as_int().and_then(|n| u16::try_from(n).ok()), host_of(addr)) else {
+        return Err(Exception::badarg());
+    };
+    let Some(s) = p.vm.sockets.get(sock) else { return Ok(error("closed")) };
+    if !matches!(s.io, Io::Udp(_)) {
+        return Ok(error("einval"));
+    }
+    if s.state.lock().closed {
+        return Ok(error("closed"));
+    }
+    let bytes = super::erlang::iodata_bytes(data)?;
+    super::file::offload(p, "gen_udp", move || {
+        let Io::Udp(u) = &s.io else { return error("einval") };
+        let Some(to) = resolve(host, port) else { return error("nxdomain") };
+        match u.send_to(&bytes, to) {
+            Ok(_) => Term::Atom(atoms::OK),
+            Err(_) if s.state.lock().closed => error("closed"),
+            Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+        }
     })
 }
 
@@ -539,31 +710,10 @@ fn connect(p: &mut Proc, addr: &Term, port: &Term, opts: &Term, timeout: &Term) 
         Term::Int(ms) if *ms >= 0 => Some(Duration::from_millis(*ms as u64)),
         _ => None,
     };
-    enum Host {
-        Ip(Ipv4Addr),
-        Name(String),
-    }
-    let host = match ipv4(addr) {
-        Some(ip) => Host::Ip(ip),
-        None => match addr {
-            Term::Atom(a) => Host::Name(a.as_str().to_owned()),
-            _ => match addr.list_to_vec().and_then(|cs| {
-                cs.iter().map(|c| c.as_int().and_then(|c| char::from_u32(c as u32))).collect::<Option<String>>()
-            }) {
-                Some(name) => Host::Name(name),
-                None => return Err(Exception::badarg()),
-            },
-        },
-    };
+    let Some(host) = host_of(addr) else { return Err(Exception::badarg()) };
     let (vm, me) = (Arc::downgrade(&p.vm), p.pid);
     super::file::offload(p, "gen_tcp", move || {
-        let target = match host {
-            Host::Ip(ip) => Some(SocketAddr::V4(SocketAddrV4::new(ip, port))),
-            Host::Name(name) => match (name.as_str(), port).to_socket_addrs() {
-                Ok(mut addrs) => addrs.find(SocketAddr::is_ipv4),
-                Err(_) => None,
-            },
-        };
+        let target = resolve(host, port);
         let Some(target) = target else { return error("nxdomain") };
         let made = match timeout {
             Some(t) => TcpStream::connect_timeout(&target, t.max(Duration::from_millis(1))),
@@ -623,7 +773,7 @@ fn send(p: &mut Proc, sock: &Term, data: &Term) -> BifResult {
 fn recv(p: &mut Proc, sock: &Term, len: &Term) -> BifResult {
     let Some(len) = len.as_int().and_then(|n| usize::try_from(n).ok()) else { return Err(Exception::badarg()) };
     let Some(s) = p.vm.sockets.get(sock) else { return Ok(error("closed")) };
-    if !matches!(s.io, Io::Stream(_)) {
+    if matches!(s.io, Io::Listen(_)) {
         return Ok(error("enotconn"));
     }
     let mut st = s.state.lock();
@@ -635,6 +785,17 @@ fn recv(p: &mut Proc, sock: &Term, len: &Term) -> BifResult {
     }
     if st.recv.is_some() {
         return Ok(error("ealready"));
+    }
+    if let Io::Udp(_) = s.io {
+        if let Some((from, data)) = st.datagrams.pop_front() {
+            let (ip, port) = ip_port(from);
+            return Ok(ok(Term::tuple([ip, port, data_term(data, st.opts.binary)])));
+        }
+        let tag = p.vm.make_ref();
+        st.recv = Some((Waiter { pid: p.pid, tag }, 0));
+        drop(st);
+        s.wake.notify_all();
+        return Ok(Term::Ref(tag));
     }
     let (packet, eof, binary) = (st.opts.packet, st.eof, st.opts.binary);
     if let Some(data) = take(&mut st.buf, packet, len, eof) {
@@ -671,7 +832,7 @@ fn close(p: &mut Proc, sock: &Term) -> Term {
     if let Some(s) = p.vm.sockets.get(sock) {
         let owner = s.state.lock().owner;
         p.vm.sockets.forget(s.id, owner);
-        s.close(&p.vm);
+        close_now(&p.vm, s);
     }
     Term::Atom(atoms::OK)
 }
@@ -689,7 +850,7 @@ fn shutdown(p: &mut Proc, sock: &Term, how: &Term) -> BifResult {
             Ok(()) => Term::Atom(atoms::OK),
             Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
         },
-        Io::Listen(_) => error("enotconn"),
+        Io::Listen(_) | Io::Udp(_) => error("enotconn"),
     })
 }
 
@@ -718,7 +879,7 @@ fn setopts(p: &mut Proc, sock: &Term, opts: &Term) -> Term {
     let mut st = s.state.lock();
     let Some(o) = opts_of(opts, st.opts) else { return error("einval") };
     st.opts = o;
-    if !st.closed && matches!(s.io, Io::Stream(_)) {
+    if !st.closed && !matches!(s.io, Io::Listen(_)) {
         hand_out(&p.vm, &s, &mut st);
     }
     drop(st);
@@ -758,7 +919,8 @@ fn address(p: &mut Proc, sock: &Term, peer: bool) -> Term {
         (Io::Stream(st), true) => st.peer_addr(),
         (Io::Stream(st), false) => st.local_addr(),
         (Io::Listen(l), false) => l.local_addr(),
-        (Io::Listen(_), true) => return error("enotconn"),
+        (Io::Udp(u), false) => u.local_addr(),
+        (Io::Listen(_) | Io::Udp(_), true) => return error("enotconn"),
     };
     match a {
         Ok(a) => ok(address_term(a)),
