@@ -22,7 +22,9 @@
 -export([copy/3, delete/2, del_dir_r/1, read_link/1, read_link_all/1, make_symlink/2,
          make_link/2, write_file_info/2, write_file_info/3, change_mode/2, change_owner/2,
          change_owner/3, change_group/2, change_time/2, change_time/3, get_cwd/1,
-         path_consult/2, path_open/3, format_error/1]).
+         path_consult/2, path_open/3, format_error/1,
+         eval/1, eval/2, script/1, script/2, path_eval/2, path_eval/3,
+         path_script/2, path_script/3]).
 
 -include_lib("kernel/include/file.hrl").
 
@@ -135,6 +137,79 @@ path_consult(Path, File) ->
         {Error, _} -> Error
     end.
 
+%% ---- Evaluating files of expressions --------------------------------------------------
+
+%% Each expression of the file (each ending with a full stop) is evaluated with the
+%% bindings the ones before it made. eval/1,2 gives ok, script/1,2 the last value; an error
+%% is {error, {Line, Module, Reason}}: erl_scan's or erl_parse's, or {Line, file,
+%% {Class, Reason, Stack}} for an exception, Line being where its expression ends.
+eval(File) -> eval(File, erl_eval:new_bindings()).
+
+eval(File, Bindings) ->
+    case eval_file(File, Bindings) of
+        {ok, _} -> ok;
+        Error -> Error
+    end.
+
+script(File) -> script(File, erl_eval:new_bindings()).
+
+script(File, Bindings) -> eval_file(File, Bindings).
+
+path_eval(Path, File) -> path_eval(Path, File, erl_eval:new_bindings()).
+
+path_eval(Path, File, Bindings) ->
+    case path_find(Path, File, fun(Full) -> eval(Full, Bindings) end) of
+        {ok, Full} -> {ok, Full};
+        {Error, _} -> Error
+    end.
+
+path_script(Path, File) -> path_script(Path, File, erl_eval:new_bindings()).
+
+path_script(Path, File, Bindings) ->
+    case path_find(Path, File, fun(Full) -> script(Full, Bindings) end) of
+        {{ok, Value}, Full} -> {ok, Value, Full};
+        {Error, _} -> Error
+    end.
+
+eval_file(File, Bindings) ->
+    case read_file(File) of
+        {ok, Bin} ->
+            Text = case unicode:characters_to_list(Bin) of
+                       L when is_list(L) -> L;
+                       _ -> binary_to_list(Bin)
+                   end,
+            eval_text(Text, 1, Bindings, none);
+        Error ->
+            Error
+    end.
+
+eval_text(Text, Line, Bindings, Last) ->
+    case erl_scan:tokens([], Text, Line) of
+        {done, {ok, Tokens, End}, Rest} ->
+            case erl_parse:parse_exprs(Tokens) of
+                {ok, Exprs} ->
+                    try erl_eval:exprs(Exprs, Bindings) of
+                        {value, Value, Bindings1} -> eval_text(Rest, End, Bindings1, {value, Value})
+                    catch
+                        Class:Reason:Stack -> {error, {End, file, {Class, Reason, Stack}}}
+                    end;
+                Error ->
+                    Error
+            end;
+        {done, {error, Info, _End}, _Rest} ->
+            {error, Info};
+        {done, {eof, End}, _} ->
+            case Last of
+                {value, Value} -> {ok, Value};
+                none -> {error, {End, file, undefined_script}}
+            end;
+        {more, _} ->
+            case Last of
+                {value, Value} when Text =:= [] -> {ok, Value};
+                _ -> {error, {Line, file, undefined_script}}
+            end
+    end.
+
 path_open(Path, File, Modes) ->
     case path_find(Path, File, fun(Full) -> open(Full, Modes) end) of
         {{ok, Fd}, Full} -> {ok, Fd, Full};
@@ -148,7 +223,11 @@ path_find(Path, File, Do) ->
     end.
 
 path_find1([Dir | Dirs], File, Do) ->
-    Full = filename:join(Dir, File),
+    %% As in erl, a file in "." is named without it.
+    Full = case Dir of
+               "." -> File;
+               _ -> filename:join(Dir, File)
+           end,
     case Do(Full) of
         {error, enoent} -> path_find1(Dirs, File, Do);
         Result -> {Result, Full}

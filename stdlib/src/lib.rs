@@ -58,6 +58,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("error_logger", include_str!("../erl/error_logger.erl")),
     ("gen_tcp", include_str!("../erl/gen_tcp.erl")),
     ("gen_udp", include_str!("../erl/gen_udp.erl")),
+    ("erl_eval", include_str!("../erl/erl_eval.erl")),
     ("inet", include_str!("../erl/inet.erl")),
 ];
 
@@ -76,6 +77,7 @@ pub const DOCS: &[(&str, &str)] = &[
     ("digraph", include_str!("../doc/digraph.md")),
     ("digraph_utils", include_str!("../doc/digraph_utils.md")),
     ("dict", include_str!("../doc/dict.md")),
+    ("erl_eval", include_str!("../doc/erl_eval.md")),
     ("error_logger", include_str!("../doc/error_logger.md")),
     ("erpc", include_str!("../doc/erpc.md")),
     ("ets", include_str!("../doc/ets.md")),

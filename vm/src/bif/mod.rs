@@ -16,6 +16,7 @@ macro_rules! bifs {
     };
 }
 
+mod abstract_format;
 mod arith;
 mod base64;
 mod binary;
@@ -81,6 +82,7 @@ fn registry() -> &'static Registry {
         let mut defs = Vec::new();
         let mut index = HashMap::new();
         for list in [
+            abstract_format::BIFS,
             arith::BIFS,
             base64::BIFS,
             erlang::BIFS,

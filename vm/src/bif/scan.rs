@@ -191,7 +191,7 @@ fn token_term(t: &Token, start: i64) -> Term {
 }
 
 /// An erl_scan token back as a lexer token (None if it is not one).
-fn term_token(t: &Term) -> Option<Token> {
+pub(super) fn term_token(t: &Term) -> Option<Token> {
     let parts = t.as_tuple()?;
     let cat = parts.first()?.as_atom()?;
     let line = match parts.get(1)? {
@@ -352,7 +352,7 @@ fn bad_term(line: u32) -> Term {
     error(Term::tuple([Term::Int(line as i64), Term::atom("erl_parse"), Term::string("bad term")]))
 }
 
-fn parse_error(line: u32, before: &str) -> Term {
+pub(super) fn parse_error(line: u32, before: &str) -> Term {
     error(Term::tuple([
         Term::Int(line as i64),
         Term::atom("erl_parse"),

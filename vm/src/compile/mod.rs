@@ -9,7 +9,7 @@
 //! registers into as few as it needs at once, `specialize` picks specialized forms of
 //! common instructions, `verify` rejects bytecode a correct compiler cannot produce, `disasm` prints bytecode.
 
-mod autoimport;
+pub(crate) mod autoimport;
 mod codegen;
 pub mod disasm;
 mod fuse;
