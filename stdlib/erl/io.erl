@@ -22,6 +22,8 @@
          put_chars/2, nl/0, nl/1, write/1, write/2, printable_range/0,
          get_line/1, get_line/2, get_chars/2, get_chars/3,
          read/1, read/2, read/3, fread/2, fread/3,
+         scan_erl_exprs/1, scan_erl_exprs/2, scan_erl_exprs/3, scan_erl_exprs/4,
+         parse_erl_exprs/1, parse_erl_exprs/2, parse_erl_exprs/3, parse_erl_exprs/4,
          setopts/1, setopts/2, getopts/0, getopts/1,
          columns/0, columns/1, rows/0, rows/1,
          request/1, request/2, requests/1, requests/2]).
@@ -132,6 +134,35 @@ read(Io, Prompt, StartLine) when is_integer(StartLine) ->
                 {error, ErrorInfo} -> {error, ErrorInfo, EndLine}
             end;
         Other -> Other
+    end.
+
+%% Tokens up to a full stop (erl_scan's, lines from StartLine): {ok, Tokens, EndLine},
+%% {eof, EndLine} or {error, ErrorInfo, ErrorLine}. Options are not used.
+scan_erl_exprs(Prompt) -> scan_erl_exprs(standard_io, Prompt).
+
+scan_erl_exprs(Io, Prompt) -> scan_erl_exprs(Io, Prompt, 1).
+
+scan_erl_exprs(Io, Prompt, StartLine) -> scan_erl_exprs(Io, Prompt, StartLine, []).
+
+scan_erl_exprs(Io, Prompt, StartLine, _Options) ->
+    request(Io, {get_until, unicode, Prompt, erl_scan, tokens, [StartLine]}).
+
+%% Expressions up to a full stop, in the abstract format: {ok, Exprs, EndLine}.
+parse_erl_exprs(Prompt) -> parse_erl_exprs(standard_io, Prompt).
+
+parse_erl_exprs(Io, Prompt) -> parse_erl_exprs(Io, Prompt, 1).
+
+parse_erl_exprs(Io, Prompt, StartLine) -> parse_erl_exprs(Io, Prompt, StartLine, []).
+
+parse_erl_exprs(Io, Prompt, StartLine, Options) ->
+    case scan_erl_exprs(Io, Prompt, StartLine, Options) of
+        {ok, Tokens, EndLine} ->
+            case erl_parse:parse_exprs(Tokens) of
+                {ok, Exprs} -> {ok, Exprs, EndLine};
+                {error, ErrorInfo} -> {error, ErrorInfo, EndLine}
+            end;
+        Other ->
+            Other
     end.
 
 %% ---------------------------------------------------------------------
