@@ -59,6 +59,8 @@ pub const MODULES: &[(&str, &str)] = &[
     ("gen_tcp", include_str!("../erl/gen_tcp.erl")),
     ("gen_udp", include_str!("../erl/gen_udp.erl")),
     ("erl_eval", include_str!("../erl/erl_eval.erl")),
+    ("erl_scan", include_str!("../erl/erl_scan.erl")),
+    ("erl_parse", include_str!("../erl/erl_parse.erl")),
     ("inet", include_str!("../erl/inet.erl")),
 ];
 
@@ -78,6 +80,8 @@ pub const DOCS: &[(&str, &str)] = &[
     ("digraph_utils", include_str!("../doc/digraph_utils.md")),
     ("dict", include_str!("../doc/dict.md")),
     ("erl_eval", include_str!("../doc/erl_eval.md")),
+    ("erl_parse", include_str!("../doc/erl_parse.md")),
+    ("erl_scan", include_str!("../doc/erl_scan.md")),
     ("error_logger", include_str!("../doc/error_logger.md")),
     ("erpc", include_str!("../doc/erpc.md")),
     ("ets", include_str!("../doc/ets.md")),

@@ -8,8 +8,8 @@
 //! the two agree on what a term is. A continuation keeps the text seen so far and scans it
 //! again when more comes, which costs time quadratic in the length of one term's text and
 //! nothing else. Differences from erl_scan: after a scan error the rest of the input starts
-//! after the next full stop (erl's starts right after the bad character), and only integer
-//! start lines are taken (no `{Line, Column}` locations, no options).
+//! after the next full stop (erl's starts right after the bad character); `tokens/3` takes
+//! integer start lines only (`string/2` takes `{Line, Column}` too); no scanner options.
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
@@ -260,23 +260,70 @@ fn cont_text(cont: &Term) -> Result<Vec<char>, Exception> {
     Ok(text.ok_or_else(function_clause)?.chars().collect())
 }
 
-/// `erl_scan:string(String, StartLine)`: `{ok, Tokens, EndLine}` or
-/// `{error, ErrorInfo, EndLine}`.
+/// `erl_scan:string(String, StartLocation)`: `{ok, Tokens, EndLocation}` or
+/// `{error, ErrorInfo, EndLocation}`. A location is a line, or `{Line, Column}` (then
+/// every token is annotated with both).
 fn string(s: &Term, start: &Term) -> BifResult {
-    let (Some(text), Term::Int(start)) = (s.list_to_string(), start) else { return Err(function_clause()) };
+    let (start, column) = match start {
+        Term::Int(l) => (*l, None),
+        _ => match start.as_tuple() {
+            Some([Term::Int(l), Term::Int(c)]) if *c >= 1 => (*l, Some(*c)),
+            _ => return Err(function_clause()),
+        },
+    };
+    let Some(text) = s.list_to_string() else { return Err(function_clause()) };
     let chars: Vec<char> = text.chars().collect();
     let mut diags = Vec::new();
     let toks = lex("", &text, &mut diags);
-    let end = Term::Int(*start + chars.iter().filter(|c| **c == '\n').count() as i64);
+    let newlines = chars.iter().filter(|c| **c == '\n').count() as i64;
+    let end_line = Term::Int(start + newlines);
+    let end = match column {
+        None => end_line,
+        Some(c) => {
+            let after = chars.iter().rev().take_while(|c| **c != '\n').count() as i64;
+            let col = if newlines == 0 { c + after } else { after + 1 };
+            Term::tuple([end_line, Term::Int(col)])
+        }
+    };
     if let Some(e) = diags.iter().find(|d| d.is_error()) {
-        let r = scan_error(e, &chars, &LineIndex::new(&chars), *start);
+        let r = scan_error(e, &chars, &LineIndex::new(&chars), start);
         return Ok(match r.as_tuple() {
-            Some([tag, info, _]) => Term::tuple([tag.clone(), info.clone(), end]),
+            Some([tag, info, _]) => {
+                let info = match (column, info.as_tuple()) {
+                    (Some(c), Some([line, rest @ ..])) => {
+                        let col = i64::from(e.pos.col) + if e.pos.line == 1 { c - 1 } else { 0 };
+                        let mut v = vec![Term::tuple([line.clone(), Term::Int(col)])];
+                        v.extend(rest.iter().cloned());
+                        Term::tuple(v)
+                    }
+                    _ => info.clone(),
+                };
+                Term::tuple([tag.clone(), info, end])
+            }
             _ => r,
         });
     }
-    let terms = toks.iter().filter(|t| !matches!(t.tok, Tok::Eof)).map(|t| token_term(t, *start)).collect();
+    let terms = toks
+        .iter()
+        .filter(|t| !matches!(t.tok, Tok::Eof))
+        .map(|t| match column {
+            None => token_term(t, start),
+            Some(c) => with_column(token_term(t, start), t, c),
+        })
+        .collect();
     Ok(Term::tuple([Term::Atom(atoms::OK), Term::list(terms), end]))
+}
+
+/// A token annotated with `{Line, Column}` instead of its line (columns on the first line
+/// count from `first_column`).
+fn with_column(t: Term, tok: &Token, first_column: i64) -> Term {
+    let Some(parts) = t.as_tuple() else { return t };
+    let col = i64::from(tok.pos.col) + if tok.pos.line == 1 { first_column - 1 } else { 0 };
+    let mut v = parts.to_vec();
+    if let Some(anno) = v.get_mut(1) {
+        *anno = Term::tuple([anno.clone(), Term::Int(col)]);
+    }
+    Term::tuple(v)
 }
 
 /// `erl_parse:parse_term(Tokens)`: `{ok, Term}` or `{error, {Line, erl_parse, Message}}`.
