@@ -41,6 +41,11 @@ fn error_logger_calls() {
 }
 
 #[test]
+fn logger_macros_metadata_and_filters() {
+    check("logger_macros");
+}
+
+#[test]
 fn times_are_replaced_only_in_headers() {
     let text = "=ERROR REPORT==== 22-Nov-2026::11:23:06.574110 ===\nplain ===\n";
     assert_eq!(without_times(text), "=ERROR REPORT==== T ===\nplain ===\n");

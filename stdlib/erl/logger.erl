@@ -6,22 +6,30 @@
 %%
 %% The configuration (primary level, module levels, whether the default handler is
 %% installed) lives in a registered process `logger`, started the first time it is changed.
+%% Primary filters and the default handler's filters run on log events
+%% (#{level, msg, meta}, meta with the process metadata) when there are any; the ?LOG_*
+%% macros come from kernel/include/logger.hrl, which ember ships.
 %% Left out: handlers other than the default one (add_handler/3 only records the id),
-%% filters, formatters and their configuration, metadata beyond what is given in a call,
-%% the ?LOG_* macros (there is no logger.hrl), proxy and overload protection.
+%% formatters and their configuration (taken, not used), proxy and overload protection.
 -module(logger).
 
 -export([emergency/1, emergency/2, emergency/3, alert/1, alert/2, alert/3,
          critical/1, critical/2, critical/3, error/1, error/2, error/3,
          warning/1, warning/2, warning/3, notice/1, notice/2, notice/3,
          info/1, info/2, info/3, debug/1, debug/2, debug/3,
-         log/2, log/3, log/4, macro_log/4, macro_log/5, allow/2,
+         log/2, log/3, log/4, macro_log/3, macro_log/4, macro_log/5, allow/2,
          set_primary_config/1, set_primary_config/2, get_primary_config/0,
          update_primary_config/1, set_module_level/2, unset_module_level/1,
          unset_module_level/0, get_module_level/0, get_module_level/1,
          add_handler/3, remove_handler/1, get_handler_ids/0,
          set_handler_config/2, set_handler_config/3, get_config/0,
-         compare_levels/2, timestamp/0, format_report/1]).
+         compare_levels/2, timestamp/0, format_report/1,
+         set_process_metadata/1, update_process_metadata/1, get_process_metadata/0,
+         unset_process_metadata/0, add_primary_filter/2, remove_primary_filter/1,
+         add_handler_filter/3, remove_handler_filter/2, get_handler_config/0,
+         get_handler_config/1, update_handler_config/2, update_handler_config/3,
+         update_formatter_config/2, update_formatter_config/3,
+         set_application_level/2, unset_application_level/1, reconfigure/0]).
 
 %% Used by proc_lib, gen_server, supervisor and the other behaviours.
 -export([report/3, report/4, report/5, format_time/1]).
@@ -64,22 +72,73 @@ log(Level, Format, Args) when is_list(Args) ->
 log(Level, Report, Meta) when is_map(Meta) ->
     check_level(Level),
     case allow(Level, meta_module(Meta)) of
-        true -> emit(Level, report_text(Report));
+        true -> dispatch(Level, report_msg(Report), Meta);
         false -> ok
     end.
 
 log(Level, Format, Args, Meta) when is_map(Meta) ->
     check_level(Level),
     case allow(Level, meta_module(Meta)) of
-        true -> emit(Level, format_text(Format, Args));
+        true -> dispatch(Level, {Format, Args}, Meta);
         false -> ok
     end;
 log(Level, FunOrFormat, Args, _Meta) ->
     erlang:error(badarg, [Level, FunOrFormat, Args]).
 
+%% A string or a report, as a log event's msg.
+report_msg(Report) ->
+    case io_lib:printable_unicode_list(Report) of
+        true -> {string, Report};
+        false when is_binary(Report) -> {string, Report};
+        false -> {report, Report}
+    end.
+
+%% A log event (#{level, msg, meta}) through the primary filters and the default
+%% handler's, then printed. Without filters no event is made.
+dispatch(Level, Msg, Meta) ->
+    case config() of
+        #{filters := [], handler_filters := []} ->
+            emit(Level, msg_text(Msg));
+        #{filters := Primary, handler_filters := Handler} ->
+            Event = #{level => Level, msg => Msg, meta => event_meta(Meta)},
+            case run_filters(Primary, Event) of
+                stop -> ok;
+                Event1 ->
+                    case run_filters(Handler, Event1) of
+                        stop -> ok;
+                        #{level := L, msg := M} -> emit(L, msg_text(M))
+                    end
+            end
+    end.
+
+event_meta(Meta) ->
+    Base = #{pid => self(), gl => group_leader(), time => timestamp()},
+    Process = case get_process_metadata() of
+                  undefined -> #{};
+                  P -> P
+              end,
+    maps:merge(maps:merge(Base, Process), Meta).
+
+%% Each filter gives the event (perhaps changed), `ignore` (pass it on as it is) or
+%% `stop`; a filter that fails is taken as `ignore`.
+run_filters([], Event) -> Event;
+run_filters([{_Id, {Fun, Arg}} | Filters], Event) ->
+    case catch Fun(Event, Arg) of
+        stop -> stop;
+        #{level := _, msg := _, meta := _} = Event1 -> run_filters(Filters, Event1);
+        _ -> run_filters(Filters, Event)
+    end.
+
+msg_text({string, S}) -> S;
+msg_text({report, R}) -> report_text(R);
+msg_text({Format, Args}) -> format_text(Format, Args).
+
 meta_module(#{mfa := {M, _, _}}) -> M;
 meta_module(_) -> undefined.
 
+%% What the ?LOG_* macros call: the caller's location is metadata of the event.
+macro_log(Location, Level, StringOrReport) -> log(Level, StringOrReport, Location).
+macro_log(Location, Level, A, Meta) when is_map(Meta) -> log(Level, A, maps:merge(Location, Meta));
 macro_log(Location, Level, A, B) -> log(Level, A, B, Location).
 macro_log(Location, Level, A, B, C) when is_map(C) -> log(Level, A, B, maps:merge(Location, C)).
 
@@ -154,8 +213,9 @@ update_primary_config(Map) when is_map(Map) ->
               end, ok, Map).
 
 get_primary_config() ->
-    #{level => maps:get(level, config()), filter_default => log, filters => [],
-      metadata => #{}}.
+    Config = config(),
+    #{level => maps:get(level, Config), filter_default => log,
+      filters => maps:get(filters, Config), metadata => #{}}.
 
 get_config() ->
     #{primary => get_primary_config(), handlers => [], module_levels => []}.
@@ -212,11 +272,96 @@ handler_exists(Id) ->
 
 timestamp() -> erlang:system_time(microsecond).
 
+%% Metadata every event of this process carries, kept in its dictionary.
+set_process_metadata(Meta) when is_map(Meta) ->
+    put('$logger_metadata$', Meta),
+    ok.
+
+update_process_metadata(Meta) when is_map(Meta) ->
+    case get_process_metadata() of
+        undefined -> set_process_metadata(Meta);
+        Old -> set_process_metadata(maps:merge(Old, Meta))
+    end.
+
+get_process_metadata() -> get('$logger_metadata$').
+
+unset_process_metadata() ->
+    erase('$logger_metadata$'),
+    ok.
+
+add_primary_filter(Id, {Fun, _} = Filter) when is_function(Fun, 2) ->
+    change(fun(C = #{filters := Fs}) -> add_filter(Id, Filter, Fs, filters, C) end);
+add_primary_filter(Id, Filter) ->
+    {error, {invalid_filter, {Id, Filter}}}.
+
+remove_primary_filter(Id) ->
+    change(fun(C = #{filters := Fs}) -> remove_filter(Id, Fs, filters, C) end).
+
+add_handler_filter(default, Id, {Fun, _} = Filter) when is_function(Fun, 2) ->
+    change(fun(C = #{handler_filters := Fs}) -> add_filter(Id, Filter, Fs, handler_filters, C) end);
+add_handler_filter(default, Id, Filter) ->
+    {error, {invalid_filter, {Id, Filter}}};
+add_handler_filter(HandlerId, _Id, _Filter) ->
+    {error, {not_found, HandlerId}}.
+
+remove_handler_filter(default, Id) ->
+    change(fun(C = #{handler_filters := Fs}) -> remove_filter(Id, Fs, handler_filters, C) end);
+remove_handler_filter(HandlerId, _Id) ->
+    {error, {not_found, HandlerId}}.
+
+%% Filters run latest first.
+add_filter(Id, Filter, Fs, Key, C) ->
+    case lists:keymember(Id, 1, Fs) of
+        true -> {{error, {already_exist, Id}}, C};
+        false -> {ok, C#{Key := [{Id, Filter} | Fs]}}
+    end.
+
+remove_filter(Id, Fs, Key, C) ->
+    case lists:keymember(Id, 1, Fs) of
+        true -> {ok, C#{Key := lists:keydelete(Id, 1, Fs)}};
+        false -> {{error, {not_found, Id}}, C}
+    end.
+
+%% The default handler's configuration, as erl describes it.
+get_handler_config() ->
+    [Config || Id <- get_handler_ids(), {ok, Config} <- [get_handler_config(Id)]].
+
+get_handler_config(Id) ->
+    case lists:member(Id, get_handler_ids()) of
+        true ->
+            {ok, #{id => Id, module => logger_std_h, level => all,
+                   filters => maps:get(handler_filters, config()), filter_default => log,
+                   formatter => {logger_formatter, #{legacy_header => true, single_line => false}},
+                   config => #{type => standard_error}}};
+        false ->
+            {error, {not_found, Id}}
+    end.
+
+%% Handler and formatter settings are taken and not used (the default handler's format is
+%% fixed).
+update_handler_config(Id, _Config) -> handler_exists(Id).
+update_handler_config(Id, _Key, _Value) -> handler_exists(Id).
+
+update_formatter_config(Id, _Config) -> handler_exists(Id).
+update_formatter_config(Id, _Key, _Value) -> handler_exists(Id).
+
+%% Applications have no levels of their own here.
+set_application_level(_App, Level) ->
+    case valid_level(Level) of
+        true -> ok;
+        false -> {error, {invalid_level, Level}}
+    end.
+
+unset_application_level(_App) -> ok.
+
+reconfigure() -> ok.
+
 %% ---------------------------------------------------------------------
 %% The configuration process.
 
 default_config() ->
-    #{level => notice, module_levels => #{}, handlers => [default]}.
+    #{level => notice, module_levels => #{}, handlers => [default], filters => [],
+      handler_filters => []}.
 
 config() ->
     case whereis(logger) of

@@ -128,5 +128,6 @@ pub const DOCS: &[(&str, &str)] = &[
 pub const INCLUDES: &[(&str, &str)] = &[
     ("eunit/include/eunit.hrl", include_str!("../include/eunit.hrl")),
     ("kernel/include/file.hrl", include_str!("../include/file.hrl")),
+    ("kernel/include/logger.hrl", include_str!("../include/logger.hrl")),
     ("stdlib/include/ms_transform.hrl", include_str!("../include/ms_transform.hrl")),
 ];
