@@ -30,4 +30,11 @@ recv(S, Length, Timeout) when is_reference(S), is_integer(Length), Length >= 0 -
 close(S) when is_reference(S) -> ember_net:close(S).
 
 controlling_process(S, Pid) when is_reference(S), is_pid(Pid) ->
-    ember_net:controlling_process(S, Pid).
+    gen_tcp:hand_over(S, Pid, fun forward/2).
+
+forward(S, Pid) ->
+    receive
+        {udp, S, _, _, _} = Msg -> Pid ! Msg, forward(S, Pid);
+        {udp_passive, S} = Msg -> Pid ! Msg, forward(S, Pid)
+    after 0 -> ok
+    end.

@@ -13,7 +13,12 @@
 //!   option says;
 //! - each UDP socket has a thread that receives datagrams and hands them out the same way
 //!   (`{udp, S, Address, Port, Data}`);
-//! - connecting (name lookup included) and sending run on the blocking pool.
+//! - each socket that sends has a writer thread (started by its first send), which sends
+//!   in the order the calls came, so that concurrent sends never mix their bytes;
+//! - connecting (name lookup included) runs on a thread of its own.
+//!
+//! As in erl (`exit_on_close`), a connection the peer closed is closed here too once the
+//! owner has heard of it (`{tcp_closed, S}`, or a passive `recv`'s `{error, closed}`).
 //!
 //! A call that must wait (`accept`, `recv`) gets a tag back and waits for `{Tag, Answer}`;
 //! one that gives up (a timeout) withdraws its tag with `cancel/2`, which says whether the
@@ -28,6 +33,7 @@ use parking_lot::{Condvar, Mutex};
 use std::collections::{HashMap, VecDeque};
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, Shutdown, SocketAddr, SocketAddrV4, TcpListener, TcpStream, ToSocketAddrs, UdpSocket};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Weak};
 use std::time::Duration;
 
@@ -43,6 +49,10 @@ bifs! {
     "ember_net", "close", 1 => |p, a| Ok(close(p, &a[0]));
     "ember_net", "shutdown", 2 => |p, a| shutdown(p, &a[0], &a[1]);
     "ember_net", "controlling_process", 2 => |p, a| Ok(controlling_process(p, &a[0], &a[1]));
+    "ember_net", "owner", 1 => |p, a| Ok(match p.vm.sockets.get(&a[0]) {
+        Some(s) => ok(Term::Pid(s.state.lock().owner)),
+        None => error("closed"),
+    });
     "ember_net", "setopts", 2 => |p, a| Ok(setopts(p, &a[0], &a[1]));
     "ember_net", "getopts", 2 => |p, a| Ok(getopts(p, &a[0], &a[1]));
     "ember_net", "sockname", 1 => |p, a| Ok(address(p, &a[0], false));
@@ -143,6 +153,27 @@ struct Socket {
     state: Mutex<State>,
     /// Wakes the reading thread when a passive socket wants data again, or closes.
     wake: Condvar,
+    /// What waits to be sent, and whether a writer thread runs.
+    out: Mutex<Outbox>,
+    /// Wakes the writer thread.
+    out_wake: Condvar,
+    /// Closed (as `state.closed`, for the writer thread, which holds `out` and must not
+    /// take `state`: the lock order is `state`, then `out`).
+    closed: AtomicBool,
+}
+
+#[derive(Default)]
+struct Outbox {
+    jobs: VecDeque<Send>,
+    writer: bool,
+}
+
+/// A send waiting for the writer thread: the bytes, who waits for the answer, and for UDP
+/// where they go.
+struct Send {
+    waiter: Waiter,
+    bytes: Vec<u8>,
+    to: Option<(Host, u16)>,
 }
 
 enum Io {
@@ -197,6 +228,9 @@ struct Opts {
     active: Active,
     packet: Packet,
     binary: bool,
+    /// The listen backlog: how many connections the accepting thread keeps before anyone
+    /// asks for them.
+    backlog: usize,
 }
 
 impl Socket {
@@ -217,6 +251,9 @@ impl Socket {
                 datagrams: VecDeque::new(),
             }),
             wake: Condvar::new(),
+            out: Mutex::new(Outbox::default()),
+            out_wake: Condvar::new(),
+            closed: AtomicBool::new(false),
         })
     }
 
@@ -240,11 +277,16 @@ impl Socket {
         st.ready.clear();
         drop(st);
         self.shut();
+        for job in std::mem::take(&mut self.out.lock().jobs) {
+            reply(vm, job.waiter, error("closed"));
+        }
     }
 
     /// Shuts the socket down, which wakes its thread out of `read` or `accept` (the
     /// descriptor itself closes when the last reference to the socket goes).
     fn shut(&self) {
+        self.closed.store(true, Ordering::SeqCst);
+        self.out_wake.notify_all();
         match &self.io {
             Io::Listen(l) => {
                 let _ = socket2::SockRef::from(l).shutdown(Shutdown::Both);
@@ -301,6 +343,16 @@ fn start(vm: &Arc<VmShared>, io: Io, owner: Pid, opts: Opts) -> Option<Arc<Socke
 fn acceptor(vm: Weak<VmShared>, s: Arc<Socket>) {
     let Io::Listen(l) = &s.io else { return };
     loop {
+        {
+            // Connections nobody has asked for wait in the kernel's queue beyond the backlog.
+            let mut st = s.state.lock();
+            while !st.closed && st.accepts.is_empty() && st.ready.len() >= st.opts.backlog {
+                s.wake.wait(&mut st);
+            }
+            if st.closed {
+                return;
+            }
+        }
         let r = l.accept();
         let Some(vm) = vm.upgrade() else { return };
         let mut st = s.state.lock();
@@ -308,18 +360,27 @@ fn acceptor(vm: Weak<VmShared>, s: Arc<Socket>) {
             return;
         }
         match r {
-            Ok((stream, _)) => match st.accepts.pop_front() {
-                Some(w) => {
-                    let opts = st.opts;
-                    drop(st);
-                    let answer = match start(&vm, Io::Stream(stream), w.pid, opts) {
-                        Some(c) => ok(c.term()),
-                        None => error("closed"),
-                    };
-                    reply(&vm, w, answer);
+            Ok((stream, _)) => {
+                // The oldest waiting `accept` whose process still runs takes it.
+                while let Some(w) = st.accepts.front().copied() {
+                    if vm.processes.get(w.pid).is_some_and(|h| h.is_alive()) {
+                        break;
+                    }
+                    st.accepts.pop_front();
                 }
-                None => st.ready.push_back(stream),
-            },
+                match st.accepts.pop_front() {
+                    Some(w) => {
+                        let opts = st.opts;
+                        drop(st);
+                        let answer = match start(&vm, Io::Stream(stream), w.pid, opts) {
+                            Some(c) => ok(c.term()),
+                            None => error("closed"),
+                        };
+                        reply(&vm, w, answer);
+                    }
+                    None => st.ready.push_back(stream),
+                }
+            }
             Err(_) => {
                 // Out of descriptors, or a connection reset before it was accepted: try
                 // again a moment later.
@@ -345,6 +406,9 @@ fn reader(vm: Weak<VmShared>, s: Arc<Socket>) {
             }
         }
         let n = (&*stream).read(&mut chunk);
+        if matches!(&n, Err(e) if e.kind() == std::io::ErrorKind::Interrupted) {
+            continue;
+        }
         let Some(vm) = vm.upgrade() else { return };
         let mut st = s.state.lock();
         if st.closed {
@@ -439,6 +503,7 @@ fn hand_out(vm: &VmShared, s: &Socket, st: &mut State) {
                 } else if st.eof {
                     st.recv = None;
                     reply(vm, w, error("closed"));
+                    close_at_eof(vm, s, st);
                 }
             }
             return;
@@ -454,11 +519,20 @@ fn hand_out(vm: &VmShared, s: &Socket, st: &mut State) {
                 if st.eof && !st.told_closed {
                     st.told_closed = true;
                     vm.signal(st.owner, Signal::Message(Term::tuple([Term::atom("tcp_closed"), s.term()])));
+                    close_at_eof(vm, s, st);
                 }
                 return;
             }
         }
     }
+}
+
+/// A connection the peer closed, once its owner has heard of it: closed and out of the
+/// table, as erl's `exit_on_close` does it.
+fn close_at_eof(vm: &VmShared, s: &Socket, st: &mut State) {
+    st.closed = true;
+    vm.sockets.forget(s.id, st.owner);
+    s.shut();
 }
 
 /// The next piece of `buf` a reader gets, if it is all there: for raw sockets what there
@@ -517,6 +591,9 @@ fn opts_of(m: &Term, base: Opts) -> Option<Opts> {
     if let Some(Term::Atom(mode)) = m.get(&Term::atom("mode")) {
         o.binary = mode.as_str() == "binary";
     }
+    if let Some(n) = m.get(&Term::atom("backlog")).and_then(Term::as_int) {
+        o.backlog = n.clamp(1, 65535) as usize;
+    }
     Some(o)
 }
 
@@ -530,7 +607,17 @@ fn active_of(a: &Term) -> Option<Active> {
     })
 }
 
-const DEFAULT_OPTS: Opts = Opts { active: Active::Yes, packet: Packet::Raw, binary: false };
+const DEFAULT_OPTS: Opts = Opts { active: Active::Yes, packet: Packet::Raw, binary: false, backlog: 5 };
+
+/// The `send_timeout` option, if given: `Some(None)` for infinity.
+fn send_timeout(m: &Term) -> Option<Option<Duration>> {
+    let Term::Map(m) = m else { return None };
+    match m.get(&Term::atom("send_timeout"))? {
+        Term::Int(ms) if *ms > 0 => Some(Some(Duration::from_millis(*ms as u64))),
+        Term::Int(_) => Some(Some(Duration::from_millis(1))),
+        _ => Some(None),
+    }
+}
 
 fn flag(m: &Term, key: &str) -> Option<bool> {
     match m {
@@ -609,15 +696,12 @@ fn listen(p: &mut Proc, port: &Term, opts: &Term) -> BifResult {
         return Err(Exception::badarg());
     };
     let ip = bind_ip(opts)?;
-    let backlog = match opts {
-        Term::Map(m) => m.get(&Term::atom("backlog")).and_then(Term::as_int).unwrap_or(5),
-        _ => 5,
-    };
+    let backlog = o.backlog;
     let made = (|| {
         let sock = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)?;
         sock.set_reuse_address(flag(opts, "reuseaddr").unwrap_or(false))?;
         sock.bind(&SocketAddr::V4(SocketAddrV4::new(ip, port)).into())?;
-        sock.listen(backlog.clamp(1, 65535) as i32)?;
+        sock.listen(backlog as i32)?;
         Ok::<TcpListener, std::io::Error>(sock.into())
     })();
     let vm = p.vm.clone();
@@ -651,7 +735,8 @@ fn udp_open(p: &mut Proc, port: &Term, opts: &Term) -> BifResult {
     })
 }
 
-/// `gen_udp:send/4`: one datagram, on the blocking pool (a host name is looked up there).
+/// `gen_udp:send/4`: one datagram, sent by the socket's writer thread (which looks a host
+/// name up).
 fn sendto(p: &mut Proc, sock: &Term, addr: &Term, port: &Term, data: &Term) -> BifResult {
     let (Some(port), Some(host)) = (port.as_int().and_then(|n| u16::try_from(n).ok()), host_of(addr)) else {
         return Err(Exception::badarg());
@@ -664,15 +749,98 @@ fn sendto(p: &mut Proc, sock: &Term, addr: &Term, port: &Term, data: &Term) -> B
         return Ok(error("closed"));
     }
     let bytes = super::erlang::iodata_bytes(data)?;
-    super::file::offload(p, "gen_udp", move || {
-        let Io::Udp(u) = &s.io else { return error("einval") };
-        let Some(to) = resolve(host, port) else { return error("nxdomain") };
-        match u.send_to(&bytes, to) {
-            Ok(_) => Term::Atom(atoms::OK),
-            Err(_) if s.state.lock().closed => error("closed"),
-            Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+    Ok(queue_send(p, &s, bytes, Some((host, port))))
+}
+
+/// Runs `work` on a thread of its own (it may block for long: connecting) and returns a
+/// reference at once; the caller gets `{Ref, Answer}` (`prim_file:await/1` waits for it).
+fn on_thread(p: &mut Proc, work: impl FnOnce() -> Term + std::marker::Send + 'static) -> BifResult {
+    let r = p.vm.make_ref();
+    let (vm, me) = (Arc::downgrade(&p.vm), p.pid);
+    let job = move || {
+        let answer = match std::panic::catch_unwind(std::panic::AssertUnwindSafe(work)) {
+            Ok(v) => Term::tuple([Term::Ref(r), v]),
+            Err(_) => Term::tuple([Term::Ref(r), Term::atom("internal_error"), Term::atom("gen_tcp")]),
+        };
+        if let Some(vm) = vm.upgrade() {
+            vm.signal(me, Signal::Message(answer));
         }
-    })
+    };
+    match std::thread::Builder::new().name("ember-connect".into()).spawn(job) {
+        Ok(_) => Ok(Term::Ref(r)),
+        Err(_) => Ok(error("emfile")),
+    }
+}
+
+/// Queues bytes for the socket's writer thread (starting it if it is not running) and
+/// returns the reference the answer will come with.
+fn queue_send(p: &mut Proc, s: &Arc<Socket>, bytes: Vec<u8>, to: Option<(Host, u16)>) -> Term {
+    let tag = p.vm.make_ref();
+    let mut out = s.out.lock();
+    out.jobs.push_back(Send { waiter: Waiter { pid: p.pid, tag }, bytes, to });
+    if !out.writer {
+        let (vm, sock) = (Arc::downgrade(&p.vm), s.clone());
+        if std::thread::Builder::new().name("ember-socket-writer".into()).spawn(move || writer(vm, sock)).is_err() {
+            out.jobs.pop_back();
+            return error("emfile");
+        }
+        out.writer = true;
+    }
+    drop(out);
+    s.out_wake.notify_all();
+    Term::Ref(tag)
+}
+
+/// A socket's writer thread: sends what was queued, in order, and answers each caller. It
+/// ends when the socket closes, or after a while with nothing to send.
+fn writer(vm: Weak<VmShared>, s: Arc<Socket>) {
+    loop {
+        let job = {
+            let mut out = s.out.lock();
+            loop {
+                if let Some(job) = out.jobs.pop_front() {
+                    break job;
+                }
+                let idle = s.closed.load(Ordering::SeqCst)
+                    || s.out_wake.wait_for(&mut out, Duration::from_secs(10)).timed_out();
+                if idle && out.jobs.is_empty() {
+                    out.writer = false;
+                    return;
+                }
+            }
+        };
+        let answer = if s.closed.load(Ordering::SeqCst) {
+            error("closed")
+        } else {
+            let sent = match (&s.io, job.to) {
+                (Io::Stream(stream), _) => (&*stream).write_all(&job.bytes),
+                (Io::Udp(u), Some((host, port))) => match resolve(host, port) {
+                    Some(to) => u.send_to(&job.bytes, to).map(|_| ()),
+                    None => {
+                        answer_send(&vm, job.waiter, error("nxdomain"));
+                        continue;
+                    }
+                },
+                _ => Err(std::io::ErrorKind::NotConnected.into()),
+            };
+            match sent {
+                Ok(()) => Term::Atom(atoms::OK),
+                Err(_) if s.closed.load(Ordering::SeqCst) => error("closed"),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => error("closed"),
+                Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
+                    error("timeout")
+                }
+                Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+            }
+        };
+        answer_send(&vm, job.waiter, answer);
+    }
+}
+
+fn answer_send(vm: &Weak<VmShared>, w: Waiter, answer: Term) {
+    if let Some(vm) = vm.upgrade() {
+        reply(&vm, w, answer);
+    }
 }
 
 fn accept(p: &mut Proc, l: &Term) -> BifResult {
@@ -688,6 +856,7 @@ fn accept(p: &mut Proc, l: &Term) -> BifResult {
         Some(stream) => {
             let opts = st.opts;
             drop(st);
+            s.wake.notify_all();
             let vm = p.vm.clone();
             Ok(match start(&vm, Io::Stream(stream), p.pid, opts) {
                 Some(c) => ok(c.term()),
@@ -711,8 +880,9 @@ fn connect(p: &mut Proc, addr: &Term, port: &Term, opts: &Term, timeout: &Term) 
         _ => None,
     };
     let Some(host) = host_of(addr) else { return Err(Exception::badarg()) };
+    let send_timeout_of = send_timeout(opts);
     let (vm, me) = (Arc::downgrade(&p.vm), p.pid);
-    super::file::offload(p, "gen_tcp", move || {
+    on_thread(p, move || {
         let target = resolve(host, port);
         let Some(target) = target else { return error("nxdomain") };
         let made = match timeout {
@@ -722,6 +892,9 @@ fn connect(p: &mut Proc, addr: &Term, port: &Term, opts: &Term, timeout: &Term) 
         match made {
             Ok(stream) => {
                 let _ = stream.set_nodelay(true);
+                if let Some(t) = send_timeout_of {
+                    let _ = stream.set_write_timeout(t);
+                }
                 let Some(vm) = vm.upgrade() else { return error("closed") };
                 match start(&vm, Io::Stream(stream), me, o) {
                     Some(s) => ok(s.term()),
@@ -759,15 +932,7 @@ fn send(p: &mut Proc, sock: &Term, data: &Term) -> BifResult {
         }
         _ => bytes,
     };
-    super::file::offload(p, "gen_tcp", move || {
-        let Io::Stream(stream) = &s.io else { return error("enotconn") };
-        match (&*stream).write_all(&framed) {
-            Ok(()) => Term::Atom(atoms::OK),
-            Err(_) if s.state.lock().closed => error("closed"),
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => error("closed"),
-            Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
-        }
-    })
+    Ok(queue_send(p, &s, framed, None))
 }
 
 fn recv(p: &mut Proc, sock: &Term, len: &Term) -> BifResult {
@@ -786,6 +951,9 @@ fn recv(p: &mut Proc, sock: &Term, len: &Term) -> BifResult {
     if st.recv.is_some() {
         return Ok(error("ealready"));
     }
+    if len != 0 && st.opts.packet != Packet::Raw && matches!(s.io, Io::Stream(_)) {
+        return Ok(error("einval"));
+    }
     if let Io::Udp(_) = s.io {
         if let Some((from, data)) = st.datagrams.pop_front() {
             let (ip, port) = ip_port(from);
@@ -802,6 +970,7 @@ fn recv(p: &mut Proc, sock: &Term, len: &Term) -> BifResult {
         return Ok(ok(data_term(data, binary)));
     }
     if eof {
+        close_at_eof(&p.vm, &s, &mut st);
         return Ok(error("closed"));
     }
     let tag = p.vm.make_ref();
@@ -877,7 +1046,27 @@ fn controlling_process(p: &mut Proc, sock: &Term, to: &Term) -> Term {
 fn setopts(p: &mut Proc, sock: &Term, opts: &Term) -> Term {
     let Some(s) = p.vm.sockets.get(sock) else { return error("einval") };
     let mut st = s.state.lock();
-    let Some(o) = opts_of(opts, st.opts) else { return error("einval") };
+    let Some(mut o) = opts_of(opts, st.opts) else { return error("einval") };
+    // {active, N} adds N to a count the socket has; a count that is not above 0 makes it
+    // passive, with the passive message.
+    if let Active::Count(n) = o.active {
+        let total = match st.opts.active {
+            Active::Count(c) => c + n,
+            _ => n,
+        };
+        o.active = if total > 0 {
+            Active::Count(total.min(32767))
+        } else {
+            let tag = if matches!(s.io, Io::Udp(_)) { "udp_passive" } else { "tcp_passive" };
+            p.vm.signal(st.owner, Signal::Message(Term::tuple([Term::atom(tag), s.term()])));
+            Active::No
+        };
+    }
+    if let Some(t) = send_timeout(opts) {
+        if let Io::Stream(stream) = &s.io {
+            let _ = stream.set_write_timeout(t);
+        }
+    }
     st.opts = o;
     if !st.closed && !matches!(s.io, Io::Listen(_)) {
         hand_out(&p.vm, &s, &mut st);
