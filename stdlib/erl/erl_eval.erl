@@ -46,15 +46,11 @@ exprs(Es, Bs) -> exprs(Es, Bs, none, none).
 
 exprs(Es, Bs, Lfh) -> exprs(Es, Bs, Lfh, none).
 
-%% (A variable that is not bound is {unbound_var, Name} here, {unbound, Name} from
-%% expr/2,3,4 and expr_list/2,3,4, as in erl. erl finds it before evaluating anything;
-%% here what comes before it has been evaluated.)
+%% (A variable that is not bound is {unbound_var, Name}, as in erl; erl finds it before
+%% evaluating anything, here what comes before it has been evaluated.)
 exprs(Es, Bs0, Lfh, Efh) ->
-    try body(Es, in(Bs0), #h{lfh = Lfh, efh = Efh}) of
-        {V, Bs} -> {value, V, out(Bs, Bs0)}
-    catch
-        error:{unbound, Name} -> erlang:raise(error, {unbound_var, Name}, [])
-    end.
+    {V, Bs} = body(Es, in(Bs0), #h{lfh = Lfh, efh = Efh}),
+    {value, V, out(Bs, Bs0)}.
 
 expr(E, Bs) -> expr(E, Bs, none, none).
 
@@ -64,27 +60,38 @@ expr(E, Bs0, Lfh, Efh) ->
     {V, Bs} = eval(E, in(Bs0), #h{lfh = Lfh, efh = Efh}),
     {value, V, out(Bs, Bs0)}.
 
-%% With `none` as the last argument only the value is given back.
-expr(E, Bs, Lfh, Efh, none) ->
+%% With `value` as the last argument only the value is given back.
+expr(E, Bs, Lfh, Efh, value) ->
     {value, V, _} = expr(E, Bs, Lfh, Efh),
     V;
-expr(E, Bs, Lfh, Efh, value) ->
+expr(E, Bs, Lfh, Efh, none) ->
     expr(E, Bs, Lfh, Efh).
 
 expr_list(Es, Bs) -> expr_list(Es, Bs, none, none).
 
 expr_list(Es, Bs, Lfh) -> expr_list(Es, Bs, Lfh, none).
 
-%% Each expression is evaluated with the bindings given; the bindings they make are merged.
+%% Each expression is evaluated with the bindings given; the bindings they make are merged
+%% (two values for one variable are a badmatch). A variable not bound is {unbound, Name}.
 expr_list(Es, Bs0, Lfh, Efh) ->
     H = #h{lfh = Lfh, efh = Efh},
     Bs = in(Bs0),
-    Results = [eval(E, Bs, H) || E <- Es],
-    Merged = lists:foldl(fun({_, B}, Acc) -> maps:merge(Acc, B) end, Bs, Results),
+    Results = try [eval(E, Bs, H) || E <- Es]
+              catch error:{unbound_var, Name} -> erlang:raise(error, {unbound, Name}, [])
+              end,
+    Merged = lists:foldl(fun({_, B}, Acc) -> merge(B, Acc) end, Bs, Results),
     {[V || {V, _} <- Results], out(Merged, Bs0)}.
 
-%% Is E made of constants and operators only, and does it evaluate (always to the same
-%% value, with nothing else happening)?
+merge(New, Acc) ->
+    maps:fold(fun(K, V, A) ->
+                      case A of
+                          #{K := V} -> A;
+                          #{K := Old} -> erlang:raise(error, {badmatch, Old}, []);
+                          #{} -> A#{K => V}
+                      end
+              end, Acc, New).
+
+%% Is E a constant number: numbers and operators only, evaluating without failing?
 is_constant_expr(E) ->
     constant_parts(E) andalso
         try eval(E, #{}, #h{}) of
@@ -92,14 +99,10 @@ is_constant_expr(E) ->
         catch _:_ -> false
         end.
 
-constant_parts({Tag, _, _}) when Tag =:= integer; Tag =:= float; Tag =:= atom; Tag =:= string;
-                                 Tag =:= char -> true;
-constant_parts({nil, _}) -> true;
+constant_parts({Tag, _, _}) when Tag =:= integer; Tag =:= float; Tag =:= char -> true;
 constant_parts({op, _, _, A}) -> constant_parts(A);
 constant_parts({op, _, '!', _, _}) -> false;
 constant_parts({op, _, _, L, R}) -> constant_parts(L) andalso constant_parts(R);
-constant_parts({cons, _, H, T}) -> constant_parts(H) andalso constant_parts(T);
-constant_parts({tuple, _, Es}) -> lists:all(fun constant_parts/1, Es);
 constant_parts(_) -> false.
 
 in(Bs) when is_map(Bs) -> Bs;
@@ -130,7 +133,7 @@ eval({nil, _}, Bs, _H) -> {[], Bs};
 eval({var, _, V}, Bs, _H) ->
     case Bs of
         #{V := Value} -> {Value, Bs};
-        #{} -> erlang:raise(error, {unbound, V}, [])
+        #{} -> erlang:raise(error, {unbound_var, V}, [])
     end;
 eval({cons, _, H0, T0}, Bs, H) ->
     {Hd, Bs1} = eval(H0, Bs, H),
@@ -153,17 +156,13 @@ eval({op, _, 'orelse', L, R}, Bs, H) ->
         {true, Bs1} -> {true, Bs1};
         {V, _} -> erlang:raise(error, {badarg, V}, [])
     end;
-eval({op, _, '!', L, R}, Bs, H) ->
-    {To, Bs1} = eval(L, Bs, H),
-    {Msg, Bs2} = eval(R, Bs1, H),
-    {erlang:send(To, Msg), Bs2};
 eval({op, _, Op, A0}, Bs, H) ->
     {A, Bs1} = eval(A0, Bs, H),
-    {erlang:Op(A), Bs1};
+    {call(erlang, Op, [A], H), Bs1};
 eval({op, _, Op, L0, R0}, Bs, H) ->
     {L, Bs1} = eval(L0, Bs, H),
     {R, Bs2} = eval(R0, Bs1, H),
-    {erlang:Op(L, R), Bs2};
+    {call(erlang, Op, [L, R], H), Bs2};
 eval({match, _, P, E}, Bs, H) ->
     {V, Bs1} = eval(E, Bs, H),
     case match(P, V, Bs1, H) of
@@ -174,16 +173,13 @@ eval({call, _, {remote, _, M0, F0}, As0}, Bs, H) ->
     {M, Bs1} = eval(M0, Bs, H),
     {F, Bs2} = eval(F0, Bs1, H),
     {As, Bs3} = eval_list(As0, Bs2, H),
-    case H#h.efh of
-        {value, Fun} -> {Fun({M, F}, As), Bs3};
-        _ -> {apply(M, F, As), Bs3}
-    end;
+    {call(M, F, As, H), Bs3};
 eval({call, _, {atom, _, F}, As0}, Bs, H) ->
     Arity = length(As0),
     case erl_internal:bif(F, Arity) of
         true ->
             {As, Bs1} = eval_list(As0, Bs, H),
-            {apply(erlang, F, As), Bs1};
+            {call(erlang, F, As, H), Bs1};
         false ->
             local_call(F, As0, Bs, H)
     end;
@@ -257,6 +253,8 @@ eval({lc, _, E, Qs}, Bs, H) ->
 eval({bc, _, E, Qs}, Bs, H) ->
     {list_to_bitstring(lc(Qs, E, Bs, H)), Bs};
 eval({map, _, Fields}, Bs, H) ->
+    lists:any(fun(F) -> element(1, F) =:= map_field_exact end, Fields)
+        andalso erlang:raise(error, illegal_map_construction, []),
     {Pairs, Bs1} = map_pairs(Fields, Bs, H),
     {maps:from_list([{K, V} || {_, K, V} <- Pairs]), Bs1};
 eval({map, _, M0, Fields}, Bs, H) ->
@@ -275,17 +273,22 @@ eval({record_index, _, Name, _}, _Bs, _H) -> erlang:raise(error, {undefined_reco
 eval(Other, _Bs, _H) ->
     erlang:raise(error, {illegal_expr, Other}, []).
 
+%% A call of a function of another module (or of a built-in or an operator), through the
+%% non-local function handler if there is one, as erl routes it.
+call(M, F, As, #h{efh = {value, Fun}}) -> Fun({M, F}, As);
+call(erlang, '!', [To, Msg], _H) -> erlang:send(To, Msg);
+call(M, F, As, _H) -> apply(M, F, As).
+
 local_call(F, As0, Bs, H) ->
     case H#h.lfh of
         {value, Fun} ->
             {As, Bs1} = eval_list(As0, Bs, H),
             {Fun(F, As), Bs1};
         {eval, Fun} ->
-            {value, V, Bs1} = Fun(F, As0, Bs),
+            {value, V, Bs1} = Fun(F, As0, lists:sort(maps:to_list(Bs))),
             {V, in(Bs1)};
         _ ->
-            {As, _} = eval_list(As0, Bs, H),
-            erlang:raise(error, undef, [{erl_eval, F, length(As)}])
+            erlang:raise(error, undef, [{erl_eval, F, length(As0)}])
     end.
 
 map_pairs([], Bs, _H) -> {[], Bs};
@@ -324,27 +327,51 @@ generate([V | Vs], P, Qs, Body, Bs, H) ->
 generate([], _P, _Qs, _Body, _Bs, _H) -> [];
 generate(Other, _P, _Qs, _Body, _Bs, _H) -> erlang:raise(error, {bad_generator, Other}, []).
 
-%% A bitstring generator takes from the front as long as the pattern matches.
+%% A bitstring generator takes from the front as long as the pattern's segments fit: a
+%% piece whose values do not match the pattern is skipped.
 b_generate(Bin, {bin, _, Elems} = P, Qs, Body, Bs, H) ->
     case match_bits(Elems, Bin, Bs, H) of
         {match, Bs1, Rest} when bit_size(Rest) < bit_size(Bin) ->
             lc(Qs, Body, Bs1, H) ++ b_generate(Rest, P, Qs, Body, Bs, H);
         _ ->
-            []
+            case match_bits(lists:append([shape(E) || E <- Elems]), Bin, Bs, H) of
+                {match, _, Rest} when bit_size(Rest) < bit_size(Bin) ->
+                    b_generate(Rest, P, Qs, Body, Bs, H);
+                _ ->
+                    []
+            end
     end.
 
-%% A filter that is a guard test is false where it fails; any other must be a boolean.
+%% A segment with its value pattern made `_` (a string, one per character): what it takes,
+%% whatever the value.
+shape({bin_element, A, {string, _, S}, Size, Specs}) ->
+    [{bin_element, A, {var, A, '_'}, Size, Specs} || _ <- S];
+shape({bin_element, A, _Value, Size, Specs}) ->
+    [{bin_element, A, {var, A, '_'}, Size, Specs}].
+
+%% A filter that is a guard test holds as a guard holds (failing, or not true, is false);
+%% any other is an expression that must give a boolean.
 filter(F, Bs, H) ->
     case guard_test(F) of
-        true ->
-            try eval(F, Bs, H) catch error:_ -> {false, Bs} end;
-        false ->
-            eval(F, Bs, H)
+        true -> {test(F, Bs, H), Bs};
+        false -> eval(F, Bs, H)
     end.
 
-guard_test({op, _, _, _, _}) -> true;
-guard_test({op, _, _, _}) -> true;
-guard_test({call, _, {atom, _, F}, As}) -> erl_internal:guard_bif(F, length(As));
+%% Is E made of what a guard may hold only: variables, constants, operators (not !) and
+%% the guard built-ins?
+guard_test({var, _, _}) -> true;
+guard_test({Tag, _, _}) when Tag =:= integer; Tag =:= float; Tag =:= atom; Tag =:= char;
+                             Tag =:= string -> true;
+guard_test({nil, _}) -> true;
+guard_test({cons, _, A, B}) -> guard_test(A) andalso guard_test(B);
+guard_test({tuple, _, Es}) -> lists:all(fun guard_test/1, Es);
+guard_test({op, _, '!', _, _}) -> false;
+guard_test({op, _, _, A}) -> guard_test(A);
+guard_test({op, _, _, A, B}) -> guard_test(A) andalso guard_test(B);
+guard_test({call, _, {atom, _, F}, As}) ->
+    erl_internal:guard_bif(F, length(As)) andalso lists:all(fun guard_test/1, As);
+guard_test({call, _, {remote, _, {atom, _, erlang}, {atom, _, F}}, As}) ->
+    erl_internal:guard_bif(F, length(As)) andalso lists:all(fun guard_test/1, As);
 guard_test(_) -> false.
 
 %% ---- Funs -----------------------------------------------------------------------------
@@ -361,7 +388,19 @@ make_fun(Cs, Bs, H) ->
         6 -> fun(A, B, C, D, E, F) -> call_fun(Cs, [A, B, C, D, E, F], Bs, H) end;
         7 -> fun(A, B, C, D, E, F, G) -> call_fun(Cs, [A, B, C, D, E, F, G], Bs, H) end;
         8 -> fun(A, B, C, D, E, F, G, I) -> call_fun(Cs, [A, B, C, D, E, F, G, I], Bs, H) end;
-        N -> make_fun_n(N, fun(Args) -> call_fun(Cs, Args, Bs, H) end)
+        9 -> fun(A, B, C, D, E, F, G, I, J) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J], Bs, H) end;
+        10 -> fun(A, B, C, D, E, F, G, I, J, K) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K], Bs, H) end;
+        11 -> fun(A, B, C, D, E, F, G, I, J, K, L) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L], Bs, H) end;
+        12 -> fun(A, B, C, D, E, F, G, I, J, K, L, M) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M], Bs, H) end;
+        13 -> fun(A, B, C, D, E, F, G, I, J, K, L, M, N) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N], Bs, H) end;
+        14 -> fun(A, B, C, D, E, F, G, I, J, K, L, M, N, O) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O], Bs, H) end;
+        15 -> fun(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P], Bs, H) end;
+        16 -> fun(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q], Bs, H) end;
+        17 -> fun(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R], Bs, H) end;
+        18 -> fun(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S], Bs, H) end;
+        19 -> fun(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S, T) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S, T], Bs, H) end;
+        20 -> fun(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S, T, U) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S, T, U], Bs, H) end;
+        N -> erlang:raise(error, {argument_limit, {'fun', N}}, [])
     end.
 
 make_named_fun(Name, Cs, Bs, H) ->
@@ -372,13 +411,23 @@ make_named_fun(Name, Cs, Bs, H) ->
         3 -> fun Self(A, B, C) -> call_fun(Cs, [A, B, C], Bs#{Name => Self}, H) end;
         4 -> fun Self(A, B, C, D) -> call_fun(Cs, [A, B, C, D], Bs#{Name => Self}, H) end;
         5 -> fun Self(A, B, C, D, E) -> call_fun(Cs, [A, B, C, D, E], Bs#{Name => Self}, H) end;
+        6 -> fun Self(A, B, C, D, E, F) -> call_fun(Cs, [A, B, C, D, E, F], Bs#{Name => Self}, H) end;
+        7 -> fun Self(A, B, C, D, E, F, G) -> call_fun(Cs, [A, B, C, D, E, F, G], Bs#{Name => Self}, H) end;
+        8 -> fun Self(A, B, C, D, E, F, G, I) -> call_fun(Cs, [A, B, C, D, E, F, G, I], Bs#{Name => Self}, H) end;
+        9 -> fun Self(A, B, C, D, E, F, G, I, J) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J], Bs#{Name => Self}, H) end;
+        10 -> fun Self(A, B, C, D, E, F, G, I, J, K) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K], Bs#{Name => Self}, H) end;
+        11 -> fun Self(A, B, C, D, E, F, G, I, J, K, L) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L], Bs#{Name => Self}, H) end;
+        12 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M], Bs#{Name => Self}, H) end;
+        13 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M, N) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N], Bs#{Name => Self}, H) end;
+        14 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M, N, O) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O], Bs#{Name => Self}, H) end;
+        15 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P], Bs#{Name => Self}, H) end;
+        16 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q], Bs#{Name => Self}, H) end;
+        17 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R], Bs#{Name => Self}, H) end;
+        18 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S], Bs#{Name => Self}, H) end;
+        19 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S, T) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S, T], Bs#{Name => Self}, H) end;
+        20 -> fun Self(A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S, T, U) -> call_fun(Cs, [A, B, C, D, E, F, G, I, J, K, L, M, N, O, P, Q, R, S, T, U], Bs#{Name => Self}, H) end;
         N -> erlang:raise(error, {argument_limit, {named_fun, N}}, [])
     end.
-
-%% Funs of 9 to 20 arguments pass their arguments on as a list.
-make_fun_n(9, F) -> fun(A, B, C, D, E, G, I, J, K) -> F([A, B, C, D, E, G, I, J, K]) end;
-make_fun_n(10, F) -> fun(A, B, C, D, E, G, I, J, K, L) -> F([A, B, C, D, E, G, I, J, K, L]) end;
-make_fun_n(N, _F) -> erlang:raise(error, {argument_limit, {'fun', N}}, []).
 
 arity([{clause, _, Ps, _, _} | _]) -> length(Ps).
 
@@ -497,8 +546,8 @@ match({bin, _, Elems}, V, Bs, H) when is_bitstring(V) ->
     end;
 match({op, _, '++', Prefix, P}, V, Bs, H) ->
     {Chars, _} = eval(Prefix, #{}, H),
-    case lists:prefix(Chars, V) of
-        true -> match(P, lists:nthtail(length(Chars), V), Bs, H);
+    case prefix(Chars, V) of
+        {ok, Rest} -> match(P, Rest, Bs, H);
         false -> nomatch
     end;
 match({Lit, _, _} = P, V, Bs, H) when Lit =:= integer; Lit =:= float; Lit =:= atom; Lit =:= string;
@@ -509,6 +558,10 @@ match({op, _, _, _} = P, V, Bs, H) -> constant(P, V, Bs, H);
 match({op, _, _, _, _} = P, V, Bs, H) -> constant(P, V, Bs, H);
 match({record, _, Name, _}, _V, _Bs, _H) -> erlang:raise(error, {undefined_record, Name}, []);
 match(_, _, _Bs, _H) -> nomatch.
+
+prefix([C | Cs], [C | Vs]) -> prefix(Cs, Vs);
+prefix([], Vs) -> {ok, Vs};
+prefix(_, _) -> false.
 
 %% A pattern that is a constant (a literal, or arithmetic on literals).
 constant(P, V, Bs, H) ->
@@ -534,7 +587,7 @@ match_map([], _M, Bs, _H) -> {match, Bs}.
 
 build_bin([], Bs, _H, Acc) -> {Acc, Bs};
 build_bin([{bin_element, _, {string, _, S}, default, default} | Es], Bs, H, Acc) ->
-    build_bin(Es, Bs, H, <<Acc/bitstring, (list_to_binary(S))/binary>>);
+    build_bin(Es, Bs, H, <<Acc/bitstring, (<< <<C:8>> || C <- S >>)/binary>>);
 build_bin([{bin_element, A, {string, _, S}, Size, Specs} | Es], Bs, H, Acc) ->
     Chars = [{bin_element, A, {integer, A, C}, Size, Specs} || C <- S],
     build_bin(Chars ++ Es, Bs, H, Acc);
