@@ -31,13 +31,22 @@ call(_Node, _Fun, _Timeout) -> badarg().
 
 call(Node, M, F, A) -> call(Node, M, F, A, infinity).
 
+%% A call on this node with no timeout runs in the calling process, as in erl.
+call(Node, M, F, A, infinity) when Node =:= node() ->
+    mfa(Node, M, F, A),
+    try apply(M, F, A)
+    catch
+        throw:Value -> throw(Value);
+        exit:Reason -> exit({exception, Reason});
+        error:Reason:Stack -> erlang:error({exception, Reason, Stack})
+    end;
 call(Node, M, F, A, Timeout) ->
     timeout(Timeout),
     ReqId = send_request(Node, M, F, A),
     receive_response(ReqId, Timeout).
 
-cast(Node, Fun) when is_function(Fun, 0) -> cast(Node, erlang, apply, [Fun, []]);
-cast(_Node, _Fun) -> badarg().
+%% (What is not a fun of no arguments fails there, as in erl.)
+cast(Node, Fun) -> cast(Node, erlang, apply, [Fun, []]).
 
 cast(Node, M, F, A) ->
     mfa(Node, M, F, A),

@@ -466,8 +466,8 @@ report_text(Report) ->
 format_report(Report) when is_map(Report), map_size(Report) > 0 ->
     format_report(lists:sort(maps:to_list(Report)));
 format_report([_ | _] = Report) ->
-    case io_lib:printable_unicode_list(Report) of
-        true -> {"~ts", [Report]};
+    case printable(Report) of
+        true -> {"~ts", [lists:flatten(Report)]};
         false ->
             case catch length(Report) of
                 N when is_integer(N) ->
@@ -481,12 +481,16 @@ format_report(Report) when is_map(Report) -> {"~tp", [[]]};
 format_report(Report) -> {"~tp", [Report]}.
 
 report_item({Key, Value}) ->
-    case io_lib:printable_unicode_list(Value) of
+    case Value =/= [] andalso printable(Value) of
         true -> {"    ~tp: ~ts", [Key, Value]};
         false -> {"    ~tp: ~tp", [Key, Value]}
     end;
 report_item(Item) ->
     {"    ~tp", [Item]}.
+
+%% A deep list of characters that print as text.
+printable(L) ->
+    io_lib:deep_char_list(L) andalso io_lib:printable_unicode_list(lists:flatten(L)).
 
 %% "21-Nov-2024::13:22:00.123456" from microseconds since 1970 (UTC).
 format_time(Micro) ->

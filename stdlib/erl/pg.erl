@@ -62,8 +62,8 @@ leave(Scope, Group, PidOrPids) when is_pid(PidOrPids); is_list(PidOrPids) ->
     gen_server:call(Scope, {leave_local, Group, PidOrPids}, infinity).
 
 ensure_local(Pid) when is_pid(Pid), node(Pid) =:= node() -> ok;
-ensure_local(Pid) when is_pid(Pid) -> erlang:error({nolocal, Pid});
-ensure_local(Pids) -> lists:foreach(fun ensure_local/1, Pids).
+ensure_local(Pids) when is_list(Pids) -> lists:foreach(fun ensure_local/1, Pids);
+ensure_local(Other) -> erlang:error({nolocal, Other}).
 
 %% ---- Subscriptions --------------------------------------------------------------------
 

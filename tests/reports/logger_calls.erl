@@ -20,6 +20,8 @@ main() ->
     logger:error("bad args ~p ~p", [one]),
     logger:log(error, "through log/3 ~w", [x]),
     logger:log(warning, #{report => map}),
+    logger:error(["deep ", ["string"]]),
+    logger:error([{deep, ["x", "y"]}, {empty, ""}, {bin, <<"b">>}]),
     ok = logger:set_primary_config(level, info),
     logger:info("an info, shown now"),
     logger:debug("a debug, still not shown"),

@@ -72,7 +72,11 @@ main() ->
         fun() -> erpc:multicall([N, 42], erlang, abs, [-3]) end,
         fun() -> erpc:call(N, erlang, abs, [-3 | x]) end,
         fun() -> erpc:call(N, erlang, abs, [-3], -5) end,
-        fun() -> R = erpc:send_request(N, erlang, abs, [-4]), is_list(R) andalso is_reference(hd(R)) andalso is_reference(tl(R)) end
+        fun() -> R = erpc:send_request(N, erlang, abs, [-4]), is_list(R) andalso is_reference(hd(R)) andalso is_reference(tl(R)) end,
+        %% On this node with no timeout a call runs in the caller; a cast of anything is ok.
+        fun() -> {erpc:call(N, erlang, self, []) =:= self(), erpc:call(N, fun() -> self() end) =:= self(),
+                  erpc:call(N, erlang, self, [], 1000) =:= self()} end,
+        fun() -> erpc:cast(N, not_a_fun) end
     ]],
     ok.
 flush() -> receive _ -> flush() after 0 -> ok end.

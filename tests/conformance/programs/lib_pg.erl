@@ -82,6 +82,7 @@ main() ->
     %% Errors.
     show(not_a_pid, catch_error(fun() -> pg:join(workers, not_a_pid) end)),
     show(improper_list, catch_error(fun() -> pg:join(workers, [Me | bad]) end)),
+    show(not_a_pid_in_list, catch_error(fun() -> pg:join(workers, [foo]) end)),
     show(no_scope_members, pg:get_members(no_scope, workers)),
     {'EXIT', {R, {M, F, [S, {Tag, G, Who}, T]}}} = (catch pg:join(no_scope, workers, Me)),
     show(no_scope_join, {R, M, F, S, Tag, G, name(Who, Names), T}),
