@@ -3,10 +3,9 @@
 %% name, synchronous calls with a monitor and a timeout, replies, and the asynchronous
 %% request API (send_request/wait_response/receive_response/check_response).
 %%
-%% Server references: a pid, a registered name, {Name, Node}, {local, Name} and
-%% {via, Module, Name}. {global, Name} is refused (there is no global name server); a call
-%% to it exits with noproc. On a node that is not distributed, names on other nodes give
-%% {nodedown, Node}.
+%% Server references: a pid, a registered name, {Name, Node}, {local, Name},
+%% {global, Name} (global's names, which are this node's) and {via, Module, Name}. On a node
+%% that is not distributed, names on other nodes give {nodedown, Node}.
 %%
 %% Calls tag the reply with [alias | Monitor]: the monitor's reference is also a process
 %% alias, so a reply that comes after the caller gave up on a timeout is dropped, as in
@@ -117,8 +116,8 @@ register_name({local, Name} = LN) ->
     catch
         error:_ -> {false, where(LN)}
     end;
-register_name({global, _} = GN) ->
-    {false, where(GN)};
+register_name({global, Name}) ->
+    register_name({via, global, Name});
 register_name({via, Module, Name} = VN) ->
     case Module:register_name(Name, self()) of
         yes -> true;
@@ -128,6 +127,8 @@ register_name({via, Module, Name} = VN) ->
 unregister_name({local, Name}) ->
     catch unregister(Name),
     ok;
+unregister_name({global, Name}) ->
+    unregister_name({via, global, Name});
 unregister_name({via, Module, Name}) ->
     catch Module:unregister_name(Name),
     ok;
@@ -135,7 +136,7 @@ unregister_name(_) ->
     ok.
 
 where({local, Name}) -> whereis(Name);
-where({global, _}) -> undefined;
+where({global, Name}) -> global:whereis_name(Name);
 where({via, Module, Name}) -> Module:whereis_name(Name).
 
 name({local, Name}) -> Name;
@@ -180,7 +181,7 @@ call(Process, Label, Request, Timeout) ->
 resolve(Pid) when is_pid(Pid) -> Pid;
 resolve(Name) when is_atom(Name) -> registered(Name);
 resolve({local, Name}) when is_atom(Name) -> registered(Name);
-resolve({global, _}) -> exit(noproc);
+resolve({global, Name}) -> resolve({via, global, Name});
 resolve({via, Module, Name}) ->
     case Module:whereis_name(Name) of
         Pid when is_pid(Pid) -> Pid;
@@ -360,7 +361,11 @@ stop(Process, Reason, Timeout)
                          Pid when is_pid(Pid) -> Pid;
                          _ -> exit(noproc)
                      end;
-                 {global, _} -> exit(noproc);
+                 {global, Name} ->
+                     case global:whereis_name(Name) of
+                         Pid when is_pid(Pid) -> Pid;
+                         _ -> exit(noproc)
+                     end;
                  _ -> Process
              end,
     proc_lib:stop(Target, Reason, Timeout).

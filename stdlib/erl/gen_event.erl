@@ -120,7 +120,9 @@ swap_sup_handler(M, {H1, A1}, {H2, A2}) -> rpc(M, {swap_sup_handler, H1, A1, H2,
 
 which_handlers(M) -> rpc(M, which_handlers).
 
-send({global, _}, _Cmd) -> ok;
+send({global, Name}, Cmd) ->
+    catch global:send(Name, Cmd),
+    ok;
 send({via, Mod, Name}, Cmd) ->
     Mod:send(Name, Cmd),
     ok;

@@ -14,7 +14,7 @@
 %%
 %% Reports ("** Generic server ... terminating", the warning for an unexpected message
 %% without handle_info/2) go to standard_error through logger. hibernate really
-%% hibernates (erlang:hibernate/3 through proc_lib). {global, Name} is not supported (see
+%% hibernates (erlang:hibernate/3 through proc_lib). {global, Name} names are this node's (see
 %% gen). A reply that arrives after call/3 timed out is dropped (see gen).
 -module(gen_server).
 
@@ -136,7 +136,9 @@ call(Server, Request, Timeout) ->
         {'EXIT', Reason} -> exit({Reason, {?MODULE, call, [Server, Request, Timeout]}})
     end.
 
-cast({global, _}, _Request) -> ok;
+cast({global, Name}, Request) ->
+    catch global:send(Name, {'$gen_cast', Request}),
+    ok;
 cast({via, Mod, Name}, Request) ->
     catch Mod:send(Name, {'$gen_cast', Request}),
     ok;

@@ -19,7 +19,7 @@
 %% receive/consume/postpone/send/start_timer" lines like OTP's) are supported.
 %%
 %% Termination reports go to standard_error through logger. hibernate is accepted; the
-%% process keeps its stack while it waits. {global, Name} is not supported (see gen), and a
+%% process keeps its stack while it waits. {global, Name} names are this node's (see gen); a
 %% reply that arrives after call/3 timed out is dropped (see gen).
 -module(gen_statem).
 
@@ -198,7 +198,9 @@ call(Server, Request, Timeout) ->
         {'EXIT', Reason} -> exit({Reason, {?MODULE, call, [Server, Request, Timeout]}})
     end.
 
-cast({global, _}, _Msg) -> ok;
+cast({global, Name}, Msg) ->
+    catch global:send(Name, {'$gen_cast', Msg}),
+    ok;
 cast({via, Mod, Name}, Msg) ->
     catch Mod:send(Name, {'$gen_cast', Msg}),
     ok;
