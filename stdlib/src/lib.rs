@@ -55,6 +55,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("erpc", include_str!("../erl/erpc.erl")),
     ("pg", include_str!("../erl/pg.erl")),
     ("global", include_str!("../erl/global.erl")),
+    ("code", include_str!("../erl/code.erl")),
     ("filelib", include_str!("../erl/filelib.erl")),
     ("error_logger", include_str!("../erl/error_logger.erl")),
     ("gen_tcp", include_str!("../erl/gen_tcp.erl")),

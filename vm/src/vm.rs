@@ -692,7 +692,7 @@ impl VmShared {
     }
 
     /// Compiles and loads `src`; diagnostics name `file`, stack traces name `trace_file`.
-    fn load_source_as(
+    pub(crate) fn load_source_as(
         &self,
         file: &str,
         trace_file: &str,
@@ -729,6 +729,11 @@ impl VmShared {
     /// Is module `name` loaded, or one this VM has without looking on the code path (its
     /// standard library's, or one made only of built-ins)? What `erlang:module_loaded/1`
     /// answers: erl has its standard library loaded from the start.
+    /// Is `name` a module of the standard library ember carries (built-ins or sources)?
+    pub(crate) fn is_stdlib_module(&self, name: &str) -> bool {
+        self.builtin.contains_key(name) || crate::bif::has_module(name)
+    }
+
     pub(crate) fn has_module(&self, name: Atom) -> bool {
         let n = name.as_str();
         self.code.is_loaded(name) || self.builtin.contains_key(n) || crate::bif::has_module(n)

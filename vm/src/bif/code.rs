@@ -30,6 +30,14 @@ bifs! {
         }),
         _ => Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE))),
     };
+    // Loads the module in Filename.erl (erl's form names Filename.beam).
+    "code", "load_abs", 1 => |p, a| load_abs(p, &a[0]);
+    "code", "load_abs", 2 => |p, a| load_abs(p, &a[0]);
+    // Is the module the standard library's (which erl makes sticky)?
+    "code", "is_sticky", 1 => |p, a| match &a[0] {
+        Term::Atom(m) => Ok(Term::bool(p.vm.is_stdlib_module(m.as_str()))),
+        _ => Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE))),
+    };
     "code", "which", 1 => |p, a| match &a[0] {
         Term::Atom(m) => Ok(p.vm.module_file(*m).map(|f| Term::string(&f)).unwrap_or_else(|| Term::atom("non_existing"))),
         _ => Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE))),
@@ -108,6 +116,22 @@ bifs! {
             .filter_map(|f| argument(f).map(|v| Term::tuple([Term::atom(f), Term::list(vec![Term::string(&v)])])))
             .collect(),
     ));
+}
+
+fn load_abs(p: &mut Proc, name: &Term) -> BifResult {
+    let Some(base) = name.list_to_string().or_else(|| name.as_atom().map(|a| a.as_str().to_owned())) else {
+        return Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE)));
+    };
+    let path = PathBuf::from(format!("{base}.erl"));
+    if !path.is_file() {
+        return Ok(error("nofile"));
+    }
+    let Ok(src) = std::fs::read_to_string(&path) else { return Ok(error("nofile")) };
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(match p.vm.load_source_as(&path.to_string_lossy(), &name, &src) {
+        Ok((m, _)) => Term::tuple([Term::atom("module"), Term::Atom(m)]),
+        Err(_) => error("badfile"),
+    })
 }
 
 fn error(reason: &str) -> Term {

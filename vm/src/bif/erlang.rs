@@ -329,8 +329,13 @@ bifs! {
     "erlang", "map_size", 1 => |_, a| match &a[0] { Term::Map(m) => Ok(Term::Int(m.len() as i64)), other => Err(badmap(other)) };
     "erlang", "get_module_info", 1 => |p, a| module_info(p, &a[0], None);
     "erlang", "loaded", 0 => |p, _| Ok(Term::list(p.vm.code.loaded().into_iter().map(Term::Atom).collect()));
+    // The standard library counts as loaded (as erl's is), named by its source file.
     "code", "is_loaded", 1 => |p, a| match &a[0] {
         Term::Atom(m) if p.vm.code.is_loaded(*m) => Ok(Term::tuple([Term::Atom(atoms::FILE), Term::string(&p.vm.code.get(*m).map(|c| c.file.clone()).unwrap_or_default())])),
+        Term::Atom(m) if p.vm.has_module(*m) => Ok(Term::tuple([
+            Term::Atom(atoms::FILE),
+            Term::string(&p.vm.module_file(*m).unwrap_or_else(|| format!("{}.erl", m.as_str()))),
+        ])),
         Term::Atom(_) => Ok(Term::bool(false)),
         _ => badarg(),
     };
