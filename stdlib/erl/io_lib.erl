@@ -20,7 +20,8 @@
          write_latin1_string/1, write_char/1, write_latin1_char/1,
          printable_list/1, printable_latin1_list/1, printable_unicode_list/1,
          char_list/1, deep_char_list/1, latin1_char_list/1, deep_latin1_char_list/1,
-         chars_length/1, indentation/2, quote_atom/2]).
+         chars_length/1, indentation/2, quote_atom/2,
+         scan_format/2, unscan_format/1, build_text/1, limit_term/2]).
 
 nl() -> "\n".
 
@@ -205,3 +206,102 @@ indentation([$\t | Cs], I) -> indentation(Cs, ((I + 8) div 8) * 8);
 indentation([C | Cs], I) when is_integer(C) -> indentation(Cs, I + 1);
 indentation([C | Cs], I) -> indentation(Cs, indentation(C, I));
 indentation([], I) -> I.
+
+%% ---- Formats as data ------------------------------------------------------------------
+
+%% A format and its arguments as a list of characters (the literal text) and maps, one per
+%% control sequence: control_char, args (what it takes; `*` fields are filled in), width,
+%% adjust, precision, pad_char, encoding (unicode for t), strings (false for l).
+scan_format(Format, Args) when is_atom(Format) -> scan_format(atom_to_list(Format), Args);
+scan_format(Format, Args) when is_binary(Format) -> scan_format(binary_to_list(Format), Args);
+scan_format(Format, Args) -> scan(lists:flatten(Format), Args).
+
+scan([$~ | Rest], Args) ->
+    {Adjust, Rest1} = case Rest of
+                          [$- | R] -> {left, R};
+                          R -> {right, R}
+                      end,
+    {Width, Rest2, Args1} = field(Rest1, Args),
+    {Precision, Rest3, Args2} = case Rest2 of
+                                    [$. | R2] -> field(R2, Args1);
+                                    _ -> {none, Rest2, Args1}
+                                end,
+    {Pad, Rest4, Args3} = case Rest3 of
+                              [$., $* | R3] -> {hd(Args2), R3, tl(Args2)};
+                              [$., P | R3] when Precision =/= none; Rest2 =/= Rest3 -> {P, R3, Args2};
+                              _ -> {$\s, Rest3, Args2}
+                          end,
+    {Encoding, Strings, [C | Rest5]} = modifiers(Rest4, latin1, true),
+    N = arg_count(C),
+    {Taken, Args4} = lists:split(N, Args3),
+    Spec = #{control_char => C, args => Taken, width => Width, adjust => Adjust,
+             precision => Precision, pad_char => Pad, encoding => Encoding,
+             strings => Strings},
+    [Spec | scan(Rest5, Args4)];
+scan([Char | Rest], Args) ->
+    [Char | scan(Rest, Args)];
+scan([], _Args) ->
+    [].
+
+field([$* | Rest], [N | Args]) -> {N, Rest, Args};
+field(Text, Args) ->
+    case lists:splitwith(fun(C) -> C >= $0 andalso C =< $9 end, Text) of
+        {[], _} -> {none, Text, Args};
+        {Digits, Rest} -> {list_to_integer(Digits), Rest, Args}
+    end.
+
+modifiers([$t | Rest], _, Strings) -> modifiers(Rest, unicode, Strings);
+modifiers([$l | Rest], Encoding, _) -> modifiers(Rest, Encoding, false);
+modifiers(Rest, Encoding, Strings) -> {Encoding, Strings, Rest}.
+
+arg_count(C) when C =:= $W; C =:= $P; C =:= $X; C =:= $x -> 2;
+arg_count(C) when C =:= $n; C =:= $~ -> 0;
+arg_count(_) -> 1.
+
+%% The format and arguments scan_format/2 took apart.
+unscan_format(FormatList) ->
+    {Format, Args} = lists:foldr(fun unscan/2, {[], []}, FormatList),
+    {Format, Args}.
+
+unscan(#{control_char := C, args := Taken} = Spec, {Format, Args}) ->
+    #{width := W, adjust := Adjust, precision := P, pad_char := Pad,
+      encoding := Encoding, strings := Strings} = Spec,
+    Field = fun(none) -> ""; (N) -> integer_to_list(N) end,
+    Text = "~" ++ [$- || Adjust =:= left] ++ Field(W)
+        ++ case {P, Pad} of
+               {none, $\s} -> "";
+               {_, $\s} -> "." ++ Field(P);
+               _ -> "." ++ Field(P) ++ [$., Pad]
+           end
+        ++ [$t || Encoding =:= unicode] ++ [$l || Strings =:= false] ++ [C],
+    {Text ++ Format, Taken ++ Args};
+unscan(Char, {Format, Args}) ->
+    {[Char | Format], Args}.
+
+%% The text of a scanned format.
+build_text(FormatList) ->
+    {Format, Args} = unscan_format(FormatList),
+    io_lib:format(Format, Args).
+
+%% ---- Limiting terms -------------------------------------------------------------------
+
+%% Term cut as ~P cuts it at Depth: what is past the depth becomes '...' (the last element
+%% of a list or tuple that goes on). Printable lists and binaries stay whole; -1 is no limit.
+limit_term(Term, Depth) when Depth < 0 -> Term;
+limit_term(Term, Depth) -> limit(Term, Depth).
+
+limit(_, 0) -> '...';
+limit(L, D) when is_list(L) ->
+    case printable_list(L) of
+        true -> L;
+        false -> limit_list(L, D - 1)
+    end;
+limit(T, D) when is_tuple(T) -> list_to_tuple(limit_list(tuple_to_list(T), D - 1));
+limit(M, D) when is_map(M) -> maps:map(fun(_, V) -> limit(V, D - 1) end, M);
+limit(T, _D) -> T.
+
+limit_list([], _D) -> [];
+limit_list(_, 0) -> ['...'];
+limit_list([H | T], D) -> [limit(H, D) | limit_list(T, D - 1)];
+limit_list(Tail, D) -> limit(Tail, D).
+
