@@ -46,6 +46,11 @@ fn logger_macros_metadata_and_filters() {
 }
 
 #[test]
+fn logger_filter_default_funs_and_metadata_order() {
+    check("logger_filter_rules");
+}
+
+#[test]
 fn times_are_replaced_only_in_headers() {
     let text = "=ERROR REPORT==== 22-Nov-2026::11:23:06.574110 ===\nplain ===\n";
     assert_eq!(without_times(text), "=ERROR REPORT==== T ===\nplain ===\n");

@@ -63,27 +63,39 @@ debug(A) -> log(debug, A).
 debug(A, B) -> log(debug, A, B).
 debug(A, B, C) -> log(debug, A, B, C).
 
-%% log(Level, StringOrReport), log(Level, Format, Args) or log(Level, Report, Metadata),
-%% log(Level, Format, Args, Metadata).
+%% log(Level, StringOrReport), log(Level, Format, Args), log(Level, Fun, Arg) or
+%% log(Level, Report, Metadata), log(Level, FormatOrFun, Args, Metadata).
 log(Level, Msg) -> log(Level, Msg, #{}).
 
+log(Level, Fun, Arg) when is_function(Fun, 1) ->
+    log(Level, Fun, Arg, #{});
 log(Level, Format, Args) when is_list(Args) ->
     log(Level, Format, Args, #{});
 log(Level, Report, Meta) when is_map(Meta) ->
-    check_level(Level),
-    case allow(Level, meta_module(Meta)) of
-        true -> dispatch(Level, report_msg(Report), Meta);
-        false -> ok
-    end.
+    do_log(Level, report_msg(Report), #{}, Meta).
 
-log(Level, Format, Args, Meta) when is_map(Meta) ->
-    check_level(Level),
-    case allow(Level, meta_module(Meta)) of
-        true -> dispatch(Level, {Format, Args}, Meta);
-        false -> ok
-    end;
+log(Level, FormatOrFun, Args, Meta) when is_map(Meta) ->
+    do_log(Level, {FormatOrFun, Args}, #{}, Meta);
 log(Level, FunOrFormat, Args, _Meta) ->
     erlang:error(badarg, [Level, FunOrFormat, Args]).
+
+%% What the ?LOG_* macros call: the caller's location is metadata of the event, which the
+%% process metadata and then the call's own override.
+macro_log(Location, Level, StringOrReport) ->
+    do_log(Level, report_msg(StringOrReport), Location, #{}).
+macro_log(Location, Level, A, Meta) when is_map(Meta) ->
+    do_log(Level, report_msg(A), Location, Meta);
+macro_log(Location, Level, A, B) ->
+    do_log(Level, {A, B}, Location, #{}).
+macro_log(Location, Level, A, B, Meta) when is_map(Meta) ->
+    do_log(Level, {A, B}, Location, Meta).
+
+do_log(Level, Msg, Location, Meta) ->
+    check_level(Level),
+    case allow(Level, meta_module(maps:merge(Location, Meta))) of
+        true -> dispatch(Level, Msg, Location, Meta);
+        false -> ok
+    end.
 
 %% A string or a report, as a log event's msg.
 report_msg(Report) ->
@@ -94,39 +106,46 @@ report_msg(Report) ->
     end.
 
 %% A log event (#{level, msg, meta}) through the primary filters and the default
-%% handler's, then printed. Without filters no event is made.
-dispatch(Level, Msg, Meta) ->
+%% handler's, then printed. Without filters (and with filter_default log) no event is
+%% made. With filter_default stop, an event no filter passed on is dropped.
+dispatch(Level, Msg, Location, Meta) ->
     case config() of
-        #{filters := [], handler_filters := []} ->
+        #{filters := [], handler_filters := [], filter_default := log} ->
             emit(Level, msg_text(Msg));
-        #{filters := Primary, handler_filters := Handler} ->
-            Event = #{level => Level, msg => Msg, meta => event_meta(Meta)},
-            case run_filters(Primary, Event) of
+        #{filters := Primary, handler_filters := Handler, filter_default := Default} ->
+            Event = #{level => Level, msg => Msg, meta => event_meta(Location, Meta)},
+            case run_filters(Primary, Event, false) of
                 stop -> ok;
-                Event1 ->
-                    case run_filters(Handler, Event1) of
+                {_, false} when Default =:= stop -> ok;
+                {Event1, _} ->
+                    case run_filters(Handler, Event1, true) of
                         stop -> ok;
-                        #{level := L, msg := M} -> emit(L, msg_text(M))
+                        {#{level := L, msg := M}, _} -> emit(L, msg_text(M))
                     end
             end
     end.
 
-event_meta(Meta) ->
+event_meta(Location, Meta) ->
     Base = #{pid => self(), gl => group_leader(), time => timestamp()},
     Process = case get_process_metadata() of
                   undefined -> #{};
                   P -> P
               end,
-    maps:merge(maps:merge(Base, Process), Meta).
+    maps:merge(maps:merge(maps:merge(Base, Location), Process), Meta).
 
 %% Each filter gives the event (perhaps changed), `ignore` (pass it on as it is) or
-%% `stop`; a filter that fails is taken as `ignore`.
-run_filters([], Event) -> Event;
-run_filters([{_Id, {Fun, Arg}} | Filters], Event) ->
+%% `stop`: {Event, WhetherAFilterPassedIt} or stop. A filter that fails is removed, as in
+%% erl.
+run_filters([], Event, Passed) -> {Event, Passed};
+run_filters([{Id, {Fun, Arg}} | Filters], Event, Passed) ->
     case catch Fun(Event, Arg) of
         stop -> stop;
-        #{level := _, msg := _, meta := _} = Event1 -> run_filters(Filters, Event1);
-        _ -> run_filters(Filters, Event)
+        ignore -> run_filters(Filters, Event, Passed);
+        #{level := _, msg := _, meta := _} = Event1 -> run_filters(Filters, Event1, true);
+        _ ->
+            _ = remove_primary_filter(Id),
+            _ = remove_handler_filter(default, Id),
+            run_filters(Filters, Event, Passed)
     end.
 
 msg_text({string, S}) -> S;
@@ -136,11 +155,6 @@ msg_text({Format, Args}) -> format_text(Format, Args).
 meta_module(#{mfa := {M, _, _}}) -> M;
 meta_module(_) -> undefined.
 
-%% What the ?LOG_* macros call: the caller's location is metadata of the event.
-macro_log(Location, Level, StringOrReport) -> log(Level, StringOrReport, Location).
-macro_log(Location, Level, A, Meta) when is_map(Meta) -> log(Level, A, maps:merge(Location, Meta));
-macro_log(Location, Level, A, B) -> log(Level, A, B, Location).
-macro_log(Location, Level, A, B, C) when is_map(C) -> log(Level, A, B, maps:merge(Location, C)).
 
 %% The hook the behaviours use: Kind is the header text ("CRASH REPORT", ...), Text the
 %% body, already formatted.
@@ -199,7 +213,8 @@ set_primary_config(level, L) ->
         true -> change(fun(C) -> {ok, C#{level := L}} end);
         false -> {error, {invalid_level, L}}
     end;
-set_primary_config(filter_default, V) when V =:= log; V =:= stop -> ok;
+set_primary_config(filter_default, V) when V =:= log; V =:= stop ->
+    change(fun(C) -> {ok, C#{filter_default := V}} end);
 set_primary_config(filters, L) when is_list(L) -> ok;
 set_primary_config(metadata, M) when is_map(M) -> ok;
 set_primary_config(Key, Value) -> {error, {invalid_config, Key, Value}}.
@@ -214,7 +229,7 @@ update_primary_config(Map) when is_map(Map) ->
 
 get_primary_config() ->
     Config = config(),
-    #{level => maps:get(level, Config), filter_default => log,
+    #{level => maps:get(level, Config), filter_default => maps:get(filter_default, Config),
       filters => maps:get(filters, Config), metadata => #{}}.
 
 get_config() ->
@@ -275,13 +290,17 @@ timestamp() -> erlang:system_time(microsecond).
 %% Metadata every event of this process carries, kept in its dictionary.
 set_process_metadata(Meta) when is_map(Meta) ->
     put('$logger_metadata$', Meta),
-    ok.
+    ok;
+set_process_metadata(Meta) ->
+    erlang:error(badarg, [Meta]).
 
 update_process_metadata(Meta) when is_map(Meta) ->
     case get_process_metadata() of
         undefined -> set_process_metadata(Meta);
         Old -> set_process_metadata(maps:merge(Old, Meta))
-    end.
+    end;
+update_process_metadata(Meta) ->
+    erlang:error(badarg, [Meta]).
 
 get_process_metadata() -> get('$logger_metadata$').
 
@@ -361,7 +380,7 @@ reconfigure() -> ok.
 
 default_config() ->
     #{level => notice, module_levels => #{}, handlers => [default], filters => [],
-      handler_filters => []}.
+      handler_filters => [], filter_default => log}.
 
 config() ->
     case whereis(logger) of
