@@ -212,16 +212,25 @@ indentation([], I) -> I.
 %% A format and its arguments as a list of characters (the literal text) and maps, one per
 %% control sequence: control_char, args (what it takes; `*` fields are filled in), width,
 %% adjust, precision, pad_char, encoding (unicode for t), strings (false for l).
+%% A format that does not fit its arguments is badarg.
 scan_format(Format, Args) when is_atom(Format) -> scan_format(atom_to_list(Format), Args);
 scan_format(Format, Args) when is_binary(Format) -> scan_format(binary_to_list(Format), Args);
-scan_format(Format, Args) -> scan(lists:flatten(Format), Args).
+scan_format(Format, Args) ->
+    try scan(lists:flatten(Format), Args)
+    catch _:_ -> erlang:error(badarg, [Format, Args])
+    end.
 
 scan([$~ | Rest], Args) ->
     {Adjust, Rest1} = case Rest of
                           [$- | R] -> {left, R};
                           R -> {right, R}
                       end,
-    {Width, Rest2, Args1} = field(Rest1, Args),
+    {Width0, Rest2, Args1} = field(Rest1, Args),
+    %% A negative width from `*` is a left-adjusted one.
+    {Width, Adjust1} = case Width0 of
+                           N0 when is_integer(N0), N0 < 0 -> {-N0, left};
+                           _ -> {Width0, Adjust}
+                       end,
     {Precision, Rest3, Args2} = case Rest2 of
                                     [$. | R2] -> field(R2, Args1);
                                     _ -> {none, Rest2, Args1}
@@ -232,15 +241,17 @@ scan([$~ | Rest], Args) ->
                               _ -> {$\s, Rest3, Args2}
                           end,
     {Encoding, Strings, [C | Rest5]} = modifiers(Rest4, latin1, true),
+    true = lists:member(C, "cfegswpWPBX#bx+in~"),
+    true = (C =/= $~ andalso C =/= $n) orelse (Encoding =:= latin1 andalso Strings),
     N = arg_count(C),
     {Taken, Args4} = lists:split(N, Args3),
-    Spec = #{control_char => C, args => Taken, width => Width, adjust => Adjust,
+    Spec = #{control_char => C, args => Taken, width => Width, adjust => Adjust1,
              precision => Precision, pad_char => Pad, encoding => Encoding,
              strings => Strings},
     [Spec | scan(Rest5, Args4)];
 scan([Char | Rest], Args) ->
     [Char | scan(Rest, Args)];
-scan([], _Args) ->
+scan([], []) ->
     [].
 
 field([$* | Rest], [N | Args]) -> {N, Rest, Args};
@@ -291,13 +302,17 @@ limit_term(Term, Depth) when Depth < 0 -> Term;
 limit_term(Term, Depth) -> limit(Term, Depth).
 
 limit(_, 0) -> '...';
+limit([_ | _], 1) -> ['...'];
 limit(L, D) when is_list(L) ->
     case printable_list(L) of
         true -> L;
         false -> limit_list(L, D - 1)
     end;
 limit(T, D) when is_tuple(T) -> list_to_tuple(limit_list(tuple_to_list(T), D - 1));
-limit(M, D) when is_map(M) -> maps:map(fun(_, V) -> limit(V, D - 1) end, M);
+%% A map keeps its first D + 1 associations (in key order), their values cut a level deeper.
+limit(M, D) when is_map(M) ->
+    Pairs = lists:sublist(lists:sort(maps:to_list(M)), D + 1),
+    maps:from_list([{K, limit(V, D - 1)} || {K, V} <- Pairs]);
 limit(T, _D) -> T.
 
 limit_list([], _D) -> [];

@@ -14,4 +14,11 @@ main() ->
              {#{a=>1,b=>2}, 2}, {#{a=>{1,2,3},b=>2}, 3}, {[1,2|c], 5}, {[1,2|c], 3}, {"abc", 2},
              {foo, 0}, {{a}, 0}, {{a}, 1}, {[], 1}, {{}, 1}, {[1,2,3], -1}, {{[a,b],c}, 4}],
     [io:format("~p~n", [io_lib:limit_term(T, D)]) || {T, D} <- Terms],
+    %% A negative * width adjusts left; formats that do not fit are badarg.
+    io:format("~p~n", [io_lib:scan_format("~*w", [-5, abc])]),
+    [io:format("~p~n", [try io_lib:scan_format(F, A) catch error:E -> E end])
+     || {F, A} <- [{"~tl~p", [x]}, {"~p", [x, y]}, {"~k", [x]}, {"~", []}, {"~p", []}]],
+    [io:format("~p~n", [io_lib:limit_term(T, D)])
+     || {T, D} <- [{#{a => 1, b => [1, 2, 3], c => 3, d => 4}, 1}, {#{a => 1, b => [1, 2, 3], c => 3, d => 4}, 2},
+                   {"abcdef", 1}, {{"ab", x}, 2}]],
     ok.
