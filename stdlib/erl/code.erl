@@ -11,7 +11,7 @@ where_is_file(Filename) -> where_is_file(code:get_path(), Filename).
 
 where_is_file([Dir | Dirs], Filename) ->
     Full = filename:join(Dir, Filename),
-    case filelib:is_regular(Full) of
+    case filelib:is_file(Full) of
         true -> Full;
         false -> where_is_file(Dirs, Filename)
     end;
@@ -27,7 +27,12 @@ ensure_modules_loaded(Modules) when is_list(Modules) ->
 %% Modules load when first called.
 get_mode() -> interactive.
 
-is_module_native(Module) when is_atom(Module) -> false.
+%% (undefined for a module that is not there.)
+is_module_native(Module) when is_atom(Module) ->
+    case code:is_loaded(Module) of
+        false -> undefined;
+        _ -> false
+    end.
 
 %% Sticky directories and modules keep their code from being replaced; ember records
 %% nothing of it (its standard library cannot be replaced from a directory anyway).
@@ -36,29 +41,34 @@ unstick_dir(_Dir) -> ok.
 stick_mod(Module) when is_atom(Module) -> true.
 unstick_mod(Module) when is_atom(Module) -> true.
 
-%% Replaces the directory of the code path with the same last part as Dir by Dir (or adds
-%% Dir at the end if none has it).
+%% Puts Dir in the place of the code path's directory of application Name (named Name or
+%% Name-Vsn, possibly with /ebin after it), or at the end if there is none; Dir must be
+%% named so too (else bad_name).
 replace_path(Name, Dir) ->
-    case filelib:is_dir(Dir) of
-        false ->
-            {error, bad_directory};
+    App = to_list(Name),
+    case app_of(Dir) =:= App of
+        false -> {error, bad_name};
         true ->
-            Base = filename:basename(Dir),
-            Path = code:get_path(),
-            Path1 = case lists:any(fun(D) -> filename:basename(D) =:= Base orelse
-                                             filename:basename(D) =:= to_list(Name) end, Path) of
-                        true -> [case filename:basename(D) =:= Base orelse
-                                      filename:basename(D) =:= to_list(Name) of
-                                     true -> Dir;
-                                     false -> D
-                                 end || D <- Path];
-                        false -> Path ++ [Dir]
-                    end,
-            code:set_path(Path1)
+            case filelib:is_dir(Dir) of
+                false -> {error, bad_directory};
+                true ->
+                    Path = code:get_path(),
+                    case lists:splitwith(fun(D) -> app_of(D) =/= App end, Path) of
+                        {Before, [_ | After]} -> code:set_path(Before ++ [Dir | After]);
+                        {_, []} -> code:set_path(Path ++ [Dir])
+                    end
+            end
     end.
 
-to_list(A) when is_atom(A) -> atom_to_list(A);
-to_list(L) -> L.
+%% The application a directory is of: its name (or its parent's, for ebin) without -Vsn.
+app_of(Dir) ->
+    Parts = filename:split(Dir),
+    Last = case lists:reverse(Parts) of
+               ["ebin", Parent | _] -> Parent;
+               [L | _] -> L;
+               [] -> ""
+           end,
+    hd(string:split(Last, "-")).
 
 %% Every module there is: the loaded ones and the sources on the code path, with whether
 %% each is loaded.
@@ -69,3 +79,6 @@ all_available() ->
                           || D <- code:get_path(), {ok, Fs} <- [file:list_dir(D)], F <- Fs,
                              filename:extension(F) =:= ".erl"]),
     Loaded ++ [A || {N, _, _} = A <- OnPath, not lists:member(N, Names)].
+
+to_list(A) when is_atom(A) -> atom_to_list(A);
+to_list(L) -> L.

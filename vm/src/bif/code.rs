@@ -123,15 +123,37 @@ fn load_abs(p: &mut Proc, name: &Term) -> BifResult {
         return Err(Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE)));
     };
     let path = PathBuf::from(format!("{base}.erl"));
+    let module = path.file_stem().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if !path.is_file() {
         return Ok(error("nofile"));
     }
+    // The standard library cannot be replaced this way (erl's directories are sticky).
+    if p.vm.is_stdlib_module(&module) {
+        return Ok(error("sticky_directory"));
+    }
     let Ok(src) = std::fs::read_to_string(&path) else { return Ok(error("nofile")) };
+    // A file that defines another module than its name says is not loaded.
+    if declared_module(&src).is_some_and(|m| m != module) {
+        return Ok(error("badfile"));
+    }
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     Ok(match p.vm.load_source_as(&path.to_string_lossy(), &name, &src) {
         Ok((m, _)) => Term::tuple([Term::atom("module"), Term::Atom(m)]),
         Err(_) => error("badfile"),
     })
+}
+
+/// The name in a source's `-module(Name).` attribute.
+fn declared_module(src: &str) -> Option<String> {
+    let mut diags = Vec::new();
+    let toks = crate::syntax::lexer::lex("", src, &mut diags);
+    let at = toks.windows(3).position(|w| {
+        w[0].is("-") && matches!(&w[1].tok, crate::syntax::token::Tok::Atom(a) if a == "module") && w[2].is("(")
+    })?;
+    match &toks.get(at + 3)?.tok {
+        crate::syntax::token::Tok::Atom(name) => Some(name.clone()),
+        _ => None,
+    }
 }
 
 fn error(reason: &str) -> Term {

@@ -332,6 +332,12 @@ bifs! {
     // The standard library counts as loaded (as erl's is), named by its source file.
     "code", "is_loaded", 1 => |p, a| match &a[0] {
         Term::Atom(m) if p.vm.code.is_loaded(*m) => Ok(Term::tuple([Term::Atom(atoms::FILE), Term::string(&p.vm.code.get(*m).map(|c| c.file.clone()).unwrap_or_default())])),
+        // Modules erl has preloaded say so.
+        Term::Atom(m)
+            if matches!(m.as_str(), "erlang" | "init" | "prim_file" | "zlib" | "atomics" | "counters" | "persistent_term") =>
+        {
+            Ok(Term::tuple([Term::Atom(atoms::FILE), Term::atom("preloaded")]))
+        }
         Term::Atom(m) if p.vm.has_module(*m) => Ok(Term::tuple([
             Term::Atom(atoms::FILE),
             Term::string(&p.vm.module_file(*m).unwrap_or_else(|| format!("{}.erl", m.as_str()))),
