@@ -16,7 +16,7 @@
          send_request/3, wait_response/2, receive_response/2, check_response/2,
          send_request/5, wait_response/3, receive_response/3, check_response/3,
          reqids_new/0, reqids_add/3, reqids_size/1, reqids_to_list/1,
-         get_parent/0, name/1, unregister_name/1, where/1, register_name/1,
+         get_parent/0, name/1, unregister_name/1, where/1, register_name/1, not_registered/1,
          debug_options/2, hibernate_after/1, spawn_opts/1, format_status_header/2]).
 
 %% ---------------------------------------------------------------------
@@ -138,6 +138,11 @@ unregister_name(_) ->
 where({local, Name}) -> whereis(Name);
 where({global, Name}) -> global:whereis_name(Name);
 where({via, Module, Name}) -> Module:whereis_name(Name).
+
+%% Why enter_loop refuses a name the process does not have, as erl says it.
+not_registered({global, _}) -> process_not_registered_globally;
+not_registered({via, Module, _}) -> {process_not_registered_via, Module};
+not_registered(_) -> process_not_registered.
 
 name({local, Name}) -> Name;
 name({global, Name}) -> Name;

@@ -113,7 +113,7 @@ enter_loop(Mod, Options, State, ServerName, Timeout) ->
         _ ->
             case gen:where(ServerName) of
                 Self when Self =:= self() -> ok;
-                _ -> exit(process_not_registered)
+                _ -> exit(gen:not_registered(ServerName))
             end
     end,
     Parent = gen:get_parent(),

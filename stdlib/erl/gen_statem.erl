@@ -124,7 +124,7 @@ enter_loop(Module, Opts, State, Data, Server, Actions) ->
         _ ->
             case gen:where(Server) of
                 Self when Self =:= self() -> ok;
-                _ -> exit(process_not_registered)
+                _ -> exit(gen:not_registered(Server))
             end
     end,
     Parent = gen:get_parent(),

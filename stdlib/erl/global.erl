@@ -3,8 +3,9 @@
 %%
 %% Names live on this node only: ember does not yet take part in erl's global protocol, so
 %% other nodes neither see these names nor give theirs. A name is held by one process, a
-%% process holds at most one name (as erl's default allows), and a name goes when its
-%% process ends. Locks (set_lock, trans) are this node's too.
+%% process holds at most one name (as erl's default allows; re_register_name may give it
+%% more), and a name goes when its process ends. Locks (set_lock, trans) are this node's
+%% too.
 %%
 %% A registered server, global_name_server, does the changes and watches the holders; a
 %% protected ETS table of the same name answers whereis_name/1.
@@ -138,42 +139,44 @@ server() ->
             Pid
     end.
 
-%% names: Name => {Pid, MonitorRef}; holders: Pid => Name;
-%% locks: Resource => {Requester, [Pid]}.
+%% names: Name => Pid; holders: Pid => [Name] (re_register_name may give a process more
+%% than one); locks: Resource => {Requester, [Pid]}; watched: Pid => MonitorRef, for every
+%% process holding a name or a lock.
 init([]) ->
     ?SERVER = ets:new(?SERVER, [set, protected, named_table, {read_concurrency, true}]),
-    {ok, #{names => #{}, holders => #{}, locks => #{}}}.
+    {ok, #{names => #{}, holders => #{}, locks => #{}, watched => #{}}}.
 
 handle_call({register, Name, Pid, Replace}, _From, #{names := Names, holders := Holders} = S) ->
     case {Names, Holders} of
-        {_, #{Pid := Held}} when Held =/= Name ->
-            logger:error("global: ~w registered under several names: ~w~n", [Pid, [Name, Held]]),
-            {reply, no, S};
         {#{Name := _}, _} when not Replace -> {reply, no, S};
+        {_, #{Pid := Held}} when not Replace ->
+            logger:error("global: ~w registered under several names: ~w~n", [Pid, [Name | Held]]),
+            {reply, no, S};
         _ ->
-            S1 = drop_name(Name, S),
-            Ref = erlang:monitor(process, Pid),
+            S1 = watch(Pid, drop_name(Name, S)),
             ets:insert(?SERVER, {Name, Pid}),
             #{names := Names1, holders := Holders1} = S1,
-            {reply, yes, S1#{names := Names1#{Name => {Pid, Ref}},
-                             holders := Holders1#{Pid => Name}}}
+            {reply, yes, S1#{names := Names1#{Name => Pid},
+                             holders := Holders1#{Pid => [Name | maps:get(Pid, Holders1, [])]}}}
     end;
 handle_call({unregister, Name}, _From, S) ->
     {reply, ok, drop_name(Name, S)};
+%% A process that takes a lock again holds it once.
 handle_call({lock, {Resource, Requester}, Pid}, _From, #{locks := Locks} = S) ->
     case Locks of
         #{Resource := {Requester, Pids}} ->
-            {reply, true, S#{locks := Locks#{Resource => {Requester, [Pid | Pids]}}}};
+            Pids1 = [Pid | lists:delete(Pid, Pids)],
+            {reply, true, watch(Pid, S#{locks := Locks#{Resource => {Requester, Pids1}}})};
         #{Resource := _} ->
             {reply, false, S};
         #{} ->
-            erlang:monitor(process, Pid),
-            {reply, true, S#{locks := Locks#{Resource => {Requester, [Pid]}}}}
+            {reply, true, watch(Pid, S#{locks := Locks#{Resource => {Requester, [Pid]}}})}
     end;
 handle_call({unlock, {Resource, Requester}, Pid}, _From, #{locks := Locks} = S) ->
     case Locks of
         #{Resource := {Requester, Pids}} ->
-            {reply, true, S#{locks := release(Resource, Requester, lists:delete(Pid, Pids), Locks)}};
+            S1 = S#{locks := release(Resource, Requester, lists:delete(Pid, Pids), Locks)},
+            {reply, true, unwatch_idle(Pid, S1)};
         #{} ->
             {reply, true, S}
     end.
@@ -181,14 +184,12 @@ handle_call({unlock, {Resource, Requester}, Pid}, _From, #{locks := Locks} = S) 
 handle_cast(_Msg, S) -> {noreply, S}.
 
 handle_info({'DOWN', _Ref, process, Pid, _}, #{holders := Holders, locks := Locks} = S) ->
-    S1 = case Holders of
-             #{Pid := Name} -> drop_name(Name, S);
-             #{} -> S
-         end,
+    S1 = lists:foldl(fun drop_name/2, S, maps:get(Pid, Holders, [])),
     Locks1 = maps:fold(fun(Resource, {Requester, Pids}, Acc) ->
                                release(Resource, Requester, [P || P <- Pids, P =/= Pid], Acc)
                        end, Locks, Locks),
-    {noreply, S1#{locks := Locks1}};
+    #{watched := Watched} = S1,
+    {noreply, S1#{locks := Locks1, watched := maps:remove(Pid, Watched)}};
 handle_info(_Msg, S) ->
     {noreply, S}.
 
@@ -197,10 +198,31 @@ release(Resource, Requester, Pids, Locks) -> Locks#{Resource => {Requester, Pids
 
 drop_name(Name, #{names := Names, holders := Holders} = S) ->
     case Names of
-        #{Name := {Pid, Ref}} ->
-            erlang:demonitor(Ref, [flush]),
+        #{Name := Pid} ->
             ets:delete(?SERVER, Name),
-            S#{names := maps:remove(Name, Names), holders := maps:remove(Pid, Holders)};
+            Holders1 = case lists:delete(Name, maps:get(Pid, Holders, [])) of
+                           [] -> maps:remove(Pid, Holders);
+                           Left -> Holders#{Pid := Left}
+                       end,
+            unwatch_idle(Pid, S#{names := maps:remove(Name, Names), holders := Holders1});
         #{} ->
+            S
+    end.
+
+%% One monitor per process that holds a name or a lock.
+watch(Pid, #{watched := Watched} = S) ->
+    case Watched of
+        #{Pid := _} -> S;
+        #{} -> S#{watched := Watched#{Pid => erlang:monitor(process, Pid)}}
+    end.
+
+unwatch_idle(Pid, #{holders := Holders, locks := Locks, watched := Watched} = S) ->
+    Holds = maps:is_key(Pid, Holders) orelse
+        lists:any(fun({_, Pids}) -> lists:member(Pid, Pids) end, maps:values(Locks)),
+    case {Holds, Watched} of
+        {false, #{Pid := Ref}} ->
+            erlang:demonitor(Ref, [flush]),
+            S#{watched := maps:remove(Pid, Watched)};
+        _ ->
             S
     end.

@@ -48,4 +48,19 @@ main() ->
     show(call_none, element(1, catch gen_server:call({global, nobody}, get))),
     ok = gen_server:stop({global, counter}),
     show(stopped_name_gone, global:whereis_name(counter)),
+    %% re_register_name may give a process a second name; a lock taken twice is one lock.
+    Q = spawn(fun() -> receive stop -> ok end end),
+    show(first_name, global:register_name(q1, Q)),
+    show(second_by_re_register, global:re_register_name(q2, Q)),
+    show(both, lists:sort([N || N <- global:registered_names(), N =:= q1 orelse N =:= q2])),
+    show(lock_twice, {global:set_lock({r2, x}), global:set_lock({r2, x}), global:del_lock({r2, x})}),
+    spawn(fun() -> Me ! {lock_free, global:set_lock({r2, y}, [node()], 0)} end),
+    show(lock_free_after_one_del, receive {lock_free, F} -> F end),
+    Q ! stop,
+    timer:sleep(100),
+    show(names_gone, [N || N <- global:registered_names(), N =:= q1 orelse N =:= q2]),
+    %% enter_loop under a global name the process does not have.
+    Entered = spawn(fun() -> gen_server:enter_loop(?MODULE, [], 0, {global, not_mine}) end),
+    Ref = erlang:monitor(process, Entered),
+    show(enter_loop_unregistered, receive {'DOWN', Ref, process, _, Why} -> Why end),
     ok.
