@@ -17,18 +17,34 @@ new(Term) -> erlang:error(badarg, [Term]).
 is_anno(Line) when is_integer(Line), Line >= 0 -> true;
 is_anno({Line, Column}) when is_integer(Line), Line >= 0, is_integer(Column), Column >= 1 -> true;
 is_anno(Props) when is_list(Props) ->
-    lists:keymember(location, 1, Props) andalso
-        lists:all(fun({Key, _}) -> lists:member(Key, [location, file, generated, record, text]);
-                     (_) -> false
-                  end, Props);
+    lists:keymember(location, 1, Props) andalso lists:all(fun property_ok/1, Props);
 is_anno(_) -> false.
+
+property_ok({location, Location}) -> is_anno(Location) andalso not is_list(Location);
+property_ok({file, File}) -> is_string(File);
+property_ok({text, Text}) -> is_string(Text);
+property_ok({generated, B}) -> is_boolean(B);
+property_ok({record, B}) -> is_boolean(B);
+property_ok(_) -> false.
+
+is_string(S) -> io_lib:char_list(S).
+
+%% The annotation, if it is one; badarg otherwise.
+anno(Anno) ->
+    case is_anno(Anno) of
+        true -> Anno;
+        false -> erlang:error(badarg, [Anno])
+    end.
 
 from_term(Term) -> Term.
 
 to_term(Anno) -> Anno.
 
-location(Props) when is_list(Props) -> element(2, lists:keyfind(location, 1, Props));
-location(Location) -> Location.
+location(Anno) ->
+    case anno(Anno) of
+        Props when is_list(Props) -> element(2, lists:keyfind(location, 1, Props));
+        Location -> Location
+    end.
 
 line(Anno) ->
     case location(Anno) of
@@ -64,12 +80,15 @@ record(Anno) -> property(record, Anno, false).
 
 text(Anno) -> property(text, Anno, undefined).
 
-property(Key, Props, Default) when is_list(Props) ->
-    case lists:keyfind(Key, 1, Props) of
-        {_, Value} -> Value;
-        false -> Default
-    end;
-property(_Key, _Location, Default) -> Default.
+property(Key, Anno, Default) ->
+    case anno(Anno) of
+        Props when is_list(Props) ->
+            case lists:keyfind(Key, 1, Props) of
+                {_, Value} -> Value;
+                false -> Default
+            end;
+        _ -> Default
+    end.
 
 set_line(Line, Anno) ->
     case location(Anno) of
@@ -82,29 +101,38 @@ set_location(Location, Props) when is_list(Props) ->
 set_location(Location, _Anno) ->
     new(Location).
 
-set_file(File, Anno) -> set(file, File, Anno).
+set_file(File, Anno) -> checked(is_string(File), fun() -> set(file, File, Anno) end, [File, Anno]).
 
 set_generated(true, Anno) -> set(generated, true, Anno);
-set_generated(false, Anno) -> unset(generated, Anno).
+set_generated(false, Anno) -> unset(generated, Anno);
+set_generated(B, Anno) -> erlang:error(badarg, [B, Anno]).
 
 set_record(true, Anno) -> set(record, true, Anno);
-set_record(false, Anno) -> unset(record, Anno).
+set_record(false, Anno) -> unset(record, Anno);
+set_record(B, Anno) -> erlang:error(badarg, [B, Anno]).
 
-set_text(Text, Anno) -> set(text, Text, Anno).
+set_text(Text, Anno) -> checked(is_string(Text), fun() -> set(text, Text, Anno) end, [Text, Anno]).
+
+checked(true, Set, _Args) -> Set();
+checked(false, _Set, Args) -> erlang:error(badarg, Args).
 
 %% A property set: the location alone becomes a list, the newest property first.
-set(Key, Value, Props) when is_list(Props) ->
+set(Key, Value, Anno) -> put_property(Key, Value, anno(Anno)).
+
+put_property(Key, Value, Props) when is_list(Props) ->
     case lists:keymember(Key, 1, Props) of
         true -> lists:keyreplace(Key, 1, Props, {Key, Value});
         false -> [{Key, Value} | Props]
     end;
-set(Key, Value, Location) ->
+put_property(Key, Value, Location) ->
     [{Key, Value}, {location, Location}].
 
-unset(Key, Props) when is_list(Props) ->
+unset(Key, Anno) -> remove_property(Key, anno(Anno)).
+
+remove_property(Key, Props) when is_list(Props) ->
     case lists:keydelete(Key, 1, Props) of
         [{location, Location}] -> Location;
         Rest -> Rest
     end;
-unset(_Key, Location) ->
+remove_property(_Key, Location) ->
     Location.

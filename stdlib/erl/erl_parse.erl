@@ -8,6 +8,10 @@
 %% is a string, a binary a list of byte segments.
 abstract(Term) -> abstract(Term, 0).
 
+%% (Options: [{line, Line}] or [{location, Location}]; the encoding is not used.)
+abstract(T, Options) when is_list(Options) ->
+    abstract(T, proplists:get_value(location, Options, proplists:get_value(line, Options, 0)));
+
 abstract(T, A) when is_integer(T) -> {integer, A, T};
 abstract(T, A) when is_float(T) -> {float, A, T};
 abstract(T, A) when is_atom(T) -> {atom, A, T};

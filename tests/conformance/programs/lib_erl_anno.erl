@@ -25,4 +25,9 @@ main() ->
                erl_anno:line(erl_anno:set_generated(true, erl_anno:set_file("h", B)))],
     [io:format("~p~n", [R]) || R <- Results],
     [io:format("~p~n", [try erl_anno:new(T) catch error:E -> E end]) || T <- [-1, foo, {1, 0}]],
+    Try = fun(F) -> try F() catch error:E -> {error, E} end end,
+    io:format("~p~n", [[erl_anno:is_anno([{location, a}]), erl_anno:is_anno([{file, 1}, {location, 1}]),
+                        Try(fun() -> erl_anno:set_file(1, 5) end), Try(fun() -> erl_anno:set_text(a, 5) end),
+                        Try(fun() -> erl_anno:line(a) end), Try(fun() -> erl_anno:set_generated(x, 5) end),
+                        erl_anno:is_anno([{generated, true}, {location, {1, 2}}])]]),
     ok.

@@ -19,6 +19,12 @@ main() ->
     io:format("~p~n", [erl_scan:string("x\n y", 5)]),
     io:format("~p~n", [erl_scan:string("foo(X)\n  -> \"s\" ++ [$a].", {3, 5})]),
     io:format("~p~n", [erl_scan:string("x\n  'ab", {1, 4})]),
+    %% Columns carry over from the tokens to the abstract format.
+    {ok, CT, _} = erl_scan:string("1 + x.", {2, 3}),
+    io:format("~p~n", [erl_parse:parse_exprs(CT)]),
+    {ok, ET, _} = erl_scan:string("1 + .", {2, 3}),
+    io:format("~p~n", [erl_parse:parse_exprs(ET)]),
+    io:format("~p~n", [erl_parse:abstract([1, x], [{line, 5}])]),
     {error, E, _} = erl_scan:string("'abc"),
     io:format("~p~n", [E]),
     io:format("~s~n", [erl_scan:format_error(element(3, E))]),

@@ -60,9 +60,9 @@ fn parse(tokens: &Term) -> BifResult {
             Term::tuple([Term::Atom(atoms::OK), Term::list(exprs.iter().map(expr).collect())])
         }
         _ => {
-            let (line, msg) = diags.first().map_or((last.line, String::new()), |d| (d.pos.line, d.message.clone()));
+            let (pos, msg) = diags.first().map_or((last, String::new()), |d| (d.pos, d.message.clone()));
             let before = msg.strip_prefix("syntax error before: ").unwrap_or(&msg).to_owned();
-            super::scan::parse_error(line, &before)
+            super::scan::parse_error_at(anno(pos), &before)
         }
     })
 }
@@ -71,8 +71,13 @@ fn function_clause() -> Exception {
     Exception::error(Term::Atom(atoms::FUNCTION_CLAUSE))
 }
 
+/// A line, or `{Line, Column}` when the tokens had columns.
 fn anno(p: Pos) -> Term {
-    Term::Int(i64::from(p.line))
+    if p.col > 0 {
+        Term::tuple([Term::Int(i64::from(p.line)), Term::Int(i64::from(p.col))])
+    } else {
+        Term::Int(i64::from(p.line))
+    }
 }
 
 /// `{Tag, Line, ...}`.

@@ -194,14 +194,16 @@ fn token_term(t: &Token, start: i64) -> Term {
 pub(super) fn term_token(t: &Term) -> Option<Token> {
     let parts = t.as_tuple()?;
     let cat = parts.first()?.as_atom()?;
-    let line = match parts.get(1)? {
-        Term::Int(l) => *l,
+    // A column (from a {Line, Column} annotation) is kept, so that what is parsed from
+    // the tokens is annotated the same way; 0 means none.
+    let (line, col) = match parts.get(1)? {
+        Term::Int(l) => (*l, 0),
         anno => match anno.as_tuple() {
-            Some([Term::Int(l), _]) => *l,
-            _ => 0,
+            Some([Term::Int(l), Term::Int(c)]) => (*l, *c),
+            _ => (0, 0),
         },
     };
-    let pos = Pos::new(u32::try_from(line).unwrap_or(0), 1);
+    let pos = Pos::new(u32::try_from(line).unwrap_or(0), u32::try_from(col).unwrap_or(0));
     let name = cat.as_str();
     let tok = match (name, parts.get(2)) {
         ("atom", Some(Term::Atom(a))) => Tok::Atom(a.as_str().to_owned()),
@@ -400,8 +402,13 @@ fn bad_term(line: u32) -> Term {
 }
 
 pub(super) fn parse_error(line: u32, before: &str) -> Term {
+    parse_error_at(Term::Int(line as i64), before)
+}
+
+/// A parse error at a location (a line, or `{Line, Column}`).
+pub(super) fn parse_error_at(location: Term, before: &str) -> Term {
     error(Term::tuple([
-        Term::Int(line as i64),
+        location,
         Term::atom("erl_parse"),
         Term::list(vec![Term::string("syntax error before: "), Term::string(before)]),
     ]))
