@@ -24,6 +24,8 @@
          read/1, read/2, read/3, fread/2, fread/3,
          scan_erl_exprs/1, scan_erl_exprs/2, scan_erl_exprs/3, scan_erl_exprs/4,
          parse_erl_exprs/1, parse_erl_exprs/2, parse_erl_exprs/3, parse_erl_exprs/4,
+         scan_erl_form/1, scan_erl_form/2, scan_erl_form/3, scan_erl_form/4,
+         parse_erl_form/1, parse_erl_form/2, parse_erl_form/3, parse_erl_form/4,
          setopts/1, setopts/2, getopts/0, getopts/1,
          columns/0, columns/1, rows/0, rows/1,
          request/1, request/2, requests/1, requests/2]).
@@ -159,6 +161,33 @@ parse_erl_exprs(Io, Prompt, StartLine, Options) ->
         {ok, Tokens, EndLine} ->
             case erl_parse:parse_exprs(Tokens) of
                 {ok, Exprs} -> {ok, Exprs, EndLine};
+                {error, ErrorInfo} -> {error, ErrorInfo, EndLine}
+            end;
+        Other ->
+            Other
+    end.
+
+%% A form (a function or an attribute) up to a full stop: its tokens, or its abstract
+%% format ({ok, AbsForm, EndLine}).
+scan_erl_form(Prompt) -> scan_erl_form(standard_io, Prompt).
+
+scan_erl_form(Io, Prompt) -> scan_erl_form(Io, Prompt, 1).
+
+scan_erl_form(Io, Prompt, StartLine) -> scan_erl_form(Io, Prompt, StartLine, []).
+
+scan_erl_form(Io, Prompt, StartLine, Options) -> scan_erl_exprs(Io, Prompt, StartLine, Options).
+
+parse_erl_form(Prompt) -> parse_erl_form(standard_io, Prompt).
+
+parse_erl_form(Io, Prompt) -> parse_erl_form(Io, Prompt, 1).
+
+parse_erl_form(Io, Prompt, StartLine) -> parse_erl_form(Io, Prompt, StartLine, []).
+
+parse_erl_form(Io, Prompt, StartLine, Options) ->
+    case scan_erl_form(Io, Prompt, StartLine, Options) of
+        {ok, Tokens, EndLine} ->
+            case erl_parse:parse_form(Tokens) of
+                {ok, Form} -> {ok, Form, EndLine};
                 {error, ErrorInfo} -> {error, ErrorInfo, EndLine}
             end;
         Other ->

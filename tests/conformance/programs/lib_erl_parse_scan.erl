@@ -25,6 +25,12 @@ main() ->
     {ok, ET, _} = erl_scan:string("1 + .", {2, 3}),
     io:format("~p~n", [erl_parse:parse_exprs(ET)]),
     io:format("~p~n", [erl_parse:abstract([1, x], [{line, 5}])]),
+    %% Forms.
+    PF = fun(S) -> {ok, FT, _} = erl_scan:string(S), erl_parse:parse_form(FT) end,
+    [io:format("~p~n", [PF(S)]) || S <- ["-module(m).", "-export([f/1, g/0]).", "-import(lists, [map/2]).",
+        "-record(r, {a, b = 1}).", "-compile([export_all]).", "-vsn(\"1\").", "-my_attr({x, 1}).",
+        "f(0) -> zero; f(N) when N > 0 -> pos.", "-define(X, 1).", "f( -> .", "g() -> [X || X <- [1,2]].",
+        "-behaviour(gen_server).", "h(#{a := A}) -> A."]],
     {error, E, _} = erl_scan:string("'abc"),
     io:format("~p~n", [E]),
     io:format("~s~n", [erl_scan:format_error(element(3, E))]),

@@ -1,4 +1,5 @@
-//! `erl_parse:parse_exprs/1`: erl_scan tokens to expressions in Erlang's abstract format
+//! `erl_parse:parse_exprs/1` and `parse_form/1`: erl_scan tokens to expressions (or a
+//! function or attribute) in Erlang's abstract format
 //! (`{op, Line, '+', L, R}`, `{call, Line, F, Args}`, ...), as erl_parse gives them, for
 //! `erl_eval` (stdlib/erl/erl_eval.erl) and for programs that build or inspect code.
 //!
@@ -8,14 +9,15 @@
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
-use crate::syntax::ast::{BinElem, Clause, Expr, FunRef, MapField, Qualifier, UnOp};
-use crate::syntax::parser::parse_exprs;
+use crate::syntax::ast::{BinElem, Clause, Expr, Form, FunRef, MapField, Qualifier, UnOp};
+use crate::syntax::parser::{parse_exprs, parse_forms};
 use crate::syntax::token::{Pos, Tok, Token};
 use crate::term::{atoms, Term};
 use num_bigint::Sign;
 
 bifs! {
     "erl_parse", "parse_exprs", 1 => |_, a| parse(&a[0]);
+    "erl_parse", "parse_form", 1 => |_, a| parse_form(&a[0]);
     // Is Name/Arity an auto-imported built-in (callable without a module)?
     "erl_internal", "bif", 2 => |_, a| match (&a[0], &a[1]) {
         (Term::Atom(n), Term::Int(ar)) => Ok(Term::bool(u32::try_from(*ar).is_ok_and(|ar| {
@@ -45,11 +47,7 @@ bifs! {
 
 /// `{ok, [Expr]}` or `{error, {Line, erl_parse, Message}}`.
 fn parse(tokens: &Term) -> BifResult {
-    let list = tokens.list_to_vec().ok_or_else(function_clause)?;
-    let mut toks = Vec::with_capacity(list.len() + 1);
-    for t in &list {
-        toks.push(super::scan::term_token(t).ok_or_else(function_clause)?);
-    }
+    let mut toks = tokens_of(tokens)?;
     let Some(last) = toks.last().map(|t| t.pos) else { return Ok(super::scan::parse_error(0, "")) };
     if !matches!(toks.last().map(|t| &t.tok), Some(Tok::Dot)) {
         toks.push(Token { tok: Tok::Eof, pos: last });
@@ -65,6 +63,89 @@ fn parse(tokens: &Term) -> BifResult {
             super::scan::parse_error_at(anno(pos), &before)
         }
     })
+}
+
+/// The tokens of a call, with a full stop at their end.
+fn tokens_of(tokens: &Term) -> Result<Vec<Token>, Exception> {
+    let list = tokens.list_to_vec().ok_or_else(function_clause)?;
+    let mut toks = Vec::with_capacity(list.len() + 1);
+    for t in &list {
+        toks.push(super::scan::term_token(t).ok_or_else(function_clause)?);
+    }
+    Ok(toks)
+}
+
+/// `erl_parse:parse_form/1`: `{ok, Form}` (a function or an attribute) or
+/// `{error, {Line, erl_parse, Message}}`. Type attributes (-spec, -type, ...) are not
+/// supported; preprocessor directives are "bad attribute", as in erl.
+fn parse_form(tokens: &Term) -> BifResult {
+    let mut toks = tokens_of(tokens)?;
+    let Some(last) = toks.last().map(|t| t.pos) else { return Ok(super::scan::parse_error(0, "")) };
+    if let [dash, name, ..] = toks.as_slice() {
+        if dash.is("-") {
+            let directive = match &name.tok {
+                Tok::Atom(a) => matches!(
+                    a.as_str(),
+                    "define" | "undef" | "ifdef" | "ifndef" | "else" | "endif" | "include" | "include_lib" | "elif"
+                ),
+                Tok::Sym(s) => *s == "if",
+                _ => false,
+            };
+            if directive {
+                return Ok(form_error(name.pos, "bad attribute"));
+            }
+        }
+    }
+    if !matches!(toks.last().map(|t| &t.tok), Some(Tok::Dot)) {
+        toks.push(Token { tok: Tok::Eof, pos: last });
+    }
+    let mut diags = Vec::new();
+    let module = parse_forms("", vec![toks], &mut diags);
+    if let Some(d) = diags.first() {
+        let before = d.message.strip_prefix("syntax error before: ").unwrap_or(&d.message).to_owned();
+        return Ok(super::scan::parse_error_at(anno(d.pos), &before));
+    }
+    let Some(form) = module.forms.first() else { return Ok(super::scan::parse_error_at(anno(last), "")) };
+    let attribute = |p: Pos, name: &str, value: Term| node("attribute", p, [Term::atom(name), value]);
+    let fa = |list: &[(String, u32)]| {
+        Term::list(list.iter().map(|(f, a)| Term::tuple([Term::atom(f), Term::Int(i64::from(*a))])).collect())
+    };
+    let abs = match form {
+        Form::Module(p, m) => attribute(*p, "module", Term::atom(m)),
+        Form::Export(p, list) => attribute(*p, "export", fa(list)),
+        Form::Import(p, m, list) => attribute(*p, "import", Term::tuple([Term::atom(m), fa(list)])),
+        Form::Compile(p, e) => match super::scan::literal(e) {
+            Some(v) => attribute(*p, "compile", v),
+            None => return Ok(form_error(*p, "bad attribute")),
+        },
+        Form::Record(p, name, fields) => {
+            let fields = fields
+                .iter()
+                .map(|f| match &f.default {
+                    Some(d) => node("record_field", f.pos, [atom(f.pos, &f.name), expr(d)]),
+                    None => node("record_field", f.pos, [atom(f.pos, &f.name)]),
+                })
+                .collect();
+            attribute(*p, "record", Term::tuple([Term::atom(name), Term::list(fields)]))
+        }
+        Form::Attribute(p, name, _)
+            if matches!(name.as_str(), "spec" | "type" | "opaque" | "callback" | "export_type" | "nominal") =>
+        {
+            return Ok(form_error(*p, "type attributes are not supported"));
+        }
+        Form::Attribute(p, name, value) => match value.as_ref().map(super::scan::literal) {
+            Some(Some(v)) => attribute(*p, name, v),
+            _ => return Ok(form_error(*p, "bad attribute")),
+        },
+        Form::Function(f) => {
+            node("function", f.pos, [Term::atom(&f.name), Term::Int(i64::from(f.arity)), clauses(&f.clauses)])
+        }
+    };
+    Ok(Term::tuple([Term::Atom(atoms::OK), abs]))
+}
+
+fn form_error(p: Pos, message: &str) -> Term {
+    Term::tuple([Term::Atom(atoms::ERROR), Term::tuple([anno(p), Term::atom("erl_parse"), Term::string(message)])])
 }
 
 fn function_clause() -> Exception {

@@ -446,7 +446,7 @@ pub(super) fn consult(bytes: &[u8]) -> Term {
 }
 
 /// The value of a literal term expression (what `erl_parse:parse_term/1` accepts).
-fn literal(e: &Expr) -> Option<Term> {
+pub(super) fn literal(e: &Expr) -> Option<Term> {
     match e {
         Expr::UnOp(_, op @ (UnOp::Neg | UnOp::Plus), x) => {
             let v = literal(x)?;
