@@ -57,6 +57,7 @@ pub const MODULES: &[(&str, &str)] = &[
     ("global", include_str!("../erl/global.erl")),
     ("code", include_str!("../erl/code.erl")),
     ("c", include_str!("../erl/c.erl")),
+    ("zlib", include_str!("../erl/zlib.erl")),
     ("filelib", include_str!("../erl/filelib.erl")),
     ("error_logger", include_str!("../erl/error_logger.erl")),
     ("gen_tcp", include_str!("../erl/gen_tcp.erl")),

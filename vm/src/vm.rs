@@ -156,6 +156,8 @@ pub struct VmShared {
     pub(crate) files: crate::bif::OpenFiles,
     /// The TCP sockets (gen_tcp).
     pub(crate) sockets: crate::bif::Sockets,
+    /// The zlib streams (zlib:open/0).
+    pub(crate) zstreams: crate::bif::ZStreams,
     /// Threads for blocking work (file I/O), off the schedulers.
     pub(crate) blocking: crate::sched::blocking::BlockingPool,
     /// Active process aliases and their owners.
@@ -355,6 +357,7 @@ impl Vm {
             ets: Default::default(),
             files: Default::default(),
             sockets: Default::default(),
+            zstreams: Default::default(),
             blocking: Default::default(),
             aliases: Default::default(),
             env: Mutex::new(None),

@@ -23,6 +23,25 @@ fn u32_of(t: &Term) -> Result<u32, Exception> {
 }
 
 /// Adler-32 of `data`, going on from `adler`.
+fn len_of(t: &Term) -> Result<u64, Exception> {
+    match t {
+        Term::Int(n) if *n >= 0 => Ok(*n as u64),
+        _ => Err(Exception::badarg()),
+    }
+}
+
+/// zlib's adler32_combine: the sums of the joined data, worked out from both parts' sums
+/// and the second part's length, modulo 65521.
+fn adler32_combine(adler1: u32, adler2: u32, len2: u64) -> u32 {
+    const BASE: u64 = 65521;
+    let rem = len2 % BASE;
+    let (a1, b1) = (u64::from(adler1 & 0xffff), u64::from(adler1 >> 16));
+    let (a2, b2) = (u64::from(adler2 & 0xffff), u64::from(adler2 >> 16));
+    let sum1 = (a1 + a2 + BASE - 1) % BASE;
+    let sum2 = (rem * a1 + b1 + b2 + BASE - rem) % BASE;
+    (sum1 | (sum2 << 16)) as u32
+}
+
 fn adler32(adler: u32, data: &[u8]) -> u32 {
     const MOD: u32 = 65_521;
     let (mut a, mut b) = (adler & 0xffff, adler >> 16);
@@ -95,6 +114,16 @@ bifs! {
     };
     "erlang", "adler32", 1 => |_, a| Ok(Term::Int(i64::from(adler32(1, &iodata_bytes(&a[0])?))));
     "erlang", "adler32", 2 => |_, a| Ok(Term::Int(i64::from(adler32(u32_of(&a[0])?, &iodata_bytes(&a[1])?))));
+    // The checksum of two pieces joined, from theirs and the second's length.
+    "erlang", "crc32_combine", 3 => |_, a| {
+        let (c1, c2, len2) = (u32_of(&a[0])?, u32_of(&a[1])?, len_of(&a[2])?);
+        let mut h = crc32fast::Hasher::new_with_initial_len(c1, 0);
+        h.combine(&crc32fast::Hasher::new_with_initial_len(c2, len2));
+        Ok(Term::Int(i64::from(h.finalize())))
+    };
+    "erlang", "adler32_combine", 3 => |_, a| {
+        Ok(Term::Int(i64::from(adler32_combine(u32_of(&a[0])?, u32_of(&a[1])?, len_of(&a[2])?))))
+    };
     // The context of an incremental MD5 is the data so far (an opaque binary to callers).
     "erlang", "md5_init", 0 => |_, _| Ok(Term::binary(Vec::new()));
     "erlang", "md5_update", 2 => |_, a| match &a[0] {

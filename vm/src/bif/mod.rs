@@ -45,6 +45,7 @@ mod zlib;
 pub(crate) use file::{owner_exited as files_owner_exited, posix as posix_error, OpenFiles};
 pub(crate) use net::{owner_exited as sockets_owner_exited, Sockets};
 pub(crate) use time::{now_text, time_ms};
+pub(crate) use zlib::Streams as ZStreams;
 
 use crate::interp::exception::BifResult;
 use crate::process::Proc;
