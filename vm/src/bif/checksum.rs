@@ -4,8 +4,8 @@
 
 use super::erlang::{append, iodata_bytes, write_w};
 use super::BifDef;
-use crate::interp::exception::Exception;
-use crate::term::Term;
+use crate::interp::exception::{BifResult, Exception};
+use crate::term::{atoms, Term};
 use crate::vm::Stream;
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -23,6 +23,59 @@ fn u32_of(t: &Term) -> Result<u32, Exception> {
 }
 
 /// Adler-32 of `data`, going on from `adler`.
+/// `erlang:decode_packet/3` for the framings gen_tcp has: raw (0), 1, 2, 4 and line,
+/// with the packet_size, line_length and line_delimiter options. The HTTP types are not
+/// supported (badarg).
+fn decode_packet(kind: &Term, bin: &Term, opts: &Term) -> BifResult {
+    let Some(data) = bin.as_binary() else { return Err(Exception::badarg()) };
+    let (mut max, mut line_length, mut delimiter) = (0usize, 0usize, b'\n');
+    for o in opts.list_to_vec().ok_or_else(Exception::badarg)? {
+        match o.as_tuple() {
+            Some([Term::Atom(k), Term::Int(v)]) if *v >= 0 => match k.as_str() {
+                "packet_size" => max = *v as usize,
+                "line_length" => line_length = *v as usize,
+                "line_delimiter" if *v <= 255 => delimiter = *v as u8,
+                _ => return Err(Exception::badarg()),
+            },
+            _ => return Err(Exception::badarg()),
+        }
+    }
+    let ok = |packet: &[u8], rest: &[u8]| {
+        Term::tuple([Term::Atom(atoms::OK), Term::binary(packet.to_vec()), Term::binary(rest.to_vec())])
+    };
+    let more = |n: Option<usize>| {
+        Term::tuple([Term::atom("more"), n.map_or(Term::atom("undefined"), |n| Term::Int(n as i64))])
+    };
+    let header = match kind {
+        Term::Int(0) => 0,
+        Term::Int(n @ (1 | 2 | 4)) => *n as usize,
+        Term::Atom(a) if a.as_str() == "raw" => 0,
+        Term::Atom(a) if a.as_str() == "line" => {
+            return Ok(match data.iter().position(|b| *b == delimiter) {
+                Some(i) if line_length == 0 || i < line_length => ok(&data[..=i], &data[i + 1..]),
+                _ if line_length > 0 && data.len() >= line_length => ok(&data[..line_length], &data[line_length..]),
+                _ => more(None),
+            });
+        }
+        _ => return Err(Exception::badarg()),
+    };
+    if header == 0 {
+        return Ok(if data.is_empty() { more(None) } else { ok(&data, &[]) });
+    }
+    if data.len() < header {
+        return Ok(more(None));
+    }
+    let size = data[..header].iter().fold(0usize, |n, b| (n << 8) | *b as usize);
+    if max > 0 && size > max {
+        return Ok(Term::tuple([Term::Atom(atoms::ERROR), Term::atom("invalid")]));
+    }
+    Ok(if data.len() < header + size {
+        more(Some(header + size))
+    } else {
+        ok(&data[header..header + size], &data[header + size..])
+    })
+}
+
 fn len_of(t: &Term) -> Result<u64, Exception> {
     match t {
         Term::Int(n) if *n >= 0 => Ok(*n as u64),
@@ -114,6 +167,7 @@ bifs! {
     };
     "erlang", "adler32", 1 => |_, a| Ok(Term::Int(i64::from(adler32(1, &iodata_bytes(&a[0])?))));
     "erlang", "adler32", 2 => |_, a| Ok(Term::Int(i64::from(adler32(u32_of(&a[0])?, &iodata_bytes(&a[1])?))));
+    "erlang", "decode_packet", 3 => |_, a| decode_packet(&a[0], &a[1], &a[2]);
     // The checksum of two pieces joined, from theirs and the second's length.
     "erlang", "crc32_combine", 3 => |_, a| {
         let (c1, c2, len2) = (u32_of(&a[0])?, u32_of(&a[1])?, len_of(&a[2])?);
