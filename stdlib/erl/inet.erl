@@ -1,10 +1,11 @@
 %% inet: the options and addresses of gen_tcp and gen_udp sockets (see gen_tcp.erl), and address
-%% text. setopts/2 takes what gen_tcp's calls take (badarg cases give {error, einval});
-%% getopts/2 answers for active, packet and mode.
+%% text, and host names (looked up off the schedulers). setopts/2 takes what gen_tcp's calls
+%% take (badarg cases give {error, einval}); getopts/2 answers for active, packet and mode.
 -module(inet).
 
 -export([setopts/2, getopts/2, peername/1, sockname/1, port/1, close/1,
-         ntoa/1, parse_address/1, parse_ipv4_address/1, gethostname/0]).
+         ntoa/1, parse_address/1, parse_ipv4_address/1, gethostname/0,
+         getaddr/2, getaddrs/2, gethostbyname/1, gethostbyname/2]).
 
 setopts(S, Opts) when is_reference(S), is_list(Opts) ->
     case catch gen_tcp:options(Opts) of
@@ -73,3 +74,44 @@ digits(Digits, Base) ->
 
 gethostname() ->
     {ok, string:trim(os:cmd("hostname"))}.
+
+%% ---- Names ----------------------------------------------------------------------------
+
+%% The first IPv4 address of a host (a name, an address as text, or an address tuple).
+getaddr(Host, inet) ->
+    case getaddrs(Host, inet) of
+        {ok, [Address | _]} -> {ok, Address};
+        Error -> Error
+    end;
+getaddr(_Host, _Family) -> {error, eafnosupport}.
+
+getaddrs({A, B, C, D} = Address, inet)
+  when is_integer(A), is_integer(B), is_integer(C), is_integer(D) ->
+    {ok, [Address]};
+getaddrs(Host, inet) when is_atom(Host) -> getaddrs(atom_to_list(Host), inet);
+getaddrs(Host, inet) when is_list(Host) ->
+    case parse_ipv4_address(Host) of
+        {ok, Address} -> {ok, [Address]};
+        {error, _} ->
+            case io_lib:printable_unicode_list(Host) of
+                true -> prim_file:await(ember_net:resolve(Host));
+                false -> {error, einval}
+            end
+    end;
+getaddrs(_Host, inet) -> {error, einval};
+getaddrs(_Host, _Family) -> {error, eafnosupport}.
+
+gethostbyname(Host) -> gethostbyname(Host, inet).
+
+%% {ok, {hostent, Name, Aliases, inet, 4, Addresses}}.
+gethostbyname(Host, inet) ->
+    case getaddrs(Host, inet) of
+        {ok, Addresses} -> {ok, {hostent, host_name(Host), [], inet, 4, Addresses}};
+        Error -> Error
+    end;
+gethostbyname(_Host, _Family) -> {error, eafnosupport}.
+
+host_name(Host) when is_atom(Host) -> atom_to_list(Host);
+host_name({A, B, C, D}) -> ntoa({A, B, C, D});
+host_name(Host) -> Host.
+

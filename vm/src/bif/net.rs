@@ -49,6 +49,31 @@ bifs! {
     "ember_net", "close", 1 => |p, a| Ok(close(p, &a[0]));
     "ember_net", "shutdown", 2 => |p, a| shutdown(p, &a[0], &a[1]);
     "ember_net", "controlling_process", 2 => |p, a| Ok(controlling_process(p, &a[0], &a[1]));
+    // The IPv4 addresses of a host name, looked up on a thread of its own: a reference at
+    // once, then {Ref, {ok, [Address]} | {error, nxdomain}}.
+    "ember_net", "resolve", 1 => |p, a| {
+        let Some(Host::Name(name)) = host_of(&a[0]) else { return Err(Exception::badarg()) };
+        on_thread(p, move || {
+            let addrs: Vec<Term> = match (name.as_str(), 0).to_socket_addrs() {
+                Ok(found) => {
+                    let mut seen = Vec::new();
+                    for a in found.filter(SocketAddr::is_ipv4) {
+                        let (ip, _) = ip_port(a);
+                        if !seen.contains(&ip) {
+                            seen.push(ip);
+                        }
+                    }
+                    seen
+                }
+                Err(_) => Vec::new(),
+            };
+            if addrs.is_empty() {
+                error("nxdomain")
+            } else {
+                ok(Term::list(addrs))
+            }
+        })
+    };
     "ember_net", "owner", 1 => |p, a| Ok(match p.vm.sockets.get(&a[0]) {
         Some(s) => ok(Term::Pid(s.state.lock().owner)),
         None => error("closed"),
