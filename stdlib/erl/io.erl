@@ -157,10 +157,14 @@ parse_erl_exprs(Io, Prompt) -> parse_erl_exprs(Io, Prompt, 1).
 parse_erl_exprs(Io, Prompt, StartLine) -> parse_erl_exprs(Io, Prompt, StartLine, []).
 
 parse_erl_exprs(Io, Prompt, StartLine, Options) ->
+    parse_erl(Io, Prompt, StartLine, Options, fun erl_parse:parse_exprs/1).
+
+%% Tokens up to a full stop, parsed by Parse: {ok, Parsed, EndLine}, or what the scan gave.
+parse_erl(Io, Prompt, StartLine, Options, Parse) ->
     case scan_erl_exprs(Io, Prompt, StartLine, Options) of
         {ok, Tokens, EndLine} ->
-            case erl_parse:parse_exprs(Tokens) of
-                {ok, Exprs} -> {ok, Exprs, EndLine};
+            case Parse(Tokens) of
+                {ok, Parsed} -> {ok, Parsed, EndLine};
                 {error, ErrorInfo} -> {error, ErrorInfo, EndLine}
             end;
         Other ->
@@ -184,15 +188,7 @@ parse_erl_form(Io, Prompt) -> parse_erl_form(Io, Prompt, 1).
 parse_erl_form(Io, Prompt, StartLine) -> parse_erl_form(Io, Prompt, StartLine, []).
 
 parse_erl_form(Io, Prompt, StartLine, Options) ->
-    case scan_erl_form(Io, Prompt, StartLine, Options) of
-        {ok, Tokens, EndLine} ->
-            case erl_parse:parse_form(Tokens) of
-                {ok, Form} -> {ok, Form, EndLine};
-                {error, ErrorInfo} -> {error, ErrorInfo, EndLine}
-            end;
-        Other ->
-            Other
-    end.
+    parse_erl(Io, Prompt, StartLine, Options, fun erl_parse:parse_form/1).
 
 %% ---------------------------------------------------------------------
 %% Options

@@ -7,11 +7,12 @@
 //! abstract format. Annotations are line numbers. The parser folds a minus sign into a
 //! number literal; it comes back out as erl_parse has it, `{op, L, '-', {integer, L, N}}`.
 
+use super::scan::{close_tokens, syntax_error, term_tokens};
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
 use crate::syntax::ast::{BinElem, Clause, Expr, Form, FunRef, MapField, Qualifier, UnOp};
 use crate::syntax::parser::{parse_exprs, parse_forms};
-use crate::syntax::token::{Pos, Tok, Token};
+use crate::syntax::token::{Pos, Tok};
 use crate::term::{atoms, Term};
 use num_bigint::Sign;
 
@@ -47,40 +48,22 @@ bifs! {
 
 /// `{ok, [Expr]}` or `{error, {Line, erl_parse, Message}}`.
 fn parse(tokens: &Term) -> BifResult {
-    let mut toks = tokens_of(tokens)?;
-    let Some(last) = toks.last().map(|t| t.pos) else { return Ok(super::scan::parse_error(0, "")) };
-    if !matches!(toks.last().map(|t| &t.tok), Some(Tok::Dot)) {
-        toks.push(Token { tok: Tok::Eof, pos: last });
-    }
+    let mut toks = term_tokens(tokens)?;
+    let Some(last) = close_tokens(&mut toks) else { return Ok(super::scan::parse_error(0, "")) };
     let mut diags = Vec::new();
     Ok(match parse_exprs("", toks, &mut diags) {
         Some(exprs) if !exprs.is_empty() => {
             Term::tuple([Term::Atom(atoms::OK), Term::list(exprs.iter().map(expr).collect())])
         }
-        _ => {
-            let (pos, msg) = diags.first().map_or((last, String::new()), |d| (d.pos, d.message.clone()));
-            let before = msg.strip_prefix("syntax error before: ").unwrap_or(&msg).to_owned();
-            super::scan::parse_error_at(anno(pos), &before)
-        }
+        _ => syntax_error(&diags, last, anno),
     })
-}
-
-/// The tokens of a call, with a full stop at their end.
-fn tokens_of(tokens: &Term) -> Result<Vec<Token>, Exception> {
-    let list = tokens.list_to_vec().ok_or_else(function_clause)?;
-    let mut toks = Vec::with_capacity(list.len() + 1);
-    for t in &list {
-        toks.push(super::scan::term_token(t).ok_or_else(function_clause)?);
-    }
-    Ok(toks)
 }
 
 /// `erl_parse:parse_form/1`: `{ok, Form}` (a function or an attribute) or
 /// `{error, {Line, erl_parse, Message}}`. Type attributes (-spec, -type, ...) are not
 /// supported; preprocessor directives are "bad attribute", as in erl.
 fn parse_form(tokens: &Term) -> BifResult {
-    let mut toks = tokens_of(tokens)?;
-    let Some(last) = toks.last().map(|t| t.pos) else { return Ok(super::scan::parse_error(0, "")) };
+    let mut toks = term_tokens(tokens)?;
     if let [dash, name, ..] = toks.as_slice() {
         if dash.is("-") {
             let directive = match &name.tok {
@@ -96,14 +79,11 @@ fn parse_form(tokens: &Term) -> BifResult {
             }
         }
     }
-    if !matches!(toks.last().map(|t| &t.tok), Some(Tok::Dot)) {
-        toks.push(Token { tok: Tok::Eof, pos: last });
-    }
+    let Some(last) = close_tokens(&mut toks) else { return Ok(super::scan::parse_error(0, "")) };
     let mut diags = Vec::new();
     let module = parse_forms("", vec![toks], &mut diags);
-    if let Some(d) = diags.first() {
-        let before = d.message.strip_prefix("syntax error before: ").unwrap_or(&d.message).to_owned();
-        return Ok(super::scan::parse_error_at(anno(d.pos), &before));
+    if !diags.is_empty() {
+        return Ok(syntax_error(&diags, last, anno));
     }
     let Some(form) = module.forms.first() else { return Ok(super::scan::parse_error_at(anno(last), "")) };
     let attribute = |p: Pos, name: &str, value: Term| node("attribute", p, [Term::atom(name), value]);

@@ -336,6 +336,11 @@ fn error(reason: &str) -> Term {
     Term::tuple([Term::Atom(atoms::ERROR), Term::atom(reason)])
 }
 
+/// `{error, Posix}` for an I/O error.
+fn posix(e: &std::io::Error) -> Term {
+    Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(e)])
+}
+
 fn ok(v: Term) -> Term {
     Term::tuple([Term::Atom(atoms::OK), v])
 }
@@ -717,46 +722,37 @@ fn resolve(host: Host, port: u16) -> Option<SocketAddr> {
 // ---- The built-ins ---------------------------------------------------------------------
 
 fn listen(p: &mut Proc, port: &Term, opts: &Term) -> BifResult {
-    let (Some(port), Some(o)) = (port.as_int().and_then(|n| u16::try_from(n).ok()), opts_of(opts, DEFAULT_OPTS)) else {
-        return Err(Exception::badarg());
-    };
-    let ip = bind_ip(opts)?;
-    let backlog = o.backlog;
-    let made = (|| {
-        let sock = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)?;
-        sock.set_reuse_address(flag(opts, "reuseaddr").unwrap_or(false))?;
-        sock.bind(&SocketAddr::V4(SocketAddrV4::new(ip, port)).into())?;
-        sock.listen(backlog as i32)?;
-        Ok::<TcpListener, std::io::Error>(sock.into())
-    })();
-    let vm = p.vm.clone();
-    Ok(match made {
-        Ok(l) => match start(&vm, Io::Listen(l), p.pid, o) {
-            Some(s) => ok(s.term()),
-            None => error("closed"),
-        },
-        Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
-    })
+    open_bound(p, port, opts, socket2::Type::STREAM)
 }
 
 fn udp_open(p: &mut Proc, port: &Term, opts: &Term) -> BifResult {
+    open_bound(p, port, opts, socket2::Type::DGRAM)
+}
+
+/// A listening TCP socket or a UDP socket, bound to `port` on the `ip` option's address.
+fn open_bound(p: &mut Proc, port: &Term, opts: &Term, kind: socket2::Type) -> BifResult {
     let (Some(port), Some(o)) = (port.as_int().and_then(|n| u16::try_from(n).ok()), opts_of(opts, DEFAULT_OPTS)) else {
         return Err(Exception::badarg());
     };
     let ip = bind_ip(opts)?;
     let made = (|| {
-        let sock = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::DGRAM, None)?;
+        let sock = socket2::Socket::new(socket2::Domain::IPV4, kind, None)?;
         sock.set_reuse_address(flag(opts, "reuseaddr").unwrap_or(false))?;
         sock.bind(&SocketAddr::V4(SocketAddrV4::new(ip, port)).into())?;
-        Ok::<UdpSocket, std::io::Error>(sock.into())
+        if kind == socket2::Type::STREAM {
+            sock.listen(o.backlog as i32)?;
+            Ok::<Io, std::io::Error>(Io::Listen(sock.into()))
+        } else {
+            Ok(Io::Udp(sock.into()))
+        }
     })();
     let vm = p.vm.clone();
     Ok(match made {
-        Ok(u) => match start(&vm, Io::Udp(u), p.pid, o) {
+        Ok(io) => match start(&vm, io, p.pid, o) {
             Some(s) => ok(s.term()),
             None => error("closed"),
         },
-        Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+        Err(e) => posix(&e),
     })
 }
 
@@ -855,7 +851,7 @@ fn writer(vm: Weak<VmShared>, s: Arc<Socket>) {
                 Err(e) if matches!(e.kind(), std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut) => {
                     error("timeout")
                 }
-                Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+                Err(e) => posix(&e),
             }
         };
         answer_send(&vm, job.waiter, answer);
@@ -927,7 +923,7 @@ fn connect(p: &mut Proc, addr: &Term, port: &Term, opts: &Term, timeout: &Term) 
                 }
             }
             Err(e) if e.kind() == std::io::ErrorKind::TimedOut => error("timeout"),
-            Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+            Err(e) => posix(&e),
         }
     })
 }
@@ -1042,7 +1038,7 @@ fn shutdown(p: &mut Proc, sock: &Term, how: &Term) -> BifResult {
     Ok(match &s.io {
         Io::Stream(stream) => match stream.shutdown(how) {
             Ok(()) => Term::Atom(atoms::OK),
-            Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+            Err(e) => posix(&e),
         },
         Io::Listen(_) | Io::Udp(_) => error("enotconn"),
     })
@@ -1138,7 +1134,7 @@ fn address(p: &mut Proc, sock: &Term, peer: bool) -> Term {
     };
     match a {
         Ok(a) => ok(address_term(a)),
-        Err(e) => Term::tuple([Term::Atom(atoms::ERROR), super::posix_error(&e)]),
+        Err(e) => posix(&e),
     }
 }
 

@@ -330,24 +330,36 @@ fn with_column(t: Term, tok: &Token, first_column: i64) -> Term {
 
 /// `erl_parse:parse_term(Tokens)`: `{ok, Term}` or `{error, {Line, erl_parse, Message}}`.
 fn parse_term(tokens: &Term) -> BifResult {
+    Ok(parse_tokens(term_tokens(tokens)?))
+}
+
+/// An erl_scan token list as lexer tokens (function_clause if it is none).
+pub(super) fn term_tokens(tokens: &Term) -> Result<Vec<Token>, Exception> {
     let list = tokens.list_to_vec().ok_or_else(function_clause)?;
-    let mut toks = Vec::with_capacity(list.len() + 1);
-    for t in &list {
-        match term_token(t) {
-            Some(tok) => toks.push(tok),
-            None => return Err(function_clause()),
-        }
+    list.iter().map(|t| term_token(t).ok_or_else(function_clause)).collect()
+}
+
+/// Tokens ready for the parser: without a full stop the input ends early (erl names the
+/// last token's position). The last token's position, or None if there are no tokens.
+pub(super) fn close_tokens(toks: &mut Vec<Token>) -> Option<Pos> {
+    let last = toks.last().map(|t| t.pos)?;
+    if !matches!(toks.last().map(|t| &t.tok), Some(Tok::Dot)) {
+        toks.push(Token { tok: Tok::Eof, pos: last });
     }
-    Ok(parse_tokens(toks))
+    Some(last)
+}
+
+/// erl_parse's error for the parser's first diagnostic (or for the end of the input at
+/// `last`), its position written by `at`.
+pub(super) fn syntax_error(diags: &[crate::diagnostic::Diagnostic], last: Pos, at: impl Fn(Pos) -> Term) -> Term {
+    let (pos, msg) = diags.first().map_or((last, String::new()), |d| (d.pos, d.message.clone()));
+    let before = msg.strip_prefix("syntax error before: ").unwrap_or(&msg);
+    parse_error_at(at(pos), before)
 }
 
 /// Parses one term from tokens (normally ending with a full stop).
 fn parse_tokens(mut toks: Vec<Token>) -> Term {
-    let Some(last) = toks.last().map(|t| t.pos) else { return parse_error(0, "") };
-    if !matches!(toks.last().map(|t| &t.tok), Some(Tok::Dot)) {
-        // Without a full stop the input ends early; erl names the last token's line.
-        toks.push(Token { tok: Tok::Eof, pos: last });
-    }
+    let Some(last) = close_tokens(&mut toks) else { return parse_error(0, "") };
     let mut d = Vec::new();
     match parse_exprs("", toks, &mut d) {
         Some(exprs) => match exprs.as_slice() {
@@ -359,11 +371,7 @@ fn parse_tokens(mut toks: Vec<Token>) -> Term {
             [_, e, ..] => bad_term(e.pos().line),
             [] => parse_error(last.line, ""),
         },
-        None => {
-            let (line, msg) = d.first().map_or((last.line, String::new()), |d| (d.pos.line, d.message.clone()));
-            let before = msg.strip_prefix("syntax error before: ").unwrap_or(&msg).to_owned();
-            parse_error(line, &before)
-        }
+        None => syntax_error(&d, last, |p| Term::Int(i64::from(p.line))),
     }
 }
 
