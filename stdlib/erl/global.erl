@@ -40,7 +40,7 @@ unregister_name(Name) ->
 whereis_name(Name) ->
     try ets:lookup(?SERVER, Name) of
         [{_, Pid}] ->
-            case is_process_alive(Pid) of
+            case node(Pid) =/= node() orelse is_process_alive(Pid) of
                 true -> Pid;
                 false -> undefined
             end;

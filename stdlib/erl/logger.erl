@@ -92,8 +92,9 @@ macro_log(Location, Level, A, B, Meta) when is_map(Meta) ->
 
 do_log(Level, Msg, Location, Meta) ->
     check_level(Level),
-    case allow(Level, meta_module(maps:merge(Location, Meta))) of
-        true -> dispatch(Level, Msg, Location, Meta);
+    Config = config(),
+    case allow(Level, meta_module(maps:merge(Location, Meta)), Config) of
+        true -> dispatch(Config, Level, Msg, Location, Meta);
         false -> ok
     end.
 
@@ -108,8 +109,8 @@ report_msg(Report) ->
 %% A log event (#{level, msg, meta}) through the primary filters and the default
 %% handler's, then printed. Without filters (and with filter_default log) no event is
 %% made. With filter_default stop, an event no filter passed on is dropped.
-dispatch(Level, Msg, Location, Meta) ->
-    case config() of
+dispatch(Config, Level, Msg, Location, Meta) ->
+    case Config of
         #{filters := [], handler_filters := [], filter_default := log} ->
             emit(Level, msg_text(Msg));
         #{filters := Primary, handler_filters := Handler, filter_default := Default} ->
@@ -173,7 +174,9 @@ report(Level, Kind, Format, Args, Module) ->
 
 allow(Level, Module) ->
     check_level(Level),
-    Config = config(),
+    allow(Level, Module, config()).
+
+allow(Level, Module, Config) ->
     case maps:get(handlers, Config) of
         [] -> false;
         _ ->
