@@ -23,6 +23,7 @@ mod binary;
 mod checksum;
 mod code;
 mod crypto;
+mod datagram;
 mod erlang;
 pub(crate) mod ets;
 mod file;

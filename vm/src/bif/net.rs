@@ -473,13 +473,13 @@ fn receiver(vm: Weak<VmShared>, s: Arc<Socket>) {
                 return;
             }
         }
-        let r = u.recv_from(&mut chunk);
+        let r = super::datagram::recv_from(u, &mut chunk);
         let Some(vm) = vm.upgrade() else { return };
         let mut st = s.state.lock();
         if st.closed {
             return;
         }
-        if let Ok((n, from)) = r {
+        if let Ok((n, Some(from))) = r {
             st.datagrams.push_back((from, chunk[..n].to_vec()));
             hand_out(&vm, &s, &mut st);
         }
