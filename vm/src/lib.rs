@@ -15,6 +15,11 @@ pub mod compile;
 pub mod diagnostic;
 mod dist;
 pub mod interp;
+#[cfg(not(loom))]
+pub mod jit;
+#[cfg(loom)]
+#[path = "jit/off.rs"]
+pub mod jit;
 pub mod process;
 mod sched;
 mod stdin;

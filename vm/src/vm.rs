@@ -706,7 +706,9 @@ impl VmShared {
             Some(mut m) => {
                 m.file = trace_file.to_owned();
                 let name = m.name;
-                if let Some(purged) = self.code.load(Arc::new(m)) {
+                let m = Arc::new(m);
+                crate::jit::prepare(&m);
+                if let Some(purged) = self.code.load(m) {
                     self.purge(&purged);
                 }
                 Ok((name, c.diagnostics))

@@ -68,6 +68,8 @@ pub struct Module {
     pub attributes: Term,
     /// The record definitions, for the shell: name and field names.
     pub records: Vec<(Atom, Vec<Atom>)>,
+    /// Native code for the functions that have it (see `crate::jit`).
+    pub native: crate::jit::Native,
 }
 
 impl Module {

@@ -295,6 +295,7 @@ impl Gen<'_> {
             imports: std::mem::take(&mut self.imports),
             attributes: Term::list(attributes),
             records,
+            native: Default::default(),
         })
     }
 

@@ -357,6 +357,15 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 continue;
             }};
         }
+        // Runs native code from entry point `$start` of `$code` on the current frame; the
+        // interpreter goes on where it left off.
+        macro_rules! native {
+            ($code:expr, $start:expr) => {{
+                let (pc, b) = crate::jit::enter($code, $start, &mut regs, base, &mut reds, &mut proc.frames);
+                next = pc;
+                base = b;
+            }};
+        }
         macro_rules! charge_call {
             () => {{
                 reds -= 1;
@@ -656,9 +665,12 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     regs.push(v);
                 }
                 grow_frame(&mut regs, new_base + f.nslots as usize);
-                proc.frames.push(Frame { ret_pc: next, base: base as u32, ret_dst: *dst, module: None });
+                proc.frames.push(Frame { ret_pc: next, base: base as u32, ret_dst: *dst, module: None, resume: 0 });
                 base = new_base;
                 next = f.entry;
+                if let Some(code) = m.native.entry(*func) {
+                    native!(code, 0);
+                }
             }
             Op::TailCall { func, args, in_place } => {
                 charge_call!();
@@ -677,6 +689,9 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                         Term::store(&mut regs[base + i], v);
                     }
                     next = f.entry;
+                    if let Some(code) = m.native.entry(*func) {
+                        native!(code, 0);
+                    }
                     continue;
                 }
                 argbuf.clear();
@@ -694,6 +709,9 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     grow_frame(&mut regs, base + f.nslots as usize);
                 }
                 next = f.entry;
+                if let Some(code) = m.native.entry(*func) {
+                    native!(code, 0);
+                }
             }
             Op::CallExt { import, args, dst } => {
                 charge_call!();
@@ -821,6 +839,11 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                             m = mm;
                         }
                         Term::store(&mut regs[fr.base as usize + fr.ret_dst.0 as usize], v);
+                        if fr.resume != 0 {
+                            if let Some((code, start)) = m.native.resume(fr.resume) {
+                                native!(code, start);
+                            }
+                        }
                     }
                 }
             }
@@ -1047,6 +1070,7 @@ fn current(proc: &Proc) -> Arc<Module> {
             imports: vec![],
             attributes: Term::Nil,
             records: vec![],
+            native: Default::default(),
         }),
     }
 }
@@ -1275,7 +1299,7 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: &mut Vec<Te
             proc.regs.extend_from_slice(extra);
             grow_frame(&mut proc.regs, new_base + nslots);
             let saved = if same { None } else { proc.module.clone() };
-            proc.frames.push(Frame { ret_pc: proc.pc, base: proc.base, ret_dst: dst, module: saved });
+            proc.frames.push(Frame { ret_pc: proc.pc, base: proc.base, ret_dst: dst, module: saved, resume: 0 });
             proc.base = new_base as u32;
         }
         _ => {

@@ -249,7 +249,12 @@ pub(crate) struct Frame {
     pub(crate) ret_dst: Reg,
     /// The caller's module, if the callee is in another one.
     pub(crate) module: Option<Arc<Module>>,
+    /// The caller's resume point in native code (0 for none): a frame that native code
+    /// left behind goes back to it on return.
+    pub(crate) resume: u32,
 }
+
+const _: () = assert!(std::mem::size_of::<Frame>() == 24);
 
 /// An active `try` or `catch`.
 pub(crate) struct CatchFrame {

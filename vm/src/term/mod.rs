@@ -41,6 +41,10 @@ use num_traits::{Signed, ToPrimitive};
 use std::sync::Arc;
 
 /// An Erlang value.
+///
+/// `repr(u8)` fixes the layout that native code reads and writes (see `crate::jit`): the
+/// variant's tag in the first byte, in declaration order from 0, and its payload at offset 8.
+#[repr(u8)]
 pub enum Term {
     /// An integer that fits in 64 bits.
     Int(i64),
@@ -69,6 +73,7 @@ pub enum Term {
 }
 
 const _: () = assert!(std::mem::size_of::<Term>() == 16);
+const _: () = assert!(std::mem::size_of::<Option<Term>>() == 16);
 
 /// A float held as its bit pattern.
 ///
