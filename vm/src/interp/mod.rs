@@ -294,6 +294,55 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 }
             }};
         }
+        // Returns `$v` from the current frame: pops the caller's frame (or ends the process
+        // at the outermost one) and gives the caller's native resume point (0 for none).
+        macro_rules! pop_frame {
+            ($v:expr) => {{
+                let v = $v;
+                match proc.frames.pop() {
+                    None => {
+                        regs.clear();
+                        proc.module = None;
+                        finish!(Outcome::Done(v));
+                    }
+                    Some(fr) => {
+                        Term::truncate(&mut regs, base);
+                        base = fr.base as usize;
+                        next = fr.ret_pc;
+                        if let Some(mm) = fr.module {
+                            proc.module = Some(mm.clone());
+                            m = mm;
+                        }
+                        Term::store(&mut regs[fr.base as usize + fr.ret_dst.0 as usize], v);
+                        fr.resume
+                    }
+                }
+            }};
+        }
+        // Runs native code from entry point `$start` of `$code` on the current frame, and
+        // on through the returns into callers that are native code too; the interpreter
+        // goes on where it left off.
+        macro_rules! native {
+            ($code:expr, $start:expr) => {{
+                let (mut code, mut start) = ($code, $start);
+                loop {
+                    match crate::jit::enter(code, start, &mut regs, base, &mut reds, &mut proc.frames) {
+                        crate::jit::Exit::At(pc, b) => {
+                            next = pc;
+                            base = b;
+                            break;
+                        }
+                        crate::jit::Exit::Returned(v) => {
+                            let resume = pop_frame!(v);
+                            match m.native.resume(resume) {
+                                Some((c, s)) => (code, start) = (c, s),
+                                None => break,
+                            }
+                        }
+                    }
+                }
+            }};
+        }
         // After a call through a helper: a built-in reached this way may have ended the slice
         // (erlang:yield/0, erlang:hibernate/3); otherwise go on in the module the process is
         // in now (an Arc clone only if it changed).
@@ -307,6 +356,11 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     m = current(proc);
                 }
                 reload!();
+                // A call into another module (or a fun) that starts a function with native
+                // code runs it.
+                if let Some(code) = m.native.at_entry(next) {
+                    native!(code, 0);
+                }
             }};
         }
         // The end of an operator's (or a two-argument built-in's) evaluation after its inline
@@ -355,15 +409,6 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             ($dst:expr, $r:expr) => {{
                 Term::store(&mut regs[base + $dst.0 as usize], Term::float($r));
                 continue;
-            }};
-        }
-        // Runs native code from entry point `$start` of `$code` on the current frame; the
-        // interpreter goes on where it left off.
-        macro_rules! native {
-            ($code:expr, $start:expr) => {{
-                let (pc, b) = crate::jit::enter($code, $start, &mut regs, base, &mut reds, &mut proc.frames);
-                next = pc;
-                base = b;
             }};
         }
         macro_rules! charge_call {
@@ -823,28 +868,9 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 after_call!();
             }
             Op::Return { src } => {
-                let v = get!(*src);
-                match proc.frames.pop() {
-                    None => {
-                        regs.clear();
-                        proc.module = None;
-                        finish!(Outcome::Done(v));
-                    }
-                    Some(fr) => {
-                        Term::truncate(&mut regs, base);
-                        base = fr.base as usize;
-                        next = fr.ret_pc;
-                        if let Some(mm) = fr.module {
-                            proc.module = Some(mm.clone());
-                            m = mm;
-                        }
-                        Term::store(&mut regs[fr.base as usize + fr.ret_dst.0 as usize], v);
-                        if fr.resume != 0 {
-                            if let Some((code, start)) = m.native.resume(fr.resume) {
-                                native!(code, start);
-                            }
-                        }
-                    }
+                let resume = pop_frame!(get!(*src));
+                if let Some((code, start)) = m.native.resume(resume) {
+                    native!(code, start);
                 }
             }
             Op::MatchFail { kind, src } => {

@@ -11,17 +11,23 @@
 //! So native code never raises, never allocates terms, and agrees with the interpreter on
 //! every result by construction.
 //!
-//! Local calls between compiled functions are native calls, up to a depth limit; the
+//! Local calls (and tail calls) between compiled functions are native calls into a second
+//! copy of each function that starts without the entry checks, up to a depth limit; the
 //! caller's frame then lives on the machine stack. If a callee bails out, each native
 //! caller on the way out records its frame, and the interpreter pushes those frames, which
-//! carry a *resume point* so that the return into them goes back to native code. A return
-//! from the function the interpreter entered is left to the interpreter.
+//! carry a *resume point* so that the return into them goes back to native code. The
+//! function the interpreter entered returns its value to the interpreter, which pops the
+//! caller's frame and, if that caller is native code too, goes back into it.
+//!
+//! The interpreter enters native code at a local call or tail call to a compiled function,
+//! at a return into a frame with a resume point, and after a call into another module or
+//! a fun that starts a compiled function.
 //!
 //! The memory layout that native code relies on is in `native`, the only unsafe part.
 
 mod native;
 
-pub(crate) use native::{enter, NativeFn};
+pub(crate) use native::{enter, Exit, NativeFn};
 
 use crate::code::Module;
 use crate::interp::op::{ArithKind, Cmp, Op, Reg, Src, TypeTest};
@@ -67,6 +73,8 @@ pub(crate) struct Compiled {
     /// Resume point `i + 1`: the code and its entry point, for a return into a frame that
     /// native code left behind.
     resumes: Vec<(NativeFn, u32)>,
+    /// The compiled functions' first instructions, in order, with their code.
+    starts: Vec<(u32, NativeFn)>,
     /// The code's memory, freed when the module is dropped.
     module: Mutex<Option<JITModule>>,
 }
@@ -82,9 +90,21 @@ impl Native {
         self.get().and_then(|c| c.entries.get(func as usize).copied().flatten())
     }
 
-    /// The native code and entry point for resume point `id` (not 0).
+    /// The native code and entry point for resume point `id` (0: none).
+    #[inline]
     pub(crate) fn resume(&self, id: u32) -> Option<(NativeFn, u32)> {
+        if id == 0 {
+            return None;
+        }
         self.get().and_then(|c| c.resumes.get(id as usize - 1).copied())
+    }
+
+    /// The native code of the function that starts at instruction `pc`, if any.
+    #[inline]
+    pub(crate) fn at_entry(&self, pc: u32) -> Option<NativeFn> {
+        let c = self.get()?;
+        let i = c.starts.binary_search_by_key(&pc, |&(s, _)| s).ok()?;
+        Some(c.starts[i].1)
     }
 
     /// How many of the module's functions run as native code.
@@ -98,6 +118,13 @@ impl Native {
 fn enabled() -> bool {
     static ON: OnceLock<bool> = OnceLock::new();
     *ON.get_or_init(|| !matches!(std::env::var("EMBER_JIT").as_deref(), Ok("off" | "0")))
+}
+
+/// `EMBER_JIT_DUMP` set: print the machine code of every compiled function to standard
+/// error, for working on the code generator.
+fn dump() -> bool {
+    static DUMP: OnceLock<bool> = OnceLock::new();
+    *DUMP.get_or_init(|| std::env::var_os("EMBER_JIT_DUMP").is_some())
 }
 
 fn isa() -> Option<OwnedTargetIsa> {
@@ -152,7 +179,8 @@ fn support(code: &[Op], pc: usize, end: usize) -> Support {
     }
 }
 
-/// The function index range of every function: `[entry, end)`.
+/// The function index range of every function: `[entry, end)` (functions are laid out in
+/// index order; `compile` checks).
 fn ranges(m: &Module) -> Vec<(usize, usize)> {
     let n = m.functions.len();
     (0..n)
@@ -173,6 +201,8 @@ fn choose(m: &Module, ranges: &[(usize, usize)]) -> Vec<bool> {
         .map(|&(s, e)| {
             e > s
                 && (s..e).all(|pc| support(&m.code, pc, e) != Support::No)
+                // A loop must go through a call, where native code counts reductions.
+                && (s..e).all(|pc| !matches!(m.code[pc], Op::Jump { to } if to.0 as usize <= pc))
                 && (s..e).any(|pc| {
                     matches!(
                         m.code[pc],
@@ -207,6 +237,9 @@ fn choose(m: &Module, ranges: &[(usize, usize)]) -> Vec<bool> {
 }
 
 fn compile(m: &Module) -> Option<Compiled> {
+    if !m.functions.windows(2).all(|w| w[0].entry < w[1].entry) {
+        return None;
+    }
     let ranges = ranges(m);
     let chosen = choose(m, &ranges);
     if !chosen.iter().any(|&c| c) {
@@ -219,22 +252,41 @@ fn compile(m: &Module) -> Option<Compiled> {
         sig.params.push(AbiParam::new(ty));
     }
     sig.returns.push(AbiParam::new(types::I32));
+    // Native calls enter a function at its start only: they call a second copy of it,
+    // `direct`, without the entry point dispatch and the frame check.
+    let mut direct_sig = jm.make_signature();
+    for ty in [types::I64, types::I64, types::I32] {
+        direct_sig.params.push(AbiParam::new(ty));
+    }
+    direct_sig.returns.push(AbiParam::new(types::I32));
     let mut ids: Vec<Option<FuncId>> = Vec::with_capacity(ranges.len());
+    let mut direct_ids: Vec<Option<FuncId>> = Vec::with_capacity(ranges.len());
     for (i, &c) in chosen.iter().enumerate() {
-        ids.push(if c { Some(jm.declare_function(&format!("f{i}"), Linkage::Local, &sig).ok()?) } else { None });
+        if c {
+            ids.push(Some(jm.declare_function(&format!("f{i}"), Linkage::Local, &sig).ok()?));
+            direct_ids.push(Some(jm.declare_function(&format!("d{i}"), Linkage::Local, &direct_sig).ok()?));
+        } else {
+            ids.push(None);
+            direct_ids.push(None);
+        }
     }
     // Resume points: after each call site of each compiled function, numbered from 1.
     let mut resumes: Vec<(usize, u32)> = Vec::new();
     let mut ctx = jm.make_context();
     let mut fctx = FunctionBuilderContext::new();
-    for (i, id) in ids.iter().enumerate() {
-        let Some(id) = *id else { continue };
-        ctx.func.signature = sig.clone();
-        let first_resume = resumes.len() as u32 + 1;
+    let variants = ids.iter().zip(&direct_ids).enumerate().flat_map(|(i, (&id, &d))| [(i, id, false), (i, d, true)]);
+    for (i, id, direct) in variants {
+        let Some(id) = id else { continue };
+        ctx.func.signature = if direct { direct_sig.clone() } else { sig.clone() };
         let (s, e) = ranges[i];
         let sites: Vec<usize> = (s..e).filter(|&pc| matches!(m.code[pc], Op::Call { .. })).collect();
-        for (k, _) in sites.iter().enumerate() {
-            resumes.push((i, k as u32 + 1));
+        // Both copies number the call sites alike; the resume points are the first copy's.
+        let first_resume =
+            if direct { resumes.len() as u32 + 1 - sites.len() as u32 } else { resumes.len() as u32 + 1 };
+        if !direct {
+            for (k, _) in sites.iter().enumerate() {
+                resumes.push((i, k as u32 + 1));
+            }
         }
         let mut gen = Gen {
             b: FunctionBuilder::new(&mut ctx.func, &mut fctx),
@@ -242,7 +294,8 @@ fn compile(m: &Module) -> Option<Compiled> {
             func: i,
             range: (s, e),
             nslots: m.functions[i].nslots as i64,
-            ids: &ids,
+            direct,
+            direct_ids: &direct_ids,
             jm: &mut jm,
             ctx: Value::from_u32(0),
             base: Value::from_u32(0),
@@ -256,14 +309,22 @@ fn compile(m: &Module) -> Option<Compiled> {
         gen.function();
         let config = gen.jm.target_config();
         gen.b.finalize(config);
+        ctx.set_disasm(dump());
         jm.define_function(id, &mut ctx).ok()?;
+        if let Some(code) = ctx.compiled_code().and_then(|c| c.vcode.as_ref()) {
+            let f = &m.functions[i];
+            let copy = if direct { " (direct)" } else { "" };
+            eprintln!("== {}:{}/{}{copy}\n{code}", m.name.as_str(), f.name.as_str(), f.arity);
+        }
         jm.clear_context(&mut ctx);
     }
     jm.finalize_definitions().ok()?;
     let code = |i: usize| NativeFn::new(jm.get_finalized_function(ids[i].expect("compiled")));
     let entries = ids.iter().enumerate().map(|(i, id)| id.map(|_| code(i))).collect();
     let resumes = resumes.iter().map(|&(i, k)| (code(i), k)).collect();
-    Some(Compiled { entries, resumes, module: Mutex::new(Some(jm)) })
+    let starts =
+        ids.iter().enumerate().filter(|(_, id)| id.is_some()).map(|(i, _)| (m.functions[i].entry, code(i))).collect();
+    Some(Compiled { entries, resumes, starts, module: Mutex::new(Some(jm)) })
 }
 
 /// A term in SSA values: its tag (i8) and payload (i64).
@@ -283,7 +344,9 @@ struct Gen<'a, 'b> {
     func: usize,
     range: (usize, usize),
     nslots: i64,
-    ids: &'a [Option<FuncId>],
+    /// Compiling the copy that native calls enter (at the start only)?
+    direct: bool,
+    direct_ids: &'a [Option<FuncId>],
     jm: &'a mut JITModule,
     ctx: Value,
     base: Value,
@@ -308,11 +371,18 @@ impl Gen<'_, '_> {
         let params = self.b.block_params(start).to_vec();
         self.ctx = params[0];
         self.base = params[1];
-        self.depth = params[3];
+        self.depth = if self.direct { params[2] } else { params[3] };
         let regs = self.b.ins().load(types::I64, flags(), self.ctx, CTX_REGS);
         let off = self.b.ins().imul_imm_s(self.base, 16);
         self.fp = self.b.ins().iadd(regs, off);
         self.blocks = (s..e).map(|_| self.b.create_block()).collect();
+        if self.direct {
+            // The caller has built the frame.
+            let first = self.block_at(s);
+            self.jump(first);
+            self.body();
+            return;
+        }
         // Entry points: the function's start, then the instruction after each call site.
         let mut targets = vec![s];
         targets.extend(self.sites.iter().map(|&pc| pc + 1));
@@ -330,6 +400,11 @@ impl Gen<'_, '_> {
             let target = self.block_at(pc);
             self.b.ins().brif(ok, target, &[], bail, &[]);
         }
+        self.body();
+    }
+
+    fn body(&mut self) {
+        let (s, e) = self.range;
         for pc in s..e {
             let blk = self.blocks[pc - s];
             self.b.switch_to_block(blk);
@@ -583,25 +658,27 @@ impl Gen<'_, '_> {
                 let next = self.next(pc);
                 self.branch(ok, next, fail);
             }
-            Op::IsEqAtomic { a, imm, fail } => match immediate_bits(imm) {
-                Some((tag, payload)) => {
-                    let v = self.peek(Src::R(*a));
-                    let t = self.tag_is(v.tag, tag);
-                    let ok = if tag == TAG_NIL {
-                        t
-                    } else {
-                        let same = self.b.ins().icmp_imm_s(IntCC::Equal, v.payload, payload as i64);
-                        self.b.ins().band(t, same)
-                    };
-                    let fail = self.block_at(fail.0 as usize);
-                    let next = self.next(pc);
-                    self.branch(ok, next, fail);
+            Op::IsEqAtomic { a, imm, fail } => {
+                match immediate_bits(imm).filter(|_| matches!(imm, Term::Atom(_) | Term::Nil)) {
+                    Some((tag, payload)) => {
+                        let v = self.peek(Src::R(*a));
+                        let t = self.tag_is(v.tag, tag);
+                        let ok = if tag == TAG_NIL {
+                            t
+                        } else {
+                            let same = self.b.ins().icmp_imm_s(IntCC::Equal, v.payload, payload as i64);
+                            self.b.ins().band(t, same)
+                        };
+                        let fail = self.block_at(fail.0 as usize);
+                        let next = self.next(pc);
+                        self.branch(ok, next, fail);
+                    }
+                    None => {
+                        let bail = self.bail(pc);
+                        self.jump(bail);
+                    }
                 }
-                None => {
-                    let bail = self.bail(pc);
-                    self.jump(bail);
-                }
-            },
+            }
             Op::CmpImm { cmp, a, imm, fail } => {
                 let fail = self.block_at(fail.0 as usize);
                 let next = self.next(pc);
@@ -654,10 +731,8 @@ impl Gen<'_, '_> {
             Op::Call { func, args, dst } => self.call(pc, *func as usize, args, *dst),
             Op::TailCall { func, args, .. } => self.tail_call(pc, *func as usize, args),
             Op::Return { src } => {
-                // A return from the function the interpreter entered is the interpreter's.
-                let bail = self.bail(pc);
-                let nested = self.b.ins().icmp_imm_s(IntCC::NotEqual, self.depth, 0);
-                self.guard(nested, bail);
+                // The value goes to the native caller, or (from the function the interpreter
+                // entered) to the interpreter, which pops the caller's frame.
                 let v = self.take(*src);
                 self.release_frame();
                 let v64 = self.b.ins().uextend(types::I64, v.tag);
@@ -756,9 +831,11 @@ impl Gen<'_, '_> {
         let xi = self.tag_is(x.tag, TAG_INT);
         let yi = self.tag_is(y.tag, TAG_INT);
         let ints = self.b.ins().band(xi, yi);
+        let not_ints = self.b.ins().icmp_imm_s(IntCC::Equal, ints, 0);
         let int_blk = self.b.create_block();
         let float_blk = self.b.create_block();
-        self.branch(ints, int_blk, float_blk);
+        // (The block a branch does not take is laid out next: small integers.)
+        self.branch(not_ints, float_blk, int_blk);
         // Small integers.
         self.b.switch_to_block(int_blk);
         let (p, q) = (x.payload, y.payload);
@@ -875,11 +952,10 @@ impl Gen<'_, '_> {
     /// Calls compiled function `func` from its start on the frame at `base`, one level
     /// deeper; its status.
     fn call_native(&mut self, func: usize, base: Value) -> Value {
-        let id = self.ids[func].expect("callees of compiled functions are compiled");
+        let id = self.direct_ids[func].expect("callees of compiled functions are compiled");
         let f = self.jm.declare_func_in_func(id, self.b.func);
-        let zero = self.b.ins().iconst(types::I32, 0);
         let depth = self.b.ins().iadd_imm_s(self.depth, 1);
-        let call = self.b.ins().call(f, &[self.ctx, base, zero, depth]);
+        let call = self.b.ins().call(f, &[self.ctx, base, depth]);
         self.b.inst_results(call)[0]
     }
 
@@ -944,11 +1020,8 @@ impl Gen<'_, '_> {
             self.jump(entry);
             return;
         }
-        // Another function: a native call in this frame's place, from a native caller only
-        // (the interpreter makes the tail calls of the function it entered).
-        let bail = self.bail(pc);
-        let nested = self.b.ins().icmp_imm_s(IntCC::NotEqual, self.depth, 0);
-        self.guard(nested, bail);
+        // Another function: a native call in this frame's place, whose return is this
+        // function's.
         self.check_depth(pc);
         let callee_slots = self.m.functions[func].nslots as i64;
         let need = self.b.ins().iadd_imm_s(self.base, callee_slots);

@@ -151,9 +151,18 @@ pub(super) fn literal_address(t: &Term) -> i64 {
     t as *const Term as i64
 }
 
-/// Runs compiled code from entry point `start` of `f` on the frame at `base`, then hands
-/// back where the interpreter goes on: the instruction and the register base. Frames of
-/// native callers left behind are pushed onto `frames`.
+/// How native code handed over to the interpreter.
+pub(crate) enum Exit {
+    /// Go on at this instruction with this register base (frames of native callers left
+    /// behind are on the frame stack).
+    At(u32, usize),
+    /// The function the interpreter entered returned this value; its frame is released,
+    /// and the caller's frame is still to be popped.
+    Returned(Term),
+}
+
+/// Runs compiled code from entry point `start` of `f` on the frame at `base`, until it
+/// hands over to the interpreter.
 pub(crate) fn enter(
     f: NativeFn,
     start: u32,
@@ -161,7 +170,7 @@ pub(crate) fn enter(
     base: usize,
     reds: &mut i64,
     frames: &mut Vec<Frame>,
-) -> (u32, usize) {
+) -> Exit {
     let mut ctx = Ctx {
         regs: regs.as_mut_ptr(),
         len: regs.len(),
@@ -177,13 +186,11 @@ pub(crate) fn enter(
     // it is alive: the caller holds the module that owns it. The code keeps to the
     // contract in this module's header: it writes terms only within `regs`' capacity, keeps
     // every term below `ctx.len` valid, and owns reference counts exactly as the helpers
-    // account for them. A call from the interpreter is at depth 0, so the code never
-    // returns 0 (a return at depth 0 is left to the interpreter).
+    // account for them.
     let status = unsafe {
         let code: RawFn = std::mem::transmute::<*const u8, RawFn>(f.0);
         code(&mut ctx, base as u64, start, 0)
     };
-    debug_assert_eq!(status, 1);
     debug_assert!(ctx.len <= ctx.cap);
     // SAFETY: native code never reallocates, so `regs`' buffer is the one it wrote to, and
     // it keeps `ctx.len` at the number of initialized terms from the start of the buffer
@@ -199,7 +206,26 @@ pub(crate) fn enter(
             resume: p.resume,
         });
     }
-    (ctx.exit_pc, ctx.exit_base as usize)
+    if status == 0 {
+        return Exit::Returned(returned(ctx.ret_tag as u8, ctx.ret_payload));
+    }
+    Exit::At(ctx.exit_pc, ctx.exit_base as usize)
+}
+
+/// The term whose tag and payload native code returned (taking over its ownership).
+fn returned(tag: u8, payload: u64) -> Term {
+    let mut t = std::mem::MaybeUninit::<Term>::uninit();
+    let p = t.as_mut_ptr().cast::<u8>();
+    // SAFETY: the bits are those of a valid term that native code moved out of a register
+    // (or a literal it took a reference to): its tag byte, then its payload word at offset
+    // 8, where `repr(u8)` puts every variant's field. Writing both into the 16 bytes of a
+    // `Term` recreates that term, and it is returned exactly once, so its ownership passes
+    // to the caller once. (For `[]`, the payload is padding and any bits do.)
+    unsafe {
+        p.write(tag);
+        p.add(8).cast::<u64>().write(payload);
+        t.assume_init()
+    }
 }
 
 impl Drop for Compiled {

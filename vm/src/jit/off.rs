@@ -13,12 +13,22 @@ pub struct Native;
 #[derive(Clone, Copy)]
 pub(crate) enum NativeFn {}
 
+/// How native code hands over (it never does here).
+pub(crate) enum Exit {
+    At(u32, usize),
+    Returned(Term),
+}
+
 impl Native {
     pub(crate) fn entry(&self, _func: u32) -> Option<NativeFn> {
         None
     }
 
     pub(crate) fn resume(&self, _id: u32) -> Option<(NativeFn, u32)> {
+        None
+    }
+
+    pub(crate) fn at_entry(&self, _pc: u32) -> Option<NativeFn> {
         None
     }
 
@@ -38,6 +48,6 @@ pub(crate) fn enter(
     _base: usize,
     _reds: &mut i64,
     _frames: &mut Vec<Frame>,
-) -> (u32, usize) {
+) -> Exit {
     match f {}
 }
