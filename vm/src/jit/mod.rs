@@ -141,7 +141,9 @@ fn isa() -> Option<OwnedTargetIsa> {
 
 /// Compiles what it can of `m`, once (a module is compiled when it is loaded).
 pub fn prepare(m: &Module) {
-    m.native.compiled.get_or_init(|| if enabled() { compile(m) } else { None });
+    // A failure in the code generator leaves the module to the interpreter.
+    let compile = || std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| compile(m))).ok().flatten();
+    m.native.compiled.get_or_init(|| if enabled() { compile() } else { None });
 }
 
 /// How native code treats an instruction.
@@ -192,10 +194,13 @@ fn ranges(m: &Module) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Which functions to compile: every instruction supported, every local callee compiled,
-/// and some arithmetic or a call to do (a function that would only bail out is not worth
-/// entering).
-fn choose(m: &Module, ranges: &[(usize, usize)]) -> Vec<bool> {
+/// Which functions to compile, and which of those the interpreter enters.
+///
+/// A function can be compiled if every instruction is supported and every local callee
+/// can be compiled too. It is worth entering from the interpreter if it has arithmetic or
+/// a call to do (a function that would only bail out is not); one that is not is compiled
+/// anyway when a function worth entering calls it, so that the caller stays native.
+fn choose(m: &Module, ranges: &[(usize, usize)]) -> (Vec<bool>, Vec<bool>) {
     let mut ok: Vec<bool> = ranges
         .iter()
         .map(|&(s, e)| {
@@ -203,6 +208,32 @@ fn choose(m: &Module, ranges: &[(usize, usize)]) -> Vec<bool> {
                 && (s..e).all(|pc| support(&m.code, pc, e) != Support::No)
                 // A loop must go through a call, where native code counts reductions.
                 && (s..e).all(|pc| !matches!(m.code[pc], Op::Jump { to } if to.0 as usize <= pc))
+        })
+        .collect();
+    let callees = |i: usize| {
+        let (s, e) = ranges[i];
+        (s..e).filter_map(|pc| match &m.code[pc] {
+            Op::Call { func, .. } | Op::TailCall { func, .. } => Some(*func as usize),
+            _ => None,
+        })
+    };
+    loop {
+        let mut changed = false;
+        for i in 0..ranges.len() {
+            if ok[i] && callees(i).any(|f| !ok.get(f).copied().unwrap_or(false)) {
+                ok[i] = false;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let worth: Vec<bool> = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e))| {
+            ok[i]
                 && (s..e).any(|pc| {
                     matches!(
                         m.code[pc],
@@ -215,25 +246,18 @@ fn choose(m: &Module, ranges: &[(usize, usize)]) -> Vec<bool> {
                 })
         })
         .collect();
-    loop {
-        let mut changed = false;
-        for (i, &(s, e)) in ranges.iter().enumerate() {
-            if !ok[i] {
-                continue;
+    // Compile what is worth entering and, transitively, what it calls.
+    let mut chosen = worth.clone();
+    let mut todo: Vec<usize> = (0..ranges.len()).filter(|&i| chosen[i]).collect();
+    while let Some(i) = todo.pop() {
+        for f in callees(i) {
+            if !chosen[f] {
+                chosen[f] = true;
+                todo.push(f);
             }
-            let calls_out = (s..e).any(|pc| match &m.code[pc] {
-                Op::Call { func, .. } | Op::TailCall { func, .. } => !ok.get(*func as usize).copied().unwrap_or(false),
-                _ => false,
-            });
-            if calls_out {
-                ok[i] = false;
-                changed = true;
-            }
-        }
-        if !changed {
-            return ok;
         }
     }
+    (chosen, worth)
 }
 
 fn compile(m: &Module) -> Option<Compiled> {
@@ -241,7 +265,7 @@ fn compile(m: &Module) -> Option<Compiled> {
         return None;
     }
     let ranges = ranges(m);
-    let chosen = choose(m, &ranges);
+    let (chosen, worth) = choose(m, &ranges);
     if !chosen.iter().any(|&c| c) {
         return None;
     }
@@ -320,10 +344,10 @@ fn compile(m: &Module) -> Option<Compiled> {
     }
     jm.finalize_definitions().ok()?;
     let code = |i: usize| NativeFn::new(jm.get_finalized_function(ids[i].expect("compiled")));
-    let entries = ids.iter().enumerate().map(|(i, id)| id.map(|_| code(i))).collect();
+    // The interpreter enters only the functions worth it.
+    let entries = ids.iter().enumerate().map(|(i, id)| id.filter(|_| worth[i]).map(|_| code(i))).collect();
     let resumes = resumes.iter().map(|&(i, k)| (code(i), k)).collect();
-    let starts =
-        ids.iter().enumerate().filter(|(_, id)| id.is_some()).map(|(i, _)| (m.functions[i].entry, code(i))).collect();
+    let starts = (0..ids.len()).filter(|&i| worth[i]).map(|i| (m.functions[i].entry, code(i))).collect();
     Some(Compiled { entries, resumes, starts, module: Mutex::new(Some(jm)) })
 }
 
