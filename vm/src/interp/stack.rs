@@ -120,10 +120,18 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
         }
     }
     let mut cur: Arc<Module> = m;
+    // A return address the same as the one just listed is left out, as BEAM does: a body
+    // recursion shows its innermost call once.
+    let mut prev: Option<(*const Module, u32)> = None;
     for fr in proc.frames.iter().rev() {
         if let Some(mm) = &fr.module {
             cur = mm.clone();
         }
+        let here = (Arc::as_ptr(&cur), fr.ret_pc);
+        if prev == Some(here) {
+            continue;
+        }
+        prev = Some(here);
         let pc = fr.ret_pc.saturating_sub(1);
         let (f, a) = function_name(&cur, pc);
         frames.push(Term::tuple([Term::Atom(cur.name), Term::Atom(f), Term::Int(a as i64), location(&cur, pc)]));
