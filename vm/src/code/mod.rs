@@ -28,6 +28,9 @@ pub struct FunctionInfo {
     pub entry: u32,
     /// The number of registers its frame needs.
     pub nslots: u32,
+    /// It can never return (see `compile::noreturn`): stack traces leave out the frames of
+    /// its callers that wait for it outside a `try`, as erl's do.
+    pub never_returns: bool,
 }
 
 /// A lambda (fun expression) in a module.

@@ -239,8 +239,15 @@ impl Gen<'_> {
             return None;
         };
         // module_info/0,1 are always there.
-        for f in &fns {
-            self.funcs.push(FunctionInfo { name: Atom::new(&f.name), arity: f.arity, entry: 0, nslots: 0 });
+        let never = super::noreturn::never_returning(&fns, &self.functions);
+        for (f, never_returns) in fns.iter().zip(never) {
+            self.funcs.push(FunctionInfo {
+                name: Atom::new(&f.name),
+                arity: f.arity,
+                entry: 0,
+                nslots: 0,
+                never_returns,
+            });
         }
         for (f, a, p) in &exports {
             if !self.functions.contains_key(&(f.clone(), *a)) && (f != "module_info" || *a > 1) {
@@ -317,7 +324,13 @@ impl Gen<'_> {
                 self.emit(Op::CallBif { bif, args: args.into(), dst, fail: None });
             }
             self.emit(Op::Return { src: Src::R(dst) });
-            self.funcs.push(FunctionInfo { name: Atom::new("module_info"), arity, entry, nslots: self.f.nslots });
+            self.funcs.push(FunctionInfo {
+                name: Atom::new("module_info"),
+                arity,
+                entry,
+                nslots: self.f.nslots,
+                never_returns: false,
+            });
         }
     }
 
@@ -1875,6 +1888,7 @@ impl Gen<'_> {
             arity: arity + free.len() as u32,
             entry: 0,
             nslots: 0,
+            never_returns: false,
         });
         let lambda = self.lambdas.len() as u32;
         self.lambdas.push(LambdaInfo { func, arity, nfree: free.len() as u32, uniq: uniq_of(&fname, pos.line) });

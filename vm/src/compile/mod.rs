@@ -15,6 +15,7 @@ pub mod disasm;
 mod fuse;
 mod moves;
 mod ms_transform;
+mod noreturn;
 mod regalloc;
 mod specialize;
 mod verify;

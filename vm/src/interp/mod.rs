@@ -1186,8 +1186,13 @@ fn float_arith(kind: ArithKind, x: f64, y: f64) -> Option<f64> {
 /// `-` when it knows an operand is a small integer: a literal, but also what its type
 /// analysis finds (an argument that every local call passes as an integer), which ember
 /// does not reproduce, so `+` and `-` always fail inline here, as they mostly do there.
-/// `*` on integers calls the built-in, whose frame shows.
+/// `*` on integers calls the built-in, whose frame shows, and so does any operator with a
+/// literal operand that is not a number.
 fn fails_inline(kind: ArithKind, a: Option<&Term>, b: Option<&Term>) -> bool {
+    // A literal that is not a number makes erlc call the built-in.
+    if a.into_iter().chain(b).any(|t| !t.is_number()) {
+        return false;
+    }
     let float = |t: &Term| matches!(t, Term::Float(_));
     match kind {
         ArithKind::FDiv | ArithKind::Add | ArithKind::Sub => true,

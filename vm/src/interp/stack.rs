@@ -123,9 +123,18 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
     // A return address the same as the one just listed is left out, as BEAM does: a body
     // recursion shows its innermost call once.
     let mut prev: Option<(*const Module, u32)> = None;
-    for fr in proc.frames.iter().rev() {
+    for (depth, fr) in proc.frames.iter().enumerate().rev() {
         if let Some(mm) = &fr.module {
             cur = mm.clone();
+        }
+        // A caller waiting for a function that can never return, outside a `try` (whose
+        // catch frame would have been opened at this depth), has no frame in erl.
+        let site = fr.ret_pc.checked_sub(1).and_then(|pc| cur.code.get(pc as usize));
+        if let Some(crate::interp::op::Op::Call { func, .. }) = site {
+            let never = cur.functions.get(*func as usize).is_some_and(|f| f.never_returns);
+            if never && !proc.catches.iter().any(|c| c.frames_len == depth) {
+                continue;
+            }
         }
         let here = (Arc::as_ptr(&cur), fr.ret_pc);
         if prev == Some(here) {
