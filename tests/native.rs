@@ -99,6 +99,14 @@ fn random_module(seed: u64, functions: usize) -> String {
         src += &format!("f{k}(A, B) when {guard} -> {};\n", expr(&mut r, 3, k));
         src += &format!("f{k}(A, B) -> {}.\n", expr(&mut r, 3, k));
     }
+    // Functions that take tuples apart: arity and tag tests, element reads.
+    for k in 0..4 {
+        src += &format!("t{k}({{A, B}}) -> {};\n", expr(&mut r, 2, functions));
+        src += &format!("t{k}({{tag, A, B}}) -> {};\n", expr(&mut r, 2, functions));
+        src += &format!("t{k}({{A, 7, B}}) -> {};\n", expr(&mut r, 2, functions));
+        src += &format!("t{k}(T) when is_tuple(T) -> element({}, T) + 1;\n", 1 + r.below(3));
+        src += &format!("t{k}(_) -> none.\n");
+    }
     // A loop that accumulates through one of the functions, and a body recursion.
     src += &format!(
         "loop(0, Acc, _) -> Acc;\nloop(N, Acc, B) -> loop(N - 1, f{}(Acc, B) band 16#FFFFFFF, B).\n",
@@ -112,6 +120,11 @@ fn random_module(seed: u64, functions: usize) -> String {
     for k in 0..functions {
         src += &format!("    [show(fun() -> f{k}(A, B) end) || A <- inputs(), B <- inputs()],\n");
     }
+    src += "    Tuples = [{A, B} || A <- inputs(), B <- [1, 2.5, foo]] ++ [{tag, A, 2} || A <- inputs()] \
+            ++ [{x, 7, A} || A <- inputs()] ++ [{A, 1, 2, 3} || A <- inputs()] ++ [{}, {9}, foo],\n";
+    for k in 0..4 {
+        src += &format!("    [show(fun() -> t{k}(T) end) || T <- Tuples],\n");
+    }
     src += "    [show(fun() -> loop(1000, 1, B) end) || B <- inputs()],\n";
     src += "    [show(fun() -> rec(300, B) end) || B <- inputs()],\n    ok.\n";
     src
@@ -121,16 +134,17 @@ fn random_module(seed: u64, functions: usize) -> String {
 fn random_numeric_code_agrees_with_the_interpreter() {
     let dir = std::env::temp_dir().join(format!("ember-native-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
-    // (300 seeds passed when this was written; 16 keep the test quick.)
+    // (300 seeds passed when this was written, 200 with the tuple functions; 16 keep the
+    // test quick.)
     for seed in (1..=16u64).map(|i| i.wrapping_mul(0x9E37_79B9_7F4A_7C15)) {
         let program = dir.join("random_numeric.erl");
         std::fs::write(&program, random_module(seed, 12)).expect("write program");
         let (native, compiled) = run_dumping(&program, "on");
         let interpreted = run(&program, "off");
         assert!(native.lines().count() > 12 * 169, "seed {seed:#x}: too little output");
-        // Every random function and both loops run as native code.
+        // Every random function, the tuple functions and both loops run as native code.
         let ours = compiled.iter().filter(|f| f.starts_with("random_numeric:") && !f.ends_with("(direct)")).count();
-        assert!(ours >= 14, "seed {seed:#x}: only {ours} functions compiled: {compiled:?}");
+        assert!(ours >= 18, "seed {seed:#x}: only {ours} functions compiled: {compiled:?}");
         if native != interpreted {
             let line = native.lines().zip(interpreted.lines()).position(|(a, b)| a != b);
             let kept = dir.join(format!("random_numeric_{seed:x}.erl"));

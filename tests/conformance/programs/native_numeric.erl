@@ -4,6 +4,8 @@
 -module(native_numeric).
 -export([main/0]).
 
+-record(pt, {x = 0, y = 0}).
+
 main() ->
     io:format("fib ~p~n", [fib(20)]),
     io:format("loop ~p~n", [loop(100000, 0)]),
@@ -31,6 +33,13 @@ main() ->
     report(fun() -> fib(foo) end),
     report(fun() -> count_down(3, true) end),
     io:format("count_down ~p~n", [count_down(3, false)]),
+    %% Tuples and records taken apart.
+    io:format("dist2 ~p ~p~n", [dist2(#pt{x = 1, y = 2}, #pt{x = 4, y = 6}), dist2(#pt{x = 1.5}, #pt{y = 2})]),
+    report(fun() -> dist2(#pt{x = a}, #pt{}) end),
+    io:format("norms ~p~n", [[norm(V) || V <- [{3, 4}, {1.0, 1}, {2, 2, 1}, {x, 3, 4}, {tag, 5}, {}, origin]]]),
+    io:format("firsts ~p~n", [[first(V) || V <- [{3, 4}, {1.0}, {big, 1 bsl 70}, {[a], b}]]]),
+    report(fun() -> first({}) end),
+    report(fun() -> first(nope) end),
     %% Deep body recursion: far deeper than native calls nest.
     io:format("depth ~p~n", [depth(200000)]),
     io:format("depth float ~p~n", [fdepth(50000)]),
@@ -134,3 +143,13 @@ is_odd(0) -> false;
 is_odd(N) -> is_even(N - 1).
 
 spin(N) -> spin((N + 1) band 16#FFFF).
+
+dist2(#pt{x = X1, y = Y1}, #pt{x = X2, y = Y2}) -> (X1 - X2) * (X1 - X2) + (Y1 - Y2) * (Y1 - Y2).
+
+norm({tag, N}) -> N * 100;
+norm({X, Y}) -> X * X + Y * Y;
+norm({x, X, Y}) -> X + Y;
+norm({X, Y, Z}) -> X * X + Y * Y + Z * Z;
+norm(_) -> 0.
+
+first(T) -> {element(1, T), tuple_size(T) + 0}.

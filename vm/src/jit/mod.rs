@@ -2,7 +2,8 @@
 //! through Cranelift.
 //!
 //! When a module is loaded, the functions whose instructions are all ones native code
-//! knows (moves, jumps, type tests, comparisons, arithmetic, local calls and returns) are
+//! knows (moves, jumps, type tests, comparisons, arithmetic, reading tuples, local calls
+//! and returns) are
 //! compiled, instruction by instruction, into code that works on the interpreter's own
 //! register file. Native code takes the fast paths only: small integers and floats.
 //! Anything else (a big integer, an overflow, a type it does not handle, an error, the end
@@ -172,7 +173,12 @@ fn support(code: &[Op], pc: usize, end: usize) -> Support {
         | Op::Call { .. }
         | Op::TailCall { .. }
         | Op::Return { .. }
-        | Op::Yield => Support::Native,
+        | Op::Yield
+        | Op::TestArity { .. }
+        | Op::TestTagged { .. }
+        | Op::GetElement { .. }
+        | Op::ElementEq { .. }
+        | Op::Element { .. } => Support::Native,
         Op::MatchFail { .. } => Support::Bail,
         // A built-in whose value is returned at once: a function's way out, which the
         // interpreter finishes.
@@ -747,6 +753,76 @@ impl Gen<'_, '_> {
                 let y = self.konst(TAG_INT, *imm as u64);
                 self.arith(pc, *kind, x, y, *dst);
             }
+            Op::TestArity { src, arity, fail } => {
+                let v = self.peek(*src);
+                let fail = self.block_at(fail.0 as usize);
+                self.tuple_of_arity(v, *arity, fail);
+                let n = self.next(pc);
+                self.jump(n);
+            }
+            Op::TestTagged { tuple, arity, tag, fail } => {
+                let v = self.peek(Src::R(*tuple));
+                let fail = self.block_at(fail.0 as usize);
+                if *arity == 0 {
+                    self.jump(fail);
+                    return;
+                }
+                self.tuple_of_arity(v, *arity, fail);
+                let first = self.element_bits(v.payload, 0);
+                let want = immediate_bits(&Term::Atom(*tag)).map_or(0, |b| b.1);
+                let atom = self.tag_is(first.tag, TAG_ATOM);
+                let same = self.b.ins().icmp_imm_s(IntCC::Equal, first.payload, want as i64);
+                let ok = self.b.ins().band(atom, same);
+                let n = self.next(pc);
+                self.branch(ok, n, fail);
+            }
+            Op::GetElement { src, index, dst } => {
+                // (The tuple is known to be large enough; checked anyway.)
+                let v = self.peek(*src);
+                let bail = self.bail(pc);
+                self.tuple_longer_than(v, *index, bail);
+                let e = self.take_element(v.payload, *index);
+                self.put(*dst, e);
+                let n = self.next(pc);
+                self.jump(n);
+            }
+            Op::ElementEq { tuple, index, imm, fail } => {
+                let bail = self.bail(pc);
+                let Some((tag, payload)) = immediate_bits(imm).filter(|_| matches!(imm, Term::Atom(_) | Term::Int(_)))
+                else {
+                    self.jump(bail);
+                    return;
+                };
+                let v = self.peek(Src::R(*tuple));
+                let fail = self.block_at(fail.0 as usize);
+                self.tuple_longer_than(v, *index, fail);
+                let e = self.element_bits(v.payload, *index);
+                let t = self.tag_is(e.tag, tag);
+                let same = self.b.ins().icmp_imm_s(IntCC::Equal, e.payload, payload as i64);
+                let ok = self.b.ins().band(t, same);
+                let n = self.next(pc);
+                self.branch(ok, n, fail);
+            }
+            Op::Element { index, tuple, dst, .. } => {
+                // element/2 with a literal position: anything but a tuple long enough is
+                // the built-in's error, which the interpreter raises.
+                let bail = self.bail(pc);
+                if *index == 0 {
+                    self.jump(bail);
+                    return;
+                }
+                let v = self.peek(*tuple);
+                self.tuple_longer_than(v, *index - 1, bail);
+                let e = self.take_element(v.payload, *index - 1);
+                if let Src::M(r) = tuple {
+                    // The tuple's last use: the register lets go of it.
+                    let nil = self.konst(TAG_NIL, 0);
+                    self.put(*r, nil);
+                }
+                self.put(*dst, e);
+                let n = self.next(pc);
+                self.jump(n);
+            }
             Op::Yield => {
                 self.charge(pc);
                 let n = self.next(pc);
@@ -771,6 +847,41 @@ impl Gen<'_, '_> {
                 self.jump(bail);
             }
         }
+    }
+
+    /// Goes on if `v` is a tuple of `arity` elements, else to `fail`.
+    fn tuple_of_arity(&mut self, v: Val, arity: u32, fail: Block) {
+        let tuple = self.tag_is(v.tag, TAG_TUPLE);
+        self.guard(tuple, fail);
+        let len = self.b.ins().load(types::I64, flags(), v.payload, TUPLE_LEN);
+        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, len, arity as i64);
+        self.guard(ok, fail);
+    }
+
+    /// Goes on if `v` is a tuple with an element at (0-based) `index`, else to `otherwise`.
+    fn tuple_longer_than(&mut self, v: Val, index: u32, otherwise: Block) {
+        let tuple = self.tag_is(v.tag, TAG_TUPLE);
+        self.guard(tuple, otherwise);
+        let len = self.b.ins().load(types::I64, flags(), v.payload, TUPLE_LEN);
+        let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, index as i64);
+        self.guard(ok, otherwise);
+    }
+
+    /// The raw bits of element `index` (0-based) of the tuple at `ptr`, not taken over.
+    fn element_bits(&mut self, ptr: Value, index: u32) -> Val {
+        let off = TUPLE_ELEMENTS + index as i32 * 16;
+        let tag = self.b.ins().load(types::I8, flags(), ptr, off);
+        let payload = self.b.ins().load(types::I64, flags(), ptr, off + 8);
+        Val { tag, payload }
+    }
+
+    /// A copy of element `index` (0-based) of the tuple at `ptr`, with a reference taken
+    /// if it is a box.
+    fn take_element(&mut self, ptr: Value, index: u32) -> Val {
+        let e = self.element_bits(ptr, index);
+        let addr = self.b.ins().iadd_imm_s(ptr, (TUPLE_ELEMENTS + index as i32 * 16) as i64);
+        self.if_boxed(e.tag, helper_inc_ref(), addr);
+        e
     }
 
     fn tag_in(&mut self, tag: Value, tags: &[u8]) -> Value {

@@ -51,6 +51,10 @@ pub(super) struct Ctx {
     pending: Vec<Pending>,
 }
 
+/// Where a tuple's length and first element are, from the address a `Term::Tuple` holds.
+pub(super) const TUPLE_LEN: i32 = crate::term::TUPLE_LEN_OFFSET as i32;
+pub(super) const TUPLE_ELEMENTS: i32 = crate::term::TUPLE_ELEMENTS_OFFSET as i32;
+
 pub(super) const CTX_REGS: i32 = 0;
 pub(super) const CTX_LEN: i32 = 8;
 pub(super) const CTX_CAP: i32 = 16;

@@ -35,6 +35,8 @@ pub use hash::{phash, phash2, phash2_range};
 pub use map::Map;
 pub use order::{cmp_terms, eq_coerce};
 pub use tuple::{Tuple, TupleElems};
+#[cfg_attr(loom, allow(unused_imports))]
+pub(crate) use tuple::{TUPLE_ELEMENTS_OFFSET, TUPLE_LEN_OFFSET};
 
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive};

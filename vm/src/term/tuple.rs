@@ -18,7 +18,9 @@ struct Header {
     len: usize,
 }
 
-/// A tuple: a shared pointer to its elements.
+/// A tuple: a shared pointer to its elements (`repr(transparent)`: native code reads the
+/// pointer, the length at `TUPLE_LEN_OFFSET` and the elements at `TUPLE_ELEMENTS_OFFSET`).
+#[repr(transparent)]
 pub struct Tuple(NonNull<Header>);
 
 // SAFETY: a tuple is immutable once made, its elements are `Term`s (which are `Send` and
@@ -33,6 +35,11 @@ unsafe impl Sync for Tuple {}
 const OFFSET: usize = std::mem::size_of::<Header>();
 const _: () = assert!(OFFSET.is_multiple_of(std::mem::align_of::<Term>()));
 const _: () = assert!(std::mem::align_of::<Term>() <= std::mem::align_of::<Header>());
+
+/// Where a tuple's length is, from the start of its allocation.
+pub(crate) const TUPLE_LEN_OFFSET: usize = std::mem::offset_of!(Header, len);
+/// Where its first element is.
+pub(crate) const TUPLE_ELEMENTS_OFFSET: usize = OFFSET;
 
 /// The layout of a tuple of `len` elements (the header, then the elements at `OFFSET`).
 fn layout(len: usize) -> Layout {
