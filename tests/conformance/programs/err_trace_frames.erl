@@ -20,6 +20,9 @@ main() ->
     report(fun() -> via_exit(1) end),
     report(fun() -> remote_error(1) end),
     report(fun() -> orelse_right(1) end),
+    report(fun() -> {bad_raise(7)} end),
+    report(fun() -> {in_map(7)} end),
+    report(fun() -> {in_binary(7)} end),
     report(fun() -> lit_add(3) end),
     report(fun() -> lit_sub(3) end),
     report(fun() -> lit_div(3) end),
@@ -101,3 +104,9 @@ lit_sub(X) -> {fail - X}.
 lit_div(X) -> {X / fail}.
 lit_nil(X) -> {X - []}.
 var_add(X) -> {X + 1}.
+
+%% erlang:raise/3 returns badarg for a class that is none: it can return.
+bad_raise(X) -> {erlang:raise(bad, X, [])}.
+
+in_map(X) -> #{a => fail(X)}.
+in_binary(X) -> <<(fail(X)):8>>.

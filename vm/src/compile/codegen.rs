@@ -239,7 +239,7 @@ impl Gen<'_> {
             return None;
         };
         // module_info/0,1 are always there.
-        let never = super::noreturn::never_returning(&fns, &self.functions);
+        let never = super::noreturn::never_returning(&fns, &self.functions, &self.declared_imports);
         for (f, never_returns) in fns.iter().zip(never) {
             self.funcs.push(FunctionInfo {
                 name: Atom::new(&f.name),

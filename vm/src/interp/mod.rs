@@ -1187,10 +1187,12 @@ fn float_arith(kind: ArithKind, x: f64, y: f64) -> Option<f64> {
 /// analysis finds (an argument that every local call passes as an integer), which ember
 /// does not reproduce, so `+` and `-` always fail inline here, as they mostly do there.
 /// `*` on integers calls the built-in, whose frame shows, and so does any operator with a
-/// literal operand that is not a number.
+/// literal operand that is neither a float nor a small integer.
 fn fails_inline(kind: ArithKind, a: Option<&Term>, b: Option<&Term>) -> bool {
-    // A literal that is not a number makes erlc call the built-in.
-    if a.into_iter().chain(b).any(|t| !t.is_number()) {
+    // A literal that is not a float or a small integer (BEAM's: 60 bits) makes erlc call
+    // the built-in.
+    const SMALL: std::ops::RangeInclusive<i64> = -(1 << 59)..=(1 << 59) - 1;
+    if a.into_iter().chain(b).any(|t| !matches!(t, Term::Float(_)) && !matches!(t, Term::Int(i) if SMALL.contains(i))) {
         return false;
     }
     let float = |t: &Term| matches!(t, Term::Float(_));

@@ -123,7 +123,13 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
     // A return address the same as the one just listed is left out, as BEAM does: a body
     // recursion shows its innermost call once.
     let mut prev: Option<(*const Module, u32)> = None;
+    // Catch frames are in the order of the depths they were opened at: `open` counts
+    // those opened below the frame being looked at, or at it.
+    let mut open = proc.catches.len();
     for (depth, fr) in proc.frames.iter().enumerate().rev() {
+        while open > 0 && proc.catches[open - 1].frames_len > depth {
+            open -= 1;
+        }
         if let Some(mm) = &fr.module {
             cur = mm.clone();
         }
@@ -132,7 +138,7 @@ pub(crate) fn trace(proc: &Proc, e: &Exception, bif: Option<(BifId, Vec<Term>)>)
         let site = fr.ret_pc.checked_sub(1).and_then(|pc| cur.code.get(pc as usize));
         if let Some(crate::interp::op::Op::Call { func, .. }) = site {
             let never = cur.functions.get(*func as usize).is_some_and(|f| f.never_returns);
-            if never && !proc.catches.iter().any(|c| c.frames_len == depth) {
+            if never && !(open > 0 && proc.catches[open - 1].frames_len == depth) {
                 continue;
             }
         }
