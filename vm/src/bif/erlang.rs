@@ -347,8 +347,8 @@ bifs! {
     };
     "erlang", "get_module_info", 2 => |p, a| module_info(p, &a[0], Some(&a[1]));
     "erlang", "halt", 0 => |p, _| halt(p, 0);
-    "erlang", "halt", 1 => |p, a| match &a[0] { Term::Int(n) => halt(p, *n as i32), _ => halt(p, 1) };
-    "erlang", "halt", 2 => |p, a| match &a[0] { Term::Int(n) => halt(p, *n as i32), _ => halt(p, 1) };
+    "erlang", "halt", 1 => |p, a| halt_with(p, &a[0], &Term::Nil);
+    "erlang", "halt", 2 => |p, a| halt_with(p, &a[0], &a[1]);
     "erlang", "!", 2 => |p, a| send(p, &a[0], a[1].clone());
     "erlang", "send", 2 => |p, a| send(p, &a[0], a[1].clone());
     // Options (noconnect, nosuspend) concern other nodes only; locally they change nothing.
@@ -790,6 +790,25 @@ fn subtract(a: &Term, b: &Term) -> BifResult {
         }
     }
     Ok(Term::list(v))
+}
+
+/// `halt/1,2`: the status is a non-negative integer, `abort` or a string (a crash slogan:
+/// status 1); the options a list of `{flush, Boolean}`. Anything else is badarg.
+fn halt_with(p: &mut Proc, status: &Term, opts: &Term) -> BifResult {
+    let opts_ok = opts.list_to_vec().is_some_and(|os| {
+        os.iter().all(|o| matches!(o.as_tuple(), Some([k, v]) if k.is_atom(atoms::FLUSH) && v.as_bool().is_some()))
+    });
+    // (The options are checked first, as erl does.)
+    if !opts_ok {
+        return Err(Exception::badarg_because("badopt"));
+    }
+    let code = match status {
+        Term::Int(n) if *n >= 0 => (*n).min(i32::MAX as i64) as i32,
+        Term::Atom(a) if a.as_str() == "abort" => 134,
+        s if s.list_to_vec().is_some_and(|cs| cs.iter().all(|c| matches!(c, Term::Int(0..=0x10FFFF)))) => 1,
+        _ => return badarg(),
+    };
+    halt(p, code)
 }
 
 fn halt(p: &mut Proc, code: i32) -> BifResult {
