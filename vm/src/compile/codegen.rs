@@ -536,6 +536,13 @@ impl Gen<'_> {
                     return Ok(());
                 }
                 Expr::Block(_, body) => return self.body_tail(body),
+                // Without `after`, the `of` and `catch` clauses run outside the try's
+                // protection: their last calls are tail calls, as in erl (a loop through
+                // `try ... of _ -> loop() ...` runs in constant space).
+                Expr::Try(p, body, of, catches, after) if after.is_empty() => {
+                    self.try_expr(*p, body, of, catches, after, true)?;
+                    return Ok(());
+                }
                 _ => {}
             }
         }
@@ -665,7 +672,7 @@ impl Gen<'_> {
                 Ok(Src::R(dst))
             }
             Expr::Receive(p, clauses, after) => self.receive(*p, clauses, after.as_ref(), false),
-            Expr::Try(p, body, of, catches, after) => self.try_expr(*p, body, of, catches, after),
+            Expr::Try(p, body, of, catches, after) => self.try_expr(*p, body, of, catches, after, false),
             Expr::Catch(p, inner) => self.catch_expr(*p, inner),
             Expr::Block(_, body) => self.body_value(body),
             Expr::FunRef(p, r) => self.fun_ref(*p, r),
@@ -1169,7 +1176,18 @@ impl Gen<'_> {
         Ok(Src::R(dst))
     }
 
-    fn try_expr(&mut self, at: Pos, body: &[Expr], of: &[Clause], catches: &[Clause], after: &[Expr]) -> CResult<Src> {
+    /// A `try`; `tail`: in tail position without `after`, where its clauses return (or tail
+    /// call) themselves and the value it gives back is not used.
+    fn try_expr(
+        &mut self,
+        at: Pos,
+        body: &[Expr],
+        of: &[Clause],
+        catches: &[Clause],
+        after: &[Expr],
+        tail: bool,
+    ) -> CResult<Src> {
+        let tail = tail && after.is_empty();
         let dst = self.temp();
         let before = self.f.bound.clone();
         let saved_unsafe = self.f.unsafe_vars.clone();
@@ -1199,21 +1217,28 @@ impl Gen<'_> {
         let body_new: Vec<String> = self.f.bound.difference(&before).cloned().collect();
         seen.extend(body_new.iter().cloned());
         if of.is_empty() {
-            self.emit(Op::Move { src: v, dst });
+            self.emit(if tail { Op::Return { src: v } } else { Op::Move { src: v, dst } });
+        } else if tail {
+            self.case_clauses(at, of, v, None, MatchError::TryClause)?;
+            self.note_new(&mut seen, &before, &saved_unsafe);
         } else {
             self.f.in_try += 1;
             self.case_clauses(at, of, v, Some(dst), MatchError::TryClause)?;
             self.f.in_try -= 1;
             self.note_new(&mut seen, &before, &saved_unsafe);
         }
-        self.emit(Op::Jump { to: done });
+        if !tail {
+            self.emit(Op::Jump { to: done });
+        }
         let mut unsafe_in_try = saved_unsafe.clone();
         for v in &body_new {
             unsafe_in_try.insert(v.clone(), ("try", at));
         }
         if !catches.is_empty() {
             self.bind(handler);
-            self.f.in_try += 1;
+            if !tail {
+                self.f.in_try += 1;
+            }
             for c in catches {
                 self.f.bound = before.clone();
                 self.f.unsafe_vars = unsafe_in_try.clone();
@@ -1223,13 +1248,19 @@ impl Gen<'_> {
                     && self.pattern(&c.patterns[1], Src::R(r2), next).is_ok()
                     && self.pattern(&c.patterns[2], Src::R(s2), next).is_ok()
                     && self.guards(&c.guards, next).is_ok();
-                if ok && self.body_to(&c.body, dst).is_ok() {
-                    self.emit(Op::Jump { to: done });
+                if ok {
+                    if tail {
+                        let _ = self.body_tail(&c.body);
+                    } else if self.body_to(&c.body, dst).is_ok() {
+                        self.emit(Op::Jump { to: done });
+                    }
                 }
                 self.note_new(&mut seen, &before, &saved_unsafe);
                 self.bind(next);
             }
-            self.f.in_try -= 1;
+            if !tail {
+                self.f.in_try -= 1;
+            }
             self.emit(Op::Reraise { class: Src::R(c2), reason: Src::R(r2), stack: Src::R(s2) });
         }
         self.bind(done);
