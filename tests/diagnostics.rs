@@ -7,6 +7,9 @@ use ember_vm::code::CodeServer;
 use ember_vm::compile::compile_module;
 use ember_vm::syntax::{PpOptions, SourceLoader};
 use std::path::{Path, PathBuf};
+use support::Rng;
+
+mod support;
 
 struct Files(PathBuf);
 
@@ -55,18 +58,6 @@ fn diagnostics_match_erlc() {
         }
     }
     assert!(failures.is_empty(), "{} of {} differ:\n{}", failures.len(), files.len(), failures.join("\n"));
-}
-
-/// A small deterministic generator, so that the test needs no dependency.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
 }
 
 #[test]

@@ -5,8 +5,11 @@
 //! ember does not reproduce, so they are compared between ember's two ways of running
 //! code instead.)
 
+mod support;
+
 use std::path::Path;
 use std::process::Command;
+use support::Rng;
 
 fn run(program: &Path, jit: &str) -> String {
     run_dumping(program, jit).0
@@ -44,18 +47,13 @@ fn native_code_prints_what_the_interpreter_prints() {
     assert!(native.contains("sum 9223372041854760272"), "{native}");
 }
 
-/// A small deterministic random number generator (xorshift), so that a failure can be
-/// reproduced from its seed.
-struct Rng(u64);
+/// Choices from the shared generator.
+trait Choose {
+    fn below(&mut self, n: usize) -> usize;
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str;
+}
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
+impl Choose for Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
