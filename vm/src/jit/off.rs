@@ -13,7 +13,9 @@ pub struct Native;
 #[derive(Clone, Copy)]
 pub(crate) enum NativeFn {}
 
-/// How native code hands over (it never does here).
+/// How native code hands over (it never does here: the interpreter matches on it all the
+/// same).
+#[allow(dead_code)]
 pub(crate) enum Exit {
     At(u32, usize),
     Returned(Term),

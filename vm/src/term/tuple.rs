@@ -36,9 +36,12 @@ const OFFSET: usize = std::mem::size_of::<Header>();
 const _: () = assert!(OFFSET.is_multiple_of(std::mem::align_of::<Term>()));
 const _: () = assert!(std::mem::align_of::<Term>() <= std::mem::align_of::<Header>());
 
-/// Where a tuple's length is, from the start of its allocation.
+/// Where a tuple's length is, from the start of its allocation (for native code, which the
+/// loom build has none of).
+#[cfg_attr(loom, allow(dead_code))]
 pub(crate) const TUPLE_LEN_OFFSET: usize = std::mem::offset_of!(Header, len);
 /// Where its first element is.
+#[cfg_attr(loom, allow(dead_code))]
 pub(crate) const TUPLE_ELEMENTS_OFFSET: usize = OFFSET;
 
 /// The layout of a tuple of `len` elements (the header, then the elements at `OFFSET`).
