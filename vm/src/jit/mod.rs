@@ -849,22 +849,31 @@ impl Gen<'_, '_> {
         }
     }
 
+    /// Do `x` and `y` both have tag `tag`?
+    fn both(&mut self, x: Val, y: Val, tag: u8) -> Value {
+        let a = self.tag_is(x.tag, tag);
+        let b = self.tag_is(y.tag, tag);
+        self.b.ins().band(a, b)
+    }
+
+    /// Goes on if `v` is a tuple whose length compares with `n` as `cc` says, else to
+    /// `otherwise`.
+    fn tuple_len_is(&mut self, v: Val, cc: IntCC, n: u32, otherwise: Block) {
+        let tuple = self.tag_is(v.tag, TAG_TUPLE);
+        self.guard(tuple, otherwise);
+        let len = self.b.ins().load(types::I64, flags(), v.payload, TUPLE_LEN);
+        let ok = self.b.ins().icmp_imm_s(cc, len, n as i64);
+        self.guard(ok, otherwise);
+    }
+
     /// Goes on if `v` is a tuple of `arity` elements, else to `fail`.
     fn tuple_of_arity(&mut self, v: Val, arity: u32, fail: Block) {
-        let tuple = self.tag_is(v.tag, TAG_TUPLE);
-        self.guard(tuple, fail);
-        let len = self.b.ins().load(types::I64, flags(), v.payload, TUPLE_LEN);
-        let ok = self.b.ins().icmp_imm_s(IntCC::Equal, len, arity as i64);
-        self.guard(ok, fail);
+        self.tuple_len_is(v, IntCC::Equal, arity, fail);
     }
 
     /// Goes on if `v` is a tuple with an element at (0-based) `index`, else to `otherwise`.
     fn tuple_longer_than(&mut self, v: Val, index: u32, otherwise: Block) {
-        let tuple = self.tag_is(v.tag, TAG_TUPLE);
-        self.guard(tuple, otherwise);
-        let len = self.b.ins().load(types::I64, flags(), v.payload, TUPLE_LEN);
-        let ok = self.b.ins().icmp_imm_s(IntCC::UnsignedGreaterThan, len, index as i64);
-        self.guard(ok, otherwise);
+        self.tuple_len_is(v, IntCC::UnsignedGreaterThan, index, otherwise);
     }
 
     /// The raw bits of element `index` (0-based) of the tuple at `ptr`, not taken over.
@@ -905,9 +914,7 @@ impl Gen<'_, '_> {
 
     fn compare(&mut self, cmp: Cmp, x: Val, y: Val, next: Block, fail: Block, bail: Block) {
         // Two small integers.
-        let xi = self.tag_is(x.tag, TAG_INT);
-        let yi = self.tag_is(y.tag, TAG_INT);
-        let ints = self.b.ins().band(xi, yi);
+        let ints = self.both(x, y, TAG_INT);
         let int_blk = self.b.create_block();
         let other = self.b.create_block();
         self.branch(ints, int_blk, other);
@@ -919,9 +926,7 @@ impl Gen<'_, '_> {
         let positive = matches!(cmp, Cmp::Eq | Cmp::ExactEq);
         if equality {
             // Two atoms: equal exactly when they are the same atom.
-            let xa = self.tag_is(x.tag, TAG_ATOM);
-            let ya = self.tag_is(y.tag, TAG_ATOM);
-            let atoms = self.b.ins().band(xa, ya);
+            let atoms = self.both(x, y, TAG_ATOM);
             let atom_blk = self.b.create_block();
             let rest = self.b.create_block();
             self.branch(atoms, atom_blk, rest);
@@ -942,9 +947,7 @@ impl Gen<'_, '_> {
             return;
         }
         // Two floats (ordered as IEEE orders them: no NaN ever exists).
-        let xf = self.tag_is(x.tag, TAG_FLOAT);
-        let yf = self.tag_is(y.tag, TAG_FLOAT);
-        let floats = self.b.ins().band(xf, yf);
+        let floats = self.both(x, y, TAG_FLOAT);
         self.guard(floats, bail);
         let fx = self.b.ins().bitcast(types::F64, MemFlagsData::new(), x.payload);
         let fy = self.b.ins().bitcast(types::F64, MemFlagsData::new(), y.payload);
@@ -963,9 +966,7 @@ impl Gen<'_, '_> {
     /// An arithmetic instruction: small integers and floats in place, the rest bails out.
     fn arith(&mut self, pc: usize, kind: ArithKind, x: Val, y: Val, dst: Reg) {
         let bail = self.bail(pc);
-        let xi = self.tag_is(x.tag, TAG_INT);
-        let yi = self.tag_is(y.tag, TAG_INT);
-        let ints = self.b.ins().band(xi, yi);
+        let ints = self.both(x, y, TAG_INT);
         let not_ints = self.b.ins().icmp_imm_s(IntCC::Equal, ints, 0);
         let int_blk = self.b.create_block();
         let float_blk = self.b.create_block();
