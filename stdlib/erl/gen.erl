@@ -174,6 +174,7 @@ pid_text(Pid) -> lists:flatten(io_lib:format("~w", [Pid])).
 %% ---------------------------------------------------------------------
 %% Calls
 
+call(Pid, Label, Request) when is_pid(Pid) -> do_call(Pid, Label, Request, 5000);
 call(Process, Label, Request) -> call(Process, Label, Request, 5000).
 
 call(Process, Label, Request, Timeout)

@@ -190,7 +190,31 @@ reqids_add(Id, Label, Ids) -> gen:reqids_add(Id, Label, Ids).
 %% ---------------------------------------------------------------------
 %% The server loop
 
-%% The common case first: no timeout, no hibernation.
+%% The common case first: no timeout, no hibernation, no debug options. A call answered
+%% with {reply, Reply, NState} takes the shortest path: no result wrapping, the reply sent
+%% here, straight back to the receive. Everything else goes through decode_msg.
+loop(Parent, Name, State, Mod, infinity, infinity, []) ->
+    receive
+        {'$gen_call', From, Request} ->
+            try Mod:handle_call(Request, From, State) of
+                {reply, Reply, NState} ->
+                    case From of
+                        {_, [alias | Alias] = Tag} when is_reference(Alias) -> Alias ! {Tag, Reply};
+                        _ -> gen:reply(From, Reply)
+                    end,
+                    loop(Parent, Name, NState, Mod, infinity, infinity, []);
+                Other ->
+                    handle_call_reply({ok, Other}, From, Request, Parent, Name, State, Mod, infinity, [])
+            catch
+                throw:R ->
+                    handle_call_reply({ok, R}, From, Request, Parent, Name, State, Mod, infinity, []);
+                Class:R:Stacktrace ->
+                    handle_call_reply({'EXIT', Class, R, Stacktrace}, From, Request, Parent, Name, State,
+                                      Mod, infinity, [])
+            end;
+        Msg ->
+            decode_msg(Msg, Parent, Name, State, Mod, infinity, infinity, [], false)
+    end;
 loop(Parent, Name, State, Mod, infinity, infinity, Debug) ->
     receive
         Msg -> decode_msg(Msg, Parent, Name, State, Mod, infinity, infinity, Debug, false)
@@ -233,7 +257,17 @@ decode_msg(Msg, Parent, Name, State, Mod, Time, HibernateAfter, Debug, Hib) ->
     end.
 
 handle_msg({'$gen_call', From, Request}, Parent, Name, State, Mod, HibernateAfter, Debug) ->
-    case try_handle_call(Mod, Request, From, State) of
+    handle_call_reply(try_handle_call(Mod, Request, From, State), From, Request, Parent, Name, State, Mod,
+                      HibernateAfter, Debug);
+handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter, Debug) ->
+    Reply = case Msg of
+                {'$gen_cast', Request} -> try_dispatch(Mod, handle_cast, Request, State);
+                _ -> try_dispatch(Mod, handle_info, Msg, State)
+            end,
+    handle_common_reply(Reply, Parent, Name, undefined, Msg, Mod, HibernateAfter, State, Debug).
+
+handle_call_reply(Result, From, Request, Parent, Name, State, Mod, HibernateAfter, Debug) ->
+    case Result of
         {ok, {reply, Reply, NState}} ->
             Debug1 = reply(Name, From, Reply, NState, Debug),
             loop(Parent, Name, NState, Mod, infinity, HibernateAfter, Debug1);
@@ -248,13 +282,7 @@ handle_msg({'$gen_call', From, Request}, Parent, Name, State, Mod, HibernateAfte
             end;
         Other ->
             handle_common_reply(Other, Parent, Name, From, Request, Mod, HibernateAfter, State, Debug)
-    end;
-handle_msg(Msg, Parent, Name, State, Mod, HibernateAfter, Debug) ->
-    Reply = case Msg of
-                {'$gen_cast', Request} -> try_dispatch(Mod, handle_cast, Request, State);
-                _ -> try_dispatch(Mod, handle_info, Msg, State)
-            end,
-    handle_common_reply(Reply, Parent, Name, undefined, Msg, Mod, HibernateAfter, State, Debug).
+    end.
 
 handle_common_reply(Reply, Parent, Name, From, Msg, Mod, HibernateAfter, State, Debug) ->
     case Reply of

@@ -60,6 +60,20 @@ pub(crate) fn fuse_moves(m: &mut Module) {
             keep[i] = false;
         }
     }
+    compact(m, &keep);
+}
+
+/// Drops every move of a register into itself (register packing leaves some: a value
+/// bound to a variable that got the temporary's register).
+pub(crate) fn drop_self_moves(m: &mut Module) {
+    let keep: Vec<bool> =
+        m.code.iter().map(|op| !matches!(op, Op::Move { src: Src::R(s) | Src::M(s), dst } if s == dst)).collect();
+    compact(m, &keep);
+}
+
+/// Removes the instructions not in `keep`, remapping every code address.
+fn compact(m: &mut Module, keep: &[bool]) {
+    let n = m.code.len();
     if keep.iter().all(|k| *k) {
         return;
     }
@@ -67,7 +81,7 @@ pub(crate) fn fuse_moves(m: &mut Module) {
     // one: a removed jump may have been a jump target).
     let mut new_at = Vec::with_capacity(n + 1);
     let mut next = 0u32;
-    for k in &keep {
+    for k in keep {
         new_at.push(next);
         if *k {
             next += 1;

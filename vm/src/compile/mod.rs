@@ -68,6 +68,8 @@ pub fn compile_module(
         moves::mark_last_uses(&mut m);
         fuse::fuse_moves(&mut m);
         regalloc::pack_registers(&mut m);
+        fuse::drop_self_moves(&mut m);
+        moves::dead_sends(&mut m);
         specialize::specialize(&mut m);
         m
     });

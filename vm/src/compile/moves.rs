@@ -24,14 +24,41 @@ use std::sync::OnceLock;
 
 /// Rewrites every last-use register operand of `m`'s consuming instructions into a move.
 pub(crate) fn mark_last_uses(m: &mut Module) {
+    for (start, end, nslots) in bounds(m) {
+        mark_function(&mut m.code[start as usize..end as usize], start, nslots as usize);
+    }
+}
+
+/// Each function's code range and register count.
+fn bounds(m: &Module) -> Vec<(u32, u32, u32)> {
     let n = m.code.len() as u32;
     let mut bounds: Vec<(u32, u32, u32)> = Vec::with_capacity(m.functions.len());
     for (i, f) in m.functions.iter().enumerate() {
         let end = m.functions.get(i + 1).map(|g| g.entry).unwrap_or(n).min(n);
         bounds.push((f.entry.min(end), end, f.nslots));
     }
-    for (start, end, nslots) in bounds {
-        mark_function(&mut m.code[start as usize..end as usize], start, nslots as usize);
+    bounds
+}
+
+/// Turns the sends whose value is dead into [`Op::Send`] once moves are fused: a send
+/// that ends a `case` arm (`Pid ! Msg` as the arm's value, the `case` itself unused) wrote
+/// a temporary that a move took into the case's result, so it looked read when
+/// [`mark_last_uses`] ran.
+pub(crate) fn dead_sends(m: &mut Module) {
+    for (start, end, nslots) in bounds(m) {
+        let code = &mut m.code[start as usize..end as usize];
+        let is_send = |op: &Op| matches!(op, Op::CallBif { bif, args, fail: None, .. } if args.len() == 2 && sends().contains(bif));
+        if !code.iter().any(is_send) {
+            continue;
+        }
+        let Liveness { succs, live_in, .. } = liveness(code, start, nslots as usize, nslots as usize);
+        for (i, op) in code.iter_mut().enumerate() {
+            if let Op::CallBif { bif, args, dst, fail: None } = op {
+                if args.len() == 2 && sends().contains(bif) && !live_out(&live_in, &succs[i], dst.0 as usize) {
+                    *op = Op::Send { bif: *bif, to: args[0], msg: args[1] };
+                }
+            }
+        }
     }
 }
 
