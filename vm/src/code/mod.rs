@@ -13,9 +13,13 @@
 use crate::bif::BifId;
 use crate::interp::op::Op;
 use crate::term::{Atom, Term};
+use cell::EpochCell;
 use parking_lot::RwLock;
 use rustc_hash::FxHashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
+
+mod cell;
 
 /// A function in a module.
 #[derive(Clone, Debug)]
@@ -117,7 +121,7 @@ pub struct Export {
     pub function: Atom,
     /// The arity.
     pub arity: u32,
-    target: RwLock<Target>,
+    target: EpochCell<Target>,
     /// For a built-in: the Erlang definition of the same function, once its module is loaded.
     fallback: RwLock<Option<(Arc<Module>, u32)>>,
 }
@@ -125,7 +129,7 @@ pub struct Export {
 impl Export {
     /// What the entry points at now.
     pub fn target(&self) -> Target {
-        self.target.read().clone()
+        self.target.get()
     }
 
     /// The Erlang definition (module and function index) of a function that is also a
@@ -138,6 +142,8 @@ impl Export {
 /// Loaded modules and the export table of one VM.
 #[derive(Default)]
 pub struct CodeServer {
+    /// Tells this VM's entries in the threads' export caches from other VMs'.
+    id: ServerId,
     modules: RwLock<FxHashMap<Atom, ModuleVersions>>,
     /// Keyed by small integers, so hashed with FxHash (SipHash's collision resistance buys
     /// nothing here, and this lookup is on every `M:F(...)` call with a computed module).
@@ -150,10 +156,60 @@ struct ModuleVersions {
     old: Option<Arc<Module>>,
 }
 
+/// A number unique to each code server of the OS process.
+struct ServerId(u64);
+
+impl Default for ServerId {
+    fn default() -> ServerId {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        ServerId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// How many export entries each thread keeps at hand for `M:F(...)` calls (a power of two).
+const EXPORT_CACHE: usize = 64;
+
+/// One thread's cache of export entries: server, module, function and arity, and the
+/// entry (entries are never removed from a server's table, so one stays valid while the
+/// `Arc` keeps it).
+type CacheSlot = Option<(u64, Atom, Atom, u32, Arc<Export>)>;
+
+thread_local! {
+    static EXPORTS: std::cell::RefCell<Vec<CacheSlot>> = std::cell::RefCell::new(vec![None; EXPORT_CACHE]);
+}
+
 impl CodeServer {
     /// An empty code server.
     pub fn new() -> CodeServer {
         CodeServer::default()
+    }
+
+    /// The Erlang code `{m, f, a}` runs now, if it is Erlang code (not a built-in, not
+    /// undefined): the path of `M:F(...)` calls with a computed module. The entry comes
+    /// from a small per-thread cache, so a server loop's `Mod:handle_call(...)` takes no lock.
+    pub fn code_target(&self, m: Atom, f: Atom, a: u32) -> Option<(Arc<Module>, u32)> {
+        let h = (m.index() as usize)
+            .wrapping_mul(31)
+            .wrapping_add(f.index() as usize)
+            .wrapping_mul(31)
+            .wrapping_add(a as usize);
+        let slot = h & (EXPORT_CACHE - 1);
+        let target = EXPORTS.with(|c| {
+            let mut c = c.borrow_mut();
+            match &c[slot] {
+                Some((id, m2, f2, a2, e)) if *id == self.id.0 && *m2 == m && *f2 == f && *a2 == a => e.target(),
+                _ => {
+                    let e = self.export(m, f, a);
+                    let t = e.target();
+                    c[slot] = Some((self.id.0, m, f, a, e));
+                    t
+                }
+            }
+        });
+        match target {
+            Target::Code { module, func } => Some((module, func)),
+            _ => None,
+        }
     }
 
     /// The export entry for `{m, f, a}`, made (undefined) if it does not exist yet.
@@ -169,7 +225,7 @@ impl CodeServer {
                     module: m,
                     function: f,
                     arity: a,
-                    target: RwLock::new(Target::Undefined),
+                    target: EpochCell::new(Target::Undefined),
                     fallback: RwLock::new(None),
                 })
             })
@@ -178,7 +234,7 @@ impl CodeServer {
 
     /// Registers a built-in as the target of `{m, f, a}`.
     pub fn register_bif(&self, m: Atom, f: Atom, a: u32, bif: BifId) {
-        *self.export(m, f, a).target.write() = Target::Bif(bif);
+        self.export(m, f, a).target.update(|_| Some(Target::Bif(bif)));
     }
 
     /// Loads a module (replacing the current version, which becomes old) and points its
@@ -202,12 +258,13 @@ impl CodeServer {
         }
         for &(f, a, func) in &module.exports {
             let e = self.export(name, f, a);
-            let mut target = e.target.write();
-            if matches!(*target, Target::Bif(_)) {
-                *e.fallback.write() = Some((module.clone(), func));
-            } else {
-                *target = Target::Code { module: module.clone(), func };
-            }
+            e.target.update(|target| match target {
+                Target::Bif(_) => {
+                    *e.fallback.write() = Some((module.clone(), func));
+                    None
+                }
+                _ => Some(Target::Code { module: module.clone(), func }),
+            });
         }
         purged
     }
@@ -240,12 +297,13 @@ impl CodeServer {
     /// module's definition behind it.
     fn undefine(&self, m: Atom, f: Atom, a: u32) {
         let e = self.export(m, f, a);
-        let mut target = e.target.write();
-        if matches!(*target, Target::Bif(_)) {
-            *e.fallback.write() = None;
-        } else {
-            *target = Target::Undefined;
-        }
+        e.target.update(|target| match target {
+            Target::Bif(_) => {
+                *e.fallback.write() = None;
+                None
+            }
+            _ => Some(Target::Undefined),
+        });
     }
 
     /// The current version of a module.

@@ -422,6 +422,64 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 }
             }};
         }
+        // A call into Erlang function `$func` of `$module` (found through an export) with
+        // arguments `$args`, set up here as a local call is; the caller's module moves into
+        // its frame. Called by `CallExt` and `CallDyn` on their common path (built-ins,
+        // undefined functions and erlang:apply go through `enter_export`).
+        macro_rules! call_code {
+            ($module:expr, $func:expr, $args:expr, $dst:expr) => {{
+                let (module, func): (Arc<Module>, u32) = ($module, $func);
+                let f = &module.functions[func as usize];
+                let (entry, nslots) = (f.entry, f.nslots as usize);
+                let new_base = regs.len();
+                for a in $args.iter() {
+                    let v = get!(*a);
+                    regs.push(v);
+                }
+                grow_frame(&mut regs, new_base + nslots);
+                let ret_dst = $dst;
+                let saved = if Arc::ptr_eq(&module, &m) {
+                    None
+                } else {
+                    proc.module = Some(module.clone());
+                    Some(std::mem::replace(&mut m, module))
+                };
+                proc.frames.push(Frame { ret_pc: next, base: base as u32, ret_dst, module: saved, resume: 0 });
+                base = new_base;
+                next = entry;
+                if let Some(code) = m.native.entry(func) {
+                    native!(code, 0);
+                }
+                continue;
+            }};
+        }
+        // The tail-call form of `call_code!`, with the arguments already in `argbuf`.
+        macro_rules! tail_code {
+            ($module:expr, $func:expr) => {{
+                let (module, func): (Arc<Module>, u32) = ($module, $func);
+                let f = &module.functions[func as usize];
+                let (entry, nslots) = (f.entry, f.nslots as usize);
+                Term::truncate(&mut regs, base);
+                regs.append(&mut argbuf);
+                grow_frame(&mut regs, base + nslots);
+                if !Arc::ptr_eq(&module, &m) {
+                    proc.module = Some(module.clone());
+                    let caller = std::mem::replace(&mut m, module);
+                    // The frame below returns into our caller: one that records no module
+                    // (the caller's is ours) must now record it.
+                    if let Some(fr) = proc.frames.last_mut() {
+                        if fr.module.is_none() {
+                            fr.module = Some(caller);
+                        }
+                    }
+                }
+                next = entry;
+                if let Some(code) = m.native.entry(func) {
+                    native!(code, 0);
+                }
+                continue;
+            }};
+        }
         match op {
             Op::Move { src, dst } => set!(dst, get!(*src)),
             Op::Jump { to } => jump!(to),
@@ -760,6 +818,12 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             }
             Op::CallExt { import, args, dst } => {
                 charge_call!();
+                // A call into Erlang code, the common case, sets up the callee's frame here
+                // as a local call does; built-ins, undefined functions and erlang:apply go
+                // through `enter_export`.
+                if let Target::Code { module, func } = m.imports[*import as usize].target() {
+                    call_code!(module, func, args, *dst);
+                }
                 argbuf.clear();
                 for a in args.iter() {
                     argbuf.push(get!(*a));
@@ -775,6 +839,10 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 argbuf.clear();
                 for a in args.iter() {
                     argbuf.push(get!(*a));
+                }
+                // Erlang code: replace the frame here (see `CallExt`).
+                if let Target::Code { module, func } = m.imports[*import as usize].target() {
+                    tail_code!(module, func);
                 }
                 sync!();
                 if let Err(e) = with_regs!(tail_export(proc, &m.imports[*import as usize], &mut argbuf)) {
@@ -810,6 +878,11 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             }
             Op::CallDyn { module, function, args, dst } => {
                 charge_call!();
+                if let (Term::Atom(ma), Term::Atom(fa)) = (get_ref!(*module), get_ref!(*function)) {
+                    if let Some((module, func)) = proc.vm.code.code_target(*ma, *fa, args.len() as u32) {
+                        call_code!(module, func, args, *dst);
+                    }
+                }
                 let (mv, fv) = (get!(*module), get!(*function));
                 argbuf.clear();
                 for a in args.iter() {
@@ -827,6 +900,11 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 argbuf.clear();
                 for a in args.iter() {
                     argbuf.push(get!(*a));
+                }
+                if let (Term::Atom(ma), Term::Atom(fa)) = (&mv, &fv) {
+                    if let Some((module, func)) = proc.vm.code.code_target(*ma, *fa, args.len() as u32) {
+                        tail_code!(module, func);
+                    }
                 }
                 sync!();
                 if let Err(e) = with_regs!(call_mfa(proc, mv, fv, &mut argbuf, None)).map_err(tail_error) {
@@ -908,7 +986,6 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     regs_len: regs.len(),
                     base: base as u32,
                     handler: handler.0,
-                    module: m.clone(),
                     class: *class,
                     reason: *reason,
                     stack: *stack,
@@ -1331,9 +1408,12 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: &mut Vec<Te
             push_args(&mut proc.regs, args);
             proc.regs.extend_from_slice(extra);
             grow_frame(&mut proc.regs, new_base + nslots);
-            let saved = if same { None } else { proc.module.clone() };
+            // The caller's module moves into its frame (no reference count traffic).
+            let saved = if same { None } else { proc.module.replace(module) };
             proc.frames.push(Frame { ret_pc: proc.pc, base: proc.base, ret_dst: dst, module: saved, resume: 0 });
             proc.base = new_base as u32;
+            proc.pc = entry;
+            return;
         }
         _ => {
             let base = proc.base as usize;
@@ -1346,7 +1426,7 @@ fn enter_code(proc: &mut Proc, module: Arc<Module>, func: u32, args: &mut Vec<Te
                 // caller module, which it already records (or which is the same as ours).
                 if let Some(fr) = proc.frames.last_mut() {
                     if fr.module.is_none() {
-                        fr.module = proc.module.clone();
+                        fr.module = proc.module.take();
                     }
                 }
             }
@@ -1523,11 +1603,17 @@ fn raise(proc: &mut Proc, e: Exception, bif: Option<(BifId, Vec<Term>)>) -> Flow
     match proc.catches.pop() {
         None => Flow::Stop(Outcome::Failed(e.class, e.reason, trace)),
         Some(c) => {
+            // The module of the function that opened the catch: the frame returning into
+            // it records it if it called another module, else the frame above does (a
+            // frame's module is None when its callee runs in the same module); no such
+            // frame means the current function's module.
+            if let Some(m) = proc.frames.get(c.frames_len..).and_then(|fs| fs.iter().find_map(|f| f.module.clone())) {
+                proc.module = Some(m);
+            }
             proc.frames.truncate(c.frames_len);
             proc.regs.truncate(c.regs_len);
             proc.base = c.base;
             proc.pc = c.handler;
-            proc.module = Some(c.module);
             let base = c.base as usize;
             proc.regs[base + c.class.0 as usize] = Term::Atom(e.class.atom());
             proc.regs[base + c.reason.0 as usize] = e.reason;

@@ -262,7 +262,6 @@ pub(crate) struct CatchFrame {
     pub(crate) regs_len: usize,
     pub(crate) base: u32,
     pub(crate) handler: u32,
-    pub(crate) module: Arc<Module>,
     pub(crate) class: Reg,
     pub(crate) reason: Reg,
     pub(crate) stack: Reg,
@@ -588,7 +587,8 @@ impl Proc {
                 return true;
             }
         }
-        self.catches.iter().any(|c| Arc::ptr_eq(&c.module, m))
+        // (A catch's module is that of a function on the stack: see `interp::raise`.)
+        false
     }
 
     /// Appends a message to the mailbox.
