@@ -200,8 +200,25 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             r
         }};
     }
+    // The module the process runs in lives in `m` while the loop runs: calls and returns
+    // into other modules move it between `m` and the frames without touching
+    // `proc.module`, whose reference count every process running that module shares (a
+    // cache line the schedulers would pass back and forth). `sync_module!` brings
+    // `proc.module` up to date before anything outside the loop can read it: with `sync!`
+    // before every helper, and in `finish!`. (`proc.module` is `None` only before the
+    // first call and after the last return, and then stays so.)
+    macro_rules! sync_module {
+        () => {{
+            if let Some(pm) = &proc.module {
+                if !Arc::ptr_eq(pm, &m) {
+                    proc.module = Some(m.clone());
+                }
+            }
+        }};
+    }
     macro_rules! finish {
         ($o:expr) => {{
+            sync_module!();
             proc.regs = std::mem::take(&mut regs);
             return finish(proc, reds, budget, $o);
         }};
@@ -212,6 +229,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             () => {{
                 proc.pc = next;
                 proc.base = base as u32;
+                sync_module!();
             }};
         }
         macro_rules! reload {
@@ -310,7 +328,6 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                         base = fr.base as usize;
                         next = fr.ret_pc;
                         if let Some(mm) = fr.module {
-                            proc.module = Some(mm.clone());
                             m = mm;
                         }
                         Term::store(&mut regs[fr.base as usize + fr.ret_dst.0 as usize], v);
@@ -424,7 +441,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
         }
         // A call into Erlang function `$func` of `$module` (found through an export) with
         // arguments `$args`, set up here as a local call is; the caller's module moves into
-        // its frame. Called by `CallExt` and `CallDyn` on their common path (built-ins,
+        // its frame (and `proc.module` waits for `sync_module!`). Called by `CallExt` and `CallDyn` on their common path (built-ins,
         // undefined functions and erlang:apply go through `enter_export`).
         macro_rules! call_code {
             ($module:expr, $func:expr, $args:expr, $dst:expr) => {{
@@ -438,12 +455,7 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 }
                 grow_frame(&mut regs, new_base + nslots);
                 let ret_dst = $dst;
-                let saved = if Arc::ptr_eq(&module, &m) {
-                    None
-                } else {
-                    proc.module = Some(module.clone());
-                    Some(std::mem::replace(&mut m, module))
-                };
+                let saved = if Arc::ptr_eq(&module, &m) { None } else { Some(std::mem::replace(&mut m, module)) };
                 proc.frames.push(Frame { ret_pc: next, base: base as u32, ret_dst, module: saved, resume: 0 });
                 base = new_base;
                 next = entry;
@@ -463,7 +475,6 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 regs.append(&mut argbuf);
                 grow_frame(&mut regs, base + nslots);
                 if !Arc::ptr_eq(&module, &m) {
-                    proc.module = Some(module.clone());
                     let caller = std::mem::replace(&mut m, module);
                     // The frame below returns into our caller: one that records no module
                     // (the caller's is ours) must now record it.
