@@ -12,7 +12,7 @@
 %% OTP 25. Request id collections (reqids_*) are left out.
 -module(gen).
 
--export([start/5, start/6, init_it/6, init_it/7, call/3, call/4, reply/2, stop/1, stop/3,
+-export([start/5, start/6, init_it/6, init_it/7, call/3, call/4, call_reply/4, reply/2, stop/1, stop/3,
          send_request/3, wait_response/2, receive_response/2, check_response/2,
          send_request/5, wait_response/3, receive_response/3, check_response/3,
          reqids_new/0, reqids_add/3, reqids_size/1, reqids_to_list/1,
@@ -174,7 +174,6 @@ pid_text(Pid) -> lists:flatten(io_lib:format("~w", [Pid])).
 %% ---------------------------------------------------------------------
 %% Calls
 
-call(Pid, Label, Request) when is_pid(Pid) -> do_call(Pid, Label, Request, 5000);
 call(Process, Label, Request) -> call(Process, Label, Request, 5000).
 
 call(Process, Label, Request, Timeout)
@@ -206,18 +205,22 @@ registered(Name) ->
         Pid -> Pid
     end.
 
-do_call(Pid, _Label, _Request, _Timeout) when Pid =:= self() ->
+do_call(Pid, Label, Request, Timeout) -> {ok, call_reply(Pid, Label, Request, Timeout)}.
+
+%% The reply to a call to a pid, or an exit with the reason the call failed for
+%% (gen_server:call/2,3 to a pid comes here directly). The reply comes to a process alias
+%% that lives as long as the monitor: a reply that arrives after the caller gave up is
+%% dropped, not left in its mailbox.
+call_reply(Pid, _Label, _Request, _Timeout) when Pid =:= self() ->
     exit(calling_self);
-%% The reply comes to a process alias that lives as long as the monitor: a reply that
-%% arrives after the caller gave up is dropped, not left in its mailbox.
-do_call(Pid, Label, Request, Timeout) ->
+call_reply(Pid, Label, Request, Timeout) ->
     Ref = erlang:monitor(process, Pid, [{alias, demonitor}]),
     Tag = [alias | Ref],
     Pid ! {Label, {self(), Tag}, Request},
     receive
         {[alias | Ref], Reply} ->
             erlang:demonitor(Ref, [flush]),
-            {ok, Reply};
+            Reply;
         {'DOWN', Ref, _, _, noconnection} ->
             exit({nodedown, node_of(Pid)});
         {'DOWN', Ref, _, _, Reason} ->
@@ -225,7 +228,7 @@ do_call(Pid, Label, Request, Timeout) ->
     after Timeout ->
             erlang:demonitor(Ref, [flush]),
             receive
-                {[alias | Ref], Reply} -> {ok, Reply}
+                {[alias | Ref], Reply} -> Reply
             after 0 ->
                     exit(timeout)
             end

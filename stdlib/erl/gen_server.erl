@@ -124,12 +124,23 @@ enter_loop(Mod, Options, State, ServerName, Timeout) ->
 %% ---------------------------------------------------------------------
 %% Client API
 
+%% A call to a pid, the common case, takes the reply as it comes (only exits can leave
+%% gen:call_reply/4 for a pid).
+call(Server, Request) when is_pid(Server) ->
+    try gen:call_reply(Server, '$gen_call', Request, 5000)
+    catch exit:Reason -> exit({Reason, {?MODULE, call, [Server, Request]}})
+    end;
 call(Server, Request) ->
     case catch gen:call(Server, '$gen_call', Request) of
         {ok, Res} -> Res;
         {'EXIT', Reason} -> exit({Reason, {?MODULE, call, [Server, Request]}})
     end.
 
+call(Server, Request, Timeout)
+  when is_pid(Server), Timeout =:= infinity orelse is_integer(Timeout) andalso Timeout >= 0 ->
+    try gen:call_reply(Server, '$gen_call', Request, Timeout)
+    catch exit:Reason -> exit({Reason, {?MODULE, call, [Server, Request, Timeout]}})
+    end;
 call(Server, Request, Timeout) ->
     case catch gen:call(Server, '$gen_call', Request, Timeout) of
         {ok, Res} -> Res;
