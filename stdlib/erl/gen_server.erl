@@ -210,7 +210,8 @@ loop(Parent, Name, State, Mod, infinity, infinity, []) ->
             try Mod:handle_call(Request, From, State) of
                 {reply, Reply, NState} ->
                     case From of
-                        {_, [alias | Alias] = Tag} when is_reference(Alias) -> Alias ! {Tag, Reply};
+                        {To, [alias | Alias] = Tag} when is_pid(To), is_reference(Alias) ->
+                            ember_proc:alias_send(To, Alias, {Tag, Reply});
                         _ -> gen:reply(From, Reply)
                     end,
                     loop(Parent, Name, NState, Mod, infinity, infinity, []);

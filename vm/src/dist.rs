@@ -393,7 +393,7 @@ impl VmShared {
             }
             (op::ALIAS_SEND | op::ALIAS_SEND_TT, [_, Term::Ref(alias), ..]) => {
                 if let (Some(owner), Some(msg)) = (self.aliases.owner(*alias), payload) {
-                    self.signal(owner, Signal::AliasMessage { alias: *alias, msg });
+                    self.signal(owner, Signal::AliasMessage { alias: *alias, msg, direct: false });
                 }
             }
             (op::LINK, [from, to]) => {

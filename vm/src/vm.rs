@@ -921,33 +921,41 @@ impl VmShared {
     /// Delivers a signal to a live process (dropped if it is gone).
     #[inline]
     pub(crate) fn signal(&self, to: Pid, s: Signal) -> bool {
+        self.signal_or_return(to, s).is_ok()
+    }
+
+    /// As `signal`, but a signal that no process takes comes back.
+    pub(crate) fn signal_or_return(&self, to: Pid, s: Signal) -> Result<(), Signal> {
         if !to.is_local() {
             // Another node's process: the distribution layer answers for it.
             self.dist.outgoing(to, s);
-            return true;
+            return Ok(());
         }
-        // False when the process is gone, also if it died after the table lookup (its
+        // Refused when the process is gone, also if it died after the table lookup (its
         // inbox then refuses the signal).
         // The process is scheduled by an uncounted entry (see `Runnable`).
-        let pushed = self.processes.with(to, |h| match h.try_push(s) {
-            None => (false, None),
-            Some(true) => (true, Some(crate::sched::Runnable::new(h))),
-            Some(false) => {
+        let mut s = Some(s);
+        let pushed = self.processes.with(to, |h| match s.take().map(|s| h.push_or_return(s)) {
+            None => None,
+            Some(Err(back)) => Some(Err(back)),
+            Some(Ok(true)) => Some(Ok(Some(crate::sched::Runnable::new(h)))),
+            Some(Ok(false)) => {
                 if h.is_host() {
                     let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
                     self.host_cv.notify_all();
                 }
-                (true, None)
+                Some(Ok(None))
             }
         });
-        match pushed {
-            Some((delivered, wake)) => {
+        match pushed.flatten() {
+            Some(Ok(wake)) => {
                 if let Some(h) = wake {
                     self.sched.push(h);
                 }
-                delivered
+                Ok(())
             }
-            None => false,
+            Some(Err(back)) => Err(back),
+            None => s.map_or(Ok(()), Err),
         }
     }
 
@@ -1014,6 +1022,13 @@ impl VmShared {
                 Signal::Monitor { from, r, name } => {
                     let who = name.unwrap_or(Term::Pid(pid));
                     self.send_down(from, r, who, Term::Atom(atoms::NOPROC));
+                }
+                // A reply sent here because a call's From named this process goes on to
+                // the alias's owner (this process's own aliases are gone already).
+                Signal::AliasMessage { alias, msg, direct: true } => {
+                    if let Some(owner) = self.aliases.owner(alias) {
+                        self.signal(owner, Signal::AliasMessage { alias, msg, direct: false });
+                    }
                 }
                 _ => {}
             }
@@ -1166,9 +1181,9 @@ impl VmShared {
         }
         let owner = from.vm.aliases.owner(alias);
         match owner {
-            Some(pid) if pid == from.pid => from.apply_signal(Signal::AliasMessage { alias, msg }),
+            Some(pid) if pid == from.pid => from.apply_signal(Signal::AliasMessage { alias, msg, direct: false }),
             Some(pid) => {
-                from.vm.signal(pid, Signal::AliasMessage { alias, msg });
+                from.vm.signal(pid, Signal::AliasMessage { alias, msg, direct: false });
             }
             None => {}
         }

@@ -94,6 +94,30 @@ bifs! {
         }
         Ok(r)
     };
+    // A server's reply to a call: the message goes straight to `pid`, which the call's
+    // `From` names as the owner of `alias`, without a look-up in the VM's alias table (a
+    // lock the caller's scheduler uses too); delivered only if the alias is still active,
+    // as `Alias ! Msg` is, and passed on to the real owner if `pid` is not it.
+    "ember_proc", "alias_send", 3 => |p, a| {
+        let msg = std::mem::replace(&mut a[2], Term::Nil);
+        match (&a[0], &a[1]) {
+            (Term::Pid(pid), Term::Ref(alias)) if pid.is_local() && alias.is_local() => {
+                let s = Signal::AliasMessage { alias: *alias, msg, direct: true };
+                if *pid == p.pid {
+                    p.apply_signal(s);
+                } else if let Err(Signal::AliasMessage { alias, msg, .. }) = p.vm.signal_or_return(*pid, s) {
+                    // The process in From is gone: the owner may still be there.
+                    crate::vm::VmShared::send_to_alias(p, alias, msg);
+                }
+                ok()
+            }
+            (Term::Pid(_), Term::Ref(alias)) => {
+                crate::vm::VmShared::send_to_alias(p, *alias, msg);
+                ok()
+            }
+            _ => badarg(),
+        }
+    };
     "erlang", "alias", 0 => |p, _| {
         let r = p.vm.make_ref();
         p.add_alias(r, AliasMode::Explicit);

@@ -18,7 +18,7 @@ fn no_signal_is_lost_and_no_process_runs_twice() {
         let private = h.start_running().expect("runnable at first");
         let sender = {
             let h = h.clone();
-            thread::spawn(move || h.try_push(Signal::Timeout(7)) == Some(true))
+            thread::spawn(move || h.push_or_return(Signal::Timeout(7)).ok() == Some(true))
         };
         let mut seen = VecDeque::new();
         h.take_signals(&mut seen);
@@ -44,9 +44,9 @@ fn only_one_sender_schedules_a_waiting_process() {
         assert!(h.park(private).is_none());
         let a = {
             let h = h.clone();
-            thread::spawn(move || h.try_push(Signal::Timeout(1)) == Some(true))
+            thread::spawn(move || h.push_or_return(Signal::Timeout(1)).ok() == Some(true))
         };
-        let b = h.try_push(Signal::Timeout(2)) == Some(true);
+        let b = h.push_or_return(Signal::Timeout(2)).ok() == Some(true);
         let a = a.join().expect("sender");
         assert!(a ^ b, "exactly one sender schedules the process");
         assert!(h.start_running().is_some());
@@ -62,12 +62,12 @@ fn a_signal_racing_exit_is_answered_or_refused() {
         let h = Arc::new(Handle::new(Pid(1), Box::new(0u32)));
         let sender = {
             let h = h.clone();
-            thread::spawn(move || h.try_push(Signal::Timeout(3)).is_some())
+            thread::spawn(move || h.push_or_return(Signal::Timeout(3)).ok().is_some())
         };
         let late = h.mark_exited();
         let accepted = sender.join().expect("sender");
         assert_eq!(accepted, late.len() == 1, "accepted {accepted}, returned {}", late.len());
-        assert!(h.try_push(Signal::Timeout(4)).is_none(), "a closed inbox refuses signals");
+        assert!(h.push_or_return(Signal::Timeout(4)).ok().is_none(), "a closed inbox refuses signals");
     });
 }
 
@@ -80,11 +80,11 @@ fn signals_are_taken_once_in_order() {
         let a = {
             let h = h.clone();
             thread::spawn(move || {
-                h.try_push(Signal::Timeout(1));
-                h.try_push(Signal::Timeout(2));
+                h.push_or_return(Signal::Timeout(1)).ok();
+                h.push_or_return(Signal::Timeout(2)).ok();
             })
         };
-        h.try_push(Signal::Timeout(10));
+        h.push_or_return(Signal::Timeout(10)).ok();
         let mut seen = VecDeque::new();
         h.take_signals(&mut seen);
         a.join().expect("sender");
@@ -132,7 +132,7 @@ fn a_reader_does_not_stop_a_sender_waking_the_process() {
         assert!(h.park(half).is_none());
         let sender = {
             let h = h.clone();
-            thread::spawn(move || h.try_push(Signal::Timeout(1)) == Some(true))
+            thread::spawn(move || h.push_or_return(Signal::Timeout(1)).ok() == Some(true))
         };
         assert!(h.peek(|n| *n += 1).is_some(), "a process no worker runs can be read");
         assert!(sender.join().expect("sender"), "the sender schedules the waiting process");

@@ -81,18 +81,16 @@ impl<P: Send> Handle<P> {
         Handle { pid, inbox: Inbox::new(), private: Slot::new(proc) }
     }
 
-    /// Step 1: delivers a signal. None if the process has exited
-    /// (step 5 ran), so that links and monitors can answer `noproc` instead of waiting for
-    /// a signal that will never come; otherwise whether the caller must schedule the process.
-    pub(crate) fn try_push(&self, s: Signal) -> Option<bool> {
+    /// Step 1: delivers a signal. The signal comes back if the process has exited (step 5
+    /// ran), so that links and monitors can answer `noproc` instead of waiting for a signal
+    /// that will never come; otherwise whether the caller must schedule the process.
+    pub(crate) fn push_or_return(&self, s: Signal) -> Result<bool, Signal> {
         let kill = matches!(&s, Signal::Exit { reason, linked: false, .. } if reason.is_atom(crate::term::atoms::KILL));
-        if self.inbox.push(s).is_err() {
-            return None;
-        }
+        self.inbox.push(s)?;
         if kill {
             self.private.set_killed();
         }
-        Some(self.notify())
+        Ok(self.notify())
     }
 
     /// Marks the process as having pending signals; true if it must be scheduled now.
@@ -654,8 +652,13 @@ impl Proc {
     pub(crate) fn apply_signal(&mut self, s: Signal) {
         use crate::term::atoms;
         match s {
-            Signal::AliasMessage { alias, msg } => {
-                let Some(mode) = self.alias_mode(alias) else { return };
+            Signal::AliasMessage { alias, msg, direct } => {
+                let Some(mode) = self.alias_mode(alias) else {
+                    if direct {
+                        crate::vm::VmShared::send_to_alias(self, alias, msg);
+                    }
+                    return;
+                };
                 if matches!(mode, AliasMode::Reply | AliasMode::ReplyDemonitor) {
                     self.unalias(alias);
                     if mode == AliasMode::ReplyDemonitor {

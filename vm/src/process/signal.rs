@@ -16,6 +16,10 @@ pub enum Signal {
         alias: Ref,
         /// The message.
         msg: Term,
+        /// Sent straight to the process a call's `From` names rather than to the owner the
+        /// alias table gives (a server's reply, see `ember_proc:alias_send/3`): a process
+        /// that does not own the alias passes the message on to the owner.
+        direct: bool,
     },
     /// An exit signal: from `exit/2` (`linked` false) or from a dying linked process.
     Exit {
