@@ -706,6 +706,9 @@ impl VmShared {
             Some(mut m) => {
                 m.file = trace_file.to_owned();
                 let name = m.name;
+                for l in &m.literals {
+                    l.make_literal();
+                }
                 let m = Arc::new(m);
                 crate::jit::prepare(&m);
                 if let Some(purged) = self.code.load(m) {
@@ -921,42 +924,58 @@ impl VmShared {
     /// Delivers a signal to a live process (dropped if it is gone).
     #[inline]
     pub(crate) fn signal(&self, to: Pid, s: Signal) -> bool {
-        self.signal_or_return(to, s).is_ok()
+        if !to.is_local() {
+            // Another node's process: the distribution layer answers for it.
+            self.dist.outgoing(to, s);
+            return true;
+        }
+        // False when the process is gone, also if it died after the table lookup (its
+        // inbox then refuses the signal).
+        let pushed = self.processes.with(to, |h| h.push_or_return(s).ok().map(|wake| self.pushed(h, wake)));
+        match pushed.flatten() {
+            Some(wake) => {
+                if let Some((h, home)) = wake {
+                    self.sched.push(h, home);
+                }
+                true
+            }
+            None => false,
+        }
     }
 
     /// As `signal`, but a signal that no process takes comes back.
     pub(crate) fn signal_or_return(&self, to: Pid, s: Signal) -> Result<(), Signal> {
         if !to.is_local() {
-            // Another node's process: the distribution layer answers for it.
             self.dist.outgoing(to, s);
             return Ok(());
         }
-        // Refused when the process is gone, also if it died after the table lookup (its
-        // inbox then refuses the signal).
-        // The process is scheduled by an uncounted entry (see `Runnable`).
         let mut s = Some(s);
-        let pushed = self.processes.with(to, |h| match s.take().map(|s| h.push_or_return(s)) {
-            None => None,
-            Some(Err(back)) => Some(Err(back)),
-            Some(Ok(true)) => Some(Ok(Some(crate::sched::Runnable::new(h)))),
-            Some(Ok(false)) => {
-                if h.is_host() {
-                    let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
-                    self.host_cv.notify_all();
-                }
-                Some(Ok(None))
-            }
-        });
+        let pushed =
+            self.processes.with(to, |h| s.take().map(|s| h.push_or_return(s).map(|wake| self.pushed(h, wake))));
         match pushed.flatten() {
             Some(Ok(wake)) => {
-                if let Some(h) = wake {
-                    self.sched.push(h);
+                if let Some((h, home)) = wake {
+                    self.sched.push(h, home);
                 }
                 Ok(())
             }
             Some(Err(back)) => Err(back),
             None => s.map_or(Ok(()), Err),
         }
+    }
+
+    /// After a signal went into `h`'s inbox: the entry that schedules the process if it
+    /// must run now (`wake`), with the worker it ran on last; a host mailbox's waiter is
+    /// woken instead. (The entry holds no count, see `Runnable`.)
+    fn pushed(&self, h: &Arc<ProcessHandle>, wake: bool) -> Option<(crate::sched::Runnable, Option<usize>)> {
+        if wake {
+            return Some((crate::sched::Runnable::new(h), h.home()));
+        }
+        if h.is_host() {
+            let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
+            self.host_cv.notify_all();
+        }
+        None
     }
 
     /// Frees what VM-wide tables hold of a process that has just been marked exited: its

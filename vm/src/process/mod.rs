@@ -158,6 +158,16 @@ impl<P: Send> Handle<P> {
         self.private.owned()
     }
 
+    /// The scheduler worker that ran the process last, if any.
+    pub(crate) fn home(&self) -> Option<usize> {
+        self.private.home()
+    }
+
+    /// Records that scheduler worker `index` runs the process.
+    pub(crate) fn set_home(&self, index: usize) {
+        self.private.set_home(index);
+    }
+
     /// Is this a host mailbox?
     pub(crate) fn is_host(&self) -> bool {
         self.private.state() == HOST

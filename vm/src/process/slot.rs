@@ -42,6 +42,9 @@ pub(crate) struct Slot<T> {
     /// Which VM-wide tables hold something of this process (`OWNS_*` bits in
     /// `process/mod.rs`), so that its exit looks only into those. Also beside the state word.
     owns: AtomicU8,
+    /// The worker that ran the process last, plus one (0: none yet); a hint for where to
+    /// queue it when it wakes. Also beside the state word.
+    home: AtomicU8,
     /// The private half. Accessed only by the owner the state word names (see the module).
     cell: UnsafeCell<Option<Box<T>>>,
 }
@@ -61,6 +64,7 @@ impl<T> Slot<T> {
             state: AtomicU8::new(RUNNABLE),
             killed: AtomicBool::new(false),
             owns: AtomicU8::new(0),
+            home: AtomicU8::new(0),
             cell: UnsafeCell::new(Some(value)),
         }
     }
@@ -74,6 +78,19 @@ impl<T> Slot<T> {
     /// that owns the half.
     pub(crate) fn set(&self, state: u8) {
         self.state.store(state, Ordering::Release);
+    }
+
+    /// The worker that ran the process last, if any.
+    pub(crate) fn home(&self) -> Option<usize> {
+        (self.home.load(Ordering::Relaxed) as usize).checked_sub(1)
+    }
+
+    /// Records that worker `index` runs the process (workers past 254 record none).
+    pub(crate) fn set_home(&self, index: usize) {
+        let v = u8::try_from(index + 1).unwrap_or(0);
+        if self.home.load(Ordering::Relaxed) != v {
+            self.home.store(v, Ordering::Relaxed);
+        }
     }
 
     /// Records that an untrappable kill was sent.

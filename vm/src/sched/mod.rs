@@ -45,6 +45,8 @@ thread_local! {
     /// at every hop. Anything queued while it is full goes behind it, into the queue, so
     /// the order stays first in, first out.
     static NEXT: Cell<Option<Runnable>> = const { Cell::new(None) };
+    /// The index of the worker running on this thread.
+    static INDEX: Cell<usize> = const { Cell::new(0) };
 }
 
 /// The run queues and workers of one VM.
@@ -52,6 +54,9 @@ pub(crate) struct Scheduler {
     id: usize,
     injector: Injector<Runnable>,
     stealers: OnceLock<Vec<Stealer<Runnable>>>,
+    /// Per worker: processes woken on another worker that last ran on this one (see
+    /// `enqueue`).
+    homes: OnceLock<Vec<Injector<Runnable>>>,
     idle: Idle,
     threads: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>>,
 }
@@ -63,6 +68,7 @@ impl Scheduler {
             id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             injector: Injector::new(),
             stealers: OnceLock::new(),
+            homes: OnceLock::new(),
             idle: Idle::new(),
             threads: std::sync::Mutex::new(Vec::new()),
         }
@@ -73,6 +79,7 @@ impl Scheduler {
         let n = n.max(1);
         let locals: Vec<Worker<Runnable>> = (0..n).map(|_| Worker::new_fifo()).collect();
         let _ = self.stealers.set(locals.iter().map(|w| w.stealer()).collect());
+        let _ = self.homes.set((0..n).map(|_| Injector::new()).collect());
         let mut threads = self.threads.lock().unwrap_or_else(|e| e.into_inner());
         for (i, local) in locals.into_iter().enumerate() {
             let vm = vm.clone();
@@ -97,26 +104,40 @@ impl Scheduler {
     /// spawned process does not start before its parent's next instructions. Only a backlog
     /// (more than one queued process) or work from outside the workers wakes a sibling.
     pub(crate) fn schedule(&self, h: &Arc<ProcessHandle>) {
-        self.push(Runnable::new(h));
+        self.push(Runnable::new(h), h.home());
     }
 
     /// [`Scheduler::schedule`] for an entry already made (into `NEXT` when nothing else
     /// waits on this worker).
-    pub(crate) fn push(&self, h: Runnable) {
-        self.enqueue(h, true);
+    pub(crate) fn push(&self, h: Runnable, home: Option<usize>) {
+        self.enqueue(h, true, home);
     }
 
     /// A process that used its reductions goes to the back of the queue.
     fn requeue(&self, h: Runnable) {
-        self.enqueue(h, false);
+        self.enqueue(h, false, None);
     }
 
-    fn enqueue(&self, h: Runnable, next: bool) {
+    /// Queues a runnable process. One woken (`next`) on a busy worker other than the one it
+    /// last ran on (`home`) goes back to that worker's queue of returning processes: its
+    /// memory is in that core's cache, and a server whose clients run on another worker
+    /// then stays where it is instead of following each client that wakes it. Any idle
+    /// worker may still take it from there.
+    fn enqueue(&self, h: Runnable, next: bool, home: Option<usize>) {
         let mut h = Some(h);
         let mut backlog = true;
         LOCAL.with(|l| {
             if let Some((id, w)) = &*l.borrow() {
                 if *id == self.id {
+                    // (Only while this worker has other work queued: a process woken by
+                    // one that is about to wait, as a caller is, runs here, next.)
+                    let away = home.filter(|&i| next && i != INDEX.get() && (!w.is_empty() || has_next()));
+                    if let Some(q) = away.and_then(|i| self.homes.get().and_then(|q| q.get(i))) {
+                        if let Some(h) = h.take() {
+                            q.push(h);
+                        }
+                        return;
+                    }
                     if let Some(h) = h.take() {
                         let head = has_next();
                         if next && !head && w.is_empty() && FRESH.with(|f| f.borrow().is_empty()) {
@@ -159,6 +180,7 @@ impl Scheduler {
     fn has_work(&self) -> bool {
         !self.injector.is_empty()
             || self.stealers.get().is_some_and(|s| s.iter().any(|s| s.len() > 1))
+            || self.homes.get().is_some_and(|q| q.iter().any(|q| !q.is_empty()))
             || has_next()
             || LOCAL.with(|l| l.borrow().as_ref().is_some_and(|(_, w)| !w.is_empty()))
     }

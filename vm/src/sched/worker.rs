@@ -2,7 +2,7 @@
 //! workers' queues), runs it for a budget of reductions, and parks when there is nothing
 //! to do.
 
-use super::{Runnable, Scheduler, BUDGET, LOCAL, NEXT};
+use super::{Runnable, Scheduler, BUDGET, INDEX, LOCAL, NEXT};
 use crate::interp::exception::Class;
 use crate::interp::{self, Outcome};
 use crate::process::{Proc, ProcessHandle};
@@ -20,6 +20,7 @@ const REPIN_EVERY: u32 = 64;
 pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Runnable>) {
     let sched: &Scheduler = &vm.sched;
     LOCAL.with(|l| *l.borrow_mut() = Some((sched.id, local)));
+    INDEX.set(index);
     let mut idle_rounds = 0u32;
     // While it has work, the worker stays pinned to the process table's epoch (lookups of
     // pids by sends then cost no fence each), moving the pin on every few processes so that
@@ -47,7 +48,9 @@ pub(super) fn run(vm: Arc<VmShared>, index: usize, local: Worker<Runnable>) {
                     runs_since_pin = 0;
                 }
                 // The entry's handle is used only while pinned (see `Runnable`).
-                run_process(&vm, &h.handle(), &mut argbuf);
+                let h = h.handle();
+                h.set_home(index);
+                run_process(&vm, &h, &mut argbuf);
             }
             // Look again a few times before sleeping: work often arrives within
             // microseconds (a reply, a new process), and waking a sleeping thread costs
@@ -83,6 +86,16 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Runnable> {
     if local.is_some() {
         return local;
     }
+    // Processes that came back to this worker (see `Scheduler::enqueue`).
+    if let Some(q) = sched.homes.get().and_then(|q| q.get(index)).filter(|q| !q.is_empty()) {
+        loop {
+            match q.steal() {
+                Steal::Success(h) => return Some(h),
+                Steal::Retry => continue,
+                Steal::Empty => break,
+            }
+        }
+    }
     loop {
         let mut retry = false;
         let from_injector = LOCAL.with(|l| match &*l.borrow() {
@@ -104,6 +117,21 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Runnable> {
                     continue;
                 }
                 match victim.steal() {
+                    Steal::Success(h) => return Some(h),
+                    Steal::Retry => retry = true,
+                    Steal::Empty => {}
+                }
+            }
+        }
+        // An idle worker takes a process that is waiting to go back to a busy one.
+        if let Some(homes) = sched.homes.get() {
+            let n = homes.len();
+            for k in 1..n {
+                let q = &homes[(index + k) % n];
+                if q.is_empty() {
+                    continue;
+                }
+                match q.steal() {
                     Steal::Success(h) => return Some(h),
                     Steal::Retry => retry = true,
                     Steal::Empty => {}

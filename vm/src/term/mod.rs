@@ -113,6 +113,30 @@ impl Clone for Term {
 }
 
 impl Term {
+    /// Makes the tuples in this literal (at any depth, in tuples and lists) module
+    /// literals, whose reference counts never change (see [`Tuple::make_literal`]). A
+    /// module's literal tuples then stay allocated after the module is purged: processes
+    /// may hold them without a count.
+    pub(crate) fn make_literal(&self) {
+        let mut t = self;
+        loop {
+            match t {
+                Term::Tuple(tuple) => {
+                    for e in tuple.iter() {
+                        e.make_literal();
+                    }
+                    tuple.make_literal();
+                    return;
+                }
+                Term::Cons(c) => {
+                    c.head.make_literal();
+                    t = &c.tail;
+                }
+                _ => return,
+            }
+        }
+    }
+
     /// The general clone (boxes; immediates never get here from `clone`).
     #[inline(never)]
     fn clone_box(&self) -> Term {

@@ -157,9 +157,26 @@ impl Tuple {
     }
 }
 
+/// A reference count at or above this never changes: the tuple is a module's literal,
+/// shared by every process that uses it and never freed (see [`Tuple::make_literal`]).
+const LITERAL: usize = isize::MAX as usize + 1;
+
+impl Tuple {
+    /// Makes this tuple a literal: cloning and dropping it then write nothing (every
+    /// process running a module shares its literals, and a count they all wrote would pass
+    /// its cache line from core to core), and it is never freed. Only for a module's
+    /// literal table, before the module is shared (see `Term::make_literal`).
+    pub(crate) fn make_literal(&self) {
+        self.header().count.store(LITERAL, Ordering::Relaxed);
+    }
+}
+
 impl Clone for Tuple {
     #[inline]
     fn clone(&self) -> Tuple {
+        if self.header().count.load(Ordering::Relaxed) >= LITERAL {
+            return Tuple(self.0);
+        }
         // Relaxed: a new reference is made from an existing one, which keeps the tuple
         // alive meanwhile (as `Arc` does).
         let old = self.header().count.fetch_add(1, Ordering::Relaxed);
@@ -175,6 +192,9 @@ impl Clone for Tuple {
 impl Drop for Tuple {
     #[inline]
     fn drop(&mut self) {
+        if self.header().count.load(Ordering::Relaxed) >= LITERAL {
+            return;
+        }
         // Release: this owner's reads of the elements come before the free by the last
         // owner, which acquires below.
         if self.header().count.fetch_sub(1, Ordering::Release) != 1 {
@@ -260,6 +280,26 @@ mod tests {
         assert!(!a.ptr_eq(&c));
         assert!(a.ptr_eq(&a.clone()));
         assert_eq!(Tuple::from_array::<0>([]).len(), 0);
+    }
+
+    #[test]
+    fn literals_keep_their_count_and_their_elements() {
+        let inner = Term::tuple([Term::Int(1)]);
+        let lit = Term::list(vec![Term::tuple([inner, Term::atom("x")])]);
+        lit.make_literal();
+        let Term::Cons(cell) = &lit else { panic!("a list") };
+        let Term::Tuple(outer) = &cell.head else { panic!("a tuple") };
+        let Term::Tuple(nested) = &outer[0] else { panic!("a tuple") };
+        for t in [outer, nested] {
+            assert_eq!(t.header().count.load(Ordering::Relaxed), LITERAL, "marked at any depth");
+            let copies: Vec<Tuple> = (0..3).map(|_| t.clone()).collect();
+            drop(copies);
+            assert_eq!(t.header().count.load(Ordering::Relaxed), LITERAL, "clones and drops write nothing");
+        }
+        // Dropping the last handle frees nothing: the elements stay readable.
+        let keep = nested.clone();
+        drop(lit);
+        assert_eq!(&*keep, &[Term::Int(1)][..]);
     }
 
     #[test]
