@@ -45,6 +45,7 @@ const LEAVES: &[&str] = &[
     "vm/src/bif/datagram.rs",
     "vm/src/code/cell.rs",
     "vm/src/jit/native.rs",
+    "vm/src/pool.rs",
     "vm/src/term/raw.rs",
     "vm/src/term/tuple.rs",
     "vm/src/process/inbox.rs",

@@ -20,6 +20,7 @@ pub mod jit;
 #[cfg(loom)]
 #[path = "jit/off.rs"]
 pub mod jit;
+mod pool;
 pub mod process;
 mod sched;
 mod stdin;

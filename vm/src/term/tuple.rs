@@ -128,8 +128,9 @@ impl Tuple {
     #[inline]
     fn alloc(len: usize) -> NonNull<Header> {
         let layout = layout(len);
-        // SAFETY: the layout is never zero-sized (it holds the header).
-        let raw = unsafe { alloc::alloc(layout) };
+        // SAFETY: the layout is never zero-sized (it holds the header); `free` gives the
+        // block back to the pool with the same layout.
+        let raw = unsafe { crate::pool::alloc(layout) };
         let Some(p) = NonNull::new(raw.cast::<Header>()) else { alloc::handle_alloc_error(layout) };
         // SAFETY: a fresh allocation of `layout`, which starts with room for the header.
         unsafe { p.as_ptr().write(Header { count: AtomicUsize::new(1), len }) };
@@ -216,7 +217,8 @@ impl Tuple {
         // other thread can read the elements or the header any more. Each element was
         // initialized when the tuple was made and is dropped once here (immediates own
         // nothing and are skipped); then the allocation is freed with the layout it was
-        // made with. The caller, `drop`, never touches the tuple again.
+        // made with, to the pool it came from. The caller, `drop`, never touches the
+        // tuple again.
         unsafe {
             for i in 0..len {
                 let t = base.add(i);
@@ -224,7 +226,7 @@ impl Tuple {
                     ptr::drop_in_place(t);
                 }
             }
-            alloc::dealloc(self.0.as_ptr().cast::<u8>(), layout(len));
+            crate::pool::dealloc(self.0.as_ptr().cast::<u8>(), layout(len));
         }
     }
 }
