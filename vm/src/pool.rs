@@ -1,6 +1,5 @@
-//! Per-thread free lists for the small blocks that travel between threads: tuples (a
-//! message) and inbox nodes (a signal). The sending thread allocates them and the
-//! receiving thread frees them; with scheduler threads passing messages back and forth,
+//! Per-thread free lists for the small blocks that travel between threads: tuples (the
+//! messages). The sending thread allocates them and the receiving thread frees them; with scheduler threads passing messages back and forth,
 //! most of those frees are of memory another thread allocated, which mimalloc takes on a
 //! slower path (an atomic push onto the owning thread's page, collected later by that
 //! thread), and a busy server and its clients on two workers spent more time there than
@@ -18,7 +17,7 @@ use std::ptr::NonNull;
 
 /// Size classes are this many bytes apart.
 const STEP: usize = 16;
-/// Classes up to `CLASSES * STEP` bytes (a tuple of five elements, an inbox node).
+/// Classes up to `CLASSES * STEP` bytes (a tuple of five elements).
 const CLASSES: usize = 6;
 /// The most blocks a thread keeps in one class.
 const KEEP: usize = 64;

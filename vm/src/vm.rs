@@ -931,13 +931,21 @@ impl VmShared {
         }
         // False when the process is gone, also if it died after the table lookup (its
         // inbox then refuses the signal).
-        let pushed = self.processes.with(to, |h| h.push_or_return(s).ok().map(|wake| self.pushed(h, wake)));
-        match pushed.flatten() {
-            Some(wake) => {
+        // The process is scheduled by an uncounted entry (see `Runnable`).
+        let pushed = self.processes.with(to, |h| match h.push_or_return(s) {
+            Err(_) => (false, None),
+            Ok(true) => (true, Some((crate::sched::Runnable::new(h), h.home()))),
+            Ok(false) => {
+                self.wake_host(h);
+                (true, None)
+            }
+        });
+        match pushed {
+            Some((delivered, wake)) => {
                 if let Some((h, home)) = wake {
                     self.sched.push(h, home);
                 }
-                true
+                delivered
             }
             None => false,
         }
@@ -950,32 +958,34 @@ impl VmShared {
             return Ok(());
         }
         let mut s = Some(s);
-        let pushed =
-            self.processes.with(to, |h| s.take().map(|s| h.push_or_return(s).map(|wake| self.pushed(h, wake))));
-        match pushed.flatten() {
+        let pushed = self.processes.with(to, |h| match s.take().map(|s| h.push_or_return(s)) {
+            Some(Ok(true)) => Ok(Some((crate::sched::Runnable::new(h), h.home()))),
+            Some(Ok(false)) => {
+                self.wake_host(h);
+                Ok(None)
+            }
+            Some(Err(back)) => Err(Some(back)),
+            None => Err(None),
+        });
+        match pushed {
             Some(Ok(wake)) => {
                 if let Some((h, home)) = wake {
                     self.sched.push(h, home);
                 }
                 Ok(())
             }
-            Some(Err(back)) => Err(back),
+            Some(Err(back)) => back.map_or(Ok(()), Err),
             None => s.map_or(Ok(()), Err),
         }
     }
 
-    /// After a signal went into `h`'s inbox: the entry that schedules the process if it
-    /// must run now (`wake`), with the worker it ran on last; a host mailbox's waiter is
-    /// woken instead. (The entry holds no count, see `Runnable`.)
-    fn pushed(&self, h: &Arc<ProcessHandle>, wake: bool) -> Option<(crate::sched::Runnable, Option<usize>)> {
-        if wake {
-            return Some((crate::sched::Runnable::new(h), h.home()));
-        }
+    /// A signal reached a process that needs no scheduling: if it is a host mailbox, its
+    /// waiter wakes.
+    fn wake_host(&self, h: &ProcessHandle) {
         if h.is_host() {
             let _g = self.host_lock.lock().unwrap_or_else(|e| e.into_inner());
             self.host_cv.notify_all();
         }
-        None
     }
 
     /// Frees what VM-wide tables hold of a process that has just been marked exited: its

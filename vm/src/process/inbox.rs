@@ -8,45 +8,13 @@
 //! or sees the closed sentinel (and is refused); nothing is lost in between.
 
 use super::Signal;
-use crate::pool;
 use crate::sync::{AtomicPtr, Ordering};
-use std::alloc::Layout;
 use std::collections::VecDeque;
 use std::ptr;
 
 struct Node {
     signal: Signal,
     next: *mut Node,
-}
-
-/// A node holding `signal`, from the thread's pool of small blocks (`crate::pool`: the
-/// receiver frees it, often on another thread). The block is allocated first and the
-/// signal written into it (`Box::new` would build the node on the stack and copy it in
-/// with wide loads, which stall on the narrow stores that just wrote the signal).
-fn new_node(signal: Signal) -> *mut Node {
-    let layout = Layout::new::<Node>();
-    // SAFETY: a node is not zero-sized; `free_node` gives the block back with this layout.
-    let p = unsafe { pool::alloc(layout) }.cast::<Node>();
-    if p.is_null() {
-        std::alloc::handle_alloc_error(layout);
-    }
-    // SAFETY: a fresh block of the node's layout, which nothing else sees yet.
-    unsafe { p.write(Node { signal, next: ptr::null_mut() }) };
-    p
-}
-
-/// Moves a node's contents out and frees its block.
-///
-/// # Safety
-/// `p` must come from `new_node`, be owned by the caller alone, and not be used again.
-unsafe fn free_node(p: *mut Node) -> Node {
-    // SAFETY: the caller's guarantee: an initialized node of ours; it is read once and
-    // its block freed with the layout `new_node` used.
-    unsafe {
-        let node = p.read();
-        pool::dealloc(p.cast::<u8>(), Layout::new::<Node>());
-        node
-    }
 }
 
 /// The head of a closed inbox: the dangling, well-aligned non-null pointer, which no
@@ -66,13 +34,20 @@ impl Inbox {
 
     /// Adds a signal; gives it back if the inbox is closed.
     pub(crate) fn push(&self, signal: Signal) -> Result<(), Signal> {
-        let node = new_node(signal);
+        // The node is allocated first and the signal written into it (`Box::new` would
+        // build the node on the stack and copy it in with wide loads, which stall on the
+        // narrow stores that just wrote the signal).
+        let mut node = Box::<Node>::new_uninit();
+        node.write(Node { signal, next: ptr::null_mut() });
+        // SAFETY: `write` has just initialized the whole node.
+        let node = Box::into_raw(unsafe { node.assume_init() });
         let mut head = self.head.load(Ordering::Acquire);
         loop {
             if head == closed() {
-                // SAFETY: `node` came from `new_node` above and was never published
+                // SAFETY: `node` came from `Box::into_raw` above and was never published
                 // (every compare-and-swap so far failed), so this thread owns it alone.
-                return Err(unsafe { free_node(node) }.signal);
+                let node = unsafe { Box::from_raw(node) };
+                return Err(node.signal);
             }
             // SAFETY: as above, the node is still this thread's own: writing its link
             // cannot race with anything.
@@ -148,11 +123,11 @@ impl Iterator for Taken {
             return None;
         }
         // SAFETY: the chain belongs to this `Taken` alone (detached from the inbox, see
-        // `reverse`); each node came from `new_node` in `push` and is freed exactly once,
-        // here, after which the chain starts at its successor.
-        let node = unsafe { free_node(self.node) };
-        self.node = node.next;
-        Some(node.signal)
+        // `reverse`); each node came from `Box::into_raw` in `push` and is freed exactly
+        // once, here, after which the chain starts at its successor.
+        let boxed = unsafe { Box::from_raw(self.node) };
+        self.node = boxed.next;
+        Some(boxed.signal)
     }
 }
 
