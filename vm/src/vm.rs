@@ -198,7 +198,9 @@ impl HostMailbox {
         let mut g = shared.host_lock.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let mut pending = self.pending.lock();
-            self.handle.take_messages(&mut pending);
+            for (alias, msg) in self.handle.take_messages(&mut pending) {
+                shared.forward_to_alias(alias, msg);
+            }
             if let Some(m) = pending.pop_front() {
                 return Some(m);
             }
@@ -214,7 +216,11 @@ impl HostMailbox {
 
 impl Drop for HostMailbox {
     fn drop(&mut self) {
-        self.handle.mark_exited();
+        for s in self.handle.mark_exited() {
+            if let Signal::AliasMessage { alias, msg, direct: true } = s {
+                self.vm.shared.forward_to_alias(alias, msg);
+            }
+        }
         self.vm.shared.release_owned(&self.handle);
         self.vm.shared.processes.remove(self.handle.pid);
     }
@@ -979,6 +985,14 @@ impl VmShared {
         }
     }
 
+    /// Passes a reply sent directly to a process that does not own `alias` on to the owner
+    /// the alias table gives, if the alias is active.
+    pub(crate) fn forward_to_alias(&self, alias: Ref, msg: Term) {
+        if let Some(owner) = self.aliases.owner(alias) {
+            self.signal(owner, Signal::AliasMessage { alias, msg, direct: false });
+        }
+    }
+
     /// A signal reached a process that needs no scheduling: if it is a host mailbox, its
     /// waiter wakes.
     fn wake_host(&self, h: &ProcessHandle) {
@@ -1054,11 +1068,7 @@ impl VmShared {
                 }
                 // A reply sent here because a call's From named this process goes on to
                 // the alias's owner (this process's own aliases are gone already).
-                Signal::AliasMessage { alias, msg, direct: true } => {
-                    if let Some(owner) = self.aliases.owner(alias) {
-                        self.signal(owner, Signal::AliasMessage { alias, msg, direct: false });
-                    }
-                }
+                Signal::AliasMessage { alias, msg, direct: true } => self.forward_to_alias(alias, msg),
                 _ => {}
             }
         }
@@ -1182,7 +1192,12 @@ impl VmShared {
     pub(crate) fn deliver(from: &mut Proc, dest: Destination, to: &Term, msg: Term) {
         let pid = match dest {
             Destination::Pid(p) => p,
-            Destination::Alias(r) => return VmShared::send_to_alias(from, r, msg),
+            Destination::Alias(r) => {
+                if let Some((tracer, true, _)) = from.rare().trace {
+                    VmShared::trace_send(from, tracer, &msg, to);
+                }
+                return VmShared::send_to_alias(from, r, msg);
+            }
             Destination::Remote(node, name) => return from.vm.dist.send_to_name(from.pid, node, name, msg),
             Destination::Nowhere => return,
         };
@@ -1198,7 +1213,7 @@ impl VmShared {
 
     /// Tells `tracer` of a send by a traced process.
     #[cold]
-    fn trace_send(from: &Proc, tracer: Pid, msg: &Term, to: &Term) {
+    pub(crate) fn trace_send(from: &Proc, tracer: Pid, msg: &Term, to: &Term) {
         let ev = Term::tuple([Term::atom("trace"), Term::Pid(from.pid), Term::atom("send"), msg.clone(), to.clone()]);
         from.vm.signal(tracer, Signal::Message(ev));
     }

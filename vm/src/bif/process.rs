@@ -99,7 +99,13 @@ bifs! {
     // lock the caller's scheduler uses too); delivered only if the alias is still active,
     // as `Alias ! Msg` is, and passed on to the real owner if `pid` is not it.
     "ember_proc", "alias_send", 3 => |p, a| {
+        if !matches!((&a[0], &a[1]), (Term::Pid(_), Term::Ref(_))) {
+            return badarg();
+        }
         let msg = std::mem::replace(&mut a[2], Term::Nil);
+        if let Some((tracer, true, _)) = p.rare().trace {
+            crate::vm::VmShared::trace_send(p, tracer, &msg, &a[1]);
+        }
         match (&a[0], &a[1]) {
             (Term::Pid(pid), Term::Ref(alias)) if pid.is_local() && alias.is_local() => {
                 let s = Signal::AliasMessage { alias: *alias, msg, direct: true };

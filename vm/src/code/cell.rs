@@ -42,6 +42,9 @@ impl<T: Clone> EpochCell<T> {
                 // it), so only threads pinned now can hold it, and the collector destroys it
                 // after they have all unpinned.
                 unsafe { guard.defer_destroy(cur) };
+                // Hand the old value to the collector now: a thread that seldom pins (the
+                // one loading code) would otherwise keep it, and the module it holds.
+                guard.flush();
                 return;
             }
         }

@@ -832,8 +832,11 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                 // A call into Erlang code, the common case, sets up the callee's frame here
                 // as a local call does; built-ins, undefined functions and erlang:apply go
                 // through `enter_export`.
-                if let Target::Code { module, func } = m.imports[*import as usize].target() {
-                    call_code!(module, func, args, *dst);
+                let exp = &m.imports[*import as usize];
+                if !is_apply(exp.module, exp.function) {
+                    if let Target::Code { module, func } = exp.target() {
+                        call_code!(module, func, args, *dst);
+                    }
                 }
                 argbuf.clear();
                 for a in args.iter() {
@@ -852,8 +855,11 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 // Erlang code: replace the frame here (see `CallExt`).
-                if let Target::Code { module, func } = m.imports[*import as usize].target() {
-                    tail_code!(module, func);
+                let exp = &m.imports[*import as usize];
+                if !is_apply(exp.module, exp.function) {
+                    if let Target::Code { module, func } = exp.target() {
+                        tail_code!(module, func);
+                    }
                 }
                 sync!();
                 if let Err(e) = with_regs!(tail_export(proc, &m.imports[*import as usize], &mut argbuf)) {
@@ -890,8 +896,10 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
             Op::CallDyn { module, function, args, dst } => {
                 charge_call!();
                 if let (Term::Atom(ma), Term::Atom(fa)) = (get_ref!(*module), get_ref!(*function)) {
-                    if let Some((module, func)) = proc.vm.code.code_target(*ma, *fa, args.len() as u32) {
-                        call_code!(module, func, args, *dst);
+                    if !is_apply(*ma, *fa) {
+                        if let Some((module, func)) = proc.vm.code.code_target(*ma, *fa, args.len() as u32) {
+                            call_code!(module, func, args, *dst);
+                        }
                     }
                 }
                 let (mv, fv) = (get!(*module), get!(*function));
@@ -913,8 +921,10 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
                     argbuf.push(get!(*a));
                 }
                 if let (Term::Atom(ma), Term::Atom(fa)) = (&mv, &fv) {
-                    if let Some((module, func)) = proc.vm.code.code_target(*ma, *fa, args.len() as u32) {
-                        tail_code!(module, func);
+                    if !is_apply(*ma, *fa) {
+                        if let Some((module, func)) = proc.vm.code.code_target(*ma, *fa, args.len() as u32) {
+                            tail_code!(module, func);
+                        }
                     }
                 }
                 sync!();
@@ -1470,6 +1480,13 @@ fn tail_error(mut e: Exception) -> Exception {
         }
     }
     e
+}
+
+/// `erlang:apply`: a call to it always takes `enter_export`, which does the call it asks
+/// for (the Erlang wrapper in erlang.erl would add a frame of its own).
+#[inline]
+fn is_apply(m: Atom, f: Atom) -> bool {
+    m == atoms::ERLANG && f == atoms::APPLY
 }
 
 fn undef(m: Term, f: Term, args: Vec<Term>) -> Exception {

@@ -173,15 +173,22 @@ impl<P: Send> Handle<P> {
         self.private.state() == HOST
     }
 
-    /// Moves the messages that reached a host mailbox to `into`, oldest first (other
-    /// signals are dropped). The host side is the mailbox's only consumer.
-    pub(crate) fn take_messages(&self, into: &mut VecDeque<Term>) {
+    /// Moves the messages that reached a host mailbox to `into`, oldest first; gives back
+    /// the replies sent here directly for an alias (see `Signal::AliasMessage`), which the
+    /// caller passes on to the alias's owner (a host mailbox owns no alias). Other signals
+    /// are dropped. The host side is the mailbox's only consumer.
+    pub(crate) fn take_messages(&self, into: &mut VecDeque<Term>) -> Vec<(Ref, Term)> {
         let mut signals = VecDeque::new();
         self.inbox.take_into(&mut signals);
-        into.extend(signals.into_iter().filter_map(|s| match s {
-            Signal::Message(t) => Some(t),
-            _ => None,
-        }));
+        let mut misdirected = Vec::new();
+        for s in signals {
+            match s {
+                Signal::Message(t) => into.push_back(t),
+                Signal::AliasMessage { alias, msg, direct: true } => misdirected.push((alias, msg)),
+                _ => {}
+            }
+        }
+        misdirected
     }
 
     /// Is the process still alive?

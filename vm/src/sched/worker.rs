@@ -82,11 +82,9 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Runnable> {
     if let Some(h) = NEXT.take() {
         return Some(h);
     }
-    let local = LOCAL.with(|l| l.borrow().as_ref().and_then(|(_, w)| w.pop()));
-    if local.is_some() {
-        return local;
-    }
-    // Processes that came back to this worker (see `Scheduler::enqueue`).
+    // Processes that came back to this worker (see `Scheduler::enqueue`), before the local
+    // queue: a process that used up its slice goes back onto that queue, and one that
+    // keeps doing so would otherwise keep them waiting.
     if let Some(q) = sched.homes.get().and_then(|q| q.get(index)).filter(|q| !q.is_empty()) {
         loop {
             match q.steal() {
@@ -95,6 +93,10 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Runnable> {
                 Steal::Empty => break,
             }
         }
+    }
+    let local = LOCAL.with(|l| l.borrow().as_ref().and_then(|(_, w)| w.pop()));
+    if local.is_some() {
+        return local;
     }
     loop {
         let mut retry = false;
