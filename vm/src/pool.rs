@@ -54,7 +54,7 @@ impl Drop for Lists {
 }
 
 thread_local! {
-    static LISTS: RefCell<Lists> = RefCell::new(Lists(Default::default()));
+    static LISTS: RefCell<Lists> = const { RefCell::new(Lists([const { Vec::new() }; CLASSES])) };
 }
 
 /// The class of blocks of `layout`, if it is one this pool serves.
