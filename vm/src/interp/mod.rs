@@ -441,8 +441,9 @@ pub fn run(proc: &mut Proc, budget: u32, buf: &mut Vec<Term>) -> Outcome {
         }
         // A call into Erlang function `$func` of `$module` (found through an export) with
         // arguments `$args`, set up here as a local call is; the caller's module moves into
-        // its frame (and `proc.module` waits for `sync_module!`). Called by `CallExt` and `CallDyn` on their common path (built-ins,
-        // undefined functions and erlang:apply go through `enter_export`).
+        // its frame (and `proc.module` waits for `sync_module!`). Called by `CallExt` and
+        // `CallDyn` on their common path (built-ins, undefined functions and erlang:apply
+        // go through `enter_export`).
         macro_rules! call_code {
             ($module:expr, $func:expr, $args:expr, $dst:expr) => {{
                 let (module, func): (Arc<Module>, u32) = ($module, $func);
@@ -1501,7 +1502,7 @@ fn enter_export(
     dst: Option<Reg>,
 ) -> Result<(), Exception> {
     // erlang:apply/2,3 reached as a function value (spawn, apply/3): do the call it asks for.
-    if exp.module == atoms::ERLANG && exp.function == atoms::APPLY && (2..=3).contains(&args.len()) {
+    if is_apply(exp.module, exp.function) && (2..=3).contains(&args.len()) {
         let list = args.pop().unwrap_or(Term::Nil);
         let mut argv = list.list_to_vec().ok_or_else(Exception::badarg)?;
         let f = args.pop().unwrap_or(Term::Nil);
