@@ -210,13 +210,13 @@ do_call(Pid, Label, Request, Timeout) -> {ok, call_reply(Pid, Label, Request, Ti
 %% The reply to a call to a pid, or an exit with the reason the call failed for
 %% (gen_server:call/2,3 to a pid comes here directly). The reply comes to a process alias
 %% that lives as long as the monitor: a reply that arrives after the caller gave up is
-%% dropped, not left in its mailbox.
+%% dropped, not left in its mailbox. call_send/3 monitors Pid under a reply_demonitor
+%% alias and sends it {Label, {self(), [alias | Ref]}, Request}: the reply ends the
+%% monitor, and no 'DOWN' can follow it.
 call_reply(Pid, _Label, _Request, _Timeout) when Pid =:= self() ->
     exit(calling_self);
 call_reply(Pid, Label, Request, Timeout) ->
-    Ref = erlang:monitor(process, Pid, [{alias, demonitor}]),
-    Tag = [alias | Ref],
-    Pid ! {Label, {self(), Tag}, Request},
+    Ref = ember_proc:call_send(Pid, Label, Request),
     receive
         {[alias | Ref], Reply} ->
             erlang:demonitor(Ref, [flush]),

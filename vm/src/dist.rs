@@ -252,9 +252,11 @@ impl Dist {
                 self.crossing(node, |c| c.monitors.retain(|(w, x, _)| !(*w == from && *x == r)));
                 (Term::tuple([int(op::DEMONITOR_P), Term::Pid(from), Term::Pid(to), Term::Ref(r)]), None)
             }
-            // Aliases of other nodes are sent to through `send_to_alias`; tracing, group
-            // leaders and timeouts do not cross nodes.
+            // Aliases of other nodes are sent to through `send_to_alias`, and a call to
+            // another node's process is a monitor and a message (`ember_proc:call_send/3`);
+            // tracing, group leaders and timeouts do not cross nodes.
             Signal::AliasMessage { .. }
+            | Signal::Call { .. }
             | Signal::Monitoring { .. }
             | Signal::Timeout(_)
             | Signal::GroupLeader(_)
@@ -393,7 +395,7 @@ impl VmShared {
             }
             (op::ALIAS_SEND | op::ALIAS_SEND_TT, [_, Term::Ref(alias), ..]) => {
                 if let (Some(owner), Some(msg)) = (self.aliases.owner(*alias), payload) {
-                    self.signal(owner, Signal::AliasMessage { alias: *alias, msg, direct: false });
+                    self.signal(owner, Signal::AliasMessage { alias: *alias, msg, direct: false, released: false });
                 }
             }
             (op::LINK, [from, to]) => {

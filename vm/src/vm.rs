@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::interp;
 use crate::interp::exception::{Class, Exception};
 use crate::process::table::ProcessTable;
-use crate::process::{Proc, ProcessHandle, Signal, OWNS_ETS, OWNS_FILES, OWNS_NAME, OWNS_SOCKETS};
+use crate::process::{Proc, ProcessHandle, Signal, Watch, OWNS_ETS, OWNS_FILES, OWNS_NAME, OWNS_SOCKETS};
 use crate::sched::timer::Timers;
 use crate::sched::Scheduler;
 use crate::stdin::{Input, NoInput, StdInput, StdinReader};
@@ -216,9 +216,16 @@ impl HostMailbox {
 
 impl Drop for HostMailbox {
     fn drop(&mut self) {
+        let pid = self.handle.pid;
         for s in self.handle.mark_exited() {
-            if let Signal::AliasMessage { alias, msg, direct: true } = s {
-                self.vm.shared.forward_to_alias(alias, msg);
+            match s {
+                Signal::AliasMessage { alias, msg, direct: true, .. } => self.vm.shared.forward_to_alias(alias, msg),
+                // A call that came too late to be taken: the caller is told the mailbox is
+                // gone.
+                Signal::Call { from, r, .. } => {
+                    self.vm.shared.send_down(from, r, Term::Pid(pid), Term::Atom(atoms::NOPROC))
+                }
+                _ => {}
             }
         }
         self.vm.shared.release_owned(&self.handle);
@@ -915,7 +922,7 @@ impl VmShared {
                 proc.extras_mut().links = crate::process::Links::one(l);
             }
             if let Some((r, by)) = monitor {
-                proc.extras_mut().monitored_by = crate::process::SmallMap::one((r, by), None);
+                proc.extras_mut().monitored_by = crate::process::SmallMap::one((r, by), Watch::Pid);
             }
             if done.is_some() {
                 proc.rare_mut().completion = done;
@@ -985,11 +992,33 @@ impl VmShared {
         }
     }
 
+    /// Answers a signal that reached process `pid` after it ended, or once it must die (a
+    /// kill came before): a link or a monitor finds no process, a message is dropped, and
+    /// a reply sent there for an alias goes on to the owner. An unlink or a demonitor is
+    /// given back, for the caller to honour (no exit signal or `'DOWN'` goes to whoever
+    /// took its link or monitor back).
+    pub(crate) fn answer_late(&self, pid: Pid, s: Signal) -> Option<Signal> {
+        let noproc = Term::Atom(atoms::NOPROC);
+        match s {
+            Signal::Unlink(_) | Signal::Demonitor { .. } => return Some(s),
+            Signal::Link(from) => {
+                self.signal(from, Signal::Exit { from: pid, reason: noproc, linked: true });
+            }
+            Signal::Monitor { from, r, name } => self.send_down(from, r, name.unwrap_or(Term::Pid(pid)), noproc),
+            // (The call's message goes where messages to an ended process go.)
+            Signal::Call { from, r, .. } => self.send_down(from, r, Term::Pid(pid), noproc),
+            // The process's own aliases are gone (or about to go).
+            Signal::AliasMessage { alias, msg, direct: true, .. } => self.forward_to_alias(alias, msg),
+            _ => {}
+        }
+        None
+    }
+
     /// Passes a reply sent directly to a process that does not own `alias` on to the owner
     /// the alias table gives, if the alias is active.
     pub(crate) fn forward_to_alias(&self, alias: Ref, msg: Term) {
         if let Some(owner) = self.aliases.owner(alias) {
-            self.signal(owner, Signal::AliasMessage { alias, msg, direct: false });
+            self.signal(owner, Signal::AliasMessage { alias, msg, direct: false, released: false });
         }
     }
 
@@ -1056,19 +1085,9 @@ impl VmShared {
         let mut unlinked = Vec::new();
         let mut demonitored = Vec::new();
         for s in late {
-            match s {
-                Signal::Unlink(from) => unlinked.push(from),
-                Signal::Demonitor { from, r } => demonitored.push((r, from)),
-                Signal::Link(from) => {
-                    self.signal(from, Signal::Exit { from: pid, reason: Term::Atom(atoms::NOPROC), linked: true });
-                }
-                Signal::Monitor { from, r, name } => {
-                    let who = name.unwrap_or(Term::Pid(pid));
-                    self.send_down(from, r, who, Term::Atom(atoms::NOPROC));
-                }
-                // A reply sent here because a call's From named this process goes on to
-                // the alias's owner (this process's own aliases are gone already).
-                Signal::AliasMessage { alias, msg, direct: true } => self.forward_to_alias(alias, msg),
+            match self.answer_late(pid, s) {
+                Some(Signal::Unlink(from)) => unlinked.push(from),
+                Some(Signal::Demonitor { from, r }) => demonitored.push((r, from)),
                 _ => {}
             }
         }
@@ -1095,7 +1114,10 @@ impl VmShared {
             if demonitored.contains(&(*r, *from)) {
                 continue;
             }
-            let who = name.clone().unwrap_or(Term::Pid(pid));
+            let who = match name {
+                Watch::Name(n) => n.clone(),
+                Watch::Pid | Watch::Call => Term::Pid(pid),
+            };
             self.send_down(*from, *r, who, reason.clone());
         }
         for (r, (target, name)) in proc.extras().monitors.iter() {
@@ -1225,9 +1247,11 @@ impl VmShared {
         }
         let owner = from.vm.aliases.owner(alias);
         match owner {
-            Some(pid) if pid == from.pid => from.apply_signal(Signal::AliasMessage { alias, msg, direct: false }),
+            Some(pid) if pid == from.pid => {
+                from.apply_signal(Signal::AliasMessage { alias, msg, direct: false, released: false })
+            }
             Some(pid) => {
-                from.vm.signal(pid, Signal::AliasMessage { alias, msg, direct: false });
+                from.vm.signal(pid, Signal::AliasMessage { alias, msg, direct: false, released: false });
             }
             None => {}
         }

@@ -4,9 +4,9 @@
 
 use super::BifDef;
 use crate::interp::exception::{BifResult, Exception};
-use crate::process::{AliasMode, Hibernation, PendingStart, Proc, Signal};
+use crate::process::{AliasMode, Hibernation, PendingStart, Proc, Signal, Watch};
 use crate::sched::timer::TimerAction;
-use crate::term::{atoms, Atom, Pid, Term};
+use crate::term::{atoms, Atom, Pid, Ref, Term};
 use crate::vm::Start;
 use std::time::{Duration, Instant};
 
@@ -84,15 +84,45 @@ bifs! {
                 _ => return Err(Exception::badarg_because("badopt")),
             }
         }
-        let r = monitor(p, &a[0], &a[1])?;
-        if let (Some(mode), Term::Ref(alias)) = (mode, &r) {
-            // A monitor that fired at once (noproc) leaves no alias unless it is explicit.
-            let live = p.extras().monitors.contains_key(*alias) || a[1] == Term::Pid(p.pid);
-            if live || mode == AliasMode::Explicit {
-                p.add_alias(*alias, mode);
+        match mode {
+            Some(mode) => monitor_alias(p, &a[0], &a[1], mode),
+            None => monitor(p, &a[0], &a[1]),
+        }
+    };
+    // gen's call: monitors `Server` under a reference that is also a `reply_demonitor`
+    // alias, sends it `{Label, {self(), [alias | Ref]}, Request}`, and returns the
+    // reference. A process of this node gets both as one signal (`Signal::Call`), and its
+    // reply (`alias_send/3`) ends the monitor on both sides with no further signal.
+    "ember_proc", "call_send", 3 => |p, a| {
+        let (label, request) = (std::mem::replace(&mut a[1], Term::Nil), std::mem::replace(&mut a[2], Term::Nil));
+        let message = |p: &Proc, r: Ref| {
+            let tag = Term::cons(Term::Atom(atoms::ALIAS), Term::Ref(r));
+            Term::tuple([label, Term::tuple([Term::Pid(p.pid), tag]), request])
+        };
+        match a[0] {
+            Term::Pid(pid) if pid.is_local() && pid != p.pid => {
+                let r = p.vm.make_ref();
+                let msg = message(p, r);
+                if let Some((tracer, true, _)) = p.rare().trace {
+                    crate::vm::VmShared::trace_send(p, tracer, &msg, &a[0]);
+                }
+                // The alias and the monitor exist before the server can reply.
+                p.add_alias(r, AliasMode::Demonitor);
+                p.extras_mut().monitors.insert(r, (pid, None));
+                if !p.vm.signal(pid, Signal::Call { from: p.pid, r, msg }) {
+                    p.extras_mut().monitors.remove(r);
+                    p.unalias(r);
+                    p.deliver(down_noproc(r, a[0].clone()));
+                }
+                Ok(Term::Ref(r))
+            }
+            _ => {
+                let r = monitor_alias(p, &Term::Atom(atoms::PROCESS), &a[0], AliasMode::Demonitor)?;
+                let Term::Ref(alias) = r else { return badarg() };
+                crate::vm::VmShared::send(p, &a[0], message(p, alias))?;
+                Ok(r)
             }
         }
-        Ok(r)
     };
     // A server's reply to a call: the message goes straight to `pid`, which the call's
     // `From` names as the owner of `alias`, without a look-up in the VM's alias table (a
@@ -108,7 +138,13 @@ bifs! {
         }
         match (&a[0], &a[1]) {
             (Term::Pid(pid), Term::Ref(alias)) if pid.is_local() && alias.is_local() => {
-                let s = Signal::AliasMessage { alias: *alias, msg, direct: true };
+                // The reply to a call (`call_send/3`) made to this very process ends the
+                // call's monitor: this side goes now, the caller's when the reply arrives.
+                let released = p.extras().monitored_by.get((*alias, *pid)).is_some_and(|w| matches!(w, Watch::Call));
+                if released {
+                    p.extras_mut().monitored_by.remove((*alias, *pid));
+                }
+                let s = Signal::AliasMessage { alias: *alias, msg, direct: true, released };
                 if *pid == p.pid {
                     p.apply_signal(s);
                 } else if let Err(Signal::AliasMessage { alias, msg, .. }) = p.vm.signal_or_return(*pid, s) {
@@ -583,16 +619,27 @@ fn monitor(p: &mut Proc, kind: &Term, target: &Term) -> BifResult {
             p.extras_mut().monitors.insert(r, (pid, name));
         }
     } else {
-        let who = name.unwrap_or_else(|| target.clone());
-        p.deliver(Term::tuple([
-            Term::Atom(atoms::DOWN),
-            Term::Ref(r),
-            Term::Atom(atoms::PROCESS),
-            who,
-            Term::Atom(atoms::NOPROC),
-        ]));
+        p.deliver(down_noproc(r, name.unwrap_or_else(|| target.clone())));
     }
     Ok(Term::Ref(r))
+}
+
+/// The `'DOWN'` message of a monitor of `who`, which did not exist.
+fn down_noproc(r: Ref, who: Term) -> Term {
+    Term::tuple([Term::Atom(atoms::DOWN), Term::Ref(r), Term::Atom(atoms::PROCESS), who, Term::Atom(atoms::NOPROC)])
+}
+
+/// `monitor(Kind, Target, [{alias, Mode}])`.
+fn monitor_alias(p: &mut Proc, kind: &Term, target: &Term, mode: AliasMode) -> BifResult {
+    let r = monitor(p, kind, target)?;
+    if let Term::Ref(alias) = &r {
+        // A monitor that fired at once (noproc) leaves no alias unless it is explicit.
+        let live = p.extras().monitors.contains_key(*alias) || *target == Term::Pid(p.pid);
+        if live || mode == AliasMode::Explicit {
+            p.add_alias(*alias, mode);
+        }
+    }
+    Ok(r)
 }
 
 fn option(list: &Term, name: Atom) -> bool {
@@ -608,28 +655,35 @@ fn option_value(list: &Term, name: Atom) -> Option<bool> {
 
 fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
     let Term::Ref(r) = r else { return badarg() };
-    let known =
-        options.list_len().is_some() && options.iter_list().all(|o| o.is_atom(atoms::FLUSH) || o.is_atom(atoms::INFO));
-    if !known {
+    let (mut flush, mut info) = (false, false);
+    if options.list_len().is_none() {
         return badarg();
     }
+    for o in options.iter_list() {
+        match o.as_atom() {
+            Some(atoms::FLUSH) => flush = true,
+            Some(atoms::INFO) => info = true,
+            _ => return badarg(),
+        }
+    }
     // Take in signals that already arrived, so that a 'DOWN' sent before this call is seen.
-    if let Some(signals) = p.vm.processes.with(p.pid, |h| h.signals()) {
-        for s in signals {
-            p.apply_signal(s);
+    // (Only while the monitor is there: one already removed, by its 'DOWN' or otherwise,
+    // has no 'DOWN' left to take in: see `Proc::drop_monitor`.)
+    if p.extras().monitors.contains_key(*r) {
+        if let Some(signals) = p.vm.processes.with(p.pid, |h| h.signals()) {
+            for s in signals {
+                p.apply_signal(s);
+            }
         }
     }
     if p.alias_mode(*r).is_some_and(|m| m != AliasMode::Explicit && m != AliasMode::Reply) {
         p.unalias(*r);
     }
     let found = p.drop_monitor(*r);
-    if option(options, atoms::FLUSH) {
+    if flush {
         p.flush_down(*r);
     }
-    if option(options, atoms::INFO) {
-        return Ok(Term::bool(found));
-    }
-    Ok(Term::bool(true))
+    Ok(Term::bool(found || !info))
 }
 
 fn exit2(p: &mut Proc, target: &Term, reason: &Term) -> BifResult {

@@ -184,7 +184,9 @@ impl<P: Send> Handle<P> {
         for s in signals {
             match s {
                 Signal::Message(t) => into.push_back(t),
-                Signal::AliasMessage { alias, msg, direct: true } => misdirected.push((alias, msg)),
+                Signal::AliasMessage { alias, msg, direct: true, .. } => misdirected.push((alias, msg)),
+                // A call to a host mailbox: the message (it cannot reply through the alias).
+                Signal::Call { msg, .. } => into.push_back(msg),
                 _ => {}
             }
         }
@@ -295,8 +297,8 @@ pub struct Extras {
     /// Monitors this process holds: by reference, the target and the name it was made
     /// with.
     pub monitors: SmallMap<Ref, (Pid, Option<Term>)>,
-    /// Monitors on this process: by reference and monitoring process, the name used.
-    pub monitored_by: SmallMap<(Ref, Pid), Option<Term>>,
+    /// Monitors on this process: by reference and monitoring process, how each was made.
+    pub monitored_by: SmallMap<(Ref, Pid), Watch>,
     /// The process dictionary.
     pub dict: Dict,
     /// Active process aliases and when each is deactivated.
@@ -379,6 +381,18 @@ pub(crate) enum AliasMode {
     ReplyDemonitor,
     /// After the first message that arrives through it (`alias([reply])`).
     Reply,
+}
+
+/// How a process monitors this one (the values of [`Extras::monitored_by`]).
+#[derive(Clone, Debug)]
+pub enum Watch {
+    /// By pid.
+    Pid,
+    /// By registered name: the `{Name, Node}` its `'DOWN'` message names.
+    Name(Term),
+    /// By pid, for a call ([`Signal::Call`]): the monitor ends with the reply, sent through
+    /// the monitor's alias.
+    Call,
 }
 
 impl Extras {
@@ -668,8 +682,27 @@ impl Proc {
     /// Applies one signal from the inbox.
     pub(crate) fn apply_signal(&mut self, s: Signal) {
         use crate::term::atoms;
+        if self.must_die() {
+            // A kill came first: the process is as good as ended, and what comes after it
+            // finds it so (a monitor set up now gets `noproc`, as on erl).
+            match self.vm.answer_late(self.pid, s) {
+                Some(Signal::Unlink(from)) => {
+                    self.extras_mut().links.remove(from);
+                }
+                Some(Signal::Demonitor { from, r }) => {
+                    self.extras_mut().monitored_by.remove((r, from));
+                }
+                _ => {}
+            }
+            return;
+        }
         match s {
-            Signal::AliasMessage { alias, msg, direct } => {
+            Signal::AliasMessage { alias, msg, direct, released } => {
+                if released {
+                    // The sender dropped its side of the call's monitor (see
+                    // `ember_proc:alias_send/3`); this side goes too, alias active or not.
+                    self.extras_mut().monitors.remove(alias);
+                }
                 let Some(mode) = self.alias_mode(alias) else {
                     if direct {
                         crate::vm::VmShared::send_to_alias(self, alias, msg);
@@ -678,7 +711,7 @@ impl Proc {
                 };
                 if matches!(mode, AliasMode::Reply | AliasMode::ReplyDemonitor) {
                     self.unalias(alias);
-                    if mode == AliasMode::ReplyDemonitor {
+                    if mode == AliasMode::ReplyDemonitor && !released {
                         self.drop_monitor(alias);
                     }
                 }
@@ -724,7 +757,11 @@ impl Proc {
                 self.extras_mut().links.remove(from);
             }
             Signal::Monitor { from, r, name } => {
-                self.extras_mut().monitored_by.insert((r, from), name);
+                self.extras_mut().monitored_by.insert((r, from), name.map_or(Watch::Pid, Watch::Name));
+            }
+            Signal::Call { from, r, msg } => {
+                self.extras_mut().monitored_by.insert((r, from), Watch::Call);
+                self.apply_signal(Signal::Message(msg));
             }
             Signal::Demonitor { from, r } => {
                 self.extras_mut().monitored_by.remove((r, from));

@@ -20,6 +20,10 @@ pub enum Signal {
         /// alias table gives (a server's reply, see `ember_proc:alias_send/3`): a process
         /// that does not own the alias passes the message on to the owner.
         direct: bool,
+        /// The sender was the target of the call monitor this alias belongs to
+        /// ([`Signal::Call`]), and has removed its side of it: the receiver drops its own
+        /// without telling the sender.
+        released: bool,
     },
     /// An exit signal: from `exit/2` (`linked` false) or from a dying linked process.
     Exit {
@@ -42,6 +46,19 @@ pub enum Signal {
         r: Ref,
         /// The name the monitor was set up with, if any (shown in the `'DOWN'` message).
         name: Option<Term>,
+    },
+    /// A call (`ember_proc:call_send/3`): `from` monitors the receiver under reference `r`,
+    /// which is also an alias of `from` that ends the monitor when the reply comes through
+    /// it (`reply_demonitor`); then the call's message. One signal instead of a monitor and
+    /// a message (and the receiver's reply drops the monitor on both sides, see
+    /// [`Signal::AliasMessage`], instead of a demonitor signal back).
+    Call {
+        /// The calling process.
+        from: Pid,
+        /// The monitor's reference and alias.
+        r: Ref,
+        /// The message.
+        msg: Term,
     },
     /// `from` removed monitor `r`.
     Demonitor {
