@@ -210,9 +210,10 @@ do_call(Pid, Label, Request, Timeout) -> {ok, call_reply(Pid, Label, Request, Ti
 %% The reply to a call to a pid, or an exit with the reason the call failed for
 %% (gen_server:call/2,3 to a pid comes here directly). The reply comes to a process alias
 %% that lives as long as the monitor: a reply that arrives after the caller gave up is
-%% dropped, not left in its mailbox. call_send/3 monitors Pid under a reply_demonitor
-%% alias and sends it {Label, {self(), [alias | Ref]}, Request}: the reply ends the
-%% monitor, and no 'DOWN' can follow it.
+%% dropped, not left in its mailbox. call_send/3 monitors Pid under an alias that the
+%% demonitor deactivates, as {alias, demonitor} does, and sends it
+%% {Label, {self(), [alias | Ref]}, Request} (a reply from Pid itself ends the monitor on
+%% both sides on the way, so the demonitor then sends nothing).
 call_reply(Pid, _Label, _Request, _Timeout) when Pid =:= self() ->
     exit(calling_self);
 call_reply(Pid, Label, Request, Timeout) ->

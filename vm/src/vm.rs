@@ -216,17 +216,8 @@ impl HostMailbox {
 
 impl Drop for HostMailbox {
     fn drop(&mut self) {
-        let pid = self.handle.pid;
         for s in self.handle.mark_exited() {
-            match s {
-                Signal::AliasMessage { alias, msg, direct: true, .. } => self.vm.shared.forward_to_alias(alias, msg),
-                // A call that came too late to be taken: the caller is told the mailbox is
-                // gone.
-                Signal::Call { from, r, .. } => {
-                    self.vm.shared.send_down(from, r, Term::Pid(pid), Term::Atom(atoms::NOPROC))
-                }
-                _ => {}
-            }
+            self.vm.shared.answer_late(self.handle.pid, s);
         }
         self.vm.shared.release_owned(&self.handle);
         self.vm.shared.processes.remove(self.handle.pid);
@@ -992,15 +983,12 @@ impl VmShared {
         }
     }
 
-    /// Answers a signal that reached process `pid` after it ended, or once it must die (a
-    /// kill came before): a link or a monitor finds no process, a message is dropped, and
-    /// a reply sent there for an alias goes on to the owner. An unlink or a demonitor is
-    /// given back, for the caller to honour (no exit signal or `'DOWN'` goes to whoever
-    /// took its link or monitor back).
-    pub(crate) fn answer_late(&self, pid: Pid, s: Signal) -> Option<Signal> {
+    /// Answers a signal that reached process `pid` after it ended, or after a kill: a link
+    /// or a monitor finds no process, a message is dropped, and a reply sent there for an
+    /// alias goes on to the owner.
+    pub(crate) fn answer_late(&self, pid: Pid, s: Signal) {
         let noproc = Term::Atom(atoms::NOPROC);
         match s {
-            Signal::Unlink(_) | Signal::Demonitor { .. } => return Some(s),
             Signal::Link(from) => {
                 self.signal(from, Signal::Exit { from: pid, reason: noproc, linked: true });
             }
@@ -1011,7 +999,6 @@ impl VmShared {
             Signal::AliasMessage { alias, msg, direct: true, .. } => self.forward_to_alias(alias, msg),
             _ => {}
         }
-        None
     }
 
     /// Passes a reply sent directly to a process that does not own `alias` on to the owner
@@ -1060,16 +1047,17 @@ impl VmShared {
         }) == Some(true)
     }
 
-    /// Ends a process: answers signals that came too late, tells links and monitors, frees
+    /// Ends a process: tells links and monitors, answers signals that came too late, frees
     /// the name and the slot, reports a crash.
     pub(crate) fn finish_process(
         &self,
         h: &Arc<ProcessHandle>,
-        proc: &Proc,
+        proc: &mut Proc,
         reason: Term,
         failure: Option<(Class, Term, Term)>,
     ) {
         let pid = h.pid;
+        let stashed = proc.rare_made().map(|r| std::mem::take(&mut r.late)).unwrap_or_default();
         let late = h.mark_exited();
         self.release_owned(h);
         self.processes.remove(pid);
@@ -1078,17 +1066,19 @@ impl VmShared {
         }
         // Unlinks and demonitors that arrived before the end are honoured: no exit signal
         // or 'DOWN' goes to whoever took its link or monitor back (so a demonitor whose
-        // signal was delivered never needs to expect a 'DOWN').
+        // signal was delivered never needs to expect a 'DOWN'), nor to a linked process
+        // whose own exit came.
         for (a, _) in proc.extras().aliases.iter() {
             self.aliases.remove(*a);
         }
         let mut unlinked = Vec::new();
         let mut demonitored = Vec::new();
-        for s in late {
-            match self.answer_late(pid, s) {
-                Some(Signal::Unlink(from)) => unlinked.push(from),
-                Some(Signal::Demonitor { from, r }) => demonitored.push((r, from)),
-                _ => {}
+        let mut unanswered = Vec::new();
+        for s in stashed.into_iter().chain(late) {
+            match s {
+                Signal::Unlink(from) | Signal::Exit { from, linked: true, .. } => unlinked.push(from),
+                Signal::Demonitor { from, r } => demonitored.push((r, from)),
+                s => unanswered.push(s),
             }
         }
         if proc.rare().completion.as_ref().is_some_and(|c| c.halts) {
@@ -1122,6 +1112,11 @@ impl VmShared {
         }
         for (r, (target, name)) in proc.extras().monitors.iter() {
             self.demonitor(pid, *r, *target, name.as_ref());
+        }
+        // Then the signals that found the process ended, as erl handles what is left in an
+        // ended process's queue after its exit signals.
+        for s in unanswered {
+            self.answer_late(pid, s);
         }
         // (The halt code is read only by the two kinds of end that depend on it.)
         let halted = match (&proc.rare().completion, &failure) {

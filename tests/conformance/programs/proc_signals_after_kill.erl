@@ -3,8 +3,8 @@
 
 %% Signals that reach a process after one that kills it find it gone, even when they were
 %% sent before it had the chance to die: a monitor gets 'DOWN' with noproc, a link an
-%% exit with noproc. A process that traps the exit signal lives on, and a monitor then
-%% sees its real end.
+%% exit with noproc, after the links and monitors made before the kill are told of it. A
+%% process that traps the exit signal lives on, and a monitor then sees its real end.
 
 main() ->
     process_flag(trap_exit, true),
@@ -29,7 +29,20 @@ main() ->
     P ! hello,
     M2 = monitor(process, P),
     show("message and monitor after kill", receive {'DOWN', M2, process, P, R2} -> R2 after 200 -> none end),
-    show("mailbox", flush()).
+    show("mailbox", flush()),
+    %% The order: those set up before the kill hear of it first.
+    Q = idle(),
+    Before = monitor(process, Q),
+    link(Q),
+    exit(Q, kill),
+    After = monitor(process, Q),
+    receive after 100 -> ok end,
+    show("in order", [case X of
+                          {'DOWN', Before, process, Q, R3} -> {monitor_before, R3};
+                          {'DOWN', After, process, Q, R3} -> {monitor_after, R3};
+                          {'EXIT', Q, R3} -> {link, R3};
+                          Other -> Other
+                      end || X <- flush()]).
 
 idle() ->
     P = spawn(fun() -> receive _ -> ok end end),

@@ -89,20 +89,22 @@ bifs! {
             None => monitor(p, &a[0], &a[1]),
         }
     };
-    // gen's call: monitors `Server` under a reference that is also a `reply_demonitor`
-    // alias, sends it `{Label, {self(), [alias | Ref]}, Request}`, and returns the
-    // reference. A process of this node gets both as one signal (`Signal::Call`), and its
-    // reply (`alias_send/3`) ends the monitor on both sides with no further signal.
+    // gen's call: monitors `Server` under a reference that is also an alias (deactivated
+    // by the demonitor, as `{alias, demonitor}` is), sends it
+    // `{Label, {self(), [alias | Ref]}, Request}`, and returns the reference. A process of
+    // this node gets both as one signal (`Signal::Call`), and its reply (`alias_send/3`)
+    // ends the monitor on both sides with no further signal.
     "ember_proc", "call_send", 3 => |p, a| {
-        let (label, request) = (std::mem::replace(&mut a[1], Term::Nil), std::mem::replace(&mut a[2], Term::Nil));
-        let message = |p: &Proc, r: Ref| {
+        let message = |p: &Proc, r: Ref, label: Term, request: Term| {
             let tag = Term::cons(Term::Atom(atoms::ALIAS), Term::Ref(r));
             Term::tuple([label, Term::tuple([Term::Pid(p.pid), tag]), request])
         };
         match a[0] {
             Term::Pid(pid) if pid.is_local() && pid != p.pid => {
+                // (Nothing fails from here on: the arguments are not needed for a trace.)
+                let (label, request) = (std::mem::replace(&mut a[1], Term::Nil), std::mem::replace(&mut a[2], Term::Nil));
                 let r = p.vm.make_ref();
-                let msg = message(p, r);
+                let msg = message(p, r, label, request);
                 if let Some((tracer, true, _)) = p.rare().trace {
                     crate::vm::VmShared::trace_send(p, tracer, &msg, &a[0]);
                 }
@@ -119,7 +121,7 @@ bifs! {
             _ => {
                 let r = monitor_alias(p, &Term::Atom(atoms::PROCESS), &a[0], AliasMode::Demonitor)?;
                 let Term::Ref(alias) = r else { return badarg() };
-                crate::vm::VmShared::send(p, &a[0], message(p, alias))?;
+                crate::vm::VmShared::send(p, &a[0], message(p, alias, a[1].clone(), a[2].clone()))?;
                 Ok(r)
             }
         }
@@ -666,14 +668,11 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
             _ => return badarg(),
         }
     }
-    // Take in signals that already arrived, so that a 'DOWN' sent before this call is seen.
-    // (Only while the monitor is there: one already removed, by its 'DOWN' or otherwise,
-    // has no 'DOWN' left to take in: see `Proc::drop_monitor`.)
-    if p.extras().monitors.contains_key(*r) {
-        if let Some(signals) = p.vm.processes.with(p.pid, |h| h.signals()) {
-            for s in signals {
-                p.apply_signal(s);
-            }
+    // Take in signals that already arrived, so that a 'DOWN' sent before this call is seen
+    // (and a monitor set up on this process's behalf, `Signal::Monitoring`, is there).
+    if let Some(signals) = p.vm.processes.with(p.pid, |h| h.signals()) {
+        for s in signals {
+            p.apply_signal(s);
         }
     }
     if p.alias_mode(*r).is_some_and(|m| m != AliasMode::Explicit && m != AliasMode::Reply) {

@@ -759,22 +759,22 @@ impl Gen<'_> {
     }
 
     /// Is `e` a call that makes a new reference (`make_ref()`, `monitor(...)`,
-    /// `spawn_request(...)`) from arguments that cannot take messages out of the mailbox
-    /// (no calls in them)?
+    /// `spawn_request(...)`, gen's `ember_proc:call_send(...)`) from arguments that cannot
+    /// take messages out of the mailbox (no calls in them)?
     fn makes_ref(&self, e: &Expr) -> bool {
-        let (name, args) = match e {
+        let (module, name, args) = match e {
             Expr::Call(_, f, args) => match &**f {
                 Expr::Atom(_, n) => {
                     let key = (n.clone(), args.len() as u32);
                     if self.functions.contains_key(&key) || self.declared_imports.contains_key(&key) {
                         return false;
                     }
-                    (n, args)
+                    ("erlang", n, args)
                 }
                 _ => return false,
             },
             Expr::RemoteCall(_, m, f, args) => match (&**m, &**f) {
-                (Expr::Atom(_, m), Expr::Atom(_, n)) if m == "erlang" => (n, args),
+                (Expr::Atom(_, m), Expr::Atom(_, n)) => (m.as_str(), n, args),
                 _ => return false,
             },
             _ => return false,
@@ -787,8 +787,13 @@ impl Gen<'_> {
                 _ => false,
             }
         }
-        matches!((name.as_str(), args.len()), ("make_ref", 0) | ("monitor", 2 | 3) | ("spawn_request", 1..=5))
-            && args.iter().all(plain)
+        matches!(
+            (module, name.as_str(), args.len()),
+            ("erlang", "make_ref", 0)
+                | ("erlang", "monitor", 2 | 3)
+                | ("erlang", "spawn_request", 1..=5)
+                | ("ember_proc", "call_send", 3)
+        ) && args.iter().all(plain)
     }
 
     fn call_bif(&mut self, pos: Pos, m: &str, f: &str, args: Vec<Src>) -> CResult<Src> {

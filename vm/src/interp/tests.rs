@@ -113,6 +113,35 @@ fn the_disassembler_shows_a_tail_call() {
     drop(vm);
 }
 
+/// A receive that needs a reference made just before, by one of the calls that make one
+/// (gen's `ember_proc:call_send/3` among them), skips the messages that were there before
+/// the reference was made; any other call gets no such mark.
+#[test]
+fn a_receive_for_a_new_reference_starts_past_the_older_messages() {
+    let code = crate::code::CodeServer::new();
+    struct NoFiles;
+    impl crate::syntax::SourceLoader for NoFiles {
+        fn read(&self, _: &str) -> Option<String> {
+            None
+        }
+    }
+    let wait = |make: &str| {
+        let src = format!(
+            "-module(t).\n-export([f/1]).\nf(P) -> R = {make}, receive {{[alias | R], X}} -> X end.\ncall_send(_, _, _) -> make_ref().\n"
+        );
+        let c = crate::compile::compile_module("t.erl", &src, &Default::default(), &NoFiles, &code);
+        let text = crate::compile::disasm::disassemble(&c.module.expect("compiles"));
+        let f = text.split("function f/1").nth(1).and_then(|t| t.split("function ").next()).unwrap_or("").to_string();
+        f.contains("RecvMark") && f.contains("RecvBind")
+    };
+    assert!(wait("ember_proc:call_send(P, x, y)"));
+    assert!(wait("erlang:monitor(process, P, [{alias, demonitor}])"));
+    assert!(wait("make_ref()"));
+    // A local function of the same name, or another module's, may read the mailbox.
+    assert!(!wait("call_send(P, x, y)"));
+    assert!(!wait("other:call_send(P, x, y)"));
+}
+
 #[test]
 fn a_built_in_stays_first_after_its_module_loads_and_hands_on_what_it_declines() {
     // A module `io` of our own defines io:format/3, which is also a built-in: standard

@@ -355,6 +355,8 @@ pub(crate) struct Rare {
     /// Monitors removed with `demonitor` whose `'DOWN'` message may still be on its way;
     /// such a message is dropped when it arrives.
     pub(crate) demonitored: SmallMap<Ref, ()>,
+    /// Signals that came after a kill, answered when the process has ended.
+    pub(crate) late: Vec<Signal>,
 }
 
 /// `erlang:hibernate/3`: asked for (the call to make on waking), then asleep until a message.
@@ -431,6 +433,7 @@ impl Rare {
         hibernation: Hibernation::Awake,
         group_leader: None,
         demonitored: SmallMap::new(),
+        late: Vec::new(),
     };
 }
 
@@ -515,7 +518,7 @@ impl Proc {
     }
 
     /// The rarest state to change, if it was ever made (without making it).
-    fn rare_made(&mut self) -> Option<&mut Rare> {
+    pub(crate) fn rare_made(&mut self) -> Option<&mut Rare> {
         self.extras.as_mut().and_then(|e| e.rare.as_deref_mut())
     }
 
@@ -684,15 +687,10 @@ impl Proc {
         use crate::term::atoms;
         if self.must_die() {
             // A kill came first: the process is as good as ended, and what comes after it
-            // finds it so (a monitor set up now gets `noproc`, as on erl).
-            match self.vm.answer_late(self.pid, s) {
-                Some(Signal::Unlink(from)) => {
-                    self.extras_mut().links.remove(from);
-                }
-                Some(Signal::Demonitor { from, r }) => {
-                    self.extras_mut().monitored_by.remove((r, from));
-                }
-                _ => {}
+            // finds it so (a monitor set up now gets `noproc`, as on erl), once its links
+            // and monitors are told (`VmShared::finish_process`). Messages are lost.
+            if !matches!(s, Signal::Message(_) | Signal::AliasMessage { direct: false, .. }) {
+                self.rare_mut().late.push(s);
             }
             return;
         }

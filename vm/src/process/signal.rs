@@ -48,10 +48,10 @@ pub enum Signal {
         name: Option<Term>,
     },
     /// A call (`ember_proc:call_send/3`): `from` monitors the receiver under reference `r`,
-    /// which is also an alias of `from` that ends the monitor when the reply comes through
-    /// it (`reply_demonitor`); then the call's message. One signal instead of a monitor and
-    /// a message (and the receiver's reply drops the monitor on both sides, see
-    /// [`Signal::AliasMessage`], instead of a demonitor signal back).
+    /// which is also the alias `from` takes the reply at; then the call's message. One
+    /// signal instead of a monitor and a message (and the receiver's reply through the
+    /// alias drops the monitor on both sides, see [`Signal::AliasMessage`], instead of a
+    /// demonitor signal back).
     Call {
         /// The calling process.
         from: Pid,

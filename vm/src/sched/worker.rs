@@ -206,9 +206,9 @@ fn run_process(vm: &Arc<VmShared>, h: &Arc<ProcessHandle>, argbuf: &mut Vec<Term
 fn exit_process(
     vm: &Arc<VmShared>,
     h: &Arc<ProcessHandle>,
-    proc: Box<Proc>,
+    mut proc: Box<Proc>,
     reason: Term,
     failure: Option<(Class, Term, Term)>,
 ) {
-    vm.finish_process(h, &proc, reason, failure);
+    vm.finish_process(h, &mut proc, reason, failure);
 }
