@@ -210,17 +210,16 @@ do_call(Pid, Label, Request, Timeout) -> {ok, call_reply(Pid, Label, Request, Ti
 %% The reply to a call to a pid, or an exit with the reason the call failed for
 %% (gen_server:call/2,3 to a pid comes here directly). The reply comes to a process alias
 %% that lives as long as the monitor: a reply that arrives after the caller gave up is
-%% dropped, not left in its mailbox. call_send/3 monitors Pid under an alias that the
-%% demonitor deactivates, as {alias, demonitor} does, and sends it
-%% {Label, {self(), [alias | Ref]}, Request} (a reply from Pid itself ends the monitor on
-%% both sides on the way, so the demonitor then sends nothing).
+%% dropped, not left in its mailbox. call_send/3 monitors Pid under an alias and sends
+%% it {Label, {self(), [alias | Ref]}, Request}. The reply's arrival ends the monitor, and
+%% the alias stops working before anything else is taken in, as erl's demonitor(Ref,
+%% [flush]) right after the reply would have it: no 'DOWN' can follow the reply.
 call_reply(Pid, _Label, _Request, _Timeout) when Pid =:= self() ->
     exit(calling_self);
 call_reply(Pid, Label, Request, Timeout) ->
     Ref = ember_proc:call_send(Pid, Label, Request),
     receive
         {[alias | Ref], Reply} ->
-            erlang:demonitor(Ref, [flush]),
             Reply;
         {'DOWN', Ref, _, _, noconnection} ->
             exit({nodedown, node_of(Pid)});

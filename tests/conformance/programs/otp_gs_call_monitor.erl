@@ -11,6 +11,7 @@
 init(S) -> {ok, S}.
 
 handle_call(ping, _From, S) -> {reply, pong, S};
+handle_call(remember, From, _S) -> {reply, remembered, {caller, From}};
 handle_call(by_helper, From, S) ->
     spawn(fun() -> gen_server:reply(From, helped) end),
     {noreply, S};
@@ -24,12 +25,19 @@ handle_call({sleep, Ms}, _From, S) ->
 handle_call(reply_and_stop, _From, S) -> {stop, normal, bye, S};
 handle_call(die, _From, S) -> {stop, normal, S}.
 
+handle_cast(again, {caller, From}) ->
+    gen_server:reply(From, again),
+    {noreply, none};
 handle_cast(_, S) -> {noreply, S}.
 
 main() ->
     {ok, S} = gen_server:start(?MODULE, none, []),
     show("reply", gen_server:call(S, ping), S),
     show("reply from a helper", gen_server:call(S, by_helper), S),
+    %% A second reply to a call already answered is dropped.
+    Remembered = gen_server:call(S, remember),
+    gen_server:cast(S, again),
+    show("a reply after the reply", {Remembered, gen_server:call(S, ping)}, S),
     Self = self(),
     Holder = spawn(fun() -> Self ! {held, gen_server:call(S, hold)} end),
     wait_held(S),

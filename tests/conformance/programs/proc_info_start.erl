@@ -19,6 +19,7 @@ main() ->
     show("fun, waiting", F),
     show("mfa, waiting", M),
     [P ! {go, self()} || P <- [F, M]],
-    [receive {done, T} -> io:format("~p~n", [T]) end || _ <- [F, M]],
+    %% (Each answer is taken in turn: the two processes may answer in either order.)
+    [receive {done, T} -> io:format("~p~n", [T]) end || T <- [fun_started, mfa_started]],
     timer:sleep(10),
     io:format("after exit: ~p~n", [process_info(F, initial_call)]).

@@ -89,11 +89,11 @@ bifs! {
             None => monitor(p, &a[0], &a[1]),
         }
     };
-    // gen's call: monitors `Server` under a reference that is also an alias (deactivated
-    // by the demonitor, as `{alias, demonitor}` is), sends it
-    // `{Label, {self(), [alias | Ref]}, Request}`, and returns the reference. A process of
-    // this node gets both as one signal (`Signal::Call`), and its reply (`alias_send/3`)
-    // ends the monitor on both sides with no further signal.
+    // gen's call: monitors `Server` under a reference that is also an alias (which the
+    // reply ends, `AliasMode::Call`), sends it `{Label, {self(), [alias | Ref]}, Request}`,
+    // and returns the reference. A process of this node gets both as one signal
+    // (`Signal::Call`), and its reply (`alias_send/3`) ends the monitor on both sides with
+    // no further signal.
     "ember_proc", "call_send", 3 => |p, a| {
         let message = |p: &Proc, r: Ref, label: Term, request: Term| {
             let tag = Term::cons(Term::Atom(atoms::ALIAS), Term::Ref(r));
@@ -109,7 +109,7 @@ bifs! {
                     crate::vm::VmShared::trace_send(p, tracer, &msg, &a[0]);
                 }
                 // The alias and the monitor exist before the server can reply.
-                p.add_alias(r, AliasMode::Demonitor);
+                p.add_alias(r, AliasMode::Call);
                 p.extras_mut().monitors.insert(r, (pid, None));
                 if !p.vm.signal(pid, Signal::Call { from: p.pid, r, msg }) {
                     p.extras_mut().monitors.remove(r);
@@ -119,7 +119,7 @@ bifs! {
                 Ok(Term::Ref(r))
             }
             _ => {
-                let r = monitor_alias(p, &Term::Atom(atoms::PROCESS), &a[0], AliasMode::Demonitor)?;
+                let r = monitor_alias(p, &Term::Atom(atoms::PROCESS), &a[0], AliasMode::Call)?;
                 let Term::Ref(alias) = r else { return badarg() };
                 crate::vm::VmShared::send(p, &a[0], message(p, alias, a[1].clone(), a[2].clone()))?;
                 Ok(r)
@@ -671,9 +671,7 @@ fn demonitor(p: &mut Proc, r: &Term, options: &Term) -> BifResult {
     // Take in signals that already arrived, so that a 'DOWN' sent before this call is seen
     // (and a monitor set up on this process's behalf, `Signal::Monitoring`, is there).
     if let Some(signals) = p.vm.processes.with(p.pid, |h| h.signals()) {
-        for s in signals {
-            p.apply_signal(s);
-        }
+        p.take_in(signals);
     }
     if p.alias_mode(*r).is_some_and(|m| m != AliasMode::Explicit && m != AliasMode::Reply) {
         p.unalias(*r);

@@ -211,9 +211,7 @@ impl ProcessHandle {
     /// leaves `kill` set; the worker that runs it next ends it.
     pub(crate) fn peek_private<R>(&self, f: impl FnOnce(&Proc) -> R) -> Option<R> {
         self.private.peek(|proc| {
-            for s in self.signals() {
-                proc.apply_signal(s);
-            }
+            proc.take_in(self.signals());
             f(proc)
         })
     }
@@ -303,6 +301,9 @@ pub struct Extras {
     pub dict: Dict,
     /// Active process aliases and when each is deactivated.
     pub(crate) aliases: SmallMap<Ref, AliasMode>,
+    /// Call aliases whose reply came in the last intake of signals: they stop working
+    /// before the next one (see [`AliasMode::Call`]).
+    pub(crate) closing: ThinVec<Ref>,
     /// The receive mark (`RecvBind`): no message before `pos` holds the reference.
     pub(crate) recv_mark: Option<RecvMark>,
     /// The rarest state, made on first use.
@@ -383,6 +384,12 @@ pub(crate) enum AliasMode {
     ReplyDemonitor,
     /// After the first message that arrives through it (`alias([reply])`).
     Reply,
+    /// A call's (`ember_proc:call_send/3`): its monitor ends when a message arrives
+    /// through it, and the alias stops working before the next intake of signals, as
+    /// erl's caller deactivates it with `demonitor` right after it takes the reply (what
+    /// came with the reply is kept, what comes after is dropped), or when the monitor is
+    /// removed or fires.
+    Call,
 }
 
 /// How a process monitors this one (the values of [`Extras::monitored_by`]).
@@ -404,6 +411,7 @@ impl Extras {
         monitored_by: SmallMap::new(),
         dict: Dict::new(),
         aliases: SmallMap::new(),
+        closing: ThinVec::new(),
         recv_mark: None,
         rare: None,
     };
@@ -682,6 +690,19 @@ impl Proc {
         true
     }
 
+    /// Applies the signals just taken from the inbox, after the aliases of calls answered
+    /// in the last intake stop working (see [`AliasMode::Call`]).
+    pub(crate) fn take_in(&mut self, signals: impl Iterator<Item = Signal>) {
+        if let Some(e) = self.extras.as_mut().filter(|e| !e.closing.is_empty()) {
+            for a in std::mem::take(&mut e.closing) {
+                self.unalias(a);
+            }
+        }
+        for s in signals {
+            self.apply_signal(s);
+        }
+    }
+
     /// Applies one signal from the inbox.
     pub(crate) fn apply_signal(&mut self, s: Signal) {
         use crate::term::atoms;
@@ -707,11 +728,24 @@ impl Proc {
                     }
                     return;
                 };
-                if matches!(mode, AliasMode::Reply | AliasMode::ReplyDemonitor) {
-                    self.unalias(alias);
-                    if mode == AliasMode::ReplyDemonitor && !released {
-                        self.drop_monitor(alias);
+                match mode {
+                    AliasMode::Reply | AliasMode::ReplyDemonitor => {
+                        self.unalias(alias);
+                        if mode == AliasMode::ReplyDemonitor && !released {
+                            self.drop_monitor(alias);
+                        }
                     }
+                    AliasMode::Call => {
+                        // (A released reply's sender dropped the monitor on both sides.)
+                        if !released {
+                            self.drop_monitor(alias);
+                        }
+                        let closing = &mut self.extras_mut().closing;
+                        if !closing.contains(&alias) {
+                            closing.push(alias);
+                        }
+                    }
+                    AliasMode::Explicit | AliasMode::Demonitor => {}
                 }
                 self.apply_signal(Signal::Message(msg));
             }

@@ -150,9 +150,7 @@ fn find_work(sched: &Scheduler, index: usize) -> Option<Runnable> {
 fn run_process(vm: &Arc<VmShared>, h: &Arc<ProcessHandle>, argbuf: &mut Vec<Term>) {
     let Some(mut proc) = h.start_running() else { return };
     loop {
-        for s in h.signals() {
-            proc.apply_signal(s);
-        }
+        proc.take_in(h.signals());
         if let Some(reason) = proc.take_kill() {
             return exit_process(vm, h, proc, reason, None);
         }
