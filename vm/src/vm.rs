@@ -1222,7 +1222,7 @@ impl VmShared {
             VmShared::trace_send(from, tracer, &msg, to);
         }
         if pid == from.pid {
-            from.apply_signal(Signal::Message(msg));
+            from.take_in(std::iter::once(Signal::Message(msg)));
         } else {
             from.vm.signal(pid, Signal::Message(msg));
         }
@@ -1243,7 +1243,7 @@ impl VmShared {
         let owner = from.vm.aliases.owner(alias);
         match owner {
             Some(pid) if pid == from.pid => {
-                from.apply_signal(Signal::AliasMessage { alias, msg, direct: false, released: false })
+                from.take_in(std::iter::once(Signal::AliasMessage { alias, msg, direct: false, released: false }))
             }
             Some(pid) => {
                 from.vm.signal(pid, Signal::AliasMessage { alias, msg, direct: false, released: false });

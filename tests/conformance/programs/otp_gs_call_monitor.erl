@@ -4,14 +4,23 @@
 
 %% A gen_server:call monitors the server for as long as the call lasts, and no longer:
 %% after a reply from the server, a reply from a helper the server hands From to, a reply
-%% followed at once by the server's end, a timeout, and the server's death in the middle
-%% of a call, neither side keeps the monitor, and no 'DOWN' or late reply is left in the
-%% caller's mailbox. A server that a kill has reached before the call finds it ended.
+%% sent to the caller's pid instead of its alias, a reply followed at once by the server's
+%% end, a timeout, and the server's death in the middle of a call, neither side keeps the
+%% monitor, and no 'DOWN' or later reply (from the server, or from the caller itself) is
+%% left in the caller's mailbox. A server that a kill has reached before the call finds it
+%% ended.
 
 init(S) -> {ok, S}.
 
 handle_call(ping, _From, S) -> {reply, pong, S};
 handle_call(remember, From, _S) -> {reply, remembered, {caller, From}};
+handle_call(give_from, From, S) -> {reply, From, S};
+handle_call(plain, {Pid, Tag}, S) ->
+    Pid ! {Tag, plain_reply},
+    {noreply, S};
+handle_call(plain_then_stop, {Pid, Tag}, S) ->
+    Pid ! {Tag, plain_bye},
+    {stop, normal, S};
 handle_call(by_helper, From, S) ->
     spawn(fun() -> gen_server:reply(From, helped) end),
     {noreply, S};
@@ -38,6 +47,12 @@ main() ->
     Remembered = gen_server:call(S, remember),
     gen_server:cast(S, again),
     show("a reply after the reply", {Remembered, gen_server:call(S, ping)}, S),
+    %% The caller replying to its own call's From after the call: dropped.
+    OwnFrom = gen_server:call(S, give_from),
+    gen_server:reply(OwnFrom, to_myself),
+    show("own From answered later", ok, S),
+    %% A reply sent to the caller's pid instead of its alias.
+    show("reply to the pid", gen_server:call(S, plain), S),
     Self = self(),
     Holder = spawn(fun() -> Self ! {held, gen_server:call(S, hold)} end),
     wait_held(S),
@@ -51,6 +66,10 @@ main() ->
     show("after the late reply", gen_server:call(S, ping), S),
     show("reply, then the end", gen_server:call(S, reply_and_stop), none),
     %% (The 'DOWN' of the ended server never reaches the caller.)
+    receive after 100 -> ok end,
+    io:format("mailbox: ~p~n", [flush()]),
+    {ok, S5} = gen_server:start(?MODULE, none, []),
+    show("reply to the pid, then the end", gen_server:call(S5, plain_then_stop), none),
     receive after 100 -> ok end,
     io:format("mailbox: ~p~n", [flush()]),
     {ok, S2} = gen_server:start(?MODULE, none, []),

@@ -148,7 +148,7 @@ bifs! {
                 }
                 let s = Signal::AliasMessage { alias: *alias, msg, direct: true, released };
                 if *pid == p.pid {
-                    p.apply_signal(s);
+                    p.take_in(std::iter::once(s));
                 } else if let Err(Signal::AliasMessage { alias, msg, .. }) = p.vm.signal_or_return(*pid, s) {
                     // The process in From is gone: the owner may still be there.
                     crate::vm::VmShared::send_to_alias(p, alias, msg);

@@ -703,6 +703,41 @@ impl Proc {
         }
     }
 
+    /// A reply came for the call whose alias is `alias` (`AliasMode::Call`): the monitor
+    /// ends (this side only if the sender `released` its own), and the alias stops working
+    /// before the next intake.
+    fn call_answered(&mut self, alias: Ref, released: bool) {
+        if !released {
+            self.drop_monitor(alias);
+        }
+        let closing = &mut self.extras_mut().closing;
+        if !closing.contains(&alias) {
+            closing.push(alias);
+        }
+    }
+
+    /// Puts a message that arrived into the mailbox.
+    fn accept(&mut self, t: Term) {
+        use crate::term::atoms;
+        // A 'DOWN' message ends its monitor; one for a removed monitor is dropped.
+        if let Some([tag, Term::Ref(r), kind, ..]) = t.as_tuple() {
+            if tag.is_atom(atoms::DOWN) && kind.is_atom(atoms::PROCESS) {
+                if self.extras_mut().monitors.remove(*r).is_some() {
+                    if self.alias_mode(*r).is_some_and(|m| m != AliasMode::Explicit) {
+                        self.unalias(*r);
+                    }
+                } else if self.rare_made().is_some_and(|x| x.demonitored.remove(*r).is_some()) {
+                    return;
+                }
+            }
+        }
+        if let Some((tracer, _, true)) = self.rare().trace {
+            let ev = Term::tuple([Term::atom("trace"), Term::Pid(self.pid), Term::atom("receive"), t.clone()]);
+            self.vm.signal(tracer, Signal::Message(ev));
+        }
+        self.mailbox.push_back(t)
+    }
+
     /// Applies one signal from the inbox.
     pub(crate) fn apply_signal(&mut self, s: Signal) {
         use crate::term::atoms;
@@ -735,38 +770,24 @@ impl Proc {
                             self.drop_monitor(alias);
                         }
                     }
-                    AliasMode::Call => {
-                        // (A released reply's sender dropped the monitor on both sides.)
-                        if !released {
-                            self.drop_monitor(alias);
-                        }
-                        let closing = &mut self.extras_mut().closing;
-                        if !closing.contains(&alias) {
-                            closing.push(alias);
-                        }
-                    }
+                    // (A released reply's sender dropped the monitor on both sides.)
+                    AliasMode::Call => self.call_answered(alias, released),
                     AliasMode::Explicit | AliasMode::Demonitor => {}
                 }
-                self.apply_signal(Signal::Message(msg));
+                self.accept(msg);
             }
             Signal::Message(t) => {
-                // A 'DOWN' message ends its monitor; one for a removed monitor is dropped.
-                if let Some([tag, Term::Ref(r), kind, ..]) = t.as_tuple() {
-                    if tag.is_atom(atoms::DOWN) && kind.is_atom(atoms::PROCESS) {
-                        if self.extras_mut().monitors.remove(*r).is_some() {
-                            if self.alias_mode(*r).is_some_and(|m| m != AliasMode::Explicit) {
-                                self.unalias(*r);
-                            }
-                        } else if self.rare_made().is_some_and(|x| x.demonitored.remove(*r).is_some()) {
-                            return;
+                // A call's reply sent to the pid rather than through the alias (`Pid ! {Tag,
+                // Reply}` with the call's `From`) ends the call all the same: the caller
+                // takes it as the reply.
+                if let Some([Term::Cons(c), _]) = t.as_tuple() {
+                    if let (true, Term::Ref(r)) = (c.head.is_atom(atoms::ALIAS), &c.tail) {
+                        if self.alias_mode(*r) == Some(AliasMode::Call) {
+                            self.call_answered(*r, false);
                         }
                     }
                 }
-                if let Some((tracer, _, true)) = self.rare().trace {
-                    let ev = Term::tuple([Term::atom("trace"), Term::Pid(self.pid), Term::atom("receive"), t.clone()]);
-                    self.vm.signal(tracer, Signal::Message(ev));
-                }
-                self.mailbox.push_back(t)
+                self.accept(t);
             }
             Signal::Exit { from, reason, linked } => {
                 // A link removed before the signal arrived: nothing happens.
