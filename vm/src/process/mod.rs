@@ -692,6 +692,7 @@ impl Proc {
 
     /// Applies the signals just taken from the inbox, after the aliases of calls answered
     /// in the last intake stop working (see [`AliasMode::Call`]).
+    #[inline]
     pub(crate) fn take_in(&mut self, signals: impl Iterator<Item = Signal>) {
         if let Some(e) = self.extras.as_mut().filter(|e| !e.closing.is_empty()) {
             for a in std::mem::take(&mut e.closing) {
@@ -706,6 +707,7 @@ impl Proc {
     /// A reply came for the call whose alias is `alias` (`AliasMode::Call`): the monitor
     /// ends (this side only if the sender `released` its own), and the alias stops working
     /// before the next intake.
+    #[cold]
     fn call_answered(&mut self, alias: Ref, released: bool) {
         if !released {
             self.drop_monitor(alias);
@@ -717,6 +719,7 @@ impl Proc {
     }
 
     /// Puts a message that arrived into the mailbox.
+    #[inline(always)]
     fn accept(&mut self, t: Term) {
         use crate::term::atoms;
         // A 'DOWN' message ends its monitor; one for a removed monitor is dropped.
