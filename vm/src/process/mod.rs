@@ -692,7 +692,6 @@ impl Proc {
 
     /// Applies the signals just taken from the inbox, after the aliases of calls answered
     /// in the last intake stop working (see [`AliasMode::Call`]).
-    #[inline]
     pub(crate) fn take_in(&mut self, signals: impl Iterator<Item = Signal>) {
         if let Some(e) = self.extras.as_mut().filter(|e| !e.closing.is_empty()) {
             for a in std::mem::take(&mut e.closing) {
