@@ -706,7 +706,7 @@ impl Proc {
     /// A reply came for the call whose alias is `alias` (`AliasMode::Call`): the monitor
     /// ends (this side only if the sender `released` its own), and the alias stops working
     /// before the next intake.
-    #[cold]
+    #[inline(never)]
     fn call_answered(&mut self, alias: Ref, released: bool) {
         if !released {
             self.drop_monitor(alias);
@@ -816,7 +816,7 @@ impl Proc {
             }
             Signal::Call { from, r, msg } => {
                 self.extras_mut().monitored_by.insert((r, from), Watch::Call);
-                self.apply_signal(Signal::Message(msg));
+                self.accept(msg);
             }
             Signal::Demonitor { from, r } => {
                 self.extras_mut().monitored_by.remove((r, from));
